@@ -1,0 +1,185 @@
+"""``guidemap``: validate profiles and stories, scaffold a profile, write the JSON Schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from guidemap.loader import (
+    TEMPLATE_NAME,
+    load_org_file,
+    load_repository,
+    load_story_file,
+    org_files,
+    repo_root,
+)
+from guidemap.problems import Problems
+from guidemap.scaffold import Answers, check_answers, render
+from guidemap.schema import org_json_schema
+from guidemap.vocab import FOCUS
+
+SCHEMA_PATH = Path(__file__).parent / "data" / "org.schema.json"
+
+
+def schema_text() -> str:
+    return json.dumps(org_json_schema(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _print_problems(problems: Problems, fmt: str) -> None:
+    for p in problems.sorted():
+        print(p.github_annotation() if fmt == "github" else p.format())
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    root = repo_root(Path(args.root) if args.root else None)
+    problems = Problems()
+    if args.files:
+        known = {p.stem for p in org_files(root / "orgs", root, Problems())}
+        counts = {"profiles": 0, "stories": 0}
+        for name in args.files:
+            path = Path(name).resolve()
+            if path.name == TEMPLATE_NAME:
+                continue
+            if path.suffix in (".yml", ".yaml"):
+                counts["profiles"] += load_org_file(path, root, problems) is not None
+            elif path.suffix == ".md":
+                counts["stories"] += load_story_file(path, root / "content", root, known,
+                                                     problems) is not None
+            else:
+                problems.add(name, 0, "", "not a profile (.yml) or story (.md)",
+                             "ไม่ใช่ไฟล์ข้อมูลกลุ่ม (.yml) หรือเรื่องเล่า (.md)")
+        n_orgs, n_stories = counts["profiles"], counts["stories"]
+    else:
+        result = load_repository(root)
+        problems = result.problems
+        n_orgs, n_stories = len(result.dataset.orgs), len(result.dataset.stories)
+    _print_problems(problems, args.format)
+    if problems:
+        files = len({p.path for p in problems.items})
+        print(f"\n✗ {len(problems)} problem(s) in {files} file(s) / พบ {len(problems)} ปัญหาใน "
+              f"{files} ไฟล์", file=sys.stderr)
+        return 1
+    print(f"✓ {n_orgs} profile(s) and {n_stories} story(ies) valid / ข้อมูลถูกต้อง", file=sys.stderr)
+    return 0
+
+
+def _ask(prompt: str, default: str = "", check: Callable[[str], bool] | None = None) -> str:
+    while True:
+        shown = f"{prompt} [{default}]: " if default else f"{prompt}: "
+        answer = input(shown).strip() or default
+        if answer and (check is None or check(answer)):
+            return answer
+        print("  ?", file=sys.stderr)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    root = repo_root(Path(args.root) if args.root else None)
+    th = args.lang == "th"
+    interactive = sys.stdin.isatty() and not args.no_input
+
+    def value(attr: str, prompt_th: str, prompt_en: str, default: str = "") -> str:
+        given = getattr(args, attr)
+        if given is not None:
+            return str(given)
+        if not interactive:
+            return default
+        return _ask(prompt_th if th else prompt_en, default)
+
+    try:
+        answers = Answers(
+            id=value("id", "รหัสกลุ่ม (a-z, 0-9, -)", "Id (a-z, 0-9, -)"),
+            name_th=value("name_th", "ชื่อกลุ่ม (ภาษาไทย)", "Name in Thai"),
+            name_en=value("name_en", "ชื่อภาษาอังกฤษ (ถ้ามี)", "Name in English (optional)", "-")
+            .strip("-"),
+            province=value("province", "จังหวัด", "Province"),
+            district=value("district", "อำเภอ (ถ้ามี)", "District (optional)", "-").strip("-"),
+            focus=[f.strip() for f in value("focus", f"ประเด็น ({', '.join(FOCUS)})",
+                                             f"Focus ({', '.join(FOCUS)})").split(",") if f.strip()],
+            summary_th=value("summary_th", "สรุปงานของกลุ่ม (ภาษาไทย)", "Summary in Thai"),
+            lat=float(value("lat", "ละติจูด", "Latitude") or "nan"),
+            lon=float(value("lon", "ลองจิจูด", "Longitude") or "nan"),
+            precision=value("precision", "ความละเอียดตำแหน่ง", "Precision", "district"),
+        )
+    except ValueError:
+        print("lat/lon must be numbers / ละติจูดและลองจิจูดต้องเป็นตัวเลข", file=sys.stderr)
+        return 2
+    missing = [k for k in ("id", "name_th", "province", "summary_th") if not getattr(answers, k)]
+    problems = [f"{k}: required / ต้องกรอก" for k in missing] or check_answers(answers)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 2
+    target = root / "orgs" / f"{answers.id}.yml"
+    if target.exists():
+        print(f"{target} exists already / มีไฟล์นี้อยู่แล้ว", file=sys.stderr)
+        return 2
+    text = render(answers)
+    if args.stdout:
+        sys.stdout.write(text)
+        return 0
+    target.write_text(text, encoding="utf-8")
+    found = Problems()
+    if load_org_file(target, root, found) is None:  # never leave an invalid scaffold behind
+        target.unlink()
+        _print_problems(found, "text")
+        return 1
+    print(f"✓ wrote / สร้างไฟล์ {target.relative_to(root)}", file=sys.stderr)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    text = schema_text()
+    if args.check:
+        current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
+        if current != text:
+            print(f"{SCHEMA_PATH} is out of date: run `guidemap schema --write`", file=sys.stderr)
+            return 1
+        return 0
+    if args.write:
+        SCHEMA_PATH.write_text(text, encoding="utf-8")
+        return 0
+    sys.stdout.write(text)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="guidemap", description="Volunteer guide map tools")
+    p.add_argument("--root", help="repository folder (default: found from the current folder)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    v = sub.add_parser("validate", help="check profiles and stories (all, or the given files)")
+    v.add_argument("files", nargs="*")
+    v.add_argument("--format", choices=("text", "github"), default="text",
+                   help="github: workflow commands that annotate the lines of a pull request")
+    v.set_defaults(func=cmd_validate)
+
+    n = sub.add_parser("new", help="write a new profile orgs/<id>.yml from a few answers")
+    for name in ("id", "name-th", "name-en", "province", "district", "focus", "summary-th",
+                 "lat", "lon", "precision"):
+        n.add_argument(f"--{name}", dest=name.replace("-", "_"))
+    n.add_argument("--lang", choices=("th", "en"), default="th", help="language of the questions")
+    n.add_argument("--no-input", action="store_true", help="never ask; use the flags only")
+    n.add_argument("--stdout", action="store_true", help="print the profile instead of writing it")
+    n.set_defaults(func=cmd_new)
+
+    s = sub.add_parser("schema", help="print the JSON Schema of profiles")
+    s.add_argument("--write", action="store_true", help=f"write it to {SCHEMA_PATH.name}")
+    s.add_argument("--check", action="store_true", help="fail if the written schema is stale")
+    s.set_defaults(func=cmd_schema)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    # Thai text on a terminal whose encoding is not UTF-8 must not crash the report.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Provinces and districts of Thailand, checked against the geothai gazetteer.
+
+Contributors may write a province as its Thai name, English name or two-digit code, and a
+district in Thai or English, with or without the words จังหวัด/อำเภอ (or จ./อ.). The stored
+value is the gazetteer's own record, so spellings are normalized.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import geothai
+from geothai.types import District, Province
+
+from guidemap.problems import did_you_mean
+from guidemap.thai import arabic_digits
+
+_PROVINCE_PREFIX = re.compile(r"^(จังหวัด|จ\.\s*|changwat\s+|province of\s+)", re.IGNORECASE)
+_DISTRICT_PREFIX = re.compile(r"^(อำเภอ|อ\.\s*|เขต|amphoe\s+|district\s+)", re.IGNORECASE)
+_DISTRICT_SUFFIX = re.compile(r"\s+district$", re.IGNORECASE)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s\-']", "", text).casefold()
+
+
+@cache
+def _province_index() -> dict[str, Province]:
+    index: dict[str, Province] = {}
+    for p in geothai.provinces():
+        for name in (p.code, p.name_th, p.name_en):
+            index[_key(name)] = p
+    return index
+
+
+def find_province(text: str) -> Province | None:
+    value = _PROVINCE_PREFIX.sub("", arabic_digits(text.strip()))
+    return _province_index().get(_key(value))
+
+
+def province_suggestion(text: str) -> str:
+    names = [n for p in geothai.provinces() for n in (p.name_th, p.name_en)]
+    return did_you_mean(_PROVINCE_PREFIX.sub("", text.strip()), names)
+
+
+def find_district(province: Province, text: str) -> District | None:
+    value = _DISTRICT_SUFFIX.sub("", _DISTRICT_PREFIX.sub("", text.strip()))
+    key = _key(value)
+    options = geothai.districts(province.code)
+    for d in options:
+        if key in (_key(d.name_th), _key(d.name_en)):
+            return d
+    # "เมือง"/"Mueang" alone means the capital district of the province.
+    if key in ("เมือง", "mueang", "muang"):
+        return next((d for d in options if d.code.endswith("01")), None)
+    if key in (_key("เมือง" + province.name_th), _key("Mueang " + province.name_en)):
+        return next((d for d in options if d.code.endswith("01")), None)
+    return None
+
+
+def districts_of(province: Province) -> list[District]:
+    return geothai.districts(province.code)
+
+
+def district_suggestion(province: Province, text: str) -> str:
+    names = [n for d in geothai.districts(province.code) for n in (d.name_th, d.name_en)]
+    return did_you_mean(_DISTRICT_PREFIX.sub("", text.strip()), names)

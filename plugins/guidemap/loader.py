@@ -1,0 +1,272 @@
+"""Load and validate every profile and story of a repository, collecting all problems.
+
+One validator serves the CLI, the MkDocs plugin and the pull-request check. A file with a
+problem is always reported; the build refuses to publish rather than drop it in silence.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from guidemap import gazetteer
+from guidemap.location import coarsen
+from guidemap.model import Area, Contact, Dataset, LText, Org, Story, Volunteer
+from guidemap.problems import Problems, did_you_mean
+from guidemap.schema import MAX_STORY_BYTES, ORG, STORY
+from guidemap.spec import Context, safe_url
+from guidemap.vocab import DEFAULT_PRECISION
+from guidemap.yamlsafe import Document, YamlProblem, decode, parse, split_front_matter
+
+TEMPLATE_NAME = "_template.yml"
+PROFILE_SUFFIXES = (".yml", ".yaml")
+STORIES_DIR = "stories"
+# Files that may sit in orgs/ beside the profiles without being profiles.
+_ORGS_DIR_EXTRAS = {TEMPLATE_NAME, "README.md"}
+_ORGS_DIR_SUBDIRS = {"logos"}
+
+
+@dataclass
+class LoadResult:
+    dataset: Dataset
+    problems: Problems = field(default_factory=Problems)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read_yaml(path: Path, shown: str, problems: Problems) -> Document | None:
+    try:
+        doc = parse(decode(path.read_bytes()))
+        for w in doc.warnings:
+            problems.add(shown, w.line, "", w.en, w.th)
+        return doc
+    except YamlProblem as exc:
+        problems.add(shown, exc.line, "", exc.en, exc.th)
+    except OSError as exc:
+        problems.add(shown, 0, "", f"cannot read the file: {exc.strerror}", "อ่านไฟล์ไม่ได้")
+    return None
+
+
+def _ltexts(values: list[dict[str, str]] | None) -> tuple[LText, ...]:
+    return tuple(t for t in (LText.of(v) for v in values or []) if t)
+
+
+def build_org(data: dict[str, Any], ctx: Context, stem: str, orgs_dir: Path) -> Org | None:
+    """Cross-field checks (id, province, district, logo) and construction of the model."""
+    ok = True
+    if data.get("id") and data["id"] != stem:
+        ctx.error(("id",), f"id {data['id']!r} must equal the file name {stem!r}",
+                  f"id {data['id']!r} ต้องตรงกับชื่อไฟล์ {stem!r}",
+                  f"rename the file to {data['id']}.yml or write id: {stem}")
+        ok = False
+    province = gazetteer.find_province(data["province"]) if "province" in data else None
+    if "province" in data and province is None:
+        guess = gazetteer.province_suggestion(data["province"])
+        ctx.error(("province",), f"unknown province {data['province']!r}",
+                  f"ไม่รู้จักจังหวัด {data['province']!r}",
+                  f"did you mean / หมายถึง {guess!r}?" if guess else "e.g. ปัตตานี, Yala, 96")
+        ok = False
+    district = None
+    if province is not None and "district" in data:
+        district = gazetteer.find_district(province, data["district"])
+        if district is None:
+            guess = gazetteer.district_suggestion(province, data["district"])
+            names = ", ".join(d.name_th for d in gazetteer.districts_of(province))
+            hint = (f"did you mean / หมายถึง {guess!r}? " if guess else "") + \
+                f"districts of {province.name_en} / อำเภอของจังหวัด{province.name_th}: {names}"
+            ctx.error(("district",), f"{data['district']!r} is not a district of {province.name_en}",
+                      f"{data['district']!r} ไม่ใช่อำเภอของจังหวัด{province.name_th}", hint)
+            ok = False
+    logo = data.get("logo")
+    if logo and (".." in logo.split("/") or not (orgs_dir / logo).is_file()):
+        ctx.error(("logo",), f"logo file orgs/{logo} does not exist", f"ไม่พบไฟล์โลโก้ orgs/{logo}")
+        ok = False
+    if not ok or province is None or not ORG.fields.keys() >= data.keys() or any(
+        k not in data for k, f in ORG.fields.items() if f.required
+    ):
+        return None
+    loc = data["location"]
+    vol = data.get("volunteer")
+    return Org(
+        id=data["id"],
+        name=LText(**data["name"]),
+        province=Area(province.code, province.name_th, province.name_en),
+        district=Area(district.code, district.name_th, district.name_en) if district else None,
+        location=coarsen(loc["lat"], loc["lon"], loc.get("precision", DEFAULT_PRECISION)),
+        focus=tuple(data["focus"]),
+        summary=LText(**data["summary"]),
+        updated=data["updated"],
+        source="",
+        description=LText.of(data.get("description")),
+        activities=_ltexts(data.get("activities")),
+        volunteer=Volunteer(
+            roles=_ltexts(vol.get("roles")),
+            skills=_ltexts(vol.get("skills")),
+            languages=tuple(vol.get("languages", ())),
+            how_to_join=LText.of(vol.get("how_to_join")),
+        ) if vol else None,
+        needs=tuple(data.get("needs", ())),
+        contact=Contact(**data.get("contact", {})),
+        donate=data.get("donate"),
+        founded=data.get("founded"),
+        logo=logo,
+        languages=tuple(data.get("languages", ())),
+    )
+
+
+def load_org_file(path: Path, root: Path, problems: Problems) -> Org | None:
+    shown = _rel(path, root)
+    doc = _read_yaml(path, shown, problems)
+    if doc is None:
+        return None
+    ctx = Context(shown, doc, problems)
+    before = len(problems)
+    data, _ = ORG.check_fields(doc.data if doc.data is not None else {}, (), ctx)
+    org = build_org(data, ctx, path.stem, path.parent)
+    if org is None or len(problems) > before:
+        return None
+    return Org(**{**org.__dict__, "source": shown})
+
+
+def org_files(orgs_dir: Path, root: Path, problems: Problems) -> list[Path]:
+    """Profile files, sorted; anything else in orgs/ is reported, not ignored."""
+    found: list[Path] = []
+    if not orgs_dir.is_dir():
+        problems.add(_rel(orgs_dir, root), 0, "", "the orgs/ folder is missing", "ไม่พบโฟลเดอร์ orgs/")
+        return found
+    for entry in sorted(orgs_dir.iterdir()):
+        if entry.name in _ORGS_DIR_EXTRAS or entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            if entry.name not in _ORGS_DIR_SUBDIRS:
+                problems.add(_rel(entry, root), 0, "", "folders are not read here; put the profile "
+                             "directly in orgs/", "ไม่อ่านไฟล์ในโฟลเดอร์ย่อย ให้วางไฟล์ไว้ใน orgs/ โดยตรง")
+            continue
+        if entry.suffix in PROFILE_SUFFIXES:
+            found.append(entry)
+        else:
+            problems.add(_rel(entry, root), 0, "", "not a profile: a profile's name ends in .yml",
+                         "ไม่ใช่ไฟล์ข้อมูลกลุ่ม: ชื่อไฟล์ต้องลงท้ายด้วย .yml",
+                         f"rename it to {entry.stem.split('.')[0]}.yml")
+    return found
+
+
+def load_orgs(orgs_dir: Path, root: Path, problems: Problems) -> list[Org]:
+    orgs: list[Org] = []
+    seen: dict[str, str] = {}
+    for path in org_files(orgs_dir, root, problems):
+        stem = path.stem
+        if stem in seen:
+            problems.add(_rel(path, root), 1, "id", f"duplicate id {stem!r}: also in {seen[stem]}",
+                         f"id {stem!r} ซ้ำกับ {seen[stem]}")
+            continue
+        seen[stem] = _rel(path, root)
+        org = load_org_file(path, root, problems)
+        if org is not None:
+            orgs.append(org)
+    return orgs
+
+
+def story_files(content_dir: Path) -> list[Path]:
+    stories = content_dir / STORIES_DIR
+    if not stories.is_dir():
+        return []
+    return sorted(p for p in stories.rglob("*.md") if p.name != "index.md")
+
+
+def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str] | None,
+                    problems: Problems) -> Story | None:
+    shown = _rel(path, root)
+    try:
+        raw = path.read_bytes()
+        if len(raw) > MAX_STORY_BYTES:
+            problems.add(shown, 0, "", f"story is larger than {MAX_STORY_BYTES // 1000} KB; split it",
+                         f"เรื่องยาวเกิน {MAX_STORY_BYTES // 1000} KB กรุณาแบ่งเป็นหลายเรื่อง")
+            return None
+        text = decode(raw)
+    except YamlProblem as exc:
+        problems.add(shown, exc.line, "", exc.en, exc.th)
+        return None
+    parts = split_front_matter(text)
+    if parts is None:
+        problems.add(shown, 1, "", "a story must start with front matter between --- lines "
+                     "(title: and date: at least)",
+                     "เรื่องเล่าต้องขึ้นต้นด้วยส่วนหัวระหว่างบรรทัด --- (อย่างน้อย title: และ date:)")
+        return None
+    front, body, _ = parts
+    try:
+        doc = parse(front, first_line=2)
+        for w in doc.warnings:
+            problems.add(shown, w.line, "", w.en, w.th)
+    except YamlProblem as exc:
+        problems.add(shown, exc.line, "", exc.en, exc.th)
+        return None
+    ctx = Context(shown, doc, problems)
+    before = len(problems)
+    data, _ = STORY.check_fields(doc.data if doc.data is not None else {}, (), ctx)
+    if org_ids is not None:
+        for i, org_id in enumerate(data.get("orgs", [])):
+            if org_id not in org_ids:
+                guess = did_you_mean(org_id, org_ids)
+                ctx.error(("orgs", i), f"no profile has the id {org_id!r}",
+                          f"ไม่มีกลุ่มที่มี id {org_id!r}",
+                          f"did you mean / หมายถึง {guess!r}?" if guess else "see the files in orgs/")
+    image = data.get("image")
+    if image and "://" not in image and not (path.parent / image).is_file():
+        ctx.error(("image",), f"image file {image} does not exist next to the story",
+                  f"ไม่พบไฟล์รูป {image}")
+    if image and "://" in image and not safe_url(image):
+        ctx.error(("image",), "image address must start with https://", "ที่อยู่รูปต้องขึ้นต้นด้วย https://")
+    if len(problems) > before:
+        return None
+    rel = path.relative_to(content_dir).as_posix()
+    return Story(
+        slug=rel.removesuffix(".md").removeprefix(f"{STORIES_DIR}/"),
+        source=rel,
+        title=data["title"],
+        date=data["date"],
+        body=body,
+        summary=data.get("summary"),
+        orgs=tuple(data.get("orgs", ())),
+        tags=tuple(data.get("tags", ())),
+        image=image,
+        author=data.get("author"),
+        draft=data.get("draft") == "true",
+    )
+
+
+def load_stories(content_dir: Path, root: Path, org_ids: set[str] | None,
+                 problems: Problems) -> list[Story]:
+    stories = []
+    for path in story_files(content_dir):
+        story = load_story_file(path, content_dir, root, org_ids, problems)
+        if story is not None:
+            stories.append(story)
+    return stories
+
+
+def load_repository(root: Path, orgs_dir: str = "orgs", content_dir: str = "content") -> LoadResult:
+    """Everything in the repository, with every problem of every file."""
+    problems = Problems()
+    orgs = load_orgs(root / orgs_dir, root, problems)
+    # Story references are checked against every profile file, valid or not, so one broken
+    # profile is reported once rather than again in each story that names it.
+    known = {p.stem for p in org_files(root / orgs_dir, root, Problems())}
+    stories = load_stories(root / content_dir, root, known, problems)
+    return LoadResult(Dataset(orgs, stories), problems)
+
+
+def repo_root(start: Path | None = None) -> Path:
+    """The folder holding mkdocs.yml or orgs/, searching upwards from ``start``."""
+    here = (start or Path(os.getcwd())).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / "mkdocs.yml").is_file() or (candidate / "orgs").is_dir():
+            return candidate
+    return here

@@ -1,0 +1,69 @@
+"""``guidemap new``: write a valid starting profile from a few answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from guidemap import gazetteer
+from guidemap.schema import ID_PATTERN
+from guidemap.vocab import FOCUS, PRECISION
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../plugins/guidemap/data/org.schema.json\n"
+
+
+@dataclass
+class Answers:
+    id: str
+    name_th: str
+    province: str
+    focus: list[str]
+    summary_th: str
+    lat: float
+    lon: float
+    name_en: str = ""
+    summary_en: str = ""
+    district: str = ""
+    precision: str = "district"
+
+
+def check_answers(a: Answers) -> list[str]:
+    """Plain-language problems with the answers, before anything is written."""
+    problems = []
+    if not re.fullmatch(ID_PATTERN, a.id):
+        problems.append("id: lowercase letters, digits and hyphens only / ใช้ a-z 0-9 และ - เท่านั้น")
+    province = gazetteer.find_province(a.province)
+    if province is None:
+        problems.append(f"province: unknown / ไม่รู้จักจังหวัด {a.province!r}")
+    elif a.district and gazetteer.find_district(province, a.district) is None:
+        names = ", ".join(d.name_th for d in gazetteer.districts_of(province))
+        problems.append(f"district: not in {province.name_en} / ไม่ใช่อำเภอของจังหวัด{province.name_th}: {names}")
+    unknown = [f for f in a.focus if f not in FOCUS]
+    if unknown or not a.focus:
+        problems.append(f"focus: use some of / เลือกจาก {', '.join(FOCUS)}")
+    if a.precision not in PRECISION:
+        problems.append(f"precision: one of / เลือกจาก {', '.join(PRECISION)}")
+    return problems
+
+
+def render(a: Answers, today: dt.date | None = None) -> str:
+    """YAML text of the profile, with the schema comment editors use for completion."""
+    province = gazetteer.find_province(a.province)
+    assert province is not None
+    data: dict[str, object] = {"id": a.id, "name": {"th": a.name_th}}
+    if a.name_en:
+        data["name"] = {"th": a.name_th, "en": a.name_en}
+    data["province"] = province.name_th
+    if a.district:
+        district = gazetteer.find_district(province, a.district)
+        assert district is not None
+        data["district"] = district.name_th
+    data["location"] = {"lat": a.lat, "lon": a.lon, "precision": a.precision}
+    data["focus"] = list(a.focus)
+    data["summary"] = {"th": a.summary_th, **({"en": a.summary_en} if a.summary_en else {})}
+    data["updated"] = (today or dt.date.today()).isoformat()
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return SCHEMA_COMMENT + body

@@ -1,0 +1,478 @@
+"""A small declarative schema: one description of each field drives validation, value
+normalization and the JSON Schema that editors use for completion.
+
+Each spec's ``check`` returns the normalized value, or :data:`INVALID` after reporting a
+problem through the context; it never raises, so every problem of every file is collected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+from guidemap import thai
+from guidemap.problems import Problems, did_you_mean
+from guidemap.vocab import Label
+from guidemap.yamlsafe import Document, Path
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Final = _Invalid()
+
+
+@dataclass
+class Context:
+    """Where problems go, and the lines of the file being checked."""
+
+    path: str
+    doc: Document
+    problems: Problems
+
+    def error(self, at: Path, en: str, th: str, hint: str = "") -> _Invalid:
+        name = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in at).replace(".[", "[")
+        self.problems.add(self.path, self.doc.line(at), name, en, th, hint)
+        return INVALID
+
+
+def _type_name(value: Any) -> tuple[str, str]:
+    if isinstance(value, dict):
+        return "a group of fields", "กลุ่มของช่องข้อมูล"
+    if isinstance(value, list):
+        return "a list", "รายการ"
+    return "text", "ข้อความ"
+
+
+class Spec:
+    description: Label = Label("", "")
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _described(self, schema: dict[str, Any]) -> dict[str, Any]:
+        if self.description.en:
+            schema["description"] = f"{self.description.th} / {self.description.en}"
+        return schema
+
+    def _expect_text(self, value: Any, at: Path, ctx: Context) -> str | _Invalid:
+        if isinstance(value, str):
+            return value
+        en, th = _type_name(value)
+        return ctx.error(at, f"expected text, found {en}", f"ต้องเป็นข้อความ แต่พบ{th}")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass
+class Text(Spec):
+    max_len: int
+    multiline: bool = False
+    description: Label = Label("", "")
+    pattern: str | None = None
+    pattern_hint: Label | None = None
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        text = self._expect_text(value, at, ctx)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        text = unicodedata.normalize("NFC", text).strip()
+        if not self.multiline:
+            text = " ".join(text.split())
+        if m := _CONTROL.search(text):
+            return ctx.error(at, f"contains an invisible control character (U+{ord(m[0]):04X}); "
+                             "retype the text", f"มีอักขระควบคุมที่มองไม่เห็น (U+{ord(m[0]):04X}) กรุณาพิมพ์ใหม่")
+        if not text:
+            return ctx.error(at, "is empty", "ว่างเปล่า")
+        if len(text) > self.max_len:
+            return ctx.error(at, f"is too long: {len(text)} characters, at most {self.max_len}",
+                             f"ยาวเกินไป: {len(text)} ตัวอักษร ไม่เกิน {self.max_len}")
+        if self.pattern and not re.fullmatch(self.pattern, text):
+            hint = self.pattern_hint or Label("", "")
+            return ctx.error(at, f"has the wrong form: {hint.en}", f"รูปแบบไม่ถูกต้อง: {hint.th}")
+        return text
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        if self.pattern:
+            schema["pattern"] = f"^(?:{self.pattern})$"
+        return self._described(schema)
+
+
+@dataclass
+class Localized(Spec):
+    """``{th: ..., en: ...}``; plain text is taken as Thai, the language of the site."""
+
+    text: Text
+    require_th: bool = True
+    description: Label = Label("", "")
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        if isinstance(value, str):
+            value = {"th": value}
+        if not isinstance(value, dict):
+            en, th = _type_name(value)
+            return ctx.error(at, f"expected th:/en: text, found {en}",
+                             f"ต้องเป็นข้อความ th:/en: แต่พบ{th}")
+        result: dict[str, str] = {}
+        ok = True
+        for key, item in value.items():
+            if key not in ("th", "en"):
+                hint = did_you_mean(key, ["th", "en"])
+                ctx.error((*at, key), f"unknown language {key!r}; use th or en",
+                          f"ไม่รู้จักภาษา {key!r} ใช้ th หรือ en", f"{hint}:" if hint else "th: / en:")
+                ok = False
+            elif item is not None:
+                checked = self.text.check(item, (*at, key), ctx)
+                if checked is INVALID:
+                    ok = False
+                else:
+                    result[key] = checked
+        if ok and self.require_th and "th" not in result:
+            return ctx.error(at, "the Thai text (th:) is required", "ต้องมีข้อความภาษาไทย (th:)")
+        if ok and not result:
+            return ctx.error(at, "is empty", "ว่างเปล่า")
+        return result if ok else INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        inner = self.text.json_schema()
+        obj: dict[str, Any] = {
+            "type": "object",
+            "properties": {"th": inner, "en": inner},
+            "additionalProperties": False,
+        }
+        if self.require_th:
+            obj["required"] = ["th"]
+        return self._described({"anyOf": [obj, inner]})
+
+
+@dataclass
+class Choice(Spec):
+    keys: Mapping[str, Label]
+    description: Label = Label("", "")
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        text = self._expect_text(value, at, ctx)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        key = text.strip().lower()
+        if key in self.keys:
+            return key
+        by_label = {lab.th: k for k, lab in self.keys.items()} | {
+            lab.en.lower(): k for k, lab in self.keys.items()
+        }
+        if key in by_label:
+            return by_label[key]
+        allowed = ", ".join(self.keys)
+        guess = did_you_mean(key, list(self.keys))
+        return ctx.error(at, f"{text!r} is not one of the allowed values: {allowed}",
+                         f"{text!r} ไม่อยู่ในค่าที่ใช้ได้: {allowed}",
+                         f"did you mean / หมายถึง {guess!r}?" if guess else "")
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._described({"type": "string", "enum": list(self.keys)})
+
+
+@dataclass
+class ListOf(Spec):
+    item: Spec
+    max_items: int
+    min_items: int = 0
+    unique: bool = False
+    description: Label = Label("", "")
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        if isinstance(value, str):  # a single value is a list of one
+            value = [value]
+        if not isinstance(value, list):
+            en, th = _type_name(value)
+            return ctx.error(at, f"expected a list (lines starting with '- '), found {en}",
+                             f"ต้องเป็นรายการ (บรรทัดขึ้นต้นด้วย '- ') แต่พบ{th}")
+        if len(value) > self.max_items:
+            return ctx.error(at, f"has {len(value)} items, at most {self.max_items}",
+                             f"มี {len(value)} รายการ ไม่เกิน {self.max_items}")
+        if len(value) < self.min_items:
+            return ctx.error(at, f"needs at least {self.min_items} item(s)",
+                             f"ต้องมีอย่างน้อย {self.min_items} รายการ")
+        items = [self.item.check(v, (*at, i), ctx) for i, v in enumerate(value)]
+        if any(i is INVALID for i in items):
+            return INVALID
+        if self.unique:
+            seen: list[Any] = []
+            for i, v in enumerate(items):
+                if v in seen:
+                    return ctx.error((*at, i), f"{v!r} is listed twice", f"{v!r} ซ้ำกัน")
+                seen.append(v)
+        return items
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema(),
+                                  "maxItems": self.max_items}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        if self.unique:
+            schema["uniqueItems"] = True
+        return self._described(schema)
+
+
+def _url_error(ctx: Context, at: Path, text: str, schemes: tuple[str, ...]) -> _Invalid:
+    allowed = " or ".join(f"{s}://" for s in schemes)
+    has_scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:", text) is not None
+    return ctx.error(at, f"{text!r} is not a full web address; it must start with {allowed}",
+                     f"{text!r} ไม่ใช่ที่อยู่เว็บที่สมบูรณ์ ต้องขึ้นต้นด้วย {allowed}",
+                     "" if has_scheme else f"e.g. https://{text.lstrip('/')}")
+
+
+def safe_url(text: str, schemes: tuple[str, ...] = ("https", "http")) -> str | None:
+    """The URL if it is absolute, has a host and one of ``schemes``; else None."""
+    if any(c.isspace() or ord(c) < 32 for c in text) or "\\" in text:
+        return None
+    try:
+        parts = urlsplit(text)
+        _ = parts.port  # raises on a malformed port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in schemes or not parts.hostname or "." not in parts.hostname:
+        return None
+    if parts.username or parts.password:
+        return None
+    return text
+
+
+@dataclass
+class Url(Spec):
+    max_len: int = 500
+    description: Label = Label("", "")
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        text = self._expect_text(value, at, ctx)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        text = text.strip()
+        if len(text) > self.max_len:
+            return ctx.error(at, f"is too long (at most {self.max_len} characters)",
+                             f"ยาวเกินไป (ไม่เกิน {self.max_len} ตัวอักษร)")
+        return safe_url(text) or _url_error(ctx, at, text, ("https", "http"))
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._described({"type": "string", "format": "uri", "pattern": "^https?://",
+                                "maxLength": self.max_len})
+
+
+@dataclass
+class Handle(Spec):
+    """A social account as a full URL on one of ``hosts`` or a bare handle (``@name``)."""
+
+    hosts: tuple[str, ...]
+    template: str  # where a bare handle goes, e.g. "https://www.facebook.com/{}"
+    description: Label = Label("", "")
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        text = self._expect_text(value, at, ctx)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        text = text.strip()
+        if "://" in text:
+            if not safe_url(text):
+                return _url_error(ctx, at, text, ("https", "http"))
+            host = (urlsplit(text).hostname or "").lower().removeprefix("www.").removeprefix("m.")
+            if host not in self.hosts:
+                return ctx.error(at, f"this must be an address on {' or '.join(self.hosts)}",
+                                 f"ต้องเป็นที่อยู่บน {' หรือ '.join(self.hosts)}")
+            return text
+        if not re.fullmatch(r"@?[A-Za-z0-9._\-]{1,100}", text):
+            return ctx.error(at, f"{text!r} is neither a web address nor an account name",
+                             f"{text!r} ไม่ใช่ทั้งที่อยู่เว็บและชื่อบัญชี",
+                             f"e.g. {self.template.format('name')}")
+        return self.template.format(text.lstrip("@"))
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._described({"type": "string", "maxLength": 500})
+
+
+@dataclass
+class Email(Spec):
+    description: Label = Label("", "")
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        text = self._expect_text(value, at, ctx)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        text = text.strip().removeprefix("mailto:")
+        if len(text) > 254 or not re.fullmatch(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+",
+                                               text):
+            return ctx.error(at, f"{text!r} is not an e-mail address", f"{text!r} ไม่ใช่อีเมล",
+                             "e.g. contact@example.org")
+        return text
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._described({"type": "string", "format": "email", "maxLength": 254})
+
+
+@dataclass
+class Phone(Spec):
+    description: Label = Label("", "")
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        text = self._expect_text(value, at, ctx)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        try:
+            return thai.normalize_phone(text)
+        except ValueError as exc:
+            return ctx.error(at, f"{text!r}: {exc}",
+                             f"{text!r}: เบอร์โทรไม่ถูกต้อง เขียนเช่น 073-312-222 หรือ 081-234-5678")
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._described({"type": ["string", "integer"]})
+
+
+@dataclass
+class Date(Spec):
+    not_after_today: bool = False
+    description: Label = Label("", "")
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        text = self._expect_text(value, at, ctx)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        try:
+            day = thai.parse_date(text)
+        except ValueError as exc:
+            return ctx.error(at, f"{text!r} is not a date: {exc}",
+                             f"{text!r} ไม่ใช่วันที่ เขียนแบบ ปปปป-ดด-วว เช่น 2561-07-24 หรือ 2018-07-24")
+        if self.not_after_today and day > dt.date.today() + dt.timedelta(days=1):
+            return ctx.error(at, f"{day.isoformat()} is in the future",
+                             f"{day.isoformat()} เป็นวันในอนาคต")
+        return day
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._described({"type": "string"})
+
+
+@dataclass
+class Year(Spec):
+    description: Label = Label("", "")
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        text = self._expect_text(value, at, ctx)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        try:
+            year = thai.parse_year(text)
+        except ValueError as exc:
+            return ctx.error(at, f"{text!r}: {exc}", f"{text!r}: เขียนปีเป็นตัวเลขสี่หลัก เช่น 2548 หรือ 2005")
+        if not 1800 <= year <= dt.date.today().year:
+            return ctx.error(at, f"{year} is not a plausible founding year",
+                             f"ปี {year} ไม่น่าจะเป็นปีที่ก่อตั้ง")
+        return year
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._described({"type": ["integer", "string"]})
+
+
+@dataclass
+class Number(Spec):
+    minimum: float
+    maximum: float
+    description: Label = Label("", "")
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        text = self._expect_text(value, at, ctx)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        try:
+            number = float(thai.arabic_digits(text.strip()))
+        except ValueError:
+            return ctx.error(at, f"{text!r} is not a number", f"{text!r} ไม่ใช่ตัวเลข",
+                             "e.g. 6.8697")
+        if not self.minimum <= number <= self.maximum:
+            return ctx.error(at, f"{number} is outside Thailand ({self.minimum} to {self.maximum}); "
+                             "are latitude and longitude swapped?",
+                             f"{number} อยู่นอกประเทศไทย ({self.minimum} ถึง {self.maximum}) "
+                             "สลับละติจูดกับลองจิจูดหรือไม่?")
+        return number
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._described({"type": ["number", "string"]})
+
+
+@dataclass
+class Field:
+    spec: Spec
+    required: bool = False
+
+
+@dataclass
+class Obj(Spec):
+    fields: dict[str, Field]
+    description: Label = Label("", "")
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        result, ok = self.check_fields(value, at, ctx)
+        return result if ok else INVALID
+
+    def check_fields(self, value: Any, at: Path, ctx: Context) -> tuple[dict[str, Any], bool]:
+        """The fields that are valid, and whether all were: cross-field checks still run on
+        the valid part, so a file's every problem is reported in one pass."""
+        if not isinstance(value, dict):
+            en, th = _type_name(value)
+            ctx.error(at, f"expected a group of fields (name: value), found {en}",
+                      f"ต้องเป็นกลุ่มของช่องข้อมูล (ชื่อ: ค่า) แต่พบ{th}")
+            return {}, False
+        result: dict[str, Any] = {}
+        ok = True
+        for key, item in value.items():
+            if key not in self.fields:
+                guess = did_you_mean(key, list(self.fields))
+                ctx.error((*at, key), f"unknown field {key!r}", f"ไม่รู้จักช่อง {key!r}",
+                          f"did you mean / หมายถึง {guess!r}?" if guess
+                          else f"allowed / ที่ใช้ได้: {', '.join(self.fields)}")
+                ok = False
+                continue
+            if item is None:
+                continue  # an empty optional field is the same as a missing one
+            checked = self.fields[key].spec.check(item, (*at, key), ctx)
+            if checked is INVALID:
+                ok = False
+            else:
+                result[key] = checked
+        for key, f in self.fields.items():
+            if f.required and value.get(key) is None:
+                ctx.error((*at, key) if key in value else at, f"required field {key!r} is missing",
+                          f"ขาดช่องที่ต้องกรอก {key!r}")
+                ok = False
+        return result, ok
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "object",
+            "properties": {k: f.spec.json_schema() for k, f in self.fields.items()},
+            "additionalProperties": False,
+            **self.extra,
+        }
+        required = [k for k, f in self.fields.items() if f.required]
+        if required:
+            schema["required"] = required
+        return self._described(schema)

@@ -1,0 +1,133 @@
+"""Thai text helpers: digits, Buddhist Era dates, phone numbers, word-aware truncation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from pythainlp.util import thai_digit_to_arabic_digit, thai_strftime
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+BE_OFFSET = 543
+# A year above this is read as Buddhist Era: 2400 BE is 1857 CE, and no CE year here is that large.
+BE_THRESHOLD = 2400
+
+
+def arabic_digits(text: str) -> str:
+    """Thai digits (๐-๙) become 0-9; everything else is kept."""
+    return thai_digit_to_arabic_digit(text) if any("๐" <= c <= "๙" for c in text) else text
+
+
+def ce_year(year: int) -> int:
+    return year - BE_OFFSET if year > BE_THRESHOLD else year
+
+
+_MONTHS = {name: i + 1 for i, name in enumerate(thai_full_months)}
+_MONTHS.update({name.rstrip("."): i + 1 for i, name in enumerate(thai_abbr_months)})
+_MONTHS.update({name.replace(".", ""): i + 1 for i, name in enumerate(thai_abbr_months)})
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_THAI_WORDS = re.compile(r"^(\d{1,2})\s*([\u0E00-\u0E7F.]+)\s*(?:พ\.?ศ\.?\s*)?(\d{4})$")
+
+
+def parse_date(text: str) -> dt.date:
+    """Read ``2018-07-24``, ``2561-07-24``, ``24/7/2561`` or ``24 กรกฎาคม 2561`` (Thai digits too).
+
+    Raises ValueError with a message fit for a contributor.
+    """
+    value = arabic_digits(text.strip())
+    if m := _ISO.match(value):
+        year, month, day = (int(g) for g in m.groups())
+    elif m := _DMY.match(value):
+        day, month, year = (int(g) for g in m.groups())
+    elif m := _THAI_WORDS.match(value):
+        month_name = m.group(2).rstrip(".")
+        if month_name not in _MONTHS and month_name.replace(".", "") not in _MONTHS:
+            raise ValueError(f"unknown Thai month name {m.group(2)!r}")
+        month = _MONTHS.get(month_name) or _MONTHS[month_name.replace(".", "")]
+        day, year = int(m.group(1)), int(m.group(3))
+    else:
+        raise ValueError("write the date as YYYY-MM-DD, e.g. 2018-07-24 or 2561-07-24")
+    return dt.date(ce_year(year), month, day)
+
+
+def parse_year(text: str) -> int:
+    value = arabic_digits(text.strip())
+    if not re.fullmatch(r"\d{4}", value):
+        raise ValueError("write a four-digit year, e.g. 2005 or 2548")
+    return ce_year(int(value))
+
+
+def thai_date(day: dt.date) -> str:
+    """``24 กรกฎาคม 2561``: the way Thai readers write dates (Buddhist Era)."""
+    return thai_strftime(dt.datetime(day.year, day.month, day.day), "%-d %B %Y")
+
+
+def thai_month_year(year: int, month: int) -> str:
+    return f"{thai_full_months[month - 1]} {year + BE_OFFSET}"
+
+
+_HOTLINE = re.compile(r"^1\d{3}$")
+
+
+def normalize_phone(text: str) -> str:
+    """A Thai phone number in E.164 form (``+6673312222``), or a 4-digit hotline (``1669``).
+
+    Accepts Thai digits, spaces, dashes, dots, brackets and a ``+66``/``0`` prefix.
+    """
+    value = re.sub(r"[\s\-().]", "", arabic_digits(text.strip()))
+    if _HOTLINE.match(value):
+        return value
+    if value.startswith("+66"):
+        national = "0" + value[3:]
+    elif value.startswith("66") and len(value) in (10, 11):
+        national = "0" + value[2:]
+    else:
+        national = value
+    if not re.fullmatch(r"0\d{8,9}", national):
+        raise ValueError("write a Thai phone number such as 073-312-222 or 081-234-5678")
+    if len(national) == 10 and national[1] not in "689":
+        raise ValueError("a 10-digit Thai number is a mobile number starting 06, 08 or 09")
+    return "+66" + national[1:]
+
+
+def display_phone(e164: str) -> str:
+    """``+6673312222`` → ``073 312 222``; mobiles as ``081 234 5678``."""
+    if not e164.startswith("+66"):
+        return e164
+    national = "0" + e164[3:]
+    if len(national) == 10:
+        return f"{national[:3]} {national[3:6]} {national[6:]}"
+    if national.startswith("02"):
+        return f"{national[:2]} {national[2:5]} {national[5:]}"
+    return f"{national[:3]} {national[3:6]} {national[6:]}"
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():  # type: ignore[no-untyped-def]
+    from pythainlp.tokenize import word_tokenize  # imported late: it loads a dictionary
+
+    return word_tokenize
+
+
+def words(text: str) -> list[str]:
+    """Thai-aware word segmentation (pythainlp newmm); spaces are kept as tokens."""
+    tokens: list[str] = _tokenizer()(text, engine="newmm", keep_whitespace=True)
+    return tokens
+
+
+def truncate(text: str, limit: int, ellipsis: str = "…") -> str:
+    """Cut ``text`` to at most ``limit`` characters at a word boundary (Thai has no spaces)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    out = ""
+    for token in words(text):
+        if len(out) + len(token) > limit - len(ellipsis):
+            break
+        out += token
+    out = out.rstrip()
+    if not out:  # one enormous word: cut it rather than show nothing
+        out = text[: limit - len(ellipsis)]
+    return out + ellipsis
