@@ -16,7 +16,7 @@ from guidemap.location import coarsen
 from guidemap.model import Area, Contact, Dataset, LText, Org, Story, Volunteer
 from guidemap.problems import Problems, did_you_mean
 from guidemap.schema import MAX_STORY_BYTES, ORG, STORY
-from guidemap.spec import Context, safe_url
+from guidemap.spec import Context, markdown_too_complex, safe_url
 from guidemap.vocab import DEFAULT_PRECISION
 from guidemap.yamlsafe import Document, YamlProblem, decode, parse, split_front_matter
 
@@ -193,6 +193,11 @@ def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str]
         text = decode(raw)
     except YamlProblem as exc:
         problems.add(shown, exc.line, "", exc.en, exc.th)
+        return None
+    if markdown_too_complex(text):
+        problems.add(shown, 0, "", "too many '[' or '<' characters for the story's length: Markdown "
+                     "would take too long to render it; remove some or split the story",
+                     "มีเครื่องหมาย '[' หรือ '<' มากเกินไป")
         return None
     parts = split_front_matter(text)
     if parts is None:

@@ -120,7 +120,7 @@ STORY = Obj(
     description=Label("ข้อมูลหน้าของเรื่องเล่า", "Front matter of a story"),
 )
 
-MAX_STORY_BYTES = 100_000  # Python-Markdown is quadratic on some inputs: bound the work
+MAX_STORY_BYTES = 60_000  # Python-Markdown is quadratic on some inputs: bound the work
 
 
 def org_json_schema() -> dict[str, Any]:

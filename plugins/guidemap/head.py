@@ -1,0 +1,95 @@
+"""Share cards (Open Graph) and schema.org JSON-LD for the <head> of pages.
+
+A link pasted into LINE or Facebook shows a card built from these tags; the theme prints the
+string as is, so everything here is escaped.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING, Any
+
+from guidemap import urls
+from guidemap.htmlkit import h, json_for_script
+from guidemap.model import Org, Story
+
+if TYPE_CHECKING:
+    from guidemap.pages import SiteInfo
+
+
+def _meta(prop: str, content: str | None) -> str:
+    return f'<meta property="{prop}" content="{h(content)}">' if content else ""
+
+
+def page_head(site: SiteInfo, url: str, title: str, description: str = "", kind: str = "website",
+              image: str | None = None) -> str:
+    absolute = urls.absolute(site.url, url)
+    tags = [
+        _meta("og:type", kind),
+        _meta("og:site_name", site.name),
+        _meta("og:locale", "th_TH"),
+        _meta("og:title", title),
+        _meta("og:description", description or site.description),
+        _meta("og:url", absolute),
+        _meta("og:image", image),
+        '<meta name="twitter:card" content="summary">',
+    ]
+    return "".join(t for t in tags if t)
+
+
+def org_jsonld(org: Org, site: SiteInfo, url: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NGO",
+        "name": org.name.best,
+        "description": org.summary.best,
+        "areaServed": {"@type": "AdministrativeArea", "name": org.province.th},
+        "address": {"@type": "PostalAddress", "addressCountry": "TH", "addressRegion": org.province.th},
+        # The coarsened public location: never more precise than the group allows.
+        "geo": {"@type": "GeoCoordinates", "latitude": org.location.lat, "longitude": org.location.lon},
+        "knowsAbout": list(org.focus),
+    }
+    if org.name.en:
+        data["alternateName"] = org.name.en
+    if org.district:
+        data["address"]["addressLocality"] = org.district.th
+    if page_url := urls.absolute(site.url, url):
+        data["url"] = page_url
+    same_as = [v for k, v in org.contact.items() if k not in ("email", "phone")]
+    if same_as:
+        data["sameAs"] = same_as
+    if org.contact.email:
+        data["email"] = org.contact.email
+    if org.contact.phone:
+        data["telephone"] = org.contact.phone
+    if org.founded:
+        data["foundingDate"] = str(org.founded)
+    if org.languages:
+        data["knowsLanguage"] = list(org.languages)
+    return data
+
+
+def org_head(org: Org, site: SiteInfo, url: str) -> str:
+    jsonld = json_for_script(org_jsonld(org, site, url))
+    return (page_head(site, url, org.name.best, org.summary.best, "profile")
+            + f'<script type="application/ld+json">{jsonld}</script>')
+
+
+def story_head(story: Story, site: SiteInfo) -> str:
+    url = urls.story(story)
+    image = story.image
+    if image and "://" not in image:  # a file beside the story, published at the same path
+        image = urls.absolute(site.url, posixpath.normpath(posixpath.join(
+            posixpath.dirname(story.source), image)))
+    article = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": story.title,
+        "datePublished": story.date.isoformat(),
+        "inLanguage": "th",
+    }
+    if story.author:
+        article["author"] = {"@type": "Organization", "name": story.author}
+    return (page_head(site, url, story.title, story.summary or "", "article", image)
+            + _meta("article:published_time", story.date.isoformat())
+            + f'<script type="application/ld+json">{json_for_script(article)}</script>')

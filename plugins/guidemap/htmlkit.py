@@ -1,0 +1,82 @@
+"""Escaping and sanitizing: the only ways contributed text reaches HTML.
+
+Plain fields are escaped with :func:`h`; contributed Markdown is rendered and then cleaned by
+nh3 (Python-Markdown passes raw HTML, ``javascript:`` links and ``{: onclick=...}``
+attributes straight through, so its output is never trusted).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+import markdown
+import nh3
+
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+_TAGS = {
+    "p", "br", "hr", "strong", "em", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub",
+    "sup", "code", "pre", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "a", "img",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+    "figure", "figcaption", "abbr", "span", "div",
+}
+_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "abbr": {"title"},
+    "th": {"align"},
+    "td": {"align"},
+    "*": {"id", "lang"},
+}
+# Heading ids come from the toc extension; ids a contributor sets must not clobber the theme's
+# own elements (Material's start with "__"), so only plain slugs survive.
+_SAFE_ID = re.compile(r"^[0-9a-z\u0E00-\u0E7F][0-9a-z\u0E00-\u0E7F_\-]{0,80}$")
+_SAFE_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+
+
+def _filter(tag: str, attr: str, value: str) -> str | None:
+    if attr == "id":
+        return value if _SAFE_ID.match(value) else None
+    if attr == "lang":
+        return value if _SAFE_LANG.match(value) else None
+    return value
+
+
+def h(text: object) -> str:
+    """Escape text for HTML content and double-quoted attributes."""
+    return html.escape(str(text), quote=True)
+
+
+def sanitize(fragment: str) -> str:
+    return nh3.clean(
+        fragment,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        attribute_filter=_filter,
+        url_schemes=SAFE_SCHEMES,
+        link_rel="noopener noreferrer nofollow ugc",
+        strip_comments=True,
+    )
+
+
+_MD_EXTENSIONS = ["extra", "sane_lists", "smarty"]
+
+
+def markdown_to_safe_html(text: str) -> str:
+    """Contributed Markdown (a profile's description) as sanitized HTML."""
+    rendered = markdown.markdown(text, extensions=_MD_EXTENSIONS, output_format="html")
+    return sanitize(rendered)
+
+
+def json_for_script(data: Any) -> str:
+    """JSON safe inside a <script> element: no '</script>' or HTML comment can break out."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def one_block(fragment: str) -> str:
+    """Drop blank lines so Markdown keeps a generated HTML block in one piece."""
+    return "\n".join(line for line in fragment.splitlines() if line.strip())

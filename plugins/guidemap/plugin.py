@@ -1,0 +1,159 @@
+"""The MkDocs (and ProperDocs) adapter: wires build events to the core, nothing more.
+
+MkDocs 1.x is unmaintained and 2.0 drops plugins; ProperDocs (the maintained fork) runs the
+same plugin through its ``mkdocs.plugins`` compatibility, so everything of substance lives in
+the MkDocs-free core (loader, pages, head, opendata).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+try:
+    from mkdocs.config import base
+    from mkdocs.config import config_options as c
+    from mkdocs.exceptions import PluginError
+    from mkdocs.plugins import BasePlugin, get_plugin_logger
+    from mkdocs.structure.files import File, Files
+except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
+    from properdocs.config import base  # type: ignore[no-redef]
+    from properdocs.config import config_options as c  # type: ignore[no-redef]
+    from properdocs.exceptions import PluginError  # type: ignore[no-redef]
+    from properdocs.plugins import BasePlugin, get_plugin_logger  # type: ignore[no-redef]
+    from properdocs.structure.files import File, Files  # type: ignore[no-redef]
+
+from guidemap import opendata, urls
+from guidemap.cli import SCHEMA_PATH
+from guidemap.head import story_head
+from guidemap.htmlkit import h, sanitize
+from guidemap.loader import load_repository
+from guidemap.model import Dataset, Story
+from guidemap.pages import GeneratedPage, SiteInfo, all_pages, home_blocks, story_page_html
+
+log = get_plugin_logger(__name__)
+PACKAGE = Path(__file__).parent
+ASSETS = ("assets/guidemap/guidemap.css", "assets/guidemap/guidemap.js")
+
+
+class GuideMapConfig(base.Config):
+    orgs_dir = c.Type(str, default="orgs")
+    edit_branch = c.Type(str, default="main")
+
+
+def build_date() -> dt.date:
+    """The build's "today": SOURCE_DATE_EPOCH when set, so a rebuild of old input is identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+class GuideMapPlugin(BasePlugin[GuideMapConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.data: Dataset | None = None
+        self.site: SiteInfo | None = None
+        self.pages: dict[str, GeneratedPage] = {}
+        self.stories: dict[str, Story] = {}
+
+    # -- configuration ------------------------------------------------------------------
+    def on_config(self, config: Any) -> Any:
+        # Per-build state: the plugin object can outlive a `serve` rebuild.
+        self.pages, self.stories, self.data = {}, {}, None
+        if not config.use_directory_urls:
+            raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ depend on it")
+        root = Path(config.config_file_path).parent
+        result = load_repository(root, self.config.orgs_dir, config.docs_dir)
+        if result.problems:
+            raise PluginError(
+                f"guidemap: {len(result.problems)} problem(s) in profiles or stories; nothing is "
+                f"published until they are fixed:\n{result.problems.report()}")
+        self.data = result.dataset
+        self.site = SiteInfo(
+            name=config.site_name,
+            url=config.site_url or None,
+            repo_url=config.repo_url or None,
+            edit_branch=self.config.edit_branch,
+            today=build_date(),
+            description=config.site_description or "",
+        )
+        self.stories = {s.source: s for s in self.data.stories}
+        # Our templates (extra <head> tags) sit just above Material's own.
+        theme_dir = str(PACKAGE / "theme")
+        dirs = config.theme.dirs
+        at = next((i for i, d in enumerate(dirs) if Path(d, "partials", "content.html").exists()), 0)
+        if theme_dir not in dirs:
+            dirs.insert(at, theme_dir)
+        for asset in ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if asset not in [str(x) for x in target]:
+                target.append(asset)
+        orgs_path = str(root / self.config.orgs_dir)
+        if orgs_path not in config.watch:
+            config.watch.append(orgs_path)
+        log.info("guidemap: %d groups, %d stories", len(self.data.orgs), len(self.data.stories))
+        return config
+
+    # -- files --------------------------------------------------------------------------
+    def on_files(self, files: Files, config: Any) -> Files:
+        assert self.data is not None and self.site is not None
+        self.pages = {}
+        for page in all_pages(self.data, self.site):
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(f"guidemap: {config.docs_dir}/{page.src_uri} collides with a "
+                                  "generated page; remove or rename it")
+            files.append(File.generated(config, page.src_uri, content=""))
+            self.pages[page.src_uri] = page
+        for asset in ASSETS:
+            files.append(File.generated(config, asset, abs_src_path=str(PACKAGE / "assets" /
+                                                                      Path(asset).name)))
+        files.append(File.generated(config, urls.DATA_JSON, content=opendata.orgs_json(self.data.orgs)))
+        files.append(File.generated(config, urls.DATA_CSV, content=opendata.orgs_csv(self.data.orgs)))
+        files.append(File.generated(config, urls.SCHEMA, abs_src_path=str(SCHEMA_PATH)))
+        # Stories kept back (drafts, future dates) are not published at all.
+        for story in self.data.stories:
+            if story.draft or story.date > self.site.today:
+                found = files.get_file_from_path(story.source)
+                if found is not None:
+                    files.remove(found)
+        return files
+
+    # -- pages --------------------------------------------------------------------------
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        assert self.site is not None
+        src = page.file.src_uri
+        if src in self.pages:
+            gen = self.pages[src]
+            # The theme prints page.meta unescaped (no Jinja autoescape): escape here, once.
+            page.meta = {"title": h(gen.title), "description": h(gen.description),
+                         "guidemap_head": gen.head}
+            page.edit_url = self.site.edit_url(gen.source) if gen.source else None
+            return ""
+        if src in self.stories:
+            story = self.stories[src]
+            page.meta = {"title": h(story.title), "description": h(story.summary or ""),
+                         "guidemap_head": story_head(story, self.site)}
+            if story.author:
+                page.meta["author"] = h(story.author)
+            return markdown
+        return markdown
+
+    def on_page_content(self, html_text: str, page: Any, config: Any, files: Files) -> str:
+        assert self.data is not None and self.site is not None
+        src = page.file.src_uri
+        if src in self.pages:
+            return self.pages[src].html
+        if src in self.stories:
+            return self._story_html(self.stories[src], sanitize(html_text))
+        if page.is_homepage:
+            for marker, block in home_blocks(self.data, self.site).items():
+                html_text = html_text.replace(marker, block)
+        return html_text
+
+    def _story_html(self, story: Story, body: str) -> str:
+        orgs = {o.id: o for o in (self.data.orgs if self.data else [])}
+        return story_page_html(story, body, orgs)

@@ -1,0 +1,71 @@
+"""The public URL scheme (stable once published) and relative links between pages.
+
+Generated HTML is not passed through MkDocs' link rewriting, so links are made relative here,
+and only to pages this module knows exist.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from guidemap.model import Area, Story
+
+HOME = ""
+DIRECTORY = "orgs/"
+HELP = "help/"
+PROVINCES = "provinces/"
+FOCUS_INDEX = "focus/"
+STORIES = "stories/"
+MAP = "map/"
+DATA_JSON = "data/orgs.json"
+DATA_CSV = "data/orgs.csv"
+SCHEMA = "schema/org.schema.json"
+
+
+def org(org_id: str) -> str:
+    return f"orgs/{org_id}/"
+
+
+def province(area: Area) -> str:
+    return f"provinces/{province_slug(area)}/"
+
+
+def province_slug(area: Area) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", area.en.lower()).strip("-") or area.code
+
+
+def focus(key: str) -> str:
+    return f"focus/{key}/"
+
+
+def story(item: Story) -> str:
+    return f"stories/{item.slug}/"
+
+
+def src_uri(url: str) -> str:
+    """The virtual Markdown file behind a directory URL: 'orgs/x/' → 'orgs/x.md'."""
+    if url in ("", "/"):
+        return "index.md"
+    base = url.rstrip("/")
+    if url in (DIRECTORY, PROVINCES, FOCUS_INDEX, STORIES):
+        return f"{base}/index.md"
+    return f"{base}.md"
+
+
+def rel(frm: str, to: str) -> str:
+    """Relative link from the page at URL ``frm`` to ``to`` (site-root-relative URLs)."""
+    fragment = ""
+    if "#" in to:
+        to, fragment = to.split("#", 1)
+        fragment = "#" + fragment
+    target = posixpath.relpath("/" + to.rstrip("/"), "/" + frm.rstrip("/") if frm else "/")
+    if to == "" or to.endswith("/"):
+        target = "./" if target == "." else target + "/"
+    return target + fragment
+
+
+def absolute(site_url: str | None, url: str) -> str | None:
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + url

@@ -1,0 +1,144 @@
+"""Shared fixtures: tiny repositories built with the real `mkdocs build --strict`, and a
+headless Debian Chromium driven by Playwright (never a downloaded browser)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("GUIDEMAP_CHROMIUM", "/usr/bin/chromium")
+BIN = Path(sys.executable).parent
+
+MINI_MKDOCS = """\
+site_name: Test guide
+site_url: https://example.org/guide/
+repo_url: https://github.com/example/guidemap
+docs_dir: content
+theme:
+  name: material
+  language: th
+  font: false
+plugins:
+  - search:
+      lang: en
+  - guidemap
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - toc:
+      permalink: true
+nav:
+  - index.md
+  - orgs/index.md
+  - stories/index.md
+validation:
+  nav:
+    omitted_files: ignore
+"""
+
+GOOD_ORG = """\
+id: {id}
+name:
+  th: {name_th}
+  en: {name_en}
+province: {province}
+location:
+  lat: {lat}
+  lon: {lon}
+  precision: district
+focus: [{focus}]
+needs: [{needs}]
+summary:
+  th: {summary}
+updated: {updated}
+"""
+
+
+def org_yaml(org_id: str, **kw: str) -> str:
+    values = {"id": org_id, "name_th": f"กลุ่ม {org_id}", "name_en": f"Group {org_id}",
+              "province": "ปัตตานี", "lat": "6.8697", "lon": "101.2501", "focus": "peace",
+              "needs": "volunteers", "summary": "ทำงานอาสาในชุมชน", "updated": "2026-01-15"}
+    values.update(kw)
+    return GOOD_ORG.format(**values)
+
+
+def make_repo(root: Path, orgs: dict[str, str], stories: dict[str, str] | None = None,
+              mkdocs_yml: str = MINI_MKDOCS) -> Path:
+    (root / "orgs").mkdir(parents=True)
+    (root / "content" / "stories").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    (root / "content" / "index.md").write_text(
+        "# หน้าแรก\n\n<!-- guidemap:summary -->\n\n<!-- guidemap:latest-stories -->\n", encoding="utf-8")
+    for org_id, text in orgs.items():
+        (root / "orgs" / f"{org_id}.yml").write_text(text, encoding="utf-8")
+    for name, text in (stories or {}).items():
+        (root / "content" / "stories" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
+    env.pop("SITE_URL", None)
+    return subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(root / "site"), *extra],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own data, built once per test session with --strict."""
+    out = tmp_path_factory.mktemp("repo-site")
+    work = out / "repo"
+    shutil.copytree(REPO, work, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__",
+                                                               ".pytest_cache", ".mypy_cache"))
+    result = build(work)
+    assert result.returncode == 0, result.stderr
+    return work / "site"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve():  # type: ignore[no-untyped-def]
+    """Serve a built site folder on 127.0.0.1; returns its base URL."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_Quiet, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for s in servers:
+        s.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run must install Debian's chromium")
+        pytest.skip(f"{CHROMIUM} not installed (run scripts/test.sh, which installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
