@@ -142,7 +142,8 @@ def test_invalid_profile_fails_the_build_with_the_validator_message(tmp_path: Pa
     assert "'province'" in result.stderr
 
 
-HOSTILE = "<script>window.__pwned=1</script>\"><img src=x onerror=window.__pwned=1>{{ 7*7 }}${window.__pwned=1}`"
+HOSTILE = ("<script>window.__pwned=1</script>\"><img src=x onerror=window.__pwned=1>"
+           "{{ 7*7 }}${window.__pwned=1}`")
 
 
 def hostile_repo(tmp_path: Path) -> Path:
@@ -168,7 +169,7 @@ activities:
   - th: '<svg onload=window.__pwned=1>'
 updated: 2026-01-01
 """
-    story = f"""---
+    story = """---
 title: '</title><script>window.__pwned=1</script>'
 date: 2026-01-02
 summary: '"><script>window.__pwned=1</script>'
@@ -179,7 +180,7 @@ Body <script>window.__pwned=1</script> [x](javascript:window.__pwned=1)
 
 <div onmouseover="window.__pwned=1" style="position:fixed;inset:0">cover</div>
 
-Text {{: onclick="window.__pwned=1" }}
+Text {: onclick="window.__pwned=1" }
 """
     return make_repo(tmp_path, {"evil": org}, {"evil-story.md": story})
 

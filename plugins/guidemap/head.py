@@ -81,7 +81,7 @@ def story_head(story: Story, site: SiteInfo) -> str:
     if image and "://" not in image:  # a file beside the story, published at the same path
         image = urls.absolute(site.url, posixpath.normpath(posixpath.join(
             posixpath.dirname(story.source), image)))
-    article = {
+    article: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": story.title,

@@ -85,7 +85,8 @@ def badges(frm: str, keys: Iterable[str], vocab: dict[str, Label], kind: str) ->
     for key in keys:
         label = vocab[key]
         if kind == "focus":
-            items.append(f'<li>{link(frm, urls.focus(key), h(label.th), f"gm-badge gm-focus-{key}")}</li>')
+            badge = link(frm, urls.focus(key), h(label.th), f"gm-badge gm-focus-{key}")
+            items.append(f"<li>{badge}</li>")
         else:
             items.append(f'<li><span class="gm-badge gm-need">{h(label.th)}</span></li>')
     return f'<ul class="gm-badges" aria-label="{h(kind)}">{"".join(items)}</ul>' if items else ""
@@ -131,8 +132,9 @@ def story_item(frm: str, story: Story, orgs: dict[str, Org]) -> str:
     names = ", ".join(link(frm, urls.org(o), h(orgs[o].name.best)) for o in story.orgs if o in orgs)
     groups = f'<p class="gm-story__orgs">กลุ่มที่เกี่ยวข้อง: {names}</p>' if names else ""
     summary = f'<p class="gm-story__summary">{h(story.summary)}</p>' if story.summary else ""
+    title = link(frm, urls.story(story), h(story.title), "gm-story__title")
     return (f'<li class="gm-story"><time datetime="{story.date.isoformat()}">{h(thai_date(story.date))}'
-            f'</time> {link(frm, urls.story(story), h(story.title), "gm-story__title")}{summary}{groups}</li>')
+            f"</time> {title}{summary}{groups}</li>")
 
 
 def story_page_html(story: Story, body_html: str, orgs: dict[str, Org]) -> str:
@@ -333,7 +335,8 @@ def focus_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
         provinces = Counter(o.province.th for o in orgs)
         where = ", ".join(f"{h(p)} {n}" for p, n in sorted(provinces.items()))
         body = (f'<p>กลุ่มที่ทำงานด้าน{h(label.th)} {len(orgs)} กลุ่ม '
-                f'<span class="gm-en" lang="en">{len(orgs)} groups working on {h(label.en.lower())}</span></p>'
+                f'<span class="gm-en" lang="en">{len(orgs)} groups working on '
+                f"{h(label.en.lower())}</span></p>"
                 f'<p class="gm-summary">จังหวัด: {where}</p>{cards(url, orgs)}'
                 f'<p>{link(url, urls.FOCUS_INDEX, "← ทุกประเด็น")}</p>')
         title = f"ประเด็น: {label.th}"
@@ -366,7 +369,8 @@ def help_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
         parts.append(f'<section class="gm-section" id="need-{key}"><h2>{bi(label)}</h2>'
                      f'<ul>{"".join(items)}</ul></section>')
     parts.insert(1, f'<ul class="gm-index">{"".join(toc)}</ul>')
-    return GeneratedPage(url, "ช่วยกลุ่มได้อย่างไร", "กลุ่มอาสาสมัครที่ต้องการอาสาสมัคร ทุน สื่อ และการสนับสนุนอื่น",
+    description = "กลุ่มอาสาสมัครที่ต้องการอาสาสมัคร ทุน สื่อ และการสนับสนุนอื่น"
+    return GeneratedPage(url, "ช่วยกลุ่มได้อย่างไร", description,
                          one_block("".join(parts)), page_head(site, url, "ช่วยกลุ่มได้อย่างไร"))
 
 

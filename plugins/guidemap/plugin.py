@@ -38,7 +38,7 @@ PACKAGE = Path(__file__).parent
 ASSETS = ("assets/guidemap/guidemap.css", "assets/guidemap/guidemap.js")
 
 
-class GuideMapConfig(base.Config):
+class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
     orgs_dir = c.Type(str, default="orgs")
     edit_branch = c.Type(str, default="main")
 
@@ -51,7 +51,7 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-class GuideMapPlugin(BasePlugin[GuideMapConfig]):
+class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -65,7 +65,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):
         # Per-build state: the plugin object can outlive a `serve` rebuild.
         self.pages, self.stories, self.data = {}, {}, None
         if not config.use_directory_urls:
-            raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ depend on it")
+            raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ "
+                              "depend on it")
         root = Path(config.config_file_path).parent
         result = load_repository(root, self.config.orgs_dir, config.docs_dir)
         if result.problems:

@@ -20,6 +20,8 @@ from guidemap.problems import Problems, did_you_mean
 from guidemap.vocab import Label
 from guidemap.yamlsafe import Document, Path
 
+NO_LABEL = Label("", "")
+
 
 class _Invalid:
     def __repr__(self) -> str:
@@ -52,7 +54,7 @@ def _type_name(value: Any) -> tuple[str, str]:
 
 
 class Spec:
-    description: Label = Label("", "")
+    description: Label = NO_LABEL
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         raise NotImplementedError
@@ -89,7 +91,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 class Text(Spec):
     max_len: int
     multiline: bool = False
-    description: Label = Label("", "")
+    description: Label = NO_LABEL
     pattern: str | None = None
     pattern_hint: Label | None = None
 
@@ -114,7 +116,7 @@ class Text(Spec):
                              "Markdown would take too long to render it",
                              "มีเครื่องหมาย '[' หรือ '<' มากเกินไปสำหรับ Markdown")
         if self.pattern and not re.fullmatch(self.pattern, text):
-            hint = self.pattern_hint or Label("", "")
+            hint = self.pattern_hint or NO_LABEL
             return ctx.error(at, f"has the wrong form: {hint.en}", f"รูปแบบไม่ถูกต้อง: {hint.th}")
         return text
 
@@ -131,7 +133,7 @@ class Localized(Spec):
 
     text: Text
     require_th: bool = True
-    description: Label = Label("", "")
+    description: Label = NO_LABEL
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         if isinstance(value, str):
@@ -175,7 +177,7 @@ class Localized(Spec):
 @dataclass
 class Choice(Spec):
     keys: Mapping[str, Label]
-    description: Label = Label("", "")
+    description: Label = NO_LABEL
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         text = self._expect_text(value, at, ctx)
@@ -206,7 +208,7 @@ class ListOf(Spec):
     max_items: int
     min_items: int = 0
     unique: bool = False
-    description: Label = Label("", "")
+    description: Label = NO_LABEL
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         if isinstance(value, str):  # a single value is a list of one
@@ -269,7 +271,7 @@ def safe_url(text: str, schemes: tuple[str, ...] = ("https", "http")) -> str | N
 @dataclass
 class Url(Spec):
     max_len: int = 500
-    description: Label = Label("", "")
+    description: Label = NO_LABEL
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         text = self._expect_text(value, at, ctx)
@@ -293,7 +295,7 @@ class Handle(Spec):
 
     hosts: tuple[str, ...]
     template: str  # where a bare handle goes, e.g. "https://www.facebook.com/{}"
-    description: Label = Label("", "")
+    description: Label = NO_LABEL
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         text = self._expect_text(value, at, ctx)
@@ -321,7 +323,7 @@ class Handle(Spec):
 
 @dataclass
 class Email(Spec):
-    description: Label = Label("", "")
+    description: Label = NO_LABEL
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         text = self._expect_text(value, at, ctx)
@@ -341,7 +343,7 @@ class Email(Spec):
 
 @dataclass
 class Phone(Spec):
-    description: Label = Label("", "")
+    description: Label = NO_LABEL
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         text = self._expect_text(value, at, ctx)
@@ -361,7 +363,7 @@ class Phone(Spec):
 @dataclass
 class Date(Spec):
     not_after_today: bool = False
-    description: Label = Label("", "")
+    description: Label = NO_LABEL
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         text = self._expect_text(value, at, ctx)
@@ -384,7 +386,7 @@ class Date(Spec):
 
 @dataclass
 class Year(Spec):
-    description: Label = Label("", "")
+    description: Label = NO_LABEL
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         text = self._expect_text(value, at, ctx)
@@ -408,7 +410,7 @@ class Year(Spec):
 class Number(Spec):
     minimum: float
     maximum: float
-    description: Label = Label("", "")
+    description: Label = NO_LABEL
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         text = self._expect_text(value, at, ctx)
@@ -440,7 +442,7 @@ class Field:
 @dataclass
 class Obj(Spec):
     fields: dict[str, Field]
-    description: Label = Label("", "")
+    description: Label = NO_LABEL
     extra: dict[str, Any] = field(default_factory=dict)
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
