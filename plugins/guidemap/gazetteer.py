@@ -19,6 +19,7 @@ from guidemap.thai import arabic_digits
 _PROVINCE_PREFIX = re.compile(r"^(จังหวัด|จ\.\s*|changwat\s+|province of\s+)", re.IGNORECASE)
 _DISTRICT_PREFIX = re.compile(r"^(อำเภอ|อ\.\s*|เขต|amphoe\s+|district\s+)", re.IGNORECASE)
 _DISTRICT_SUFFIX = re.compile(r"\s+district$", re.IGNORECASE)
+_PROVINCE_SUFFIX = re.compile(r"\s+province$", re.IGNORECASE)
 
 
 def _key(text: str) -> str:
@@ -35,7 +36,7 @@ def _province_index() -> dict[str, Province]:
 
 
 def find_province(text: str) -> Province | None:
-    value = _PROVINCE_PREFIX.sub("", arabic_digits(text.strip()))
+    value = _PROVINCE_SUFFIX.sub("", _PROVINCE_PREFIX.sub("", arabic_digits(text.strip())))
     return _province_index().get(_key(value))
 
 

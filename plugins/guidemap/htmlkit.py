@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 import markdown
@@ -64,10 +65,17 @@ def sanitize(fragment: str) -> str:
 _MD_EXTENSIONS = ["extra", "sane_lists", "smarty"]
 
 
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    # One converter, reset between documents: building one per call cost more than converting.
+    return markdown.Markdown(extensions=_MD_EXTENSIONS, output_format="html")
+
+
 def markdown_to_safe_html(text: str) -> str:
     """Contributed Markdown (a profile's description) as sanitized HTML."""
-    rendered = markdown.markdown(text, extensions=_MD_EXTENSIONS, output_format="html")
-    return sanitize(rendered)
+    converter = _converter()
+    converter.reset()
+    return sanitize(converter.convert(text))
 
 
 def json_for_script(data: Any) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from guidemap import thai, urls
 from guidemap.head import org_head, page_head
@@ -45,6 +46,9 @@ class GeneratedPage:
     html: str
     head: str = ""
     source: str | None = None  # repository path of the profile, for "edit this page"
+    # Listings repeat what the group pages say; keeping them out of the search index keeps the
+    # results about groups and stories (and the index small and quick to build).
+    searchable: bool = True
 
     @property
     def src_uri(self) -> str:
@@ -99,6 +103,12 @@ def place(frm: str, org: Org) -> str:
     return text
 
 
+@lru_cache(maxsize=None)
+def short_summary(org: Org) -> str:
+    """A card's summary, cut at a Thai word boundary; cached, as a group is on several lists."""
+    return thai.truncate(org.summary.best, 160)
+
+
 def card(frm: str, org: Org) -> str:
     """One group in a list; data-* attributes drive the directory filters."""
     en = f' <span class="gm-en" lang="en">{h(org.name.en)}</span>' if org.name.en else ""
@@ -107,7 +117,7 @@ def card(frm: str, org: Org) -> str:
         f'data-focus="{h(" ".join(org.focus))}" data-needs="{h(" ".join(org.needs))}">'
         f'<h3 class="gm-card__title">{link(frm, urls.org(org.id), h(org.name.best))}{en}</h3>'
         f'<p class="gm-card__place">{place(frm, org)}</p>'
-        f'<p class="gm-card__summary">{h(thai.truncate(org.summary.best, 160))}</p>'
+        f'<p class="gm-card__summary">{h(short_summary(org))}</p>'
         f'{badges(frm, org.focus, FOCUS, "focus")}</li>'
     )
 
@@ -295,7 +305,7 @@ def directory_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
              f'{link(url, urls.DATA_JSON, "JSON")}, {link(url, urls.DATA_CSV, "CSV")}.</p>')
     body = f'<div class="gm-directory">{intro}{filters}{cards(url, orgs)}</div>'
     return GeneratedPage(url, "ทำเนียบกลุ่มอาสาสมัคร", f"กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มในเครือข่าย",
-                         one_block(body), page_head(site, url, "ทำเนียบกลุ่มอาสาสมัคร"))
+                         one_block(body), page_head(site, url, "ทำเนียบกลุ่มอาสาสมัคร"), searchable=False)
 
 
 def province_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
@@ -316,7 +326,7 @@ def province_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
                 f'<p>{link(url, urls.PROVINCES, "← ทุกจังหวัด")}</p>')
         title = f"จังหวัด{area.th}"
         pages.append(GeneratedPage(url, title, f"กลุ่มอาสาสมัครในจังหวัด{area.th} {len(orgs)} กลุ่ม",
-                                   one_block(body), page_head(site, url, title)))
+                                   one_block(body), page_head(site, url, title), searchable=False))
         index_items.append(f"<li>{link(urls.PROVINCES, url, area_name(area))} ({len(orgs)})</li>")
     index = f'<ul class="gm-index">{"".join(index_items)}</ul>'
     pages.append(GeneratedPage(urls.PROVINCES, "กลุ่มตามจังหวัด", "กลุ่มอาสาสมัครแยกตามจังหวัด", index,
@@ -341,7 +351,7 @@ def focus_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
                 f'<p>{link(url, urls.FOCUS_INDEX, "← ทุกประเด็น")}</p>')
         title = f"ประเด็น: {label.th}"
         pages.append(GeneratedPage(url, title, f"กลุ่มอาสาสมัครด้าน{label.th}", one_block(body),
-                                   page_head(site, url, title)))
+                                   page_head(site, url, title), searchable=False))
         index_items.append(f'<li>{link(urls.FOCUS_INDEX, url, bi(label))} ({len(orgs)})</li>')
     index = f'<ul class="gm-index">{"".join(index_items)}</ul>'
     pages.append(GeneratedPage(urls.FOCUS_INDEX, "กลุ่มตามประเด็น", "กลุ่มอาสาสมัครแยกตามประเด็นงาน", index,
@@ -397,7 +407,7 @@ def stories_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     if not groups:
         parts.append("<p>ยังไม่มีเรื่องเล่า</p>")
     return GeneratedPage(url, "จดหมายข่าว", "เรื่องเล่าจากเครือข่ายอาสาสมัคร", one_block("".join(parts)),
-                         page_head(site, url, "จดหมายข่าว"))
+                         page_head(site, url, "จดหมายข่าว"), searchable=False)
 
 
 def home_blocks(data: Dataset, site: SiteInfo) -> dict[str, str]:

@@ -132,6 +132,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             # The theme prints page.meta unescaped (no Jinja autoescape): escape here, once.
             page.meta = {"title": h(gen.title), "description": h(gen.description),
                          "guidemap_head": gen.head}
+            if not gen.searchable:
+                page.meta["search"] = {"exclude": True}
             page.edit_url = self.site.edit_url(gen.source) if gen.source else None
             return ""
         if src in self.stories:

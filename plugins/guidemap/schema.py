@@ -40,7 +40,9 @@ class ProvinceSpec(Text):
 
     def json_schema(self) -> dict[str, Any]:
         names = sorted({n for p in geothai.provinces() for n in (p.name_th, p.name_en, p.code)})
-        return self._described({"type": "string", "enum": names})
+        # Suggest the canonical names for completion, but accept any text: the validator also
+        # reads "จังหวัดปัตตานี", "pattani" or Thai digits, which editors must not flag.
+        return self._described({"type": "string", "anyOf": [{"enum": names}, {"minLength": 1}]})
 
 
 ORG = Obj(
@@ -82,7 +84,8 @@ ORG = Obj(
                               description=Label("สิ่งที่กลุ่มต้องการ", "What the group needs"))),
         "contact": Field(Obj({
             "website": Field(Url()),
-            "facebook": Field(Handle(("facebook.com", "fb.com", "fb.me"), "https://www.facebook.com/{}")),
+            "facebook": Field(Handle(("facebook.com", "fb.com", "fb.me", "web.facebook.com"),
+                                     "https://www.facebook.com/{}")),
             "line": Field(Handle(("line.me", "lin.ee", "page.line.me"), "https://line.me/R/ti/p/@{}")),
             "email": Field(Email()),
             "phone": Field(Phone()),
@@ -93,7 +96,8 @@ ORG = Obj(
                              "The group's contacts (not a person's)"))),
         "donate": Field(Url(description=Label("ลิงก์รับบริจาค", "Donation link"))),
         "founded": Field(Year(description=Label("ปีที่ก่อตั้ง (พ.ศ. หรือ ค.ศ.)", "Year founded (BE or CE)"))),
-        "logo": Field(Text(200, pattern=r"[A-Za-z0-9_\-/]+\.(png|jpg|jpeg|webp|svg)",
+        "logo": Field(Text(200, pattern=r"[A-Za-z0-9_\-]+(/[A-Za-z0-9_\-]+)*"
+                           r"\.(png|jpg|jpeg|webp|svg|PNG|JPG|JPEG|WEBP|SVG)",
                            pattern_hint=Label("ไฟล์รูปในโฟลเดอร์ orgs/ เช่น logos/beach-for-life.png",
                                               "an image file under orgs/, e.g. logos/beach-for-life.png"),
                            description=Label("ไฟล์โลโก้", "Logo file"))),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 from guidemap.model import Area, Story
 
@@ -53,6 +54,7 @@ def src_uri(url: str) -> str:
     return f"{base}.md"
 
 
+@lru_cache(maxsize=1 << 16)
 def rel(frm: str, to: str) -> str:
     """Relative link from the page at URL ``frm`` to ``to`` (site-root-relative URLs)."""
     fragment = ""

@@ -90,12 +90,21 @@ def parse(text: str, first_line: int = 1) -> Document:
                           f"อ่าน YAML ไม่ได้: {exc}") from None
     doc = Document(None)
     if node is not None:
-        doc.data = _convert(node, (), doc, set(), first_line)
+        try:
+            doc.data = _convert(node, (), doc, set(), first_line)
+        except RecursionError:
+            raise YamlProblem(first_line, "nested too deeply", "ซ้อนกันลึกเกินไป") from None
     return doc
+
+
+MAX_DEPTH = 12  # profiles nest three levels; deeper input is an error, not a RecursionError
 
 
 def _convert(node: yaml.Node, path: Path, doc: Document, seen: set[int], first: int) -> Any:
     line = node.start_mark.line + first
+    if len(path) > MAX_DEPTH:
+        raise YamlProblem(line, f"nested more than {MAX_DEPTH} levels deep",
+                          f"ซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น")
     doc.lines.setdefault(path, line)
     if id(node) in seen:  # the composer hands back the same node for an alias
         raise YamlProblem(line, "anchors and aliases (& and *) are not allowed",
@@ -107,7 +116,8 @@ def _convert(node: yaml.Node, path: Path, doc: Document, seen: set[int], first: 
     if isinstance(node, yaml.ScalarNode):
         value = str(node.value)
         # An empty plain scalar (``key:``) or ``~``/``null`` means "not given".
-        if node.style is None and value in ("", "~", "null", "Null", "NULL"):
+        # (the C composer marks a plain scalar's style as '', the Python one as None)
+        if not node.style and value in ("", "~", "null", "Null", "NULL"):
             return None
         return value
     if isinstance(node, yaml.SequenceNode):
