@@ -59,7 +59,7 @@ def test_every_profile_has_a_page_listed_in_directory_province_and_focus(repo_si
     for org in data.orgs:
         page = repo_site / "orgs" / org.id / "index.html"
         assert page.is_file(), org.id
-        assert f'href="{org.id}/"' in directory
+        assert f'href="../orgs/{org.id}/"' in directory
         slug = re.sub(r"[^a-z0-9]+", "-", org.province.en.lower()).strip("-")
         assert f'href="../../orgs/{org.id}/"' in (repo_site / "provinces" / slug / "index.html").read_text()
         for key in org.focus:

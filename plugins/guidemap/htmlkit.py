@@ -7,6 +7,7 @@ attributes straight through, so its output is never trusted).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -76,6 +77,45 @@ def markdown_to_safe_html(text: str) -> str:
     converter = _converter()
     converter.reset()
     return sanitize(converter.convert(text))
+
+
+def part_marker(key: str) -> str:
+    """Where a contributed Markdown part goes in a generated page's HTML."""
+    return f"<!--gm-part:{key}-->"
+
+
+# One compiled pattern for every page (a per-page token pattern would be compiled each time).
+_PART_SEPARATOR = re.compile(r"<p>(gmpart[0-9a-f]{32})x([A-Za-z0-9_-]+)</p>")
+
+
+def join_parts(parts: tuple[tuple[str, str], ...]) -> tuple[str, str]:
+    """One Markdown document holding every part, separated by paragraphs of a token.
+
+    The page builder (MkDocs) renders it in its single Markdown pass for the page, instead
+    of one more pass per part. The token is a hash of the parts themselves, so no contributed
+    text can contain it and forge a boundary.
+    """
+    digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:32]
+    token = f"gmpart{digest}"
+    markdown_text = "\n\n".join(f"{token}x{key}\n\n{text}" for key, text in parts)
+    return markdown_text, token
+
+
+def fill_parts(page_html: str, rendered: str | None, parts: tuple[tuple[str, str], ...],
+               token: str) -> str:
+    """Put each rendered part, sanitized, at its marker. If a part left a block open (an
+    unclosed fence swallowing the next separator), render the parts one by one instead."""
+    chunks: dict[str, str] = {}
+    if rendered is not None:
+        pieces = _PART_SEPARATOR.split(rendered)
+        found = dict(zip(pieces[2::3], pieces[3::3]))
+        if set(pieces[1::3]) == {token} and list(found) == [k for k, _ in parts]:
+            chunks = {k: sanitize(v) for k, v in found.items()}
+    if not chunks:
+        chunks = {k: markdown_to_safe_html(text) for k, text in parts}
+    for key, value in chunks.items():
+        page_html = page_html.replace(part_marker(key), value.strip())
+    return page_html
 
 
 def json_for_script(data: Any) -> str:

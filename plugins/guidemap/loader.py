@@ -35,6 +35,11 @@ class LoadResult:
 
 
 def _rel(path: Path, root: Path) -> str:
+    # Plain string work first: resolve() costs a system call per path component.
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

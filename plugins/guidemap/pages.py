@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from guidemap import thai, urls
 from guidemap.head import org_head, page_head
-from guidemap.htmlkit import h, markdown_to_safe_html, one_block
+from guidemap.htmlkit import fill_parts, h, one_block, part_marker
 from guidemap.model import Area, Dataset, LText, Org, Story
 from guidemap.thai import display_phone, thai_date
 from guidemap.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
@@ -49,6 +49,13 @@ class GeneratedPage:
     # Listings repeat what the group pages say; keeping them out of the search index keeps the
     # results about groups and stories (and the index small and quick to build).
     searchable: bool = True
+    # Contributed Markdown, rendered by the site builder's own Markdown pass and then
+    # sanitized into the markers of ``html`` (see htmlkit.join_parts / fill_parts).
+    parts: tuple[tuple[str, str], ...] = ()
+
+    def standalone_html(self) -> str:
+        """The page body with its Markdown parts rendered here (for use without MkDocs)."""
+        return fill_parts(self.html, None, self.parts, "")
 
     @property
     def src_uri(self) -> str:
@@ -111,6 +118,14 @@ def short_summary(org: Org) -> str:
 
 def card(frm: str, org: Org) -> str:
     """One group in a list; data-* attributes drive the directory filters."""
+    return _card_at_depth(frm.count("/"), org)
+
+
+@lru_cache(maxsize=None)
+def _card_at_depth(depth: int, org: Org) -> str:
+    # Links in a card depend only on how deep the listing page is, so a group's card is built
+    # once per depth rather than once per list (a group appears on three or more lists).
+    frm = "x/" * depth
     en = f' <span class="gm-en" lang="en">{h(org.name.en)}</span>' if org.name.en else ""
     return (
         f'<li class="gm-card" id="org-{h(org.id)}" data-province="{h(org.province.code)}" '
@@ -209,12 +224,15 @@ def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org
             f'(เกินหนึ่งปีแล้ว) กรุณาสอบถามกลุ่มก่อนเดินทางหรือโอนเงิน '
             f'<span class="gm-en" lang="en">Last checked over a year ago: please confirm with the '
             f'group first.</span></p>')
+    md_parts: list[tuple[str, str]] = []
+
+    def markdown_part(key: str, lang: str, text: str) -> str:
+        md_parts.append((key, text))
+        return f'<div lang="{lang}">{part_marker(key)}</div>'
+
     if org.description:
-        desc = []
-        if org.description.th:
-            desc.append(f'<div lang="th">{markdown_to_safe_html(org.description.th)}</div>')
-        if org.description.en:
-            desc.append(f'<div lang="en">{markdown_to_safe_html(org.description.en)}</div>')
+        desc = [markdown_part(f"description-{lang}", lang, text)
+                for lang, text in (("th", org.description.th), ("en", org.description.en)) if text]
         parts.append(_section(Label("เกี่ยวกับกลุ่ม", "About"), "".join(desc), "gm-about"))
     parts.append(_section(Label("กิจกรรม", "Activities"), _ltext_list(org.activities), "gm-activities"))
     if org.volunteer:
@@ -231,7 +249,7 @@ def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org
             body += f"<h3>{bi(Label('วิธีสมัคร', 'How to join'))}</h3>"
             for lang, text in (("th", v.how_to_join.th), ("en", v.how_to_join.en)):
                 if text:
-                    body += f'<div lang="{lang}">{markdown_to_safe_html(text)}</div>'
+                    body += markdown_part(f"join-{lang}", lang, text)
         parts.append(_section(Label("ร่วมเป็นอาสาสมัคร", "Volunteer with us"), body, "gm-volunteer"))
     if org.needs:
         needs = "".join(f"<li>{bi(NEEDS[k])}</li>" for k in org.needs)
@@ -269,7 +287,7 @@ def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org
     parts.append("</article>")
     return GeneratedPage(url=url, title=org.name.best, description=org.summary.best,
                          html=one_block("".join(parts)), head=org_head(org, site, url),
-                         source=org.source)
+                         source=org.source, parts=tuple(md_parts))
 
 
 # --- listings ----------------------------------------------------------------------------

@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
 from guidemap import opendata, urls
 from guidemap.cli import SCHEMA_PATH
 from guidemap.head import story_head
-from guidemap.htmlkit import h, sanitize
+from guidemap.htmlkit import fill_parts, h, join_parts, sanitize
 from guidemap.loader import load_repository
 from guidemap.model import Dataset, Story
 from guidemap.pages import GeneratedPage, SiteInfo, all_pages, home_blocks, story_page_html
@@ -59,11 +59,12 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.site: SiteInfo | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.stories: dict[str, Story] = {}
+        self.part_tokens: dict[str, str] = {}
 
     # -- configuration ------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
         # Per-build state: the plugin object can outlive a `serve` rebuild.
-        self.pages, self.stories, self.data = {}, {}, None
+        self.pages, self.stories, self.data, self.part_tokens = {}, {}, None, {}
         if not config.use_directory_urls:
             raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ "
                               "depend on it")
@@ -135,7 +136,10 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             if not gen.searchable:
                 page.meta["search"] = {"exclude": True}
             page.edit_url = self.site.edit_url(gen.source) if gen.source else None
-            return ""
+            if not gen.parts:
+                return ""
+            text, self.part_tokens[src] = join_parts(gen.parts)
+            return text
         if src in self.stories:
             story = self.stories[src]
             page.meta = {"title": h(story.title), "description": h(story.summary or ""),
@@ -149,7 +153,10 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         assert self.data is not None and self.site is not None
         src = page.file.src_uri
         if src in self.pages:
-            return self.pages[src].html
+            gen = self.pages[src]
+            if not gen.parts:
+                return gen.html
+            return fill_parts(gen.html, html_text, gen.parts, self.part_tokens.pop(src))
         if src in self.stories:
             return self._story_html(self.stories[src], sanitize(html_text))
         if page.is_homepage:

@@ -1,0 +1,128 @@
+"""Benchmark: build time of N generated profiles against a plain mkdocs-material build.
+
+Both sites use the same theme, search plugin and Markdown extensions, and keep their N pages
+out of the navigation. The baseline has N plain Markdown pages holding the same text as the
+profiles (name, summary, description); the guidemap site generates a page per profile plus the
+directory, province, focus and help pages. Each build runs ``--repeat`` times, alternating,
+and the fastest of each is compared, so both are measured in the same run on the same machine.
+
+    python scripts/bench_build.py --orgs 2000 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+CONFIG = """\
+site_name: Bench
+site_url: https://example.org/
+docs_dir: content
+theme:
+  name: material
+  language: th
+  font: false
+plugins:
+  - search:
+      lang: en
+{extra_plugin}
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - toc:
+      permalink: true
+nav:
+  - index.md
+validation:
+  nav:
+    omitted_files: ignore
+"""
+WORDS = ("อาสาสมัคร ชุมชน เยาวชน สันติภาพ การเยียวยา ชายหาด ทะเล โรงเรียน เด็กกำพร้า ผู้หญิง "
+         "อบรม ค่าย กิจกรรม ช่วยเหลือ เครือข่าย").split()
+PROVINCES = [("ปัตตานี", 6.87, 101.25), ("ยะลา", 6.54, 101.28), ("นราธิวาส", 6.43, 101.82),
+             ("สงขลา", 7.19, 100.59)]
+FOCUS = ["peace", "healing", "children-youth", "women", "education", "marine", "rescue"]
+
+
+def text(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(WORDS) for _ in range(n))
+
+
+def profiles(n: int, seed: int = 7) -> list[dict[str, str]]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        province, lat, lon = rng.choice(PROVINCES)
+        out.append({
+            "id": f"group-{i:05d}", "name": f"กลุ่ม{text(rng, 2)} {i}", "province": province,
+            "lat": f"{lat + rng.uniform(-0.2, 0.2):.4f}", "lon": f"{lon + rng.uniform(-0.2, 0.2):.4f}",
+            "focus": ", ".join(sorted(set(rng.sample(FOCUS, 2)))), "summary": text(rng, 12),
+            "description": text(rng, 60),
+        })
+    return out
+
+
+def write_guidemap_site(root: Path, orgs: list[dict[str, str]]) -> None:
+    (root / "orgs").mkdir(parents=True)
+    (root / "content").mkdir()
+    (root / "content" / "index.md").write_text("# หน้าแรก\n\n<!-- guidemap:summary -->\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(CONFIG.format(extra_plugin="  - guidemap"), encoding="utf-8")
+    for o in orgs:
+        (root / "orgs" / f"{o['id']}.yml").write_text(
+            f"id: {o['id']}\nname: {o['name']}\nprovince: {o['province']}\n"
+            f"location: {{lat: {o['lat']}, lon: {o['lon']}}}\nfocus: [{o['focus']}]\n"
+            f"summary: {o['summary']}\ndescription:\n  th: {o['description']}\nneeds: [volunteers]\n"
+            "updated: 2026-01-01\n", encoding="utf-8")
+
+
+def write_plain_site(root: Path, orgs: list[dict[str, str]]) -> None:
+    (root / "content" / "pages").mkdir(parents=True)
+    (root / "content" / "index.md").write_text("# หน้าแรก\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(CONFIG.format(extra_plugin=""), encoding="utf-8")
+    for o in orgs:
+        (root / "content" / "pages" / f"{o['id']}.md").write_text(
+            f"# {o['name']}\n\n{o['province']}\n\n{o['summary']}\n\n{o['description']}\n", encoding="utf-8")
+
+
+def timed_build(root: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    shutil.rmtree(root / "site", ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([str(BIN / "mkdocs"), "build", "-q", "-d", str(root / "site")], cwd=root, env=env,
+                   check=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--orgs", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    orgs = profiles(args.orgs)
+    with tempfile.TemporaryDirectory() as tmp:
+        plain, guide = Path(tmp, "plain"), Path(tmp, "guidemap")
+        write_plain_site(plain, orgs)
+        write_guidemap_site(guide, orgs)
+        times: dict[str, list[float]] = {"plain": [], "guidemap": []}
+        for _ in range(args.repeat):
+            times["plain"].append(timed_build(plain))
+            times["guidemap"].append(timed_build(guide))
+        pages = sum(1 for _ in (guide / "site").rglob("index.html"))
+    best = {k: min(v) for k, v in times.items()}
+    print(f"orgs: {args.orgs}, repeats: {args.repeat}, guidemap pages: {pages}")
+    for k, v in times.items():
+        print(f"{k:9s} best {best[k]:.2f} s  (runs: {', '.join(f'{t:.2f}' for t in v)})")
+    print(f"ratio guidemap / plain material: {best['guidemap'] / best['plain']:.2f}  (goal <= 1.3)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
