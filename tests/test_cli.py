@@ -105,9 +105,6 @@ def test_validate_survives_a_terminal_that_cannot_print_thai() -> None:
     assert b"orgs/second.yml:5: error [district]: 'Betung' is not a district of Yala" in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="cli.cmd_validate passes an explicit --root through "
-                   "repo_root(), which walks up to the nearest folder with orgs/ or mkdocs.yml: "
-                   "a --root without orgs/ validates a different repository")
 def test_explicit_root_is_used_as_given(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     outer = tmp_path / "outer"
     (outer / "orgs").mkdir(parents=True)
@@ -195,9 +192,6 @@ def test_new_requires_the_required_answers(tmp_path: Path, capsys: pytest.Captur
         assert f"{name}: required" in err
 
 
-@pytest.mark.xfail(strict=True, reason="cli.cmd_new returns after printing with --stdout, before "
-                   "the validation that the file path gets, and scaffold.check_answers never "
-                   "checks lat/lon: a missing (.nan) or swapped position is printed with exit 0")
 @pytest.mark.parametrize("position", [(), ("--lat", "101.1765", "--lon", "6.8431")],
                          ids=["missing", "swapped"])
 def test_new_stdout_never_prints_an_invalid_profile(tmp_path: Path,
@@ -215,9 +209,9 @@ def test_new_file_never_leaves_an_invalid_profile(tmp_path: Path,
     root = _repo(tmp_path)
     swapped = ["--lat", "101.1765", "--lon", "6.8431"]
     argv = [*NEW[: NEW.index("--lat")], *swapped, *NEW[NEW.index("--precision"):]]
-    code, out, _ = _run(capsys, "--root", str(root), "new", "--no-input", *argv)
-    assert code == 1
-    assert "are latitude and longitude swapped?" in out
+    code, out, err = _run(capsys, "--root", str(root), "new", "--no-input", *argv)
+    assert code == 1 and out == ""
+    assert "are latitude and longitude swapped?" in err  # problems go to stderr, as with --stdout
     assert list((root / "orgs").iterdir()) == []
 
 
@@ -295,13 +289,8 @@ def test_scaffold_output_satisfies_the_schema(tmp_path: Path,
 
 
 @pytest.mark.parametrize("path", [
-    pytest.param(_profiles("good-province-forms")[0], id="focus-labels", marks=pytest.mark.xfail(
-        strict=True, reason="Choice.json_schema is a closed enum of the keys, but Choice.check "
-        "also accepts any letter case ('Marine') and the Thai/English labels ('สิ่งแวดล้อม'): "
-        "editors flag valid focus values")),
-    pytest.param(_profiles("social-handles-ok")[0], id="uppercase-scheme", marks=pytest.mark.xfail(
-        strict=True, reason="Url.json_schema's pattern '^https?://' is case-sensitive, but "
-        "safe_url accepts 'HTTPS://'")),
+    pytest.param(_profiles("good-province-forms")[0], id="focus-labels"),
+    pytest.param(_profiles("social-handles-ok")[0], id="uppercase-scheme"),
 ])
 def test_every_valid_profile_satisfies_the_schema(path: Path) -> None:
     data = parse(path.read_text(encoding="utf-8")).data

@@ -230,17 +230,11 @@ def test_truncate_cuts_an_enormous_word_rather_than_show_nothing() -> None:
     assert thai.truncate(word, 10) == "x" * 9 + "…"
 
 
-@pytest.mark.xfail(strict=True, reason="thai.truncate: when limit < len(ellipsis) the fallback "
-                   "text[: limit - len(ellipsis)] slices from the end and returns almost the whole "
-                   "text (limit 0 gives 85 characters)")
 @pytest.mark.parametrize(("limit", "ellipsis"), [(0, "…"), (1, "..."), (2, "...")])
 def test_truncate_tiny_limits(limit: int, ellipsis: str) -> None:
     assert len(thai.truncate(TEXTS[0], limit, ellipsis)) <= limit
 
 
-@pytest.mark.xfail(strict=True, reason="thai.truncate's fallback cuts a word at any character, "
-                   "also between a consonant and its vowel or tone mark ('กลุ่ม' at 4 gives "
-                   "'กลุ…', the tone mark dropped): cut at a Thai character cluster (TCC) boundary")
 def test_truncate_fallback_never_splits_a_character_cluster() -> None:
     word = "กลุ่มอาสาสมัครเยาวชน"
     for limit in range(2, 7):

@@ -92,8 +92,6 @@ def test_logo_inside_orgs_is_accepted(tmp_path: Path, capsys: pytest.CaptureFixt
     assert _validate(root, capsys) == (0, [])
 
 
-@pytest.mark.xfail(strict=True, reason="spec.Context.error puts the raw key into [field]: a key "
-                   "with a line break (or ANSI/RTL characters) forges lines of the report")
 def test_a_field_name_cannot_forge_report_lines(tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     root = _repo(tmp_path)

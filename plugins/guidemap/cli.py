@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from guidemap.loader import (
     TEMPLATE_NAME,
@@ -28,13 +30,18 @@ def schema_text() -> str:
     return json.dumps(org_json_schema(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def _print_problems(problems: Problems, fmt: str) -> None:
+def _print_problems(problems: Problems, fmt: str, stream: TextIO | None = None) -> None:
     for p in problems.sorted():
-        print(p.github_annotation() if fmt == "github" else p.format())
+        print(p.github_annotation() if fmt == "github" else p.format(), file=stream or sys.stdout)
+
+
+def _root(args: argparse.Namespace) -> Path:
+    """An explicit --root is used as given; otherwise the repository around the current folder."""
+    return Path(args.root).resolve() if args.root else repo_root()
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    root = repo_root(Path(args.root) if args.root else None)
+    root = _root(args)
     problems = Problems()
     if args.files:
         known = {p.stem for p in org_files(root / "orgs", root, Problems())}
@@ -76,7 +83,7 @@ def _ask(prompt: str, default: str = "", check: Callable[[str], bool] | None = N
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    root = repo_root(Path(args.root) if args.root else None)
+    root = _root(args)
     th = args.lang == "th"
     interactive = sys.stdin.isatty() and not args.no_input
 
@@ -116,15 +123,19 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"{target} exists already / มีไฟล์นี้อยู่แล้ว", file=sys.stderr)
         return 2
     text = render(answers)
+    # The same validator as every profile, before anything is printed or written.
+    with tempfile.TemporaryDirectory() as tmp:
+        trial = Path(tmp, "orgs", f"{answers.id}.yml")
+        trial.parent.mkdir()
+        trial.write_text(text, encoding="utf-8")
+        found = Problems()
+        if load_org_file(trial, Path(tmp), found) is None:
+            _print_problems(found, "text", sys.stderr)
+            return 1
     if args.stdout:
         sys.stdout.write(text)
         return 0
     target.write_text(text, encoding="utf-8")
-    found = Problems()
-    if load_org_file(target, root, found) is None:  # never leave an invalid scaffold behind
-        target.unlink()
-        _print_problems(found, "text")
-        return 1
     print(f"✓ wrote / สร้างไฟล์ {target.relative_to(root)}", file=sys.stderr)
     return 0
 

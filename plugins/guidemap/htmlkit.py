@@ -108,7 +108,7 @@ def fill_parts(page_html: str, rendered: str | None, parts: tuple[tuple[str, str
     chunks: dict[str, str] = {}
     if rendered is not None:
         pieces = _PART_SEPARATOR.split(rendered)
-        found = dict(zip(pieces[2::3], pieces[3::3]))
+        found = dict(zip(pieces[2::3], pieces[3::3], strict=False))
         if set(pieces[1::3]) == {token} and list(found) == [k for k, _ in parts]:
             chunks = {k: sanitize(v) for k, v in found.items()}
     if not chunks:

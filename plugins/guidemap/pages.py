@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from guidemap import thai, urls
 from guidemap.head import org_head, page_head
@@ -110,7 +110,7 @@ def place(frm: str, org: Org) -> str:
     return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def short_summary(org: Org) -> str:
     """A card's summary, cut at a Thai word boundary; cached, as a group is on several lists."""
     return thai.truncate(org.summary.best, 160)
@@ -121,7 +121,7 @@ def card(frm: str, org: Org) -> str:
     return _card_at_depth(frm.count("/"), org)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _card_at_depth(depth: int, org: Org) -> str:
     # Links in a card depend only on how deep the listing page is, so a group's card is built
     # once per depth rather than once per list (a group appears on three or more lists).

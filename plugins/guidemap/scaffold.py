@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
@@ -44,6 +45,8 @@ def check_answers(a: Answers) -> list[str]:
     unknown = [f for f in a.focus if f not in FOCUS]
     if unknown or not a.focus:
         problems.append(f"focus: use some of / เลือกจาก {', '.join(FOCUS)}")
+    if math.isnan(a.lat) or math.isnan(a.lon):
+        problems.append("lat/lon: required / ต้องกรอกละติจูดและลองจิจูด")
     if a.precision not in PRECISION:
         problems.append(f"precision: one of / เลือกจาก {', '.join(PRECISION)}")
     return problems

@@ -84,7 +84,7 @@ ORG = Obj(
                               description=Label("สิ่งที่กลุ่มต้องการ", "What the group needs"))),
         "contact": Field(Obj({
             "website": Field(Url()),
-            "facebook": Field(Handle(("facebook.com", "fb.com", "fb.me", "web.facebook.com"),
+            "facebook": Field(Handle(("facebook.com", "fb.com", "fb.me"),
                                      "https://www.facebook.com/{}")),
             "line": Field(Handle(("line.me", "lin.ee", "page.line.me"), "https://line.me/R/ti/p/@{}")),
             "email": Field(Email()),

@@ -40,9 +40,15 @@ class Context:
     problems: Problems
 
     def error(self, at: Path, en: str, th: str, hint: str = "") -> _Invalid:
-        name = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in at).replace(".[", "[")
+        name = ".".join(_shown_key(p) if isinstance(p, str) else f"[{p}]" for p in at).replace(".[", "[")
         self.problems.add(self.path, self.doc.line(at), name, en, th, hint)
         return INVALID
+
+
+def _shown_key(key: str) -> str:
+    """A field name as printed in a report: odd keys (line breaks, escapes) are quoted, so a
+    key cannot forge lines of the report."""
+    return key if re.fullmatch(r"[A-Za-z0-9_\-]{1,60}", key) else repr(key[:60])
 
 
 def _type_name(value: Any) -> tuple[str, str]:
@@ -84,7 +90,7 @@ def markdown_too_complex(text: str) -> bool:
     return max(text.count("["), text.count("<")) * len(text) > MARKDOWN_WORK_BUDGET
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
@@ -199,7 +205,11 @@ class Choice(Spec):
                          f"did you mean / หมายถึง {guess!r}?" if guess else "")
 
     def json_schema(self) -> dict[str, Any]:
-        return self._described({"type": "string", "enum": list(self.keys)})
+        # Keys are what a profile should hold; the validator also reads the labels, and any
+        # letter case, so editors must not flag those.
+        names = list(self.keys) + [k.capitalize() for k in self.keys] + [k.upper() for k in self.keys]
+        names += [lab.th for lab in self.keys.values()] + [lab.en for lab in self.keys.values()]
+        return self._described({"type": "string", "enum": list(dict.fromkeys(names))})
 
 
 @dataclass
@@ -285,7 +295,7 @@ class Url(Spec):
         return safe_url(text) or _url_error(ctx, at, text, ("https", "http"))
 
     def json_schema(self) -> dict[str, Any]:
-        return self._described({"type": "string", "format": "uri", "pattern": "^https?://",
+        return self._described({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
                                 "maxLength": self.max_len})
 
 
@@ -306,8 +316,8 @@ class Handle(Spec):
         if "://" in text:
             if not safe_url(text):
                 return _url_error(ctx, at, text, ("https", "http"))
-            host = (urlsplit(text).hostname or "").lower().removeprefix("www.").removeprefix("m.")
-            if host not in self.hosts:
+            host = (urlsplit(text).hostname or "").lower()
+            if not any(host == h or host.endswith("." + h) for h in self.hosts):
                 return ctx.error(at, f"this must be an address on {' or '.join(self.hosts)}",
                                  f"ต้องเป็นที่อยู่บน {' หรือ '.join(self.hosts)}")
             return text

@@ -122,12 +122,20 @@ def truncate(text: str, limit: int, ellipsis: str = "…") -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
+    room = limit - len(ellipsis)
+    if room <= 0:
+        return ellipsis[: max(limit, 0)]
     out = ""
     for token in words(text):
-        if len(out) + len(token) > limit - len(ellipsis):
+        if len(out) + len(token) > room:
             break
         out += token
     out = out.rstrip()
-    if not out:  # one enormous word: cut it rather than show nothing
-        out = text[: limit - len(ellipsis)]
+    if not out:  # one enormous word: cut it between Thai character clusters, never inside one
+        from pythainlp.tokenize import subword_tokenize
+
+        for cluster in subword_tokenize(text, engine="tcc"):
+            if len(out) + len(cluster) > room:
+                break
+            out += cluster
     return out + ellipsis

@@ -71,8 +71,37 @@ def decode(raw: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
+def flow_depth(text: str) -> tuple[int, int]:
+    """How deeply ``[``/``{`` flow collections nest, read without parsing.
+
+    libyaml's composer recurses on the C stack: some 30,000 nested ``[`` (60 KB) crash the
+    interpreter, so depth is checked before composing. A bracket counts only where a flow
+    collection can start (after ``:``, ``-``, ``,``, another bracket or at a line start), so
+    brackets inside prose are not counted.
+    """
+    depth = deepest = 0
+    line = deepest_line = 1
+    previous = "\n"
+    for char in text:
+        if char == "\n":
+            line += 1
+        if char in "[{" and previous in ":-,[{\n":
+            depth += 1
+            if depth > deepest:
+                deepest, deepest_line = depth, line
+        elif char in "]}" and depth:
+            depth -= 1
+        if not char.isspace() or char == "\n":
+            previous = char
+    return deepest, deepest_line
+
+
 def parse(text: str, first_line: int = 1) -> Document:
     """Parse one YAML document; ``first_line`` shifts lines (front matter inside Markdown)."""
+    depth, line = flow_depth(text)
+    if depth > MAX_DEPTH:
+        raise YamlProblem(line + first_line - 1, f"nested more than {MAX_DEPTH} levels deep",
+                          f"ซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น")
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -86,8 +115,10 @@ def parse(text: str, first_line: int = 1) -> Document:
             f"รูปแบบ YAML ผิด: {reason} (ตรวจการย่อหน้า และใส่เครื่องหมายคำพูดรอบข้อความที่มี ':' หรือ '#')",
         ) from None
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        raise YamlProblem(first_line, f"YAML could not be read: {exc}",
-                          f"อ่าน YAML ไม่ได้: {exc}") from None
+        # One line per problem: the library's messages run over several lines.
+        reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
+        raise YamlProblem(first_line, f"YAML could not be read: {reason}",
+                          f"อ่าน YAML ไม่ได้: {reason}") from None
     doc = Document(None)
     if node is not None:
         try:
