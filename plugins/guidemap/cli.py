@@ -18,12 +18,11 @@ from guidemap.loader import (
     org_files,
     repo_root,
 )
+from guidemap.outputs import SCHEMA_PATH
 from guidemap.problems import Problems
 from guidemap.scaffold import Answers, check_answers, render
 from guidemap.schema import org_json_schema
 from guidemap.vocab import FOCUS
-
-SCHEMA_PATH = Path(__file__).parent / "data" / "org.schema.json"
 
 
 def schema_text() -> str:

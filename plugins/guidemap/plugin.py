@@ -25,17 +25,15 @@ except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
     from properdocs.plugins import BasePlugin, get_plugin_logger  # type: ignore[no-redef]
     from properdocs.structure.files import File, Files  # type: ignore[no-redef]
 
-from guidemap import opendata, urls
-from guidemap.cli import SCHEMA_PATH
 from guidemap.head import story_head
 from guidemap.htmlkit import fill_parts, h, join_parts, sanitize
 from guidemap.loader import load_repository
 from guidemap.model import Dataset, Story
-from guidemap.pages import GeneratedPage, SiteInfo, all_pages, home_blocks, story_page_html
+from guidemap.outputs import global_assets, site_outputs
+from guidemap.pages import GeneratedPage, SiteInfo, home_blocks, story_page_html
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).parent
-ASSETS = ("assets/guidemap/guidemap.css", "assets/guidemap/guidemap.js")
 
 
 class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -90,10 +88,11 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         at = next((i for i, d in enumerate(dirs) if Path(d, "partials", "content.html").exists()), 0)
         if theme_dir not in dirs:
             dirs.insert(at, theme_dir)
-        for asset in ASSETS:
-            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
-            if asset not in [str(x) for x in target]:
-                target.append(asset)
+        assets = global_assets()
+        for target, paths in ((config.extra_css, assets.css), (config.extra_javascript, assets.js)):
+            for path in paths:
+                if path not in [str(x) for x in target]:
+                    target.append(path)
         orgs_path = str(root / self.config.orgs_dir)
         if orgs_path not in config.watch:
             config.watch.append(orgs_path)
@@ -104,18 +103,17 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.data is not None and self.site is not None
         self.pages = {}
-        for page in all_pages(self.data, self.site):
+        outputs = site_outputs(self.data, self.site)
+        for page in outputs.pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"guidemap: {config.docs_dir}/{page.src_uri} collides with a "
                                   "generated page; remove or rename it")
             files.append(File.generated(config, page.src_uri, content=""))
             self.pages[page.src_uri] = page
-        for asset in ASSETS:
-            files.append(File.generated(config, asset, abs_src_path=str(PACKAGE / "assets" /
-                                                                      Path(asset).name)))
-        files.append(File.generated(config, urls.DATA_JSON, content=opendata.orgs_json(self.data.orgs)))
-        files.append(File.generated(config, urls.DATA_CSV, content=opendata.orgs_csv(self.data.orgs)))
-        files.append(File.generated(config, urls.SCHEMA, abs_src_path=str(SCHEMA_PATH)))
+        for path, content in sorted(outputs.files.items()):
+            files.append(File.generated(config, path, content=content))
+        for path, source in sorted(outputs.copies.items()):
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         # Stories kept back (drafts, future dates) are not published at all.
         for story in self.data.stories:
             if story.draft or story.date > self.site.today:

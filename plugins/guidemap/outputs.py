@@ -1,0 +1,48 @@
+"""Everything the site publishes besides the contributors' own Markdown pages, in one list.
+
+The plugin adapter turns this into MkDocs files; no other module decides what is written.
+Each feature (pages, open data, map, feeds, search) adds its outputs here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guidemap import opendata, urls
+from guidemap.model import Dataset
+from guidemap.pages import GeneratedPage, SiteInfo, all_pages
+
+PACKAGE = Path(__file__).parent
+SCHEMA_PATH = PACKAGE / "data" / "org.schema.json"
+
+
+@dataclass
+class SiteOutputs:
+    pages: list[GeneratedPage] = field(default_factory=list)
+    # Site path → text or bytes made by the build (data files, feeds).
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    # Site path → file on disk, copied as is (our assets, assets of installed packages).
+    copies: dict[str, Path] = field(default_factory=dict)
+    # Stylesheets and scripts every page loads (site paths).
+    css: list[str] = field(default_factory=list)
+    js: list[str] = field(default_factory=list)
+
+
+def global_assets() -> SiteOutputs:
+    """Assets known before the data is read (the adapter registers them in on_config)."""
+    out = SiteOutputs()
+    for name in ("guidemap.css", "guidemap.js"):
+        out.copies[f"assets/guidemap/{name}"] = PACKAGE / "assets" / name
+    out.css.append("assets/guidemap/guidemap.css")
+    out.js.append("assets/guidemap/guidemap.js")
+    return out
+
+
+def site_outputs(data: Dataset, site: SiteInfo) -> SiteOutputs:
+    out = global_assets()
+    out.pages.extend(all_pages(data, site))
+    out.files[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
+    out.files[urls.DATA_CSV] = opendata.orgs_csv(data.orgs)
+    out.copies[urls.SCHEMA] = SCHEMA_PATH
+    return out
