@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guidemap import opendata, urls
+from guidemap import mapview, opendata, urls
 from guidemap.model import Dataset
 from guidemap.pages import GeneratedPage, SiteInfo, all_pages
 
@@ -45,4 +45,8 @@ def site_outputs(data: Dataset, site: SiteInfo) -> SiteOutputs:
     out.files[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
     out.files[urls.DATA_CSV] = opendata.orgs_csv(data.orgs)
     out.copies[urls.SCHEMA] = SCHEMA_PATH
+    # The guide map: its page, its data, and Leaflet from the installed xstatic packages.
+    out.pages.append(mapview.map_page(data, site))
+    out.files[urls.GEOJSON] = mapview.orgs_geojson(data.orgs)
+    out.copies.update(mapview.asset_copies())
     return out

@@ -16,6 +16,7 @@ from functools import cache
 from guidemap import thai, urls
 from guidemap.head import org_head, page_head
 from guidemap.htmlkit import fill_parts, h, one_block, part_marker
+from guidemap.mapview import org_map
 from guidemap.model import Area, Dataset, LText, Org, Story
 from guidemap.thai import display_phone, thai_date
 from guidemap.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
@@ -272,6 +273,8 @@ def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org
         facts.append(f"<dt>{bi(Label('ภาษาที่ใช้', 'Languages'))}</dt>"
                      f"<dd>{', '.join(h(LANGUAGES[k].th) for k in org.languages)}</dd>")
     parts.append(f'<dl class="gm-facts">{"".join(facts)}</dl>')
+    map_head, map_html = org_map(org, url)  # a small map and a link to the group on /map/
+    parts.append(map_html)
     mine = stories.copy()
     if mine:
         items = "".join(story_item(url, s, orgs) for s in mine)
@@ -286,7 +289,7 @@ def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org
     parts.append(f'<p class="gm-actions">{" · ".join(actions)}</p>')
     parts.append("</article>")
     return GeneratedPage(url=url, title=org.name.best, description=org.summary.best,
-                         html=one_block("".join(parts)), head=org_head(org, site, url),
+                         html=one_block("".join(parts)), head=org_head(org, site, url) + map_head,
                          source=org.source, parts=tuple(md_parts))
 
 
@@ -442,6 +445,7 @@ def home_blocks(data: Dataset, site: SiteInfo) -> dict[str, str]:
         f'ใน <strong>{len(provinces)}</strong> จังหวัด <span class="gm-en" lang="en">{len(orgs)} groups in '
         f'{len(provinces)} provinces</span></p><p>จังหวัด: {where}</p><p>ประเด็น: {what}</p>'
         f'<p class="gm-cta">{link(url, urls.DIRECTORY, "ทำเนียบกลุ่ม", "md-button md-button--primary")} '
+        f'{link(url, urls.MAP, "แผนที่กลุ่มอาสา", "md-button md-button--primary")} '
         f'{link(url, urls.HELP, "ช่วยกลุ่มได้อย่างไร", "md-button")} '
         f'{link(url, urls.STORIES, "จดหมายข่าว", "md-button")}</p></div>'
     )

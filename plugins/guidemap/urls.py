@@ -21,6 +21,7 @@ STORIES = "stories/"
 MAP = "map/"
 DATA_JSON = "data/orgs.json"
 DATA_CSV = "data/orgs.csv"
+GEOJSON = "data/orgs.geojson"  # the guide map's data, also an open-data export
 SCHEMA = "schema/org.schema.json"
 
 

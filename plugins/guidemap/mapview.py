@@ -1,0 +1,273 @@
+"""The guide map: a Folium map of every group, its GeoJSON data file, and the small map on
+each group page.
+
+Why it looks like this:
+
+- **Folium writes the map** (a :class:`folium.Map` and our own small elements), but with our
+  own templates: folium's default page pulls jQuery, Bootstrap, Font Awesome and
+  awesome-markers from five CDNs and styles ``html, body`` (which breaks the Material page).
+  Every ``default_js``/``default_css`` points at files served by the site itself, copied at
+  build time from the installed ``xstatic-leaflet*`` packages: the only third-party requests
+  a visitor makes are map tiles.
+- **Markers are built in the browser from the GeoJSON** (``data/orgs.geojson``, also an
+  open-data export), with text set through ``textContent``: no contributed string is ever put
+  into JavaScript source (folium's popups are template literals, where ``${...}`` runs).
+- **Element ids are fixed** (folium draws random ones), so two builds are byte-for-byte equal.
+- Coordinates come only from :attr:`Org.location`, already coarsened to the group's precision.
+
+Pure core: no MkDocs here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import folium
+from branca.element import Figure
+from folium.template import Template
+from xstatic.pkg import leaflet, leaflet_gesturehandling, leaflet_markercluster
+
+from guidemap import thai, urls
+from guidemap.head import page_head
+from guidemap.htmlkit import h, one_block
+from guidemap.location import GRID
+from guidemap.model import Dataset, Org
+from guidemap.vocab import FOCUS, PRECISION, Label
+
+if TYPE_CHECKING:  # pages imports this module
+    from guidemap.pages import GeneratedPage, SiteInfo
+
+ASSETS = Path(__file__).parent / "assets" / "map"
+BASE = "assets/map/"
+
+# Site path → installed file. Only what the pages load (plus the images leaflet.css names).
+_VENDOR: dict[str, tuple[str, str]] = {
+    "leaflet/leaflet.js": (leaflet.BASE_DIR, "leaflet.js"),
+    "leaflet/leaflet.css": (leaflet.BASE_DIR, "leaflet.css"),
+    "markercluster/leaflet.markercluster.js": (leaflet_markercluster.BASE_DIR, "leaflet.markercluster.js"),
+    "markercluster/MarkerCluster.css": (leaflet_markercluster.BASE_DIR, "MarkerCluster.css"),
+    "markercluster/MarkerCluster.Default.css": (leaflet_markercluster.BASE_DIR,
+                                                "MarkerCluster.Default.css"),
+    "gesture-handling/leaflet-gesture-handling.min.js": (leaflet_gesturehandling.BASE_DIR,
+                                                         "leaflet-gesture-handling.min.js"),
+    "gesture-handling/leaflet-gesture-handling.min.css": (leaflet_gesturehandling.BASE_DIR,
+                                                          "leaflet-gesture-handling.min.css"),
+}
+_OURS = ("guidemap-map.js", "guidemap-map.css")
+
+# What each kind of map loads, in order (folium renders the tags from these lists).
+_MAP_JS = ["leaflet/leaflet.js", "markercluster/leaflet.markercluster.js",
+           "gesture-handling/leaflet-gesture-handling.min.js", "guidemap-map.js"]
+_MAP_CSS = ["leaflet/leaflet.css", "markercluster/MarkerCluster.css",
+            "markercluster/MarkerCluster.Default.css",
+            "gesture-handling/leaflet-gesture-handling.min.css", "guidemap-map.css"]
+_MINI_JS = ["leaflet/leaflet.js", "gesture-handling/leaflet-gesture-handling.min.js", "guidemap-map.js"]
+_MINI_CSS = ["leaflet/leaflet.css", "gesture-handling/leaflet-gesture-handling.min.css",
+             "guidemap-map.css"]
+
+# The one third-party service: OpenStreetMap's standard tiles, with their attribution.
+TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+TILE_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
+                    "contributors")
+# Where the map opens before the data is read: the four southern border provinces.
+CENTER = (6.6, 101.2)
+# Positions are at best ~11 m: closer zooms show nothing more (and clusters spiderfy at this one).
+MAX_ZOOM = 16
+SUMMARY_CHARS = 90  # a popup's one-line summary
+
+
+def asset_copies() -> dict[str, Path]:
+    """Site path → installed file, for the build to copy (nothing vendored in the repository)."""
+    out = {BASE + site: Path(base, name) for site, (base, name) in _VENDOR.items()}
+    for image in sorted(Path(leaflet.BASE_DIR, "images").glob("*.png")):
+        out[f"{BASE}leaflet/images/{image.name}"] = image
+    for name in _OURS:
+        out[BASE + name] = ASSETS / name
+    return out
+
+
+# --- data ----------------------------------------------------------------------------------
+
+def feature(org: Org) -> dict[str, Any]:
+    """One group as a GeoJSON feature: public fields only, the coarsened public location."""
+    props: dict[str, Any] = {"name": org.name.best}
+    if org.name.en and org.name.en != org.name.best:
+        props["en"] = org.name.en
+    props["focus"] = list(org.focus)
+    props["province"] = org.province.code
+    props["summary"] = thai.truncate(org.summary.best, SUMMARY_CHARS)
+    props["precision"] = org.location.precision
+    return {"type": "Feature", "id": org.id,
+            "geometry": {"type": "Point", "coordinates": [org.location.lon, org.location.lat]},
+            "properties": props}
+
+
+def orgs_geojson(orgs: list[Org]) -> str:
+    """The map's data and an open-data export: sorted by id, compact, deterministic.
+
+    Coordinates are [lon, lat] (GeoJSON order) on the group's precision grid; the page of a
+    group is ``orgs/<id>/`` relative to the site root.
+    """
+    collection = {"type": "FeatureCollection",
+                  "features": [feature(o) for o in sorted(orgs, key=lambda o: o.id)]}
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+# --- folium elements ------------------------------------------------------------------------
+
+class _Map(folium.Map):
+    """folium's Map without its page-wide styles (``html, body {...}``, ``#map {...}``) and
+    viewport tag, which would restyle the Material page around it."""
+
+    _template = Template("""
+{% macro html(this, kwargs) %}<div class="gm-map__canvas" id="{{ this.get_name() }}"></div>{% endmacro %}
+{% macro script(this, kwargs) %}var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, \
+{center: {{ this.location|tojson }}, crs: L.CRS.{{ this.crs }}, ...{{ this.options|tojavascript }}});
+{% endmacro %}
+""")
+
+
+class _Init(folium.MacroElement):
+    """Hands the map to guidemap-map.js with a configuration of our own constants (no
+    contributed text: that stays in the data file and is set as text by the script)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}GuideMap.{{ this.kind }}({{ this._parent.get_name() }}, \
+{{ this.config|tojson }});
+{% endmacro %}
+""")
+
+    def __init__(self, kind: str, config: dict[str, Any]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "GuideMapInit"
+        self._id = kind
+        self.kind = kind
+        self.config = config
+
+
+def _folium_map(frm: str, name: str, js: list[str], css: list[str], zoom: int,
+                init: _Init) -> tuple[str, str, str]:
+    """Render a folium map as (head tags, body markup, script), with fixed ids."""
+    m = _Map(location=list(CENTER), zoom_start=zoom, tiles=None, gesture_handling=True)
+    m.options["maxZoom"] = MAX_ZOOM
+    m._id = name
+    m.default_js = [(p, urls.rel(frm, BASE + p)) for p in js]
+    m.default_css = [(p, urls.rel(frm, BASE + p)) for p in css]
+    tiles = folium.TileLayer(TILES, attr=TILE_ATTRIBUTION, max_zoom=MAX_ZOOM, name="osm")
+    tiles._id = "osm"
+    m.add_child(tiles, name="osm")
+    m.add_child(init, name=init.get_name())
+    figure = m.get_root()
+    assert isinstance(figure, Figure)
+    figure.header._children.pop("meta_http", None)  # the theme writes its own <meta charset>
+    figure.render()
+    head: list[str] = []
+    scripts: list[str] = []
+    for child in figure.header._children.values():
+        (scripts if isinstance(child, folium.JavascriptLink) else head).append(child.render().strip())
+    body = figure.html.render().strip()
+    script = "\n".join(line.rstrip() for line in figure.script.render().splitlines() if line.strip())
+    return "".join(head), body, "".join(scripts) + f"<script>\n{script}\n</script>"
+
+
+def _focus_labels() -> dict[str, str]:
+    return {k: v.th for k, v in FOCUS.items()}
+
+
+def _bi(label: Label) -> str:
+    return f'{h(label.th)} <span class="gm-en" lang="en">{h(label.en)}</span>'
+
+
+# --- the map page ---------------------------------------------------------------------------
+
+def _select(name: str, label: Label, options: list[tuple[str, str, int]]) -> str:
+    opts = "".join(f'<option value="{h(v)}">{h(text)} ({n})</option>' for v, text, n in options)
+    return (f'<label class="gm-filter">{_bi(label)}<select name="{name}" data-filter="{name}">'
+            f'<option value="">ทั้งหมด</option>{opts}</select></label>')
+
+
+def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
+    from guidemap.pages import GeneratedPage
+
+    url = urls.MAP
+    orgs = sorted(data.orgs, key=lambda o: (o.province.code, o.name.best, o.id))
+    provinces = {o.province.code: o.province for o in orgs}
+    by_province = Counter(o.province.code for o in orgs)
+    by_focus = Counter(f for o in orgs for f in o.focus)
+    config = {
+        "data": urls.rel(url, urls.GEOJSON),
+        "orgs": urls.rel(url, urls.DIRECTORY),
+        "focus": _focus_labels(),
+        "provinces": {code: provinces[code].th for code in sorted(provinces)},
+    }
+    head, canvas, scripts = _folium_map(url, "guidemap", _MAP_JS, _MAP_CSS, 8, _Init("main", config))
+    filters = (
+        '<form class="gm-filters gm-map-filters" role="search" aria-label="กรองกลุ่มบนแผนที่" hidden>'
+        + _select("focus", Label("ประเด็น", "Focus"),
+                  [(k, FOCUS[k].th, by_focus[k]) for k in FOCUS if by_focus[k]])
+        + _select("province", Label("จังหวัด", "Province"),
+                  [(c, provinces[c].th, by_province[c]) for c in sorted(provinces)])
+        + '<button type="reset" class="md-button">ล้างตัวกรอง</button>'
+        + f'<p class="gm-count" aria-live="polite" data-total="{len(orgs)}">ทั้งหมด {len(orgs)} กลุ่ม</p>'
+        + "</form>")
+    legend = "".join(f'<li><span class="gm-pin gm-pin--{k}" aria-hidden="true"></span>{h(FOCUS[k].th)}</li>'
+                     for k in FOCUS if by_focus[k])
+    items = []
+    for o in orgs:
+        focus = ", ".join(h(FOCUS[k].th) for k in o.focus)
+        items.append(
+            f'<li id="{h(o.id)}" data-focus="{h(" ".join(o.focus))}" data-province="{h(o.province.code)}">'
+            f'<a href="{h(urls.rel(url, urls.org(o.id)))}">{h(o.name.best)}</a> '
+            f'<span class="gm-map-list__meta">{h(o.province.th)} · {focus}</span></li>')
+    body = (
+        f'<div class="gm-mapview"><p>กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มบนแผนที่ สีของหมุดบอกประเด็นหลักของกลุ่ม '
+        f'ตำแหน่งเป็นตำแหน่งโดยประมาณตามที่แต่ละกลุ่มยินยอมเผยแพร่ <span class="gm-en" lang="en">'
+        f"Every group of the network; positions are approximate, as precise as each group allows."
+        f"</span></p>{filters}"
+        f'<div class="gm-map" hidden>{canvas}<ul class="gm-legend" aria-label="สีของหมุดตามประเด็น">'
+        f"{legend}</ul></div>"
+        f'<h2 id="list">รายชื่อกลุ่ม <span class="gm-en" lang="en">List of groups</span></h2>'
+        f'<ul class="gm-map-list">{"".join(items)}</ul>'
+        f'<p>ข้อมูลเปิด <span class="gm-en" lang="en">Open data</span>: '
+        f'<a href="{h(urls.rel(url, urls.GEOJSON))}">GeoJSON</a>, '
+        f'<a href="{h(urls.rel(url, urls.DATA_JSON))}">JSON</a>, '
+        f'<a href="{h(urls.rel(url, urls.DATA_CSV))}">CSV</a></p>'
+        f"</div>{scripts}")
+    title = "แผนที่กลุ่มอาสาสมัคร"
+    return GeneratedPage(url, title, f"แผนที่กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มในจังหวัดชายแดนภาคใต้",
+                         one_block(body), page_head(site, url, title) + head, searchable=False)
+
+
+# --- the small map on a group page ------------------------------------------------------------
+
+@cache
+def _mini(frm_depth: int) -> tuple[str, str, str]:
+    # Rendering a folium map costs ~10 ms, so the small map is rendered once per page depth and
+    # the group's own position is given in data attributes (numbers written here, not by folium).
+    frm = "x/" * frm_depth
+    return _folium_map(frm, "guidemap_mini", _MINI_JS, _MINI_CSS, 10, _Init("mini", {}))
+
+
+def radius_m(precision: str) -> int:
+    """Half the grid step in metres: the circle drawn around a coarsened position."""
+    return int(float(GRID[precision]) * 111_000 / 2)
+
+
+def org_map(org: Org, frm: str) -> tuple[str, str]:
+    """(head tags, HTML) for a group page: a small map of its public position and a link to
+    the group on the guide map."""
+    head, canvas, scripts = _mini(frm.count("/"))
+    loc = org.location
+    where = h(PRECISION[loc.precision].th)
+    deep = h(urls.rel(frm, urls.MAP + "#" + org.id))
+    html = (f'<section class="gm-section gm-org-map"><h2>ที่ตั้งโดยประมาณ <span class="gm-en" lang="en">'
+            f'Approximate location</span></h2>'
+            f'<div class="gm-map gm-map--mini" hidden data-lat="{loc.lat!r}" data-lon="{loc.lon!r}" '
+            f'data-radius="{radius_m(loc.precision)}">{canvas}</div>'
+            f'<p>ความละเอียดของตำแหน่ง: {where} · <a href="{deep}" class="gm-map-link">ดูบนแผนที่กลุ่มอาสา '
+            f'<span class="gm-en" lang="en">See on the guide map</span></a></p></section>{scripts}')
+    return head, html
