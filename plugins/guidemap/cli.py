@@ -7,9 +7,12 @@ import json
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from guidemap import issueform
+from guidemap.links import check_links, external_links, links_markdown, links_text
 from guidemap.loader import (
     TEMPLATE_NAME,
     load_org_file,
@@ -22,6 +25,9 @@ from guidemap.outputs import SCHEMA_PATH
 from guidemap.problems import Problems
 from guidemap.scaffold import Answers, check_answers, render
 from guidemap.schema import org_json_schema
+from guidemap.stale import STALE_AFTER_DAYS, stale_markdown, stale_orgs, stale_text
+from guidemap.summary import append as append_summary
+from guidemap.summary import problems_markdown
 from guidemap.vocab import FOCUS
 
 
@@ -63,6 +69,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         problems = result.problems
         n_orgs, n_stories = len(result.dataset.orgs), len(result.dataset.stories)
     _print_problems(problems, args.format)
+    if args.summary:
+        append_summary(args.summary, problems_markdown(problems.sorted(), n_orgs, n_stories))
     if problems:
         files = len({p.path for p in problems.items})
         print(f"\n✗ {len(problems)} problem(s) in {files} file(s) / พบ {len(problems)} ปัญหาใน "
@@ -154,6 +162,57 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_from_issue(args: argparse.Namespace) -> int:
+    """The body comes from a file or stdin, never from an argument a shell has expanded."""
+    root = _root(args)
+    limit = issueform.MAX_BODY_CHARS * 4 + 1  # UTF-8 bytes of the largest body GitHub allows
+    try:
+        if args.body == "-":
+            raw = sys.stdin.buffer.read(limit)
+        else:
+            with open(args.body, "rb") as f:
+                raw = f.read(limit)
+        body = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"cannot read the issue body: {exc} / อ่านข้อความไม่ได้", file=sys.stderr)
+        return 2
+    try:
+        profile = issueform.profile_from_issue(body, root / "orgs")
+        if args.stdout:
+            sys.stdout.write(profile.text)
+            return 0
+        target = issueform.write_profile(profile, root / "orgs", update=args.update)
+    except issueform.IssueFormError as exc:
+        print("\n".join(f"✗ {p}" for p in exc.problems), file=sys.stderr)
+        return 1
+    print(f"✓ wrote / สร้างไฟล์ {target.relative_to(root)}", file=sys.stderr)
+    return 0
+
+
+def cmd_stale(args: argparse.Namespace) -> int:
+    orgs = load_repository(_root(args)).dataset.orgs
+    today = args.today or date.today()
+    found = stale_orgs(orgs, today, args.days)
+    sys.stdout.write(stale_text(found, today))
+    print(f"{len(found)} of {len(orgs)} profile(s) not checked for over {args.days} days / "
+          f"{len(found)} จาก {len(orgs)} กลุ่มไม่ได้ตรวจข้อมูลเกิน {args.days} วัน", file=sys.stderr)
+    if args.summary:
+        append_summary(args.summary, stale_markdown(found, today, args.days, len(orgs)))
+    return 1 if args.fail and found else 0
+
+
+def cmd_check_links(args: argparse.Namespace) -> int:
+    found = external_links(load_repository(_root(args)).dataset.orgs)
+    results = check_links(found, timeout=args.timeout)
+    sys.stdout.write(links_text(results))
+    bad = sum(not r.ok for r in results)
+    print(f"{len(results) - bad} of {len(results)} link(s) answered / ลิงก์ที่ใช้ได้ "
+          f"{len(results) - bad} จาก {len(results)}", file=sys.stderr)
+    if args.summary:
+        append_summary(args.summary, links_markdown(results))
+    return 1 if args.fail and bad else 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="guidemap", description="Volunteer guide map tools")
     p.add_argument("--root", help="repository folder (default: found from the current folder)")
@@ -163,6 +222,8 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("files", nargs="*")
     v.add_argument("--format", choices=("text", "github"), default="text",
                    help="github: workflow commands that annotate the lines of a pull request")
+    v.add_argument("--summary", metavar="FILE",
+                   help="also append a Markdown report to FILE (e.g. \"$GITHUB_STEP_SUMMARY\")")
     v.set_defaults(func=cmd_validate)
 
     n = sub.add_parser("new", help="write a new profile orgs/<id>.yml from a few answers")
@@ -178,6 +239,26 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--write", action="store_true", help=f"write it to {SCHEMA_PATH.name}")
     s.add_argument("--check", action="store_true", help="fail if the written schema is stale")
     s.set_defaults(func=cmd_schema)
+
+    fi = sub.add_parser("from-issue", help="write orgs/<id>.yml from the body of an "
+                        "'add or update my organization' issue (read from a file or stdin)")
+    fi.add_argument("body", nargs="?", default="-", help="file holding the issue body; - for stdin")
+    fi.add_argument("--update", action="store_true", help="replace an existing profile")
+    fi.add_argument("--stdout", action="store_true", help="print the profile instead of writing it")
+    fi.set_defaults(func=cmd_from_issue)
+
+    st = sub.add_parser("stale", help="list profiles whose 'updated' date is over a year old")
+    st.add_argument("--days", type=int, default=STALE_AFTER_DAYS, help="age limit in days")
+    st.add_argument("--today", type=date.fromisoformat, help="reference date (YYYY-MM-DD)")
+    st.add_argument("--fail", action="store_true", help="exit with 1 when any profile is stale")
+    st.add_argument("--summary", metavar="FILE", help="also append a Markdown report to FILE")
+    st.set_defaults(func=cmd_stale)
+
+    cl = sub.add_parser("check-links", help="check the profiles' external links (report only)")
+    cl.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
+    cl.add_argument("--fail", action="store_true", help="exit with 1 when a link does not answer")
+    cl.add_argument("--summary", metavar="FILE", help="also append a Markdown report to FILE")
+    cl.set_defaults(func=cmd_check_links)
     return p
 
 

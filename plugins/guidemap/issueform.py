@@ -1,0 +1,327 @@
+"""Turn the body of an "add or update my organization" issue into a profile (``orgs/<id>.yml``).
+
+GitHub issue forms post their answers as Markdown: a ``### <label>`` heading per field, then
+the answer, or ``_No response_`` when it was left empty; checkboxes come as ``- [X] option``
+lines. Everything in that body is typed by a stranger, so it is treated as data only:
+
+- it is never interpolated into a shell, a template or YAML text: the values go into a dict,
+  are checked by the same validator as every profile (:data:`guidemap.schema.ORG` and
+  :func:`guidemap.loader.build_org`), and the file is written with ``yaml.safe_dump``;
+- the body and each answer have size limits checked before any other work; a one-line field
+  with a line break (a hand-edited body trying to smuggle in ``province: x``) is refused, and
+  so is HTML, which the form never needs;
+- a heading for the same field twice is refused rather than resolved by guessing;
+- the written text is read back by the strict loader before it is accepted.
+
+The labels below are the labels of ``.github/ISSUE_TEMPLATE/add-organization.yml``; a test
+keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from guidemap import gazetteer
+from guidemap.loader import build_org, load_org_file
+from guidemap.problems import Problems
+from guidemap.scaffold import SCHEMA_COMMENT
+from guidemap.schema import ID_PATTERN, ORG
+from guidemap.spec import Context
+from guidemap.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION
+from guidemap.yamlsafe import Document
+
+MAX_BODY_CHARS = 65_536  # GitHub's own limit on an issue body
+MAX_INPUT_CHARS = 600  # one-line answers; the validator's limits are lower still
+MAX_TEXTAREA_CHARS = 7_000  # the longest field (description) allows 6000
+NO_RESPONSE = "_No response_"
+SHOWN_PATH = "issue form"
+
+
+@dataclass(frozen=True)
+class FormField:
+    id: str  # the id of the form element (also the query parameter that prefills it)
+    label: str  # the heading GitHub writes into the issue body
+    kind: str  # input | textarea | dropdown | checkboxes | confirm
+    target: str  # dotted path in the profile ("" for confirmations)
+    required: bool = False
+
+
+FIELDS: tuple[FormField, ...] = (
+    FormField("id", "รหัสกลุ่ม / Group id", "input", "id", True),
+    FormField("name-th", "ชื่อกลุ่ม (ภาษาไทย) / Name in Thai", "input", "name.th", True),
+    FormField("name-en", "ชื่อภาษาอังกฤษ (ถ้ามี) / Name in English (if any)", "input", "name.en"),
+    FormField("province", "จังหวัด / Province", "input", "province", True),
+    FormField("district", "อำเภอ / District", "input", "district"),
+    FormField("lat", "ละติจูด / Latitude", "input", "location.lat", True),
+    FormField("lon", "ลองจิจูด / Longitude", "input", "location.lon", True),
+    FormField("precision", "ความละเอียดของตำแหน่งที่ยอมให้เผยแพร่ / Location precision",
+              "dropdown", "location.precision", True),
+    FormField("focus", "ประเด็นที่ทำงาน (1 ถึง 6 ข้อ) / Focus areas (1 to 6)", "checkboxes", "focus",
+              True),
+    FormField("summary-th", "สรุปงานของกลุ่ม (ภาษาไทย) / Summary in Thai", "textarea", "summary.th",
+              True),
+    FormField("summary-en", "สรุปงานภาษาอังกฤษ (ถ้ามี) / Summary in English (if any)", "textarea",
+              "summary.en"),
+    FormField("description-th", "รายละเอียด (ภาษาไทย) / Description in Thai", "textarea",
+              "description.th"),
+    FormField("description-en", "รายละเอียดภาษาอังกฤษ / Description in English", "textarea",
+              "description.en"),
+    FormField("activities", "กิจกรรม บรรทัดละหนึ่งกิจกรรม / Activities, one per line", "textarea",
+              "activities"),
+    FormField("how-to-join", "วิธีสมัครเป็นอาสาสมัคร / How to volunteer with the group", "textarea",
+              "volunteer.how_to_join.th"),
+    FormField("needs", "สิ่งที่กลุ่มต้องการ / What the group needs", "checkboxes", "needs"),
+    FormField("languages", "ภาษาที่กลุ่มใช้ทำงาน / Working languages", "checkboxes", "languages"),
+    FormField("website", "เว็บไซต์ของกลุ่ม / Website", "input", "contact.website"),
+    FormField("facebook", "เพจ Facebook ของกลุ่ม / Facebook page", "input", "contact.facebook"),
+    FormField("line", "LINE ของกลุ่ม / LINE", "input", "contact.line"),
+    FormField("email", "อีเมลของกลุ่ม / E-mail", "input", "contact.email"),
+    FormField("phone", "เบอร์โทรของกลุ่ม / Phone", "input", "contact.phone"),
+    FormField("donate", "ลิงก์รับบริจาค / Donation page", "input", "donate"),
+    FormField("founded", "ปีที่ก่อตั้ง / Year founded", "input", "founded"),
+    FormField("consent", "ยืนยัน / Confirm", "confirm", "", True),
+)
+
+# Options of the choice fields, as the form shows them: "<key> — <Thai> / <English>".
+CHOICES: dict[str, dict[str, Any]] = {"precision": PRECISION, "focus": FOCUS, "needs": NEEDS,
+                                      "languages": LANGUAGES}
+
+
+def option_text(field_id: str, key: str) -> str:
+    label = CHOICES[field_id][key]
+    return f"{key} — {label.th} / {label.en}"
+
+
+class IssueFormError(Exception):
+    """Every problem found in an issue body, one plain sentence each (Thai and English)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class IssueProfile:
+    id: str
+    text: str  # the YAML file, ready to write
+
+
+def _norm_label(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+_BY_LABEL = {_norm_label(f.label): f for f in FIELDS}
+_BY_TARGET = {f.target: f for f in FIELDS if f.target}
+_HEADING = re.compile(r"###[ \t]+(.+?)[ \t]*#*[ \t]*")
+_CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
+_HTML = re.compile(r"<\s*[A-Za-z!/?]")
+
+
+def split_body(body: str) -> tuple[dict[str, str], list[str]]:
+    """The raw answer of each known field, and problems with the body's shape.
+
+    Only a heading that is exactly one of the form's labels starts a field; any other
+    ``###`` line (in a description, say) stays part of the answer it is in.
+    """
+    problems: list[str] = []
+    sections: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        m = _HEADING.fullmatch(line)
+        found = _BY_LABEL.get(_norm_label(m[1])) if m else None
+        if found is not None:
+            if found.id in sections:
+                problems.append(f"{found.label}: the field appears twice in the issue / ช่องนี้ปรากฏสองครั้ง")
+            sections[found.id] = []
+            current = found.id
+        elif current is not None:
+            sections[current].append(line)
+    if not sections:
+        problems.append("this is not the body of the 'add or update my organization' form / "
+                        "ข้อความนี้ไม่ใช่แบบฟอร์มเพิ่มหรือแก้ไขข้อมูลกลุ่ม")
+    answers = {}
+    for key, lines in sections.items():
+        text = "\n".join(lines).strip()
+        answers[key] = "" if text == NO_RESPONSE else text
+    return answers, problems
+
+
+def _checked(f: FormField, text: str, problems: list[str]) -> list[str]:
+    """Keys of the ticked options of a checkbox field (``- [X] key — label``)."""
+    keys: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        m = _CHECKBOX.fullmatch(line.strip())
+        if m is None:
+            problems.append(f"{f.label}: unexpected line {line.strip()[:60]!r}; tick the boxes instead /"
+                            " มีบรรทัดที่ไม่ใช่ช่องให้ติ๊ก")
+            continue
+        if m[1] == " " or f.kind == "confirm":
+            continue
+        key = m[2].split(" ", 1)[0].strip()
+        if key not in CHOICES[f.id]:
+            problems.append(f"{f.label}: unknown option {key[:60]!r} / ไม่รู้จักตัวเลือกนี้")
+        else:
+            keys.append(key)
+    return keys
+
+
+def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
+    *parents, last = dotted.split(".")
+    for name in parents:
+        data = data.setdefault(name, {})
+    data[last] = value
+
+
+def answers_to_data(answers: dict[str, str], today: dt.date) -> tuple[dict[str, Any], list[str]]:
+    """The profile as plain data (every scalar text, as the strict YAML reader gives it)."""
+    problems: list[str] = []
+    data: dict[str, Any] = {}
+    for f in FIELDS:
+        text = answers.get(f.id, "")
+        if f.kind == "confirm":
+            continue  # GitHub enforces the required ticks; they are not part of the profile
+        limit = MAX_TEXTAREA_CHARS if f.kind == "textarea" else MAX_INPUT_CHARS
+        if len(text) > limit:
+            problems.append(f"{f.label}: answer is too long ({len(text)} characters, at most {limit}) /"
+                            f" ยาวเกินไป ({len(text)} ตัวอักษร ไม่เกิน {limit})")
+            continue
+        if _HTML.search(text):
+            problems.append(f"{f.label}: HTML is not accepted; write plain text /"
+                            " ไม่รับ HTML กรุณาเขียนเป็นข้อความธรรมดา")
+            continue
+        if not text:
+            if f.required:
+                problems.append(f"{f.label}: required / ต้องกรอก")
+            continue
+        if f.kind in ("input", "dropdown") and "\n" in text:
+            problems.append(f"{f.label}: must be a single line / ต้องเขียนในบรรทัดเดียว")
+            continue
+        if f.kind == "checkboxes":
+            keys = _checked(f, text, problems)
+            if keys:
+                _set(data, f.target, keys)
+            elif f.required:
+                problems.append(f"{f.label}: tick at least one / เลือกอย่างน้อยหนึ่งข้อ")
+        elif f.kind == "dropdown":
+            _set(data, f.target, text.split(" ", 1)[0])
+        elif f.id == "activities":
+            _set(data, f.target, [{"th": line.strip().lstrip("-*• ").strip()}
+                                  for line in text.split("\n") if line.strip().lstrip("-*• ").strip()])
+        else:
+            _set(data, f.target, text)
+    data["updated"] = today.isoformat()
+    return data, problems
+
+
+def _field_label(name: str) -> str:
+    """The form label for a validator field name such as ``name.th`` or ``activities[2]``."""
+    base = name.split("[", 1)[0]
+    while base:
+        for target, f in _BY_TARGET.items():
+            if target == base or target.startswith(base + "."):
+                return f.label
+        base = base.rpartition(".")[0]
+    return name or "profile"
+
+
+def _normalized(checked: dict[str, Any]) -> dict[str, Any]:
+    """Validated values in the order of the schema, with canonical province/district names."""
+    out: dict[str, Any] = {}
+    for key in ORG.fields:
+        if key not in checked:
+            continue
+        value = checked[key]
+        if key == "province":
+            province = gazetteer.find_province(value)
+            assert province is not None
+            value = province.name_th
+        elif key == "district":
+            province = gazetteer.find_province(checked["province"])
+            district = gazetteer.find_district(province, value) if province else None
+            assert district is not None
+            value = district.name_th
+        out[key] = value
+    return out
+
+
+class _Dumper(yaml.SafeDumper):
+    """``yaml.safe_dump`` with multi-line text as ``|`` blocks, as people write them."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def profile_from_issue(body: str, orgs_dir: Path, today: dt.date | None = None) -> IssueProfile:
+    """Validate an issue body and return the profile's YAML; raises :class:`IssueFormError`."""
+    if len(body) > MAX_BODY_CHARS:
+        raise IssueFormError([f"the issue body is too long ({len(body)} characters, at most "
+                              f"{MAX_BODY_CHARS}) / ข้อความยาวเกินไป"])
+    if "\x00" in body:
+        raise IssueFormError(["the issue body contains a NUL character / มีอักขระ NUL"])
+    answers, problems = split_body(body)
+    if problems and not answers:
+        raise IssueFormError(problems)
+    data, more = answers_to_data(answers, today or dt.date.today())
+    problems += more
+    org_id = data.get("id", "")
+    if org_id and not (len(org_id) <= 60 and re.fullmatch(ID_PATTERN, org_id)):
+        problems.append(f"{_BY_TARGET['id'].label}: {org_id[:60]!r} is not a valid id: lowercase "
+                        "letters, digits and hyphens, e.g. beach-for-life / ใช้ a-z 0-9 และ - เท่านั้น")
+        data.pop("id")
+    if problems:
+        raise IssueFormError(problems)
+
+    # The same validator as every profile file, on the same kind of data (all text).
+    found = Problems()
+    ctx = Context(SHOWN_PATH, Document(data), found)
+    checked, _ = ORG.check_fields(data, (), ctx)
+    org = build_org(checked, ctx, org_id, orgs_dir)
+    if found or org is None:
+        raise IssueFormError(_describe(found.sorted()) or ["the profile is not valid / ข้อมูลไม่ถูกต้อง"])
+
+    text = SCHEMA_COMMENT + yaml.dump(_normalized(checked), Dumper=_Dumper, allow_unicode=True,
+                                      sort_keys=False, width=100)
+    # Read the written text back with the strict loader, exactly as the site will.
+    with tempfile.TemporaryDirectory() as tmp:
+        trial = Path(tmp, "orgs", f"{org_id}.yml")
+        trial.parent.mkdir()
+        trial.write_text(text, encoding="utf-8")
+        again = Problems()
+        if load_org_file(trial, Path(tmp), again) is None:  # pragma: no cover - a bug if reached
+            raise IssueFormError(_describe(again.sorted()))
+    return IssueProfile(org_id, text)
+
+
+def _describe(problems: Iterable[Any]) -> list[str]:
+    lines = []
+    for p in problems:
+        hint = f" → {p.hint}" if p.hint else ""
+        lines.append(f"{_field_label(p.field)} [{p.field or 'profile'}]: {p.en} / {p.th}{hint}")
+    return lines
+
+
+def write_profile(profile: IssueProfile, orgs_dir: Path, *, update: bool = False) -> Path:
+    """Write ``orgs/<id>.yml``; an existing profile is replaced only with ``update``."""
+    target = orgs_dir / f"{profile.id}.yml"
+    if target.resolve().parent != orgs_dir.resolve():  # the id pattern already forbids this
+        raise IssueFormError([f"refusing to write outside {orgs_dir}"])
+    if target.exists() and not update:
+        raise IssueFormError([f"orgs/{profile.id}.yml exists already: check that this is the same "
+                              "group, then use --update / มีไฟล์นี้อยู่แล้ว ถ้าเป็นกลุ่มเดียวกันให้ใช้ --update"])
+    target.write_text(profile.text, encoding="utf-8")
+    return target
