@@ -13,6 +13,7 @@ import json
 import re
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urljoin
 
 import markdown
 import nh3
@@ -61,6 +62,32 @@ def sanitize(fragment: str) -> str:
         link_rel="noopener noreferrer nofollow ugc",
         strip_comments=True,
     )
+
+
+def _absolute(value: str, page_url: str, folder_url: str) -> str:
+    if value.startswith("#"):
+        return page_url + value
+    target = urljoin(folder_url, value)
+    path, hash_, fragment = target.partition("#")
+    if "://" not in value and path.endswith(".md"):  # a link to another page's Markdown source
+        path = path.removesuffix("index.md") if path.endswith("/index.md") else path[:-3] + "/"
+    return path + hash_ + fragment
+
+
+def absolutize(fragment: str, page_url: str, folder_url: str) -> str:
+    """Sanitize ``fragment`` and make every link and image absolute, for HTML read away from
+    the site (a feed reader): ``#x`` against the page, relative paths against the folder of
+    the Markdown source (``other.md`` becomes that page's directory URL)."""
+
+    def keep(tag: str, attr: str, value: str) -> str | None:
+        kept = _filter(tag, attr, value)
+        if kept is not None and attr in ("href", "src"):
+            return _absolute(kept, page_url, folder_url)
+        return kept
+
+    return nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=keep,
+                     url_schemes=SAFE_SCHEMES, link_rel="noopener noreferrer nofollow ugc",
+                     strip_comments=True)
 
 
 _MD_EXTENSIONS = ["extra", "sane_lists", "smarty"]

@@ -13,7 +13,7 @@ from typing import Any
 
 from guidemap import gazetteer
 from guidemap.location import coarsen
-from guidemap.model import Area, Contact, Dataset, LText, Org, Story, Volunteer
+from guidemap.model import Area, Contact, Dataset, Lesson, LText, Org, Story, Volunteer
 from guidemap.problems import Problems, did_you_mean
 from guidemap.schema import MAX_STORY_BYTES, ORG, STORY
 from guidemap.spec import Context, markdown_too_complex, safe_url
@@ -234,6 +234,10 @@ def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str]
                   f"ไม่พบไฟล์รูป {image}")
     if image and "://" in image and not safe_url(image):
         ctx.error(("image",), "image address must start with https://", "ที่อยู่รูปต้องขึ้นต้นด้วย https://")
+    if image and not data.get("image_alt"):
+        ctx.error(("image",), "a story with an image needs image_alt: a short description of "
+                  "the picture for people who cannot see it",
+                  "เรื่องที่มีรูปต้องมี image_alt: คำบรรยายรูปสั้น ๆ สำหรับผู้ที่มองไม่เห็นรูป")
     if len(problems) > before:
         return None
     rel = path.relative_to(content_dir).as_posix()
@@ -249,7 +253,19 @@ def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str]
         image=image,
         author=data.get("author"),
         draft=data.get("draft") == "true",
+        image_alt=data.get("image_alt"),
+        image_bytes=(path.parent / image).stat().st_size if image and "://" not in image else 0,
+        lesson=_lesson(data.get("lesson")),
     )
+
+
+def _lesson(data: dict[str, Any] | None) -> Lesson | None:
+    if not data:
+        return None
+    return Lesson(problem=data.get("problem"), place=data.get("place"), story=data.get("story"),
+                  knowledge=tuple(data.get("knowledge", ())),
+                  competency=tuple(data.get("competency", ())),
+                  strategies=tuple(data.get("strategies", ())))
 
 
 def load_stories(content_dir: Path, root: Path, org_ids: set[str] | None,

@@ -107,6 +107,19 @@ class Org:
 
 
 @dataclass(frozen=True)
+class Lesson:
+    """A lessons-learned record (แบบบันทึกองค์ความรู้): the problem, the place, what happened,
+    the knowledge assets, the core competency and the working strategies."""
+
+    problem: str | None = None
+    place: str | None = None
+    story: str | None = None  # Markdown
+    knowledge: tuple[str, ...] = ()
+    competency: tuple[str, ...] = ()
+    strategies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Story:
     slug: str
     source: str  # path relative to the docs folder (content/)
@@ -119,6 +132,9 @@ class Story:
     image: str | None = None
     author: str | None = None
     draft: bool = False
+    image_alt: str | None = None
+    image_bytes: int = 0  # size of a local image file, for feed enclosures (0: unknown)
+    lesson: Lesson | None = None
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guidemap import mapview, opendata, urls
+from guidemap import feeds, mapview, opendata, urls
 from guidemap.model import Dataset
 from guidemap.pages import GeneratedPage, SiteInfo, all_pages
 
@@ -42,6 +42,11 @@ def global_assets() -> SiteOutputs:
 def site_outputs(data: Dataset, site: SiteInfo) -> SiteOutputs:
     out = global_assets()
     out.pages.extend(all_pages(data, site))
+    if site.has_feeds:  # feeds need absolute links (the plugin requires site_url with stories)
+        catalogue = feeds.catalogue(data, site)
+        out.files.update(feeds.feed_files(data, site, catalogue))
+        out.pages = feeds.with_feed_links(out.pages, catalogue)
+        out.pages.append(feeds.subscribe_page(catalogue, site))
     out.files[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
     out.files[urls.DATA_CSV] = opendata.orgs_csv(data.orgs)
     out.copies[urls.SCHEMA] = SCHEMA_PATH

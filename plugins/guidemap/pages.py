@@ -15,7 +15,7 @@ from functools import cache
 
 from guidemap import thai, urls
 from guidemap.head import org_head, page_head
-from guidemap.htmlkit import fill_parts, h, one_block, part_marker
+from guidemap.htmlkit import fill_parts, h, markdown_to_safe_html, one_block, part_marker
 from guidemap.mapview import org_map
 from guidemap.model import Area, Dataset, LText, Org, Story
 from guidemap.thai import display_phone, thai_date
@@ -32,6 +32,12 @@ class SiteInfo:
     edit_branch: str = "main"
     today: dt.date = field(default_factory=dt.date.today)
     description: str = ""
+    feed_items: int = 30  # items per feed (the archive page always lists every story)
+
+    @property
+    def has_feeds(self) -> bool:
+        """Feeds need absolute links: they are published only when the site URL is known."""
+        return bool(self.url)
 
     def edit_url(self, source: str) -> str | None:
         if not self.repo_url or "github.com" not in self.repo_url:
@@ -154,13 +160,59 @@ def stories_by_org(stories: Iterable[Story]) -> dict[str, list[Story]]:
     return {k: sorted(v, key=lambda s: (s.date, s.slug), reverse=True) for k, v in found.items()}
 
 
+def story_image_html(frm: str, story: Story, cls: str) -> str:
+    """The story's picture with its alt text (a file beside the story, or an https address)."""
+    target = urls.story_image(story)
+    if not target:
+        return ""
+    src = target if "://" in target else urls.rel(frm, target)
+    return (f'<img class="{cls}" src="{h(src)}" alt="{h(story.image_alt or "")}" loading="lazy" '
+            'referrerpolicy="no-referrer">')
+
+
 def story_item(frm: str, story: Story, orgs: dict[str, Org]) -> str:
     names = ", ".join(link(frm, urls.org(o), h(orgs[o].name.best)) for o in story.orgs if o in orgs)
     groups = f'<p class="gm-story__orgs">กลุ่มที่เกี่ยวข้อง: {names}</p>' if names else ""
     summary = f'<p class="gm-story__summary">{h(story.summary)}</p>' if story.summary else ""
     title = link(frm, urls.story(story), h(story.title), "gm-story__title")
-    return (f'<li class="gm-story"><time datetime="{story.date.isoformat()}">{h(thai_date(story.date))}'
-            f"</time> {title}{summary}{groups}</li>")
+    image = story_image_html(frm, story, "gm-story__thumb")
+    return (f'<li class="gm-story">{image}<time datetime="{story.date.isoformat()}">'
+            f'{h(thai_date(story.date))}</time> {title}{summary}{groups}</li>')
+
+
+LESSON_SECTIONS = (
+    ("problem", Label("เป็นการแก้ปัญหาเกี่ยวกับ", "The problem")),
+    ("place", Label("สถานที่เกิดเหตุการณ์", "Where")),
+    ("story", Label("เนื้อเรื่อง", "What happened")),
+    ("knowledge", Label("ขุมความรู้", "Knowledge assets")),
+    ("competency", Label("แก่นความรู้", "Core competency")),
+    ("strategies", Label("กลยุทธ์ในการทำงาน", "Working strategies")),
+)
+
+
+def lesson_html(story: Story) -> str:
+    """A lessons-learned record as sections, in the order of the knowledge-record form.
+    ``story`` is Markdown (rendered and sanitized here); the other fields are plain text."""
+    lesson = story.lesson
+    if lesson is None:
+        return ""
+    sections = []
+    for key, label in LESSON_SECTIONS:
+        value = getattr(lesson, key)
+        if not value:
+            continue
+        if key == "story":
+            body = markdown_to_safe_html(value)
+        elif isinstance(value, tuple):
+            body = "<ol>" + "".join(f"<li>{h(item)}</li>" for item in value) + "</ol>"
+        else:
+            body = "".join(f"<p>{h(line)}</p>" for line in value.split("\n\n") if line.strip())
+        sections.append(f'<section class="gm-lesson__{key}"><h2>{bi(label)}</h2>{body}</section>')
+    if not sections:
+        return ""
+    return ('<div class="gm-lesson" aria-label="บันทึกองค์ความรู้">'
+            f'<p class="gm-lesson__kind">บันทึกองค์ความรู้ <span class="gm-en" lang="en">Lessons learned'
+            f'</span></p>{"".join(sections)}</div>')
 
 
 def story_page_html(story: Story, body_html: str, orgs: dict[str, Org]) -> str:
@@ -173,8 +225,11 @@ def story_page_html(story: Story, body_html: str, orgs: dict[str, Org]) -> str:
     groups = f'<p class="gm-story__orgs">กลุ่มที่เกี่ยวข้อง: {names}</p>' if names else ""
     tags = "".join(f'<li><span class="gm-badge">{h(t)}</span></li>' for t in story.tags)
     tag_list = f'<ul class="gm-badges" aria-label="tags">{tags}</ul>' if tags else ""
+    image = story_image_html(url, story, "gm-story__image")
+    figure = f'<figure class="gm-story__figure">{image}</figure>' if image else ""
     return (f'<h1>{h(story.title)}</h1><p class="gm-story__meta">{" · ".join(meta)}</p>{groups}'
-            f'{tag_list}{body_html}<p>{link(url, urls.STORIES, "← จดหมายข่าว")}</p>')
+            f'{tag_list}{figure}{body_html}{lesson_html(story)}'
+            f'<p class="gm-story__back">{link(url, urls.STORIES, "← จดหมายข่าว")}</p>')
 
 
 # --- group page -------------------------------------------------------------------------
@@ -418,6 +473,11 @@ def stories_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     for s in published(data.stories, site.today):
         groups[(s.date.year, s.date.month)].append(s)
     parts = ['<p>เรื่องเล่าและข่าวจากเครือข่ายอาสาสมัคร เรียงจากใหม่ไปเก่า</p>']
+    if site.has_feeds:
+        parts.append(
+            f'<p class="gm-subscribe">{link(url, urls.SUBSCRIBE, "ติดตามจดหมายข่าว", "md-button")} '
+            f'อ่านเรื่องใหม่ได้ในแอปอ่านฟีด (RSS) โดยไม่ต้องคอยเปิดเว็บ '
+            f'{link(url, urls.FEED_RSS, "RSS")} · {link(url, urls.FEED_ATOM, "Atom")}</p>')
     year = None
     for (y, m), items in groups.items():
         if y != year:

@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
     from properdocs.plugins import BasePlugin, get_plugin_logger  # type: ignore[no-redef]
     from properdocs.structure.files import File, Files  # type: ignore[no-redef]
 
+from guidemap import feeds
 from guidemap.head import story_head
 from guidemap.htmlkit import fill_parts, h, join_parts, sanitize
 from guidemap.loader import load_repository
@@ -39,6 +40,7 @@ PACKAGE = Path(__file__).parent
 class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
     orgs_dir = c.Type(str, default="orgs")
     edit_branch = c.Type(str, default="main")
+    feed_items = c.Type(int, default=30)  # items per newsletter feed; the archive lists all
 
 
 def build_date() -> dt.date:
@@ -80,7 +82,10 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             edit_branch=self.config.edit_branch,
             today=build_date(),
             description=config.site_description or "",
+            feed_items=self.config.feed_items,
         )
+        if problem := feeds.config_problem(self.data, self.site):
+            raise PluginError(problem)
         self.stories = {s.source: s for s in self.data.stories}
         # Our templates (extra <head> tags) sit just above Material's own.
         theme_dir = str(PACKAGE / "theme")

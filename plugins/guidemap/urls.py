@@ -23,6 +23,12 @@ DATA_JSON = "data/orgs.json"
 DATA_CSV = "data/orgs.csv"
 GEOJSON = "data/orgs.geojson"  # the guide map's data, also an open-data export
 SCHEMA = "schema/org.schema.json"
+SUBSCRIBE = "subscribe/"
+# The newsletter's feeds (stable once published: readers keep these addresses for years).
+FEED_RSS = "feed.xml"
+FEED_ATOM = "feed.atom"
+RSS_TYPE = "application/rss+xml"
+ATOM_TYPE = "application/atom+xml"
 
 
 def org(org_id: str) -> str:
@@ -43,6 +49,33 @@ def focus(key: str) -> str:
 
 def story(item: Story) -> str:
     return f"stories/{item.slug}/"
+
+
+def story_image(item: Story) -> str | None:
+    """The story's picture: a site path (a file beside the story is published beside its
+    page's Markdown source) or the contributor's https address."""
+    if not item.image:
+        return None
+    if "://" in item.image:
+        return item.image
+    return posixpath.normpath(posixpath.join(posixpath.dirname(item.source), item.image))
+
+
+def focus_feed(key: str) -> str:
+    return f"feeds/focus/{key}.xml"
+
+
+def province_feed(area: Area) -> str:
+    return f"feeds/province/{province_slug(area)}.xml"
+
+
+def org_feed(org_id: str) -> str:
+    return f"feeds/orgs/{org_id}.xml"
+
+
+def atom_of(rss_path: str) -> str:
+    """The Atom feed published beside an RSS feed: 'feeds/x.xml' → 'feeds/x.atom'."""
+    return rss_path.removesuffix(".xml") + ".atom"
 
 
 def src_uri(url: str) -> str:
