@@ -23,7 +23,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from html import unescape
 
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from guidemap import thai, urls
 from guidemap.head import page_head
@@ -160,6 +162,24 @@ class Item:
         return [xml_text(t) for t in dict.fromkeys(terms) if xml_text(t).strip()]
 
 
+class _NoFeedExtension(BaseExtension):  # type: ignore[misc]
+    """feedgen wants a feed-level class for every extension; this one adds nothing."""
+
+
+class _AtomEntryLinks(BaseEntryExtension):  # type: ignore[misc]
+    """Extra ``<link>`` elements of an Atom entry. feedgen 1.0 drops the ``rel``, ``type`` and
+    ``length`` of entry links (its loop variable is shadowed by the new element), which would
+    turn an enclosure into a second "alternate" link; this writes them itself."""
+
+    def __init__(self) -> None:
+        self.links: list[dict[str, str]] = []
+
+    def extend_atom(self, entry: etree._Element) -> etree._Element:
+        for attrs in self.links:
+            etree.SubElement(entry, "link", attrib=attrs)
+        return entry
+
+
 def _updated(feed: Feed, fallback: dt.date) -> dt.datetime:
     return story_datetime(feed.stories[0].date if feed.stories else fallback)
 
@@ -181,6 +201,7 @@ def _generator(feed: Feed, site: SiteInfo, fmt: str, updated: dt.datetime) -> Fe
     else:
         fg.link(href=self_url, rel="self", type=urls.ATOM_TYPE)
         fg.link(href=page_url, rel="alternate", type="text/html")
+        fg.register_extension("gm_links", _NoFeedExtension, _AtomEntryLinks, atom=True, rss=False)
     # feedgen reads the clock for these unless told otherwise: the newest story decides.
     fg.updated(updated)
     fg.pubDate(updated)
@@ -197,7 +218,7 @@ def _add(fg: FeedGenerator, item: Item, fmt: str) -> None:
     entry.guid(item.url, permalink=True)
     entry.published(when)
     entry.updated(when)
-    entry.description(item.summary)  # RSS description, Atom summary
+    entry.summary(item.summary)  # RSS description, Atom summary (description() would be content)
     entry.content(item.html, type="html")  # escaped, never CDATA: a story may contain "]]>"
     for term in item.categories:
         entry.category(term=term)
@@ -210,7 +231,8 @@ def _add(fg: FeedGenerator, item: Item, fmt: str) -> None:
         if fmt == "rss":
             entry.enclosure(url, str(length), kind)
         else:
-            entry.link(href=url, rel="enclosure", type=kind, length=str(length) if length else None)
+            entry.gm_links.links.append(
+                {"href": url, "rel": "enclosure", "type": kind, "length": str(length)})
 
 
 def feed_files(data: Dataset, site: SiteInfo, feeds: list[Feed] | None = None) -> dict[str, bytes]:
