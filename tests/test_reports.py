@@ -3,12 +3,15 @@ only) and the Markdown job summaries, whose cells must not let contributed text 
 
 from __future__ import annotations
 
+import html
 import http.server
+import re
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -16,7 +19,8 @@ from conftest import make_repo, org_yaml
 from guidemap import pages
 from guidemap.cli import main
 from guidemap.links import Link, check_url
-from guidemap.problems import Problem
+from guidemap.loader import load_org_file
+from guidemap.problems import Problem, Problems
 from guidemap.stale import STALE_AFTER_DAYS
 from guidemap.summary import md, problems_markdown
 
@@ -175,3 +179,26 @@ def test_reference_dates_are_iso(capsys: pytest.CaptureFixture[str], tmp_path: P
     with pytest.raises(SystemExit):
         main(["--root", str(root), "stale", "--today", "24/7/2561"])
     assert "invalid fromisoformat value" in capsys.readouterr().err
+
+
+# --- "report a problem" link on group pages ------------------------------------------------------
+
+
+def test_group_page_links_to_the_prefilled_report_form(tmp_path: Path) -> None:
+    hostile = 'กลุ่ม "x" <script>alert(1)</script> &org=evil#frag'
+    root = make_repo(tmp_path, {"odd-name": org_yaml("odd-name", name_th=f"'{hostile}'")})
+    org = load_org_file(root / "orgs" / "odd-name.yml", root, Problems())
+    assert org is not None and org.name.best == hostile
+    site = pages.SiteInfo("t", None, "https://github.com/example/guidemap/")
+    page = pages.org_page(org, site, [], {org.id: org})
+    hrefs = [html.unescape(m) for m in re.findall(r'href="([^"]*issues/new[^"]*)"', page.html)]
+    assert len(hrefs) == 1
+    url = urlsplit(hrefs[0])
+    assert (url.scheme, url.netloc, url.path) == ("https", "github.com", "/example/guidemap/issues/new")
+    assert url.fragment == ""
+    query = parse_qs(url.query)
+    assert query == {"template": ["report-listing.yml"], "org": ["odd-name"],
+                     "title": [f"[แจ้งปัญหา / report] odd-name: {hostile}"]}
+    assert "<script>" not in page.html.split('class="gm-actions"')[1]
+    no_repo = pages.SiteInfo("t", None, None)
+    assert "issues/new" not in pages.org_page(org, no_repo, [], {org.id: org}).html

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from urllib.parse import quote, urlencode
 
 from guidemap import thai, urls
 from guidemap.head import org_head, page_head
@@ -43,6 +44,15 @@ class SiteInfo:
         if not self.repo_url or "github.com" not in self.repo_url:
             return None
         return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{source}"
+
+    def report_url(self, org_id: str, name: str) -> str | None:
+        """The "report a problem with a listing" issue form, prefilled with the group (GitHub
+        fills form fields from query parameters named by their ids)."""
+        if not self.repo_url or "github.com" not in self.repo_url:
+            return None
+        query = urlencode({"template": "report-listing.yml", "org": org_id,
+                           "title": f"[แจ้งปัญหา / report] {org_id}: {name}"}, quote_via=quote)
+        return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
 
 @dataclass(frozen=True)
@@ -340,6 +350,10 @@ def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org
     if edit:
         actions.append(external(edit, "เสนอแก้ไขข้อมูลกลุ่มนี้ <span lang=\"en\" class=\"gm-en\">"
                                       "Propose an edit</span>"))
+    report = site.report_url(org.id, org.name.best)
+    if report:
+        actions.append(external(report, "แจ้งปัญหาข้อมูลกลุ่มนี้ <span lang=\"en\" class=\"gm-en\">"
+                                         "Report a problem</span>"))
     actions.append(link(url, urls.DIRECTORY, "← ทำเนียบกลุ่มทั้งหมด"))
     parts.append(f'<p class="gm-actions">{" · ".join(actions)}</p>')
     parts.append("</article>")
