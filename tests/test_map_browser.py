@@ -1,0 +1,212 @@
+"""The guide map in Debian's headless Chromium: every group shown, popups, deep links, filters
+in the URL, no request leaving the local server but map tiles (answered here with a tiny PNG,
+so no test needs the network), hostile names shown as text."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import REPO, build, make_repo, org_yaml
+from guidemap.loader import load_repository
+from test_site import HOSTILE
+
+pytestmark = pytest.mark.browser
+
+TILE_HOST = "tile.openstreetmap.org"
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
+                       "kgAAAABJRU5ErkJggg==")
+
+# Groups the map shows: single markers plus the counts on cluster icons.
+SHOWN = """() => {
+  let n = 0;
+  document.querySelectorAll('.leaflet-marker-pane .marker-cluster').forEach(e => { n += +e.textContent; });
+  return n + document.querySelectorAll('.leaflet-marker-pane .gm-pin').length;
+}"""
+
+
+def open_context(browser: Any, **kw: Any) -> tuple[Any, list[str], list[str]]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH", **kw)
+    outside: list[str] = []
+    tiles: list[str] = []
+
+    def seen(request: Any) -> None:
+        host = urlsplit(request.url).hostname
+        if host == TILE_HOST:
+            tiles.append(request.url)
+        elif host not in ("127.0.0.1", "localhost") and not request.url.startswith(("data:", "blob:")):
+            outside.append(request.url)
+
+    context.on("request", seen)
+    context.route(f"https://{TILE_HOST}/**",
+                  lambda route: route.fulfill(status=200, content_type="image/png", body=PNG))
+    return context, outside, tiles
+
+
+@pytest.fixture()
+def page(browser: Any, serve: Any, repo_site: Path):  # type: ignore[no-untyped-def]
+    context, outside, tiles = open_context(browser)
+    p = context.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    p.base = serve(repo_site)  # type: ignore[attr-defined]
+    p.tiles = tiles  # type: ignore[attr-defined]
+    yield p
+    context.close()
+    assert outside == [], f"requests left the local server: {outside}"
+    assert errors == []
+
+
+@pytest.fixture(scope="module")
+def orgs() -> list[Any]:
+    return load_repository(REPO).dataset.orgs
+
+
+def ready(p: Any, url: str) -> None:
+    p.goto(url)
+    p.wait_for_selector(".gm-mapview .gm-map[data-ready]")
+
+
+def wait_shown(p: Any, expected: int) -> int:
+    """The count once the map has settled (during a zoom animation, markercluster briefly shows
+    the old and the new cluster icons together)."""
+    counts: list[int] = []
+    for _ in range(40):
+        p.wait_for_timeout(250)
+        counts.append(p.evaluate(SHOWN))
+        if counts[-3:] == [expected] * 3:
+            break
+    return counts[-1]
+
+
+def test_every_group_is_on_the_map(page: Any, orgs: list[Any]) -> None:
+    ready(page, page.base + "map/")
+    assert wait_shown(page, len(orgs)) == len(orgs)
+    assert page.tiles, "the map shows OpenStreetMap tiles"
+    assert page.locator(".leaflet-control-attribution", has_text="OpenStreetMap").count() == 1
+    assert page.locator(".gm-map-list > li:visible").count() == len(orgs)
+    assert "map=" in page.url  # the position is in the URL
+    # The map sits inside the theme: the header and the page do not overflow a phone screen.
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert page.is_visible(".md-header")
+
+
+def test_popup_names_the_group_and_links_to_its_page(page: Any, orgs: list[Any]) -> None:
+    ready(page, page.base + "map/")
+    wait_shown(page, len(orgs))
+    pin = page.locator(".leaflet-marker-pane .gm-pin").first
+    title = pin.get_attribute("title")
+    pin.click()
+    popup = page.locator(".leaflet-popup .gm-popup")
+    popup.wait_for()
+    assert popup.locator(".gm-popup__name").inner_text() == title
+    org = next(o for o in orgs if o.name.best == title)
+    assert popup.locator(".gm-popup__summary").inner_text()
+    assert page.url.endswith("#" + org.id)
+    popup.locator("a.gm-popup__link").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/orgs/{org.id}/")
+    assert page.inner_text("article.gm-org h1") == title
+
+
+def test_deep_link_opens_the_right_popup(page: Any, orgs: list[Any]) -> None:
+    for org in orgs[:: max(1, len(orgs) // 4)]:
+        ready(page, page.base + f"map/#{org.id}")
+        popup = page.locator(".leaflet-popup .gm-popup")
+        popup.wait_for()
+        assert popup.locator(".gm-popup__name").inner_text() == org.name.best, org.id
+        href = popup.locator("a.gm-popup__link").get_attribute("href")
+        assert href == f"../orgs/{org.id}/"
+
+
+def test_group_page_links_to_the_map_and_shows_a_small_map(page: Any, orgs: list[Any]) -> None:
+    org = orgs[0]
+    page.goto(page.base + f"orgs/{org.id}/")
+    page.wait_for_selector(".gm-map--mini[data-ready]")
+    assert page.locator(".gm-map--mini path.gm-area").count() == 1
+    page.click("a.gm-map-link")
+    page.wait_for_selector(".leaflet-popup .gm-popup")
+    assert page.inner_text(".gm-popup__name") == org.name.best
+
+
+def test_filters_change_what_is_shown_and_live_in_the_url(page: Any, orgs: list[Any]) -> None:
+    ready(page, page.base + "map/")
+    wait_shown(page, len(orgs))
+    focus = page.eval_on_selector("select[name=focus]", "s => s.options[1].value")
+    with_focus = [o for o in orgs if focus in o.focus]
+    assert 0 < len(with_focus) < len(orgs)
+    page.select_option("select[name=focus]", focus)
+    assert wait_shown(page, len(with_focus)) == len(with_focus)
+    assert f"focus={focus}" in page.url
+    assert page.locator(".gm-map-list > li:visible").count() == len(with_focus)
+    assert f"แสดง {len(with_focus)} จาก {len(orgs)} กลุ่ม" in page.inner_text(".gm-map-filters .gm-count")
+    province = page.eval_on_selector("select[name=province]", "s => s.options[1].value")
+    both = [o for o in with_focus if o.province.code == province]
+    page.select_option("select[name=province]", province)
+    wait_shown(page, len(both))
+    assert f"province={province}" in page.url
+    # A shared link restores the same view, position included.
+    shared = page.url
+    at = shared.split("map=")[1].split("&")[0].split("#")[0]
+    ready(page, shared)
+    assert wait_shown(page, len(both)) == len(both)
+    assert page.eval_on_selector("select[name=focus]", "s => s.value") == focus
+    assert f"map={at}" in page.url
+    page.click(".gm-map-filters button[type=reset]")
+    assert wait_shown(page, len(orgs)) == len(orgs)
+    assert "focus=" not in page.url
+
+
+def test_position_in_the_url_is_restored(page: Any) -> None:
+    ready(page, page.base + "map/?map=12/6.8500/101.2500")
+    assert page.evaluate("map_guidemap.getZoom()") == 12
+    assert "map=12/6.8500/101.2500" in page.url
+
+
+def test_phone_controls_locate_and_full_screen(page: Any) -> None:
+    ready(page, page.base + "map/")
+    assert page.locator(".gm-map__tools button").count() == 2
+    page.locator(".gm-map__tools button").nth(1).click()
+    assert page.evaluate("document.querySelector('.gm-mapview .gm-map').getBoundingClientRect().height") \
+        == pytest.approx(844, abs=2)
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.querySelector('.gm-mapview .gm-map').getBoundingClientRect().height") < 844
+    # Two-finger panning: the gesture-handling plugin is on, so one finger scrolls the page.
+    assert page.evaluate("map_guidemap.gestureHandling && map_guidemap.gestureHandling.enabled()")
+
+
+def test_without_javascript_the_list_stands_alone(browser: Any, serve: Any, repo_site: Path,
+                                                   orgs: list[Any]) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    p = context.new_page()
+    p.goto(serve(repo_site) + f"map/#{orgs[0].id}")
+    assert not p.is_visible(".gm-map") and not p.is_visible(".gm-map-filters")
+    assert p.locator(".gm-map-list > li:visible").count() == len(orgs)
+    href = p.locator(f".gm-map-list > li[id='{orgs[0].id}'] a").get_attribute("href")
+    assert href == f"../orgs/{orgs[0].id}/"
+    context.close()
+
+
+def test_hostile_names_render_as_text(browser: Any, serve: Any, tmp_path: Path) -> None:
+    hostile = "'" + HOSTILE.replace("'", "''") + "'"
+    repo = make_repo(tmp_path, {"evil": org_yaml("evil", name_th=hostile, summary=hostile),
+                                "calm": org_yaml("calm", province="ยะลา", lat="6.54", lon="101.28")})
+    assert build(repo).returncode == 0
+    context, outside, _ = open_context(browser)
+    p = context.new_page()
+    dialogs: list[str] = []
+    p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    base = serve(repo / "site")
+    ready(p, base + "map/#evil")
+    p.wait_for_selector(".leaflet-popup .gm-popup")
+    assert p.inner_text(".gm-popup__name") == HOSTILE
+    assert p.inner_text(".gm-popup__summary").startswith(HOSTILE[:60])  # one line, cut at a word
+    p.goto(base + "orgs/evil/")
+    p.wait_for_selector(".gm-map--mini[data-ready]")
+    assert p.evaluate("typeof window.__pwned") == "undefined"
+    assert dialogs == [] and outside == []
+    context.close()
