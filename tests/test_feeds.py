@@ -33,7 +33,7 @@ def story(slug: str, day: dt.date, **kw: object) -> Story:
     values: dict[str, object] = {"title": f"เรื่อง {slug}", "body": "เนื้อหา **ภาษาไทย**\n",
                                  "summary": f"สรุป {slug}"}
     values.update(kw)
-    return Story(slug=slug, source=f"stories/{slug}.md", date=day, **values)  # type: ignore[arg-type]
+    return Story(slug=slug, source=f"stories/{slug}.md", date=day, **values)
 
 
 def dataset(*stories: Story, orgs: list[Org] | None = None) -> Dataset:
