@@ -131,6 +131,11 @@ class Item:
         return absolute, self.story.image_bytes, kind or "application/octet-stream"
 
     @cached_property
+    def body_html(self) -> str:
+        """The story's Markdown, rendered and sanitized once for both the content and the summary."""
+        return markdown_to_safe_html(self.story.body)
+
+    @cached_property
     def html(self) -> str:
         """The whole story as sanitized HTML with absolute links: picture, text, the
         lessons-learned sections and the groups it names."""
@@ -138,7 +143,7 @@ class Item:
         parts = []
         if self.image:
             parts.append(f'<p><img src="{h(self.image[0])}" alt="{h(story.image_alt or "")}"></p>')
-        parts.append(markdown_to_safe_html(story.body))
+        parts.append(self.body_html)
         parts.append(lesson_html(story))
         names = [(o, self.orgs[o].name.best) for o in story.orgs if o in self.orgs]
         if names:
@@ -151,7 +156,9 @@ class Item:
     @cached_property
     def summary(self) -> str:
         """The story's summary, or the start of its text, cut at a Thai word boundary."""
-        text = self.story.summary or unescape(_TAGS.sub(" ", markdown_to_safe_html(self.story.body)))
+        text = " ".join((self.story.summary or unescape(_TAGS.sub(" ", self.body_html))).split())
+        if len(text) > SUMMARY_CHARS:  # segment only what can be kept: newmm is slow on long text
+            text = text[: SUMMARY_CHARS * 2]
         return xml_text(thai.truncate(text, SUMMARY_CHARS))
 
     @cached_property
