@@ -75,9 +75,16 @@ TILE_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright">Op
                     "contributors")
 # Where the map opens before the data is read: the four southern border provinces.
 CENTER = (6.6, 101.2)
-# Positions are at best ~11 m: closer zooms show nothing more (and clusters spiderfy at this one).
-MAX_ZOOM = 16
-SUMMARY_CHARS = 90  # a popup's one-line summary
+# Zoom range: positions are at best ~11 m, so closer zooms show nothing more (clusters spiderfy
+# at the last one); zoom 6 already shows all of Thailand. markercluster builds its cluster tree
+# for every zoom level in this range, so 10 levels instead of Leaflet's 0-18 halve its work.
+MIN_ZOOM = 6
+MAX_ZOOM = 15
+SUMMARY_CHARS = 90
+# Up to this many groups the map page lists them all below the map (for readers without
+# JavaScript or with a screen reader); beyond it, a list of thousands of links slows the page
+# for everyone (10,000 took seconds to parse), so it links to the province pages instead.
+LIST_LIMIT = 1000  # a popup's one-line summary
 
 
 def asset_copies() -> dict[str, Path]:
@@ -153,6 +160,7 @@ def _folium_map(frm: str, name: str, js: list[str], css: list[str], zoom: int,
                 init: _Init) -> tuple[str, str, str]:
     """Render a folium map as (head tags, body markup, script), with fixed ids."""
     m = _Map(location=list(CENTER), zoom_start=zoom, tiles=None, gesture_handling=True)
+    m.options["minZoom"] = MIN_ZOOM
     m.options["maxZoom"] = MAX_ZOOM
     m._id = name
     m.default_js = [(p, urls.rel(frm, BASE + p)) for p in js]
@@ -174,10 +182,6 @@ def _folium_map(frm: str, name: str, js: list[str], css: list[str], zoom: int,
     return "".join(head), body, "".join(scripts) + f"<script>\n{script}\n</script>"
 
 
-def _focus_labels() -> dict[str, str]:
-    return {k: v.th for k, v in FOCUS.items()}
-
-
 def _bi(label: Label) -> str:
     return f'{h(label.th)} <span class="gm-en" lang="en">{h(label.en)}</span>'
 
@@ -185,7 +189,8 @@ def _bi(label: Label) -> str:
 # --- the map page ---------------------------------------------------------------------------
 
 def _select(name: str, label: Label, options: list[tuple[str, str, int]]) -> str:
-    opts = "".join(f'<option value="{h(v)}">{h(text)} ({n})</option>' for v, text, n in options)
+    opts = "".join(f'<option value="{h(v)}" data-label="{h(text)}">{h(text)} ({n})</option>'
+                   for v, text, n in options)
     return (f'<label class="gm-filter">{_bi(label)}<select name="{name}" data-filter="{name}">'
             f'<option value="">ทั้งหมด</option>{opts}</select></label>')
 
@@ -201,8 +206,6 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     config = {
         "data": urls.rel(url, urls.GEOJSON),
         "orgs": urls.rel(url, urls.DIRECTORY),
-        "focus": _focus_labels(),
-        "provinces": {code: provinces[code].th for code in sorted(provinces)},
     }
     head, canvas, scripts = _folium_map(url, "guidemap", _MAP_JS, _MAP_CSS, 8, _Init("main", config))
     filters = (
@@ -217,29 +220,34 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     legend = "".join(f'<li><span class="gm-pin gm-pin--{k}" aria-hidden="true"></span>{h(FOCUS[k].th)}</li>'
                      for k in FOCUS if by_focus[k])
     items = []
-    for o in orgs:
+    for o in orgs if len(orgs) <= LIST_LIMIT else []:
         focus = ", ".join(h(FOCUS[k].th) for k in o.focus)
         items.append(
             f'<li id="{h(o.id)}" data-focus="{h(" ".join(o.focus))}" data-province="{h(o.province.code)}">'
             f'<a href="{h(urls.rel(url, urls.org(o.id)))}">{h(o.name.best)}</a> '
             f'<span class="gm-map-list__meta">{h(o.province.th)} · {focus}</span></li>')
+    if not items:  # a very large network: the province pages list the groups instead
+        items = [f'<li><a href="{h(urls.rel(url, urls.province(provinces[c])))}">{h(provinces[c].th)}</a> '
+                 f'({by_province[c]})</li>' for c in sorted(provinces)]
     body = (
         f'<div class="gm-mapview"><p>กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มบนแผนที่ สีของหมุดบอกประเด็นหลักของกลุ่ม '
         f'ตำแหน่งเป็นตำแหน่งโดยประมาณตามที่แต่ละกลุ่มยินยอมเผยแพร่ <span class="gm-en" lang="en">'
         f"Every group of the network; positions are approximate, as precise as each group allows."
         f"</span></p>{filters}"
         f'<div class="gm-map" hidden>{canvas}<ul class="gm-legend" aria-label="สีของหมุดตามประเด็น">'
-        f"{legend}</ul></div>"
+        f"{legend}</ul></div>{scripts}"
         f'<h2 id="list">รายชื่อกลุ่ม <span class="gm-en" lang="en">List of groups</span></h2>'
         f'<ul class="gm-map-list">{"".join(items)}</ul>'
         f'<p>ข้อมูลเปิด <span class="gm-en" lang="en">Open data</span>: '
         f'<a href="{h(urls.rel(url, urls.GEOJSON))}">GeoJSON</a>, '
         f'<a href="{h(urls.rel(url, urls.DATA_JSON))}">JSON</a>, '
         f'<a href="{h(urls.rel(url, urls.DATA_CSV))}">CSV</a></p>'
-        f"</div>{scripts}")
+        "</div>")
     title = "แผนที่กลุ่มอาสาสมัคร"
+    # Start fetching the data with the page, not after the scripts have run.
+    preload = f'<link rel="preload" href="{h(config["data"])}" as="fetch" crossorigin>'
     return GeneratedPage(url, title, f"แผนที่กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มในจังหวัดชายแดนภาคใต้",
-                         one_block(body), page_head(site, url, title) + head, searchable=False)
+                         one_block(body), page_head(site, url, title) + head + preload, searchable=False)
 
 
 # --- the small map on a group page ------------------------------------------------------------

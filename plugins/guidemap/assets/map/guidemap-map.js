@@ -82,7 +82,6 @@
     var form = root.querySelector(".gm-map-filters");
     var count = form.querySelector(".gm-count");
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
-    var items = Array.prototype.slice.call(root.querySelectorAll(".gm-map-list > li"));
     var params = new URLSearchParams(window.location.search);
     selects.forEach(function (s) {
       var wanted = params.get(s.name);
@@ -96,6 +95,17 @@
     var icons = {};
     var markers = [];
     var byId = {};
+    var first = true;
+    // Labels come from the page's own filter options (so no text is repeated in the script).
+    function labels(name) {
+      var out = {};
+      Array.prototype.forEach.call(form.querySelectorAll("select[name=" + name + "] option"), function (o) {
+        if (o.value) out[o.value] = o.getAttribute("data-label");
+      });
+      return out;
+    }
+    cfg.focus = labels("focus");
+    cfg.provinces = labels("province");
 
     function icon(focus) {
       if (!icons[focus]) {
@@ -143,9 +153,16 @@
       window.history.replaceState(null, "", window.location.pathname + "?" + q.join("&") + h);
     }
 
-    function fit(layers) {
+    function fit(layers, animate) {
       if (!layers.length) return;
-      map.fitBounds(L.featureGroup(layers).getBounds(), { padding: [20, 20], maxZoom: 11 });
+      var bounds = L.latLngBounds(layers.map(function (m) { return m.getLatLng(); }));
+      map.fitBounds(bounds, { padding: [20, 20], maxZoom: 11, animate: animate });
+    }
+
+    function filterList(v) {
+      Array.prototype.forEach.call(root.querySelectorAll(".gm-map-list > li[data-focus]"), function (li) {
+        li.hidden = !matches(li.getAttribute("data-focus").split(" "), li.getAttribute("data-province"), v);
+      });
     }
 
     function apply(move) {
@@ -155,15 +172,16 @@
       });
       map.closePopup();
       cluster.clearLayers();
+      // Move first, then add the markers in one batch while the cluster is on the map (off the
+      // map, markercluster checks every new marker against the whole batch: quadratic).
+      if (move) fit(shown, !first);
+      first = false;
       cluster.addLayers(shown);
-      items.forEach(function (li) {
-        li.hidden = !matches(li.getAttribute("data-focus").split(" "), li.getAttribute("data-province"), v);
-      });
+      filterList(v);
       var total = count.getAttribute("data-total");
       count.textContent = shown.length === markers.length ? "ทั้งหมด " + total + " กลุ่ม"
         : shown.length === 0 ? "ไม่พบกลุ่มที่ตรงกับตัวกรอง ลองล้างตัวกรอง"
         : "แสดง " + shown.length + " จาก " + total + " กลุ่ม";
-      if (move) fit(shown);
       writeUrl("");
     }
 
@@ -185,6 +203,8 @@
     form.addEventListener("reset", function () { window.setTimeout(function () { apply(true); }, 0); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     window.addEventListener("hashchange", openHash);
+    // The list below the map may still be loading when the markers are: filter it again then.
+    document.addEventListener("DOMContentLoaded", function () { filterList(values()); });
     form.hidden = false;
 
     window.fetch(cfg.data).then(function (r) { return r.json(); }).then(function (geo) {
