@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guidemap import feeds, mapview, opendata, urls
+from guidemap import feeds, mapview, opendata, search, urls
 from guidemap.model import Dataset
 from guidemap.pages import GeneratedPage, SiteInfo, all_pages
 
@@ -54,4 +54,5 @@ def site_outputs(data: Dataset, site: SiteInfo) -> SiteOutputs:
     out.pages.append(mapview.map_page(data, site))
     out.files[urls.GEOJSON] = mapview.orgs_geojson(data.orgs)
     out.copies.update(mapview.asset_copies())
+    out.files[search.WORKER_PATH] = search.worker_script()
     return out

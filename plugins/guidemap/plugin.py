@@ -16,13 +16,17 @@ try:
     from mkdocs.config import base
     from mkdocs.config import config_options as c
     from mkdocs.exceptions import PluginError
-    from mkdocs.plugins import BasePlugin, get_plugin_logger
+    from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
     from mkdocs.structure.files import File, Files
 except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
     from properdocs.config import base  # type: ignore[no-redef]
     from properdocs.config import config_options as c  # type: ignore[no-redef]
     from properdocs.exceptions import PluginError  # type: ignore[no-redef]
-    from properdocs.plugins import BasePlugin, get_plugin_logger  # type: ignore[no-redef]
+    from properdocs.plugins import (  # type: ignore[no-redef]
+        BasePlugin,
+        event_priority,
+        get_plugin_logger,
+    )
     from properdocs.structure.files import File, Files  # type: ignore[no-redef]
 
 from guidemap import feeds
@@ -32,6 +36,7 @@ from guidemap.loader import load_repository
 from guidemap.model import Dataset, Story
 from guidemap.outputs import global_assets, site_outputs
 from guidemap.pages import GeneratedPage, SiteInfo, home_blocks, story_page_html
+from guidemap.search import point_page_to_worker, segment_index
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).parent
@@ -41,6 +46,8 @@ class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
     orgs_dir = c.Type(str, default="orgs")
     edit_branch = c.Type(str, default="main")
     feed_items = c.Type(int, default=30)  # items per newsletter feed; the archive lists all
+    # Thai word segmentation of the search index and of queries (see guidemap/search.py).
+    thai_search = c.Type(bool, default=True)
 
 
 def build_date() -> dt.date:
@@ -166,6 +173,20 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             for marker, block in home_blocks(self.data, self.site).items():
                 html_text = html_text.replace(marker, block)
         return html_text
+
+    # -- search ---------------------------------------------------------------------------
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        return point_page_to_worker(output) if self._searching(config) else output
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, config: Any) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if self._searching(config) and index.is_file():
+            index.write_text(segment_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+
+    def _searching(self, config: Any) -> bool:
+        plugins = config.plugins
+        return bool(self.config.thai_search) and ("search" in plugins or "material/search" in plugins)
 
     def _story_html(self, story: Story, body: str) -> str:
         orgs = {o.id: o for o in (self.data.orgs if self.data else [])}
