@@ -3,6 +3,7 @@ headless Debian Chromium driven by Playwright (never a downloaded browser)."""
 
 from __future__ import annotations
 
+import base64
 import functools
 import http.server
 import os
@@ -12,6 +13,8 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -125,6 +128,36 @@ def serve():  # type: ignore[no-untyped-def]
     yield start
     for s in servers:
         s.shutdown()
+
+
+TILE_HOST = "tile.openstreetmap.org"
+# A 1x1 transparent PNG: tile requests are answered here, so no test needs the network.
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
+                       "kgAAAABJRU5ErkJggg==")
+
+
+def local_context(browser: Any, **kw: Any) -> tuple[Any, list[str], list[str]]:
+    """A phone-sized browser context that records every request leaving 127.0.0.1.
+
+    Map tiles (the one third-party request a visitor makes) are answered with a tiny PNG and
+    listed apart; anything else outside the local server is a failure for the caller to assert.
+    """
+    context = browser.new_context(**{"viewport": {"width": 390, "height": 844}, "locale": "th-TH",
+                                     **kw})
+    outside: list[str] = []
+    tiles: list[str] = []
+
+    def seen(request: Any) -> None:
+        host = urlsplit(request.url).hostname
+        if host == TILE_HOST:
+            tiles.append(request.url)
+        elif host not in ("127.0.0.1", "localhost") and not request.url.startswith(("data:", "blob:")):
+            outside.append(request.url)
+
+    context.on("request", seen)
+    context.route(f"https://{TILE_HOST}/**",
+                  lambda route: route.fulfill(status=200, content_type="image/png", body=PNG))
+    return context, outside, tiles
 
 
 @pytest.fixture(scope="session")

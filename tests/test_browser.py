@@ -6,11 +6,10 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import build
+from conftest import build, local_context
 from test_site import hostile_repo
 
 pytestmark = pytest.mark.browser
@@ -18,11 +17,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture()
 def page(browser: Any, serve: Any, repo_site: Path):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH")
-    outside: list[str] = []
-    context.on("request", lambda r: outside.append(r.url)
-               if urlsplit(r.url).hostname not in ("127.0.0.1", "localhost") and
-               not r.url.startswith("data:") else None)
+    context, outside, _tiles = local_context(browser)
     p = context.new_page()
     p.base = serve(repo_site)  # type: ignore[attr-defined]
     yield p
