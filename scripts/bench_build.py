@@ -101,6 +101,20 @@ def timed_build(root: Path) -> float:
     return time.perf_counter() - start
 
 
+def time_segmentation(index: Path) -> float:
+    """Time to cut the built index's Thai into words again, in a fresh process (cold caches)."""
+    code = (
+        "import json, time, sys\n"
+        "from guidemap.search import ZWSP, segment_index\n"
+        "raw = open(sys.argv[1], encoding='utf-8').read().replace(ZWSP, '')\n"
+        "from guidemap.thai import words; words('อุ่นเครื่อง')  # load the dictionary first\n"
+        "start = time.perf_counter(); segment_index(raw); print(time.perf_counter() - start)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(index)], capture_output=True, text=True,
+                         check=True)
+    return float(out.stdout.strip())
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--orgs", type=int, default=2000)
@@ -116,11 +130,14 @@ def main() -> int:
             times["plain"].append(timed_build(plain))
             times["guidemap"].append(timed_build(guide))
         pages = sum(1 for _ in (guide / "site").rglob("index.html"))
+        segmentation = time_segmentation(guide / "site" / "search" / "search_index.json")
     best = {k: min(v) for k, v in times.items()}
     print(f"orgs: {args.orgs}, repeats: {args.repeat}, guidemap pages: {pages}")
     for k, v in times.items():
         print(f"{k:9s} best {best[k]:.2f} s  (runs: {', '.join(f'{t:.2f}' for t in v)})")
     print(f"ratio guidemap / plain material: {best['guidemap'] / best['plain']:.2f}  (goal <= 1.3)")
+    print(f"Thai segmentation of the search index: {segmentation:.2f} s, "
+          f"{segmentation / best['guidemap']:.1%} of the guidemap build")
     return 0
 
 
