@@ -155,7 +155,9 @@ def _card_at_depth(depth: int, org: Org) -> str:
 
 
 def cards(frm: str, orgs: Iterable[Org]) -> str:
-    return f'<ul class="gm-cards">{"".join(card(frm, o) for o in orgs)}</ul>'
+    # A heading for screen readers, so the cards' h3 titles do not skip a level after the h1.
+    return (f'<h2 class="gm-sr-only">รายชื่อกลุ่ม</h2>'
+            f'<ul class="gm-cards">{"".join(card(frm, o) for o in orgs)}</ul>')
 
 
 def sort_orgs(orgs: Iterable[Org]) -> list[Org]:
