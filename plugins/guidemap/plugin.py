@@ -19,15 +19,19 @@ try:
     from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
     from mkdocs.structure.files import File, Files
 except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
-    from properdocs.config import base  # type: ignore[no-redef]
-    from properdocs.config import config_options as c  # type: ignore[no-redef]
-    from properdocs.exceptions import PluginError  # type: ignore[no-redef]
-    from properdocs.plugins import (  # type: ignore[no-redef]
+    # Same API under another name; mypy checks the mkdocs branch (both may be installed).
+    from properdocs.config import base  # type: ignore[no-redef,assignment,unused-ignore]
+    from properdocs.config import config_options as c  # type: ignore[no-redef,unused-ignore]
+    from properdocs.exceptions import PluginError  # type: ignore[no-redef,assignment,unused-ignore]
+    from properdocs.plugins import (  # type: ignore[no-redef,assignment,unused-ignore]
         BasePlugin,
         event_priority,
         get_plugin_logger,
     )
-    from properdocs.structure.files import File, Files  # type: ignore[no-redef]
+    from properdocs.structure.files import (  # type: ignore[no-redef,assignment,unused-ignore]
+        File,
+        Files,
+    )
 
 from guidemap import feeds
 from guidemap.head import story_head

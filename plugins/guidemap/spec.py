@@ -73,11 +73,19 @@ class Spec:
             schema["description"] = f"{self.description.th} / {self.description.en}"
         return schema
 
-    def _expect_text(self, value: Any, at: Path, ctx: Context) -> str | _Invalid:
-        if isinstance(value, str):
-            return value
-        en, th = _type_name(value)
-        return ctx.error(at, f"expected text, found {en}", f"ต้องเป็นข้อความ แต่พบ{th}")
+
+
+class TextSpec(Spec):
+    """A field written as text (every YAML scalar is read as text; the spec gives its type)."""
+
+    def check(self, value: Any, at: Path, ctx: Context) -> Any:
+        if not isinstance(value, str):
+            en, th = _type_name(value)
+            return ctx.error(at, f"expected text, found {en}", f"ต้องเป็นข้อความ แต่พบ{th}")
+        return self.check_text(value, at, ctx)
+
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
+        raise NotImplementedError
 
 
 # Python-Markdown's time grows with (number of '[' or '<') x (length): 300 '![' before 59 KB of
@@ -94,18 +102,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 @dataclass
-class Text(Spec):
+class Text(TextSpec):
     max_len: int
     multiline: bool = False
     description: Label = NO_LABEL
     pattern: str | None = None
     pattern_hint: Label | None = None
 
-    def check(self, value: Any, at: Path, ctx: Context) -> Any:
-        text = self._expect_text(value, at, ctx)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
         text = unicodedata.normalize("NFC", text).strip()
         if not self.multiline:
             text = " ".join(text.split())
@@ -181,15 +185,11 @@ class Localized(Spec):
 
 
 @dataclass
-class Choice(Spec):
+class Choice(TextSpec):
     keys: Mapping[str, Label]
     description: Label = NO_LABEL
 
-    def check(self, value: Any, at: Path, ctx: Context) -> Any:
-        text = self._expect_text(value, at, ctx)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
         key = text.strip().lower()
         if key in self.keys:
             return key
@@ -279,15 +279,11 @@ def safe_url(text: str, schemes: tuple[str, ...] = ("https", "http")) -> str | N
 
 
 @dataclass
-class Url(Spec):
+class Url(TextSpec):
     max_len: int = 500
     description: Label = NO_LABEL
 
-    def check(self, value: Any, at: Path, ctx: Context) -> Any:
-        text = self._expect_text(value, at, ctx)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
         text = text.strip()
         if len(text) > self.max_len:
             return ctx.error(at, f"is too long (at most {self.max_len} characters)",
@@ -300,18 +296,14 @@ class Url(Spec):
 
 
 @dataclass
-class Handle(Spec):
+class Handle(TextSpec):
     """A social account as a full URL on one of ``hosts`` or a bare handle (``@name``)."""
 
     hosts: tuple[str, ...]
     template: str  # where a bare handle goes, e.g. "https://www.facebook.com/{}"
     description: Label = NO_LABEL
 
-    def check(self, value: Any, at: Path, ctx: Context) -> Any:
-        text = self._expect_text(value, at, ctx)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
         text = text.strip()
         if "://" in text:
             if not safe_url(text):
@@ -332,14 +324,10 @@ class Handle(Spec):
 
 
 @dataclass
-class Email(Spec):
+class Email(TextSpec):
     description: Label = NO_LABEL
 
-    def check(self, value: Any, at: Path, ctx: Context) -> Any:
-        text = self._expect_text(value, at, ctx)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
         text = text.strip().removeprefix("mailto:")
         if len(text) > 254 or not re.fullmatch(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+",
                                                text):
@@ -352,14 +340,10 @@ class Email(Spec):
 
 
 @dataclass
-class Phone(Spec):
+class Phone(TextSpec):
     description: Label = NO_LABEL
 
-    def check(self, value: Any, at: Path, ctx: Context) -> Any:
-        text = self._expect_text(value, at, ctx)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
         try:
             return thai.normalize_phone(text)
         except ValueError as exc:
@@ -371,15 +355,11 @@ class Phone(Spec):
 
 
 @dataclass
-class Date(Spec):
+class Date(TextSpec):
     not_after_today: bool = False
     description: Label = NO_LABEL
 
-    def check(self, value: Any, at: Path, ctx: Context) -> Any:
-        text = self._expect_text(value, at, ctx)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
         try:
             day = thai.parse_date(text)
         except ValueError as exc:
@@ -395,14 +375,10 @@ class Date(Spec):
 
 
 @dataclass
-class Year(Spec):
+class Year(TextSpec):
     description: Label = NO_LABEL
 
-    def check(self, value: Any, at: Path, ctx: Context) -> Any:
-        text = self._expect_text(value, at, ctx)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
         try:
             year = thai.parse_year(text)
         except ValueError as exc:
@@ -417,16 +393,12 @@ class Year(Spec):
 
 
 @dataclass
-class Number(Spec):
+class Number(TextSpec):
     minimum: float
     maximum: float
     description: Label = NO_LABEL
 
-    def check(self, value: Any, at: Path, ctx: Context) -> Any:
-        text = self._expect_text(value, at, ctx)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
         try:
             number = float(thai.arabic_digits(text.strip()))
         except ValueError:
