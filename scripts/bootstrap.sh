@@ -24,3 +24,17 @@ if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-thai-tlwg >/dev/null
 fi
+
+if [ "${1:-}" = "--browser" ]; then
+  # axe-core and Lighthouse (tests/test_accessibility.py, scripts/audit.py), pinned by the
+  # lockfile; --ignore-scripts: no package runs code or downloads anything at install time.
+  audit="$ROOT/scripts/audit"
+  if command -v npm >/dev/null 2>&1; then
+    if [ ! -f "$audit/node_modules/.package-lock.json" ] || \
+       [ "$audit/package-lock.json" -nt "$audit/node_modules/.package-lock.json" ]; then
+      npm ci --prefix "$audit" --ignore-scripts --no-audit --no-fund --loglevel=error
+    fi
+  else
+    echo "bootstrap: node/npm not found; the accessibility tests need axe-core (npm ci --prefix scripts/audit)" >&2
+  fi
+fi

@@ -126,6 +126,7 @@ def test_deep_link_opens_the_right_popup(page: Any, orgs: list[Any]) -> None:
 def test_group_page_links_to_the_map_and_shows_a_small_map(page: Any, orgs: list[Any]) -> None:
     org = orgs[0]
     page.goto(page.base + f"orgs/{org.id}/")
+    page.locator(".gm-org-map").scroll_into_view_if_needed()  # its scripts load when near the screen
     page.wait_for_selector(".gm-map--mini[data-ready]")
     assert page.locator(".gm-map--mini path.gm-area").count() == 1
     page.click("a.gm-map-link")
@@ -206,6 +207,7 @@ def test_hostile_names_render_as_text(browser: Any, serve: Any, tmp_path: Path) 
     assert p.inner_text(".gm-popup__name") == HOSTILE
     assert p.inner_text(".gm-popup__summary").startswith(HOSTILE[:60])  # one line, cut at a word
     p.goto(base + "orgs/evil/")
+    p.locator(".gm-org-map").scroll_into_view_if_needed()
     p.wait_for_selector(".gm-map--mini[data-ready]")
     assert p.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == [] and outside == []

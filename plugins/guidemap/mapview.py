@@ -277,5 +277,7 @@ def org_map(org: Org, frm: str) -> tuple[str, str]:
             f'<div class="gm-map gm-map--mini" hidden data-lat="{loc.lat!r}" data-lon="{loc.lon!r}" '
             f'data-radius="{radius_m(loc.precision)}">{canvas}</div>'
             f'<p>ความละเอียดของตำแหน่ง: {where} · <a href="{deep}" class="gm-map-link">ดูบนแผนที่กลุ่มอาสา '
-            f'<span class="gm-en" lang="en">See on the guide map</span></a></p></section>{scripts}')
+            f'<span class="gm-en" lang="en">See on the guide map</span></a></p></section>'
+            # Leaflet (50 KB) loads only when the section nears the screen (guidemap.js).
+            f'<template class="gm-defer">{scripts}</template>')
     return head, html

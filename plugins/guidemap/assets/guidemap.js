@@ -45,11 +45,44 @@
     form.hidden = false;
     apply();
   }
+  /* Scripts kept in <template class="gm-defer"> (the small map of a group page: Leaflet, about
+     50 KB) run only when the section before them nears the screen, in order, so a visitor who
+     never scrolls there never downloads them. */
+  function deferred() {
+    Array.prototype.forEach.call(document.querySelectorAll("template.gm-defer"), function (tpl) {
+      if (tpl.getAttribute("data-started")) return;
+      var scripts = Array.prototype.slice.call(tpl.content.querySelectorAll("script"));
+      function run() {
+        if (tpl.getAttribute("data-started")) return;
+        tpl.setAttribute("data-started", "1");
+        (function next(i) {
+          if (i >= scripts.length) return;
+          var s = document.createElement("script");
+          if (scripts[i].getAttribute("src")) {
+            s.src = scripts[i].getAttribute("src");
+            s.onload = function () { next(i + 1); };
+            tpl.parentNode.insertBefore(s, tpl);
+          } else {
+            s.textContent = scripts[i].textContent;
+            tpl.parentNode.insertBefore(s, tpl);
+            next(i + 1);
+          }
+        })(0);
+      }
+      var near = tpl.previousElementSibling;
+      if (!near || !("IntersectionObserver" in window)) { run(); return; }
+      var watch = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) { watch.disconnect(); run(); }
+      }, { rootMargin: "400px 0px" });
+      watch.observe(near);
+    });
+  }
+  function start() { init(); deferred(); }
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
+    window.document$.subscribe(start);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    init();
+    start();
   }
 })();
