@@ -1,5 +1,6 @@
 /* The guide map (guidemap/mapview.py writes the folium map that calls GuideMap.main/mini).
-   Markers are built here from data/orgs.geojson; every contributed string is set with
+   Markers are built here from data/orgs.geojson and clustered here (a grid per zoom level,
+   only what is on screen is drawn); every contributed string is set with
    textContent or as a DOM property, never written into HTML or JavaScript source.
    URL: ?focus=&province= (filters), &map=zoom/lat/lon (position), #<group id> (open a group). */
 (function () {
@@ -75,8 +76,44 @@
     return node;
   }
 
+  // Two-finger panning and ctrl + wheel zooming, so the map never traps the page's scrolling:
+  // one finger or a plain wheel scrolls the page and shows a short hint over the map.
+  function gestures(map) {
+    var box = map.getContainer();
+    var hint = L.DomUtil.create("div", "gm-hint", box);
+    hint.setAttribute("aria-hidden", "true");
+    var timer = 0;
+    function show(text) {
+      hint.textContent = text;
+      box.classList.add("gm-hint--on");
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { box.classList.remove("gm-hint--on"); }, 1500);
+    }
+    map.dragging.disable();  // until a mouse is over the map (touch: two fingers, below)
+    frameOf(map).addEventListener("wheel", function (e) {
+      if (e.ctrlKey || e.metaKey) return;
+      e.stopPropagation();  // Leaflet's own listener (on the map) never sees it; the page scrolls
+      show("กด Ctrl ค้างไว้แล้วเลื่อนเพื่อซูม · Use ctrl + scroll to zoom");
+    }, true);
+    box.addEventListener("pointerover", function (e) {
+      if (e.pointerType === "mouse") map.dragging.enable();
+    });
+    box.addEventListener("touchstart", function (e) {
+      if (e.touches.length > 1) map.dragging.enable(); else map.dragging.disable();
+    }, { capture: true, passive: true });
+    box.addEventListener("touchmove", function (e) {
+      if (e.touches.length === 1) show("ใช้สองนิ้วเพื่อเลื่อนแผนที่ · Use two fingers to move the map");
+    }, { passive: true });
+    map.gmGestures = true;
+  }
+
+  // Groups closer than this (screen pixels, on a grid per zoom level) are drawn as one cluster.
+  var CELL = 60;
+  var MAXLAT = 85.0511287798;
+
   function main(map, cfg) {
     tools(map);
+    gestures(map);
     var frame = frameOf(map);
     var root = frame.parentNode;
     var form = root.querySelector(".gm-map-filters");
@@ -89,12 +126,19 @@
         s.value = wanted;
       }
     });
-    var cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
-    map.addLayer(cluster);
+    var layer = L.layerGroup().addTo(map);
     var popup = L.popup({ maxWidth: 260, offset: [0, -4] });
     var icons = {};
-    var markers = [];
+    // One entry per group, in plain arrays: features, positions in Web Mercator (0..1, as
+    // Leaflet projects them), and the indices the filters let through. No L.Marker per group:
+    // only what is on screen is drawn, as clusters or pins, after each move.
+    var features = [];
+    var xs = [];
+    var ys = [];
+    var shown = [];
     var byId = {};
+    var drawn = {};  // cell key → marker on the map, kept while the view moves at one zoom
+    var drawnZoom = -1;
     var first = true;
     // Labels come from the page's own filter options (so no text is repeated in the script).
     function labels(name) {
@@ -128,10 +172,28 @@
       return box;
     }
 
-    function open(marker) {
-      popup.setLatLng(marker.getLatLng()).setContent(content(marker.feature)).openOn(map);
-      popup.gmId = marker.feature.id;
-      writeUrl("#" + encodeURIComponent(marker.feature.id));
+    function latlng(i) {
+      var c = features[i].geometry.coordinates;
+      return L.latLng(c[1], c[0]);
+    }
+
+    function open(i) {
+      var f = features[i];
+      popup.setLatLng(latlng(i)).setContent(content(f)).openOn(map);
+      writeUrl("#" + encodeURIComponent(f.id));
+    }
+
+    // Groups at the same place (a cluster at the closest zoom): a list to pick one from.
+    function openList(items, at) {
+      var box = document.createElement("div");
+      box.className = "gm-popup gm-popup--list";
+      var ul = el(box, "ul");
+      items.forEach(function (i) {
+        var b = el(el(ul, "li"), "button", features[i].properties.name, "gm-popup__pick");
+        b.type = "button";
+        L.DomEvent.on(b, "click", function () { open(i); });
+      });
+      popup.setLatLng(at).setContent(box).openOn(map);
     }
 
     function values() {
@@ -153,10 +215,85 @@
       window.history.replaceState(null, "", window.location.pathname + "?" + q.join("&") + h);
     }
 
-    function fit(layers, animate) {
-      if (!layers.length) return;
-      var bounds = L.latLngBounds(layers.map(function (m) { return m.getLatLng(); }));
-      map.fitBounds(bounds, { padding: [20, 20], maxZoom: 11, animate: animate });
+    function boundsOf(items) {
+      var b = L.latLngBounds([]);
+      items.forEach(function (i) { b.extend(latlng(i)); });
+      return b;
+    }
+
+    function fit(items, animate) {
+      if (!items.length) return;
+      map.fitBounds(boundsOf(items), { padding: [20, 20], maxZoom: 11, animate: animate });
+    }
+
+    // The clusters of a zoom level: every shown group in a grid cell of CELL pixels (at the
+    // closest zoom, only groups at the same place), limited to the cells in `range` if given.
+    function cells(z, range) {
+      var scale = map.options.crs.scale(z);
+      var size = z >= map.getMaxZoom() ? 1 : CELL;
+      var out = new Map();
+      for (var k = 0; k < shown.length; k++) {
+        var i = shown[k];
+        var px = xs[i] * scale;
+        var py = ys[i] * scale;
+        var cx = Math.floor(px / size);
+        var cy = Math.floor(py / size);
+        if (range && (cx < range[0] || cx > range[2] || cy < range[1] || cy > range[3])) continue;
+        var key = cx + ":" + cy;
+        var c = out.get(key);
+        if (!c) out.set(key, c = { items: [], x: 0, y: 0 });
+        c.items.push(i);
+        c.x += px;
+        c.y += py;
+      }
+      return { cells: out, scale: scale };
+    }
+
+    function clusterIcon(n) {
+      var size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
+      return L.divIcon({ className: "marker-cluster", iconSize: [size, size], html: String(n) });
+    }
+
+    function draw() {
+      var z = map.getZoom();
+      var size = z >= map.getMaxZoom() ? 1 : CELL;
+      var px = map.getPixelBounds();
+      var range = [Math.floor(px.min.x / size) - 1, Math.floor(px.min.y / size) - 1,
+        Math.floor(px.max.x / size) + 1, Math.floor(px.max.y / size) + 1];
+      var found = cells(z, range);
+      if (z !== drawnZoom) {
+        layer.clearLayers();
+        drawn = {};
+        drawnZoom = z;
+      }
+      var keep = {};
+      found.cells.forEach(function (c, key) {
+        key += ":" + c.items.length;
+        keep[key] = true;
+        if (drawn[key]) return;
+        var m;
+        if (c.items.length === 1) {
+          var i = c.items[0];
+          var f = features[i];
+          m = L.marker(latlng(i), { icon: icon(f.properties.focus[0]), title: f.properties.name });
+          m.on("click", function () { open(i); });
+        } else {
+          var at = map.unproject([c.x / c.items.length, c.y / c.items.length], z);
+          m = L.marker(at, { icon: clusterIcon(c.items.length), title: c.items.length + " กลุ่ม" });
+          m.on("click", function () {
+            if (size === 1) openList(c.items, at);
+            else map.fitBounds(boundsOf(c.items), { padding: [30, 30] });
+          });
+        }
+        drawn[key] = m;
+        layer.addLayer(m);
+      });
+      Object.keys(drawn).forEach(function (key) {
+        if (!keep[key]) {
+          layer.removeLayer(drawn[key]);
+          delete drawn[key];
+        }
+      });
     }
 
     function filterList(v) {
@@ -167,37 +304,55 @@
 
     function apply(move) {
       var v = values();
-      var shown = markers.filter(function (m) {
-        return matches(m.feature.properties.focus, m.feature.properties.province, v);
-      });
+      shown = [];
+      for (var i = 0; i < features.length; i++) {
+        var p = features[i].properties;
+        if (matches(p.focus, p.province, v)) shown.push(i);
+      }
       map.closePopup();
-      cluster.clearLayers();
-      // Move first, then add the markers in one batch while the cluster is on the map (off the
-      // map, markercluster checks every new marker against the whole batch: quadratic).
+      drawnZoom = -1;  // redraw everything
       if (move) fit(shown, !first);
       first = false;
-      cluster.addLayers(shown);
+      draw();
       filterList(v);
       var total = count.getAttribute("data-total");
-      count.textContent = shown.length === markers.length ? "ทั้งหมด " + total + " กลุ่ม"
+      count.textContent = shown.length === features.length ? "ทั้งหมด " + total + " กลุ่ม"
         : shown.length === 0 ? "ไม่พบกลุ่มที่ตรงกับตัวกรอง ลองล้างตัวกรอง"
         : "แสดง " + shown.length + " จาก " + total + " กลุ่ม";
       writeUrl("");
     }
 
+    // The first zoom (from the current one) at which group i is a pin of its own.
+    function zoomToShow(i) {
+      var max = map.getMaxZoom();
+      for (var z = map.getZoom(); z < max; z++) {
+        var scale = map.options.crs.scale(z);
+        var cx = Math.floor(xs[i] * scale / CELL);
+        var cy = Math.floor(ys[i] * scale / CELL);
+        var alone = shown.every(function (j) {
+          return j === i || Math.floor(xs[j] * scale / CELL) !== cx || Math.floor(ys[j] * scale / CELL) !== cy;
+        });
+        if (alone) return z;
+      }
+      return max;
+    }
+
     function openHash() {
-      var marker = byId[decodeURIComponent(window.location.hash.slice(1))];
-      if (!marker) return false;
-      if (!cluster.hasLayer(marker)) {
+      var i = byId[decodeURIComponent(window.location.hash.slice(1))];
+      if (i === undefined) return false;
+      if (shown.indexOf(i) === -1) {
         selects.forEach(function (s) { s.value = ""; });
         apply(false);
       }
       window.scrollTo(0, Math.max(0, frame.getBoundingClientRect().top + window.scrollY - 60));
-      cluster.zoomToShowLayer(marker, function () { open(marker); });
+      var z = zoomToShow(i);
+      if (z !== map.getZoom() || !map.getBounds().contains(latlng(i))) {
+        map.setView(latlng(i), z, { animate: false });
+      }
+      open(i);
       return true;
     }
 
-    cluster.on("click", function (e) { open(e.layer); });
     map.on("popupclose", function () { writeUrl(""); });
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("reset", function () { window.setTimeout(function () { apply(true); }, 0); });
@@ -208,18 +363,20 @@
     form.hidden = false;
 
     window.fetch(cfg.data).then(function (r) { return r.json(); }).then(function (geo) {
-      geo.features.forEach(function (f) {
-        var c = f.geometry.coordinates;
-        var m = L.marker([c[1], c[0]], { icon: icon(f.properties.focus[0]), title: f.properties.name });
-        m.feature = f;
-        markers.push(m);
-        byId[f.id] = m;
-      });
+      features = geo.features;
+      var r = Math.PI / 180;
+      for (var i = 0; i < features.length; i++) {
+        var c = features[i].geometry.coordinates;
+        var s = Math.sin(Math.max(-MAXLAT, Math.min(MAXLAT, c[1])) * r);
+        xs.push(0.5 + c[0] / 360);
+        ys.push(0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI));
+        byId[features[i].id] = i;
+      }
       var at = /^(\d+)\/(-?[\d.]+)\/(-?[\d.]+)$/.exec(params.get("map") || "");
       var hash = window.location.hash;
-      map.on("moveend", function () { writeUrl(); });
+      if (at) map.setView([+at[2], +at[3]], +at[1], { animate: false });
       apply(!at);
-      if (at) map.setView([+at[2], +at[3]], +at[1]);
+      map.on("moveend", function () { draw(); writeUrl(); });
       if (hash) {
         window.history.replaceState(null, "", window.location.pathname + window.location.search + hash);
         openHash();
@@ -229,6 +386,7 @@
   }
 
   function mini(map) {
+    gestures(map);
     var frame = frameOf(map);
     var at = [parseFloat(frame.getAttribute("data-lat")), parseFloat(frame.getAttribute("data-lon"))];
     var radius = parseFloat(frame.getAttribute("data-radius"));
