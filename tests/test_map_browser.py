@@ -72,7 +72,7 @@ def ready(p: Any, url: str) -> None:
 
 
 def wait_shown(p: Any, expected: int) -> int:
-    """The count once the map has settled (during a zoom animation, markercluster briefly shows
+    """The count once the map has settled (clusters are redrawn when a move or zoom ends, so
     the old and the new cluster icons together)."""
     counts: list[int] = []
     for _ in range(40):
@@ -176,8 +176,34 @@ def test_phone_controls_locate_and_full_screen(page: Any) -> None:
         == pytest.approx(844, abs=2)
     page.keyboard.press("Escape")
     assert page.evaluate("document.querySelector('.gm-mapview .gm-map').getBoundingClientRect().height") < 844
-    # Two-finger panning: the gesture-handling plugin is on, so one finger scrolls the page.
-    assert page.evaluate("map_guidemap.gestureHandling && map_guidemap.gestureHandling.enabled()")
+    # The map does not trap scrolling: a plain wheel scrolls the page and shows a hint (one
+    # finger likewise, two fingers pan); ctrl + wheel zooms.
+    assert page.evaluate("map_guidemap.gmGestures")
+    zoom = page.evaluate("map_guidemap.getZoom()")
+    page.hover(".gm-mapview .gm-map__canvas", position={"x": 5, "y": 300})
+    scrolled = page.evaluate("window.scrollY")
+    page.mouse.wheel(0, 200)
+    page.wait_for_timeout(600)
+    assert page.evaluate("map_guidemap.getZoom()") == zoom
+    assert page.evaluate("window.scrollY") > scrolled
+    assert page.locator(".gm-mapview .gm-hint--on .gm-hint").inner_text()
+    page.hover(".gm-mapview .gm-map__canvas", position={"x": 5, "y": 300})  # the page has moved
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -300)
+    page.keyboard.up("Control")
+    page.wait_for_function(f"map_guidemap.getZoom() > {zoom}")
+
+
+def test_clicking_a_cluster_zooms_in(page: Any, orgs: list[Any]) -> None:
+    ready(page, page.base + "map/")
+    wait_shown(page, len(orgs))
+    clusters = page.locator(".leaflet-marker-pane .marker-cluster")
+    if not clusters.count():
+        pytest.skip("this repository's groups form no cluster at the first view")
+    zoom = page.evaluate("map_guidemap.getZoom()")
+    clusters.first.click()
+    page.wait_for_function(f"map_guidemap.getZoom() > {zoom}")
+    assert wait_shown(page, len(orgs)) <= len(orgs)
 
 
 def test_without_javascript_the_list_stands_alone(browser: Any, serve: Any, repo_site: Path,

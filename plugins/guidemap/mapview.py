@@ -8,7 +8,8 @@ Why it looks like this:
   awesome-markers from five CDNs and styles ``html, body`` (which breaks the Material page).
   Every ``default_js``/``default_css`` points at files served by the site itself, copied at
   build time from the installed ``xstatic-leaflet*`` packages: the only third-party requests
-  a visitor makes are map tiles.
+  a visitor makes are map tiles. Clustering and two-finger panning are our own
+  (``assets/map/guidemap-map.js``), a few KB instead of two plugins.
 - **Markers are built in the browser from the GeoJSON** (``data/orgs.geojson``, also an
   open-data export), with text set through ``textContent``: no contributed string is ever put
   into JavaScript source (folium's popups are template literals, where ``${...}`` runs).
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import folium
 from branca.element import Figure
 from folium.template import Template
-from xstatic.pkg import leaflet, leaflet_gesturehandling, leaflet_markercluster
+from xstatic.pkg import leaflet
 
 from guidemap import thai, urls
 from guidemap.head import page_head
@@ -48,26 +49,16 @@ BASE = "assets/map/"
 _VENDOR: dict[str, tuple[str, str]] = {
     "leaflet/leaflet.js": (leaflet.BASE_DIR, "leaflet.js"),
     "leaflet/leaflet.css": (leaflet.BASE_DIR, "leaflet.css"),
-    "markercluster/leaflet.markercluster.js": (leaflet_markercluster.BASE_DIR, "leaflet.markercluster.js"),
-    "markercluster/MarkerCluster.css": (leaflet_markercluster.BASE_DIR, "MarkerCluster.css"),
-    "markercluster/MarkerCluster.Default.css": (leaflet_markercluster.BASE_DIR,
-                                                "MarkerCluster.Default.css"),
-    "gesture-handling/leaflet-gesture-handling.min.js": (leaflet_gesturehandling.BASE_DIR,
-                                                         "leaflet-gesture-handling.min.js"),
-    "gesture-handling/leaflet-gesture-handling.min.css": (leaflet_gesturehandling.BASE_DIR,
-                                                          "leaflet-gesture-handling.min.css"),
 }
 _OURS = ("guidemap-map.js", "guidemap-map.css")
 
-# What each kind of map loads, in order (folium renders the tags from these lists).
-_MAP_JS = ["leaflet/leaflet.js", "markercluster/leaflet.markercluster.js",
-           "gesture-handling/leaflet-gesture-handling.min.js", "guidemap-map.js"]
-_MAP_CSS = ["leaflet/leaflet.css", "markercluster/MarkerCluster.css",
-            "markercluster/MarkerCluster.Default.css",
-            "gesture-handling/leaflet-gesture-handling.min.css", "guidemap-map.css"]
-_MINI_JS = ["leaflet/leaflet.js", "gesture-handling/leaflet-gesture-handling.min.js", "guidemap-map.js"]
-_MINI_CSS = ["leaflet/leaflet.css", "gesture-handling/leaflet-gesture-handling.min.css",
-             "guidemap-map.css"]
+# What each kind of map loads, in order (folium renders the tags from these lists). Clustering
+# and two-finger panning are guidemap-map.js's own (a grid per zoom level, drawn only on screen:
+# Leaflet.markercluster built a tree of 10,000 L.Markers before showing any).
+_MAP_JS = ["leaflet/leaflet.js", "guidemap-map.js"]
+_MAP_CSS = ["leaflet/leaflet.css", "guidemap-map.css"]
+_MINI_JS = _MAP_JS
+_MINI_CSS = _MAP_CSS
 
 # The one third-party service: OpenStreetMap's standard tiles, with their attribution.
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -75,9 +66,9 @@ TILE_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright">Op
                     "contributors")
 # Where the map opens before the data is read: the four southern border provinces.
 CENTER = (6.6, 101.2)
-# Zoom range: positions are at best ~11 m, so closer zooms show nothing more (clusters spiderfy
-# at the last one); zoom 6 already shows all of Thailand. markercluster builds its cluster tree
-# for every zoom level in this range, so 10 levels instead of Leaflet's 0-18 halve its work.
+# Zoom range: positions are at best ~11 m, so closer zooms show nothing more (at the last one, a
+# cluster is groups at the same place and opens a list of them); zoom 6 already shows all of
+# Thailand.
 MIN_ZOOM = 6
 MAX_ZOOM = 15
 SUMMARY_CHARS = 90
@@ -159,7 +150,7 @@ class _Init(folium.MacroElement):
 def _folium_map(frm: str, name: str, js: list[str], css: list[str], zoom: int,
                 init: _Init) -> tuple[str, str, str]:
     """Render a folium map as (head tags, body markup, script), with fixed ids."""
-    m = _Map(location=list(CENTER), zoom_start=zoom, tiles=None, gesture_handling=True)
+    m = _Map(location=list(CENTER), zoom_start=zoom, tiles=None)
     m.options["minZoom"] = MIN_ZOOM
     m.options["maxZoom"] = MAX_ZOOM
     m._id = name
