@@ -158,8 +158,10 @@ def _folium_map(frm: str, name: str, js: list[str], css: list[str], zoom: int,
     m.default_css = [(p, urls.rel(frm, BASE + p)) for p in css]
     tiles = folium.TileLayer(TILES, attr=TILE_ATTRIBUTION, max_zoom=MAX_ZOOM, name="osm")
     tiles._id = "osm"
-    m.add_child(tiles, name="osm")
+    # Our script first: it sets the view (from the URL, the groups' bounds or the group's
+    # position) before the tile layer is added, so no tile is fetched for a view never shown.
     m.add_child(init, name=init.get_name())
+    m.add_child(tiles, name="osm")
     figure = m.get_root()
     assert isinstance(figure, Figure)
     figure.header._children.pop("meta_http", None)  # the theme writes its own <meta charset>
@@ -194,10 +196,14 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     provinces = {o.province.code: o.province for o in orgs}
     by_province = Counter(o.province.code for o in orgs)
     by_focus = Counter(f for o in orgs for f in o.focus)
-    config = {
+    config: dict[str, Any] = {
         "data": urls.rel(url, urls.GEOJSON),
         "orgs": urls.rel(url, urls.DIRECTORY),
     }
+    if orgs:  # the first view, set before the data arrives: all the groups
+        lats = [o.location.lat for o in orgs]
+        lons = [o.location.lon for o in orgs]
+        config["bounds"] = [[min(lats), min(lons)], [max(lats), max(lons)]]
     head, canvas, scripts = _folium_map(url, "guidemap", _MAP_JS, _MAP_CSS, 8, _Init("main", config))
     filters = (
         '<form class="gm-filters gm-map-filters" role="search" aria-label="กรองกลุ่มบนแผนที่" hidden>'

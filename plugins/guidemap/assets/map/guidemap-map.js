@@ -126,6 +126,11 @@
         s.value = wanted;
       }
     });
+    // The view first (before the tile layer is added and the data has arrived): from the URL,
+    // else all the groups (their bounds are in the configuration).
+    var at = /^(\d+)\/(-?[\d.]+)\/(-?[\d.]+)$/.exec(params.get("map") || "");
+    if (at) map.setView([+at[2], +at[3]], +at[1], { animate: false });
+    else if (cfg.bounds) map.fitBounds(cfg.bounds, { padding: [20, 20], maxZoom: 11, animate: false });
     var layer = L.layerGroup().addTo(map);
     var popup = L.popup({ maxWidth: 260, offset: [0, -4] });
     var icons = {};
@@ -372,10 +377,9 @@
         ys.push(0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI));
         byId[features[i].id] = i;
       }
-      var at = /^(\d+)\/(-?[\d.]+)\/(-?[\d.]+)$/.exec(params.get("map") || "");
       var hash = window.location.hash;
-      if (at) map.setView([+at[2], +at[3]], +at[1], { animate: false });
-      apply(!at);
+      // Filters from the URL without a position: fit the groups they leave.
+      apply(!at && (!cfg.bounds || selects.some(function (s) { return s.value; })));
       map.on("moveend", function () { draw(); writeUrl(); });
       if (hash) {
         window.history.replaceState(null, "", window.location.pathname + window.location.search + hash);
