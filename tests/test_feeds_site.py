@@ -24,9 +24,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 RFC822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} "
                     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")
-# A tiny valid PNG (1x1), so the enclosure has a real length.
+# A tiny valid PNG (1x1), so the enclosure has a real length (the build now decodes pictures;
+# the one here before had a bad zlib checksum).
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-                    "0000000d49444154789c6360000002000100e221bc330000000049454e44ae426082")
+                    "0000000d4944415478da636460f85f0f0002870180eb47ba920000000049454e44ae426082")
 
 HOSTILE_TITLE = "ข่าว & ]]> \u200fมูลนิธิ\u200f <b>หนา</b>"
 STORIES = {

@@ -86,9 +86,12 @@ def test_logo_outside_orgs_is_refused(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_logo_inside_orgs_is_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = _repo(tmp_path)
     (root / "orgs" / "logos").mkdir()
-    (root / "orgs" / "logos" / "beach.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    (root / "orgs" / "beach-for-life.yml").write_text(GOOD + "logo: logos/beach.png\n",
-                                                      encoding="utf-8")
+    # A real 1x1 PNG (the build decodes logos to resize them) and the logo's text alternative.
+    (root / "orgs" / "logos" / "beach.png").write_bytes(bytes.fromhex(
+        "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+        "0000000d4944415478da636460f85f0f0002870180eb47ba920000000049454e44ae426082"))
+    (root / "orgs" / "beach-for-life.yml").write_text(
+        GOOD + "logo: logos/beach.png\nlogo_alt: โลโก้กลุ่มรักษ์ทะเล\n", encoding="utf-8")
     assert _validate(root, capsys) == (0, [])
 
 

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guidemap import gazetteer
+from guidemap import gazetteer, images
 from guidemap.location import coarsen
 from guidemap.model import Area, Contact, Dataset, Lesson, LText, Org, Story, Volunteer
 from guidemap.problems import Problems, did_you_mean
 from guidemap.schema import MAX_STORY_BYTES, ORG, STORY
-from guidemap.spec import Context, markdown_too_complex, safe_url
+from guidemap.spec import Context, markdown_too_complex
 from guidemap.vocab import DEFAULT_PRECISION
 from guidemap.yamlsafe import Document, YamlProblem, decode, parse, split_front_matter
 
@@ -90,8 +90,20 @@ def build_org(data: dict[str, Any], ctx: Context, stem: str, orgs_dir: Path) -> 
                       f"{data['district']!r} ไม่ใช่อำเภอของจังหวัด{province.name_th}", hint)
             ok = False
     logo = data.get("logo")
+    logo_info = None
     if logo and (".." in logo.split("/") or not (orgs_dir / logo).is_file()):
         ctx.error(("logo",), f"logo file orgs/{logo} does not exist", f"ไม่พบไฟล์โลโก้ orgs/{logo}")
+        ok = False
+    elif logo and images.is_raster(logo):
+        try:
+            logo_info = images.read_info(orgs_dir / logo, images.LOGO_WIDTHS)
+        except images.ImageProblem as exc:
+            ctx.error(("logo",), f"logo orgs/{logo}: {exc}", f"อ่านไฟล์โลโก้ orgs/{logo} ไม่ได้")
+            ok = False
+    if logo and not data.get("logo_alt"):
+        ctx.error(("logo",), "a profile with a logo needs logo_alt: a short description of the logo "
+                  "for people who cannot see it (usually the group's name)",
+                  "ข้อมูลที่มีโลโก้ต้องมี logo_alt: คำบรรยายโลโก้สั้น ๆ สำหรับผู้ที่มองไม่เห็นรูป (มักเป็นชื่อกลุ่ม)")
         ok = False
     if not ok or province is None or not ORG.fields.keys() >= data.keys() or any(
         k not in data for k, f in ORG.fields.items() if f.required
@@ -123,6 +135,8 @@ def build_org(data: dict[str, Any], ctx: Context, stem: str, orgs_dir: Path) -> 
         founded=data.get("founded"),
         logo=logo,
         languages=tuple(data.get("languages", ())),
+        logo_alt=data.get("logo_alt"),
+        logo_info=logo_info,
     )
 
 
@@ -229,11 +243,24 @@ def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str]
                           f"ไม่มีกลุ่มที่มี id {org_id!r}",
                           f"did you mean / หมายถึง {guess!r}?" if guess else "see the files in orgs/")
     image = data.get("image")
-    if image and "://" not in image and not (path.parent / image).is_file():
+    image_info = None
+    if image and ("://" in image or image.startswith(("//", "data:"))):
+        # A picture from another site is a request from every reader's browser to that site.
+        ctx.error(("image",), "image must be a file next to the story, not an address: a picture "
+                  "from another site tells that site who reads the story",
+                  "image ต้องเป็นไฟล์ที่อยู่ข้างไฟล์เรื่อง ไม่ใช่ที่อยู่เว็บ: รูปจากเว็บอื่นทำให้เว็บนั้นรู้ว่าใครอ่านเรื่องนี้",
+                  "put the picture in content/stories/ and write its file name / วางไฟล์รูปใน content/stories/")
+    elif image and (".." in image.split("/") or image.startswith("/") or "\\" in image):
+        ctx.error(("image",), "image must be a file in the story's folder (no '..', no leading '/')",
+                  "image ต้องเป็นไฟล์ในโฟลเดอร์เดียวกับเรื่อง (ห้ามมี '..' หรือขึ้นต้นด้วย '/')")
+    elif image and not (path.parent / image).is_file():
         ctx.error(("image",), f"image file {image} does not exist next to the story",
                   f"ไม่พบไฟล์รูป {image}")
-    if image and "://" in image and not safe_url(image):
-        ctx.error(("image",), "image address must start with https://", "ที่อยู่รูปต้องขึ้นต้นด้วย https://")
+    elif image and images.is_raster(image):
+        try:
+            image_info = images.read_info(path.parent / image)
+        except images.ImageProblem as exc:
+            ctx.error(("image",), f"image {image}: {exc}", f"อ่านไฟล์รูป {image} ไม่ได้")
     if image and not data.get("image_alt"):
         ctx.error(("image",), "a story with an image needs image_alt: a short description of "
                   "the picture for people who cannot see it",
@@ -254,8 +281,10 @@ def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str]
         author=data.get("author"),
         draft=data.get("draft") == "true",
         image_alt=data.get("image_alt"),
-        image_bytes=(path.parent / image).stat().st_size if image and "://" not in image else 0,
+        # Re-encoded pictures get their published size in outputs.py.
+        image_bytes=(path.parent / image).stat().st_size if image else 0,
         lesson=_lesson(data.get("lesson")),
+        image_info=image_info,
     )
 
 

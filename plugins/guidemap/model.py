@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from guidemap.images import ImageInfo
 from guidemap.location import PublicLocation
 
 
@@ -83,6 +84,8 @@ class Org:
     founded: int | None = None
     logo: str | None = None
     languages: tuple[str, ...] = ()
+    logo_alt: str | None = None
+    logo_info: ImageInfo | None = None  # raster logos: size, read by the loader
 
     def public_dict(self) -> dict[str, Any]:
         """The open-data record: public fields only, coarsened location, normalized values."""
@@ -135,6 +138,7 @@ class Story:
     image_alt: str | None = None
     image_bytes: int = 0  # size of a local image file, for feed enclosures (0: unknown)
     lesson: Lesson | None = None
+    image_info: ImageInfo | None = None  # raster pictures: size, read by the loader
 
 
 @dataclass

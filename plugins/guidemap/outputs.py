@@ -6,10 +6,10 @@ Each feature (pages, open data, map, feeds, search) adds its outputs here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from guidemap import feeds, mapview, opendata, search, urls
+from guidemap import feeds, images, mapview, opendata, search, urls
 from guidemap.model import Dataset
 from guidemap.pages import GeneratedPage, SiteInfo, all_pages
 
@@ -27,6 +27,9 @@ class SiteOutputs:
     # Stylesheets and scripts every page loads (site paths).
     css: list[str] = field(default_factory=list)
     js: list[str] = field(default_factory=list)
+    # Site paths of files in the docs folder that ``files`` replaces (pictures re-encoded
+    # without their metadata): the adapter drops the docs folder's copy.
+    replaces: set[str] = field(default_factory=set)
 
 
 def global_assets() -> SiteOutputs:
@@ -39,8 +42,34 @@ def global_assets() -> SiteOutputs:
     return out
 
 
-def site_outputs(data: Dataset, site: SiteInfo) -> SiteOutputs:
+def picture_files(data: Dataset, orgs_dir: Path | None, docs_dir: Path | None,
+                  out: SiteOutputs) -> Dataset:
+    """Resized copies of story pictures and logos, without metadata (images.py); the stories
+    get the published size of their picture (feed enclosures)."""
+    stories = []
+    for story in data.stories:
+        target = urls.story_image(story)
+        if target and story.image_info and docs_dir is not None:
+            files = images.encode(docs_dir / target, target, story.image_info)
+            out.files.update(files)
+            out.replaces.add(target)
+            story = replace(story, image_bytes=len(files[target]))
+        stories.append(story)
+    for org in data.orgs:
+        if org.logo and orgs_dir is not None:
+            target = urls.org_logo(org)
+            if org.logo_info:
+                out.files.update(images.encode(orgs_dir / org.logo, target, org.logo_info,
+                                               images.LOGO_WIDTHS))
+            else:  # SVG: vector, published as it is
+                out.copies[target] = orgs_dir / org.logo
+    return Dataset(data.orgs, stories)
+
+
+def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
+                 docs_dir: Path | None = None) -> SiteOutputs:
     out = global_assets()
+    data = picture_files(data, orgs_dir, docs_dir, out)
     out.pages.extend(all_pages(data, site))
     if site.has_feeds:  # feeds need absolute links (the plugin requires site_url with stories)
         catalogue = feeds.catalogue(data, site)
@@ -53,6 +82,7 @@ def site_outputs(data: Dataset, site: SiteInfo) -> SiteOutputs:
     # The guide map: its page, its data, and Leaflet from the installed xstatic packages.
     out.pages.append(mapview.map_page(data, site))
     out.files[urls.GEOJSON] = mapview.orgs_geojson(data.orgs)
+    out.files[mapview.MARKERS] = mapview.markers_json(data.orgs)
     out.copies.update(mapview.asset_copies())
     out.files[search.WORKER_PATH] = search.worker_script()
     return out

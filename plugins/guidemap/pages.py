@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import quote, urlencode
 
-from guidemap import thai, urls
+from guidemap import images, thai, urls
 from guidemap.head import org_head, page_head
 from guidemap.htmlkit import fill_parts, h, markdown_to_safe_html, one_block, part_marker
+from guidemap.images import ImageInfo
 from guidemap.mapview import org_map
 from guidemap.model import Area, Dataset, LText, Org, Story
 from guidemap.thai import display_phone, thai_date
@@ -172,14 +173,21 @@ def stories_by_org(stories: Iterable[Story]) -> dict[str, list[Story]]:
     return {k: sorted(v, key=lambda s: (s.date, s.slug), reverse=True) for k, v in found.items()}
 
 
+def picture_html(frm: str, target: str, info: ImageInfo | None, alt: str, cls: str, sizes: str,
+                 widths: tuple[int, ...] = images.WIDTHS) -> str:
+    """A picture published by the site (images.py): every width in srcset, with its size."""
+    copies = images.renditions(target, info, widths) if info else []
+    srcset = [(urls.rel(frm, r.path), r.width) for r in copies]
+    return images.img_tag(urls.rel(frm, target), alt, cls, info, srcset, sizes)
+
+
 def story_image_html(frm: str, story: Story, cls: str) -> str:
-    """The story's picture with its alt text (a file beside the story, or an https address)."""
+    """The story's picture (a file beside the story) with its alt text and its widths."""
     target = urls.story_image(story)
     if not target:
         return ""
-    src = target if "://" in target else urls.rel(frm, target)
-    return (f'<img class="{cls}" src="{h(src)}" alt="{h(story.image_alt or "")}" loading="lazy" '
-            'referrerpolicy="no-referrer">')
+    sizes = "7rem" if cls == "gm-story__thumb" else "(min-width: 60em) 40rem, 100vw"
+    return picture_html(frm, target, story.image_info, story.image_alt or "", cls, sizes)
 
 
 def story_item(frm: str, story: Story, orgs: dict[str, Org]) -> str:
@@ -278,6 +286,9 @@ def _ltext_list(items: Iterable[LText]) -> str:
 def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org]) -> GeneratedPage:
     url = urls.org(org.id)
     parts: list[str] = ['<article class="gm-org" data-org="' + h(org.id) + '">']
+    if org.logo:
+        parts.append(picture_html(url, urls.org_logo(org), org.logo_info, org.logo_alt or "",
+                                  "gm-org__logo", "5rem", images.LOGO_WIDTHS))
     parts.append(f'<h1>{h(org.name.best)}</h1>')
     if org.name.th and org.name.en:
         parts.append(f'<p class="gm-org__en" lang="en">{h(org.name.en)}</p>')

@@ -119,7 +119,12 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.data is not None and self.site is not None
         self.pages = {}
-        outputs = site_outputs(self.data, self.site)
+        root = Path(config.config_file_path).parent
+        outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir))
+        for path in sorted(outputs.replaces):  # the original (with its metadata) is not published
+            found = files.get_file_from_path(path)
+            if found is not None:
+                files.remove(found)
         for page in outputs.pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"guidemap: {config.docs_dir}/{page.src_uri} collides with a "

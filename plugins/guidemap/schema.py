@@ -101,6 +101,9 @@ ORG = Obj(
                            pattern_hint=Label("ไฟล์รูปในโฟลเดอร์ orgs/ เช่น logos/beach-for-life.png",
                                               "an image file under orgs/, e.g. logos/beach-for-life.png"),
                            description=Label("ไฟล์โลโก้", "Logo file"))),
+        "logo_alt": Field(Text(300, description=Label(
+            "คำบรรยายโลโก้สำหรับผู้ที่มองไม่เห็นรูป (ต้องมีเมื่อใส่ logo)",
+            "Text describing the logo for people who cannot see it (required with logo)"))),
         "languages": Field(ListOf(Choice(LANGUAGES), max_items=9, unique=True,
                                   description=Label("ภาษาที่ใช้ทำงาน", "Working languages"))),
     },

@@ -10,7 +10,7 @@ import posixpath
 import re
 from functools import lru_cache
 
-from guidemap.model import Area, Story
+from guidemap.model import Area, Org, Story
 
 HOME = ""
 DIRECTORY = "orgs/"
@@ -53,12 +53,15 @@ def story(item: Story) -> str:
 
 def story_image(item: Story) -> str | None:
     """The story's picture: a site path (a file beside the story is published beside its
-    page's Markdown source) or the contributor's https address."""
+    page's Markdown source; the validator refuses addresses on other sites)."""
     if not item.image:
         return None
-    if "://" in item.image:
-        return item.image
     return posixpath.normpath(posixpath.join(posixpath.dirname(item.source), item.image))
+
+
+def org_logo(org: Org) -> str:
+    """Where a group's logo is published: beside its page, ``orgs/<id>/logo.<ext>``."""
+    return f"orgs/{org.id}/logo{posixpath.splitext(org.logo or '')[1].lower()}"
 
 
 def focus_feed(key: str) -> str:
