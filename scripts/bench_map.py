@@ -3,8 +3,9 @@ the same run, with every asset served locally (no network; map tiles answered wi
 
 Three pages are made from the same generated groups:
 
-- **guidemap**: the /map/ page of this project (folium map with our templates, Leaflet,
-  markercluster and gesture handling from the xstatic packages, data/orgs.geojson);
+- **guidemap**: the /map/ page of this project (folium map with our templates, Leaflet from the
+  xstatic package, our own clustering and gesture handling, data/map-markers.json for the
+  markers, data/orgs.geojson for the popups);
 - **folium MarkerCluster**: ``folium.Map`` (default assets) + ``MarkerCluster`` with one
   ``folium.Marker`` per group (popup: name, summary, link; tooltip: name);
 - **folium FastMarkerCluster**: ``folium.Map`` + ``FastMarkerCluster`` (default callback).
@@ -17,15 +18,16 @@ served from the same local server. Two are not on npm and are left out of folium
 Figures:
 
 1. bytes a map adds to a first visit, gzip -6 per file (what a web server sends): for
-   guidemap the map's JS, CSS, GeoJSON and its part of the page markup, not the theme's own
-   files; for folium the whole page and its assets. Goal: guidemap <= 0.4 x folium MarkerCluster.
-2. marker data per group: compressed GeoJSON / groups. Goal: < 200 bytes.
+   guidemap the map's JS, CSS, marker file, GeoJSON (read when a popup first opens, counted
+   anyway) and its part of the page markup, not the theme's own files; for folium the whole
+   page and its assets. Goal: guidemap <= 0.4 x folium MarkerCluster.
+2. marker data per group: compressed marker file (and GeoJSON) / groups. Goal: < 200 bytes.
 3. time from navigation to the first marker or cluster icon in headless Chromium, with
    --many groups (median of --repeat fresh, uncached visits). Goal: guidemap <= 0.7 x
    FastMarkerCluster. The guidemap page is measured without the Material theme around it
    (the folium pages have no theme either); its list of all groups below the map is included.
 
-    python scripts/bench_map.py --groups 20 --many 10000 --repeat 5
+    python scripts/bench_map.py --groups 20 --many 10000 --repeat 9
 """
 
 from __future__ import annotations
@@ -125,7 +127,9 @@ def write_guidemap(root: Path, orgs: list[Org]) -> dict[str, int]:
     (root / "data").mkdir()
     geojson = mapview.orgs_geojson(orgs).encode()
     (root / urls.GEOJSON).write_bytes(geojson)
-    sizes = {"markup": gz((page.head + page.html).encode()), "data": gz(geojson)}
+    markers = mapview.markers_json(orgs).encode()
+    (root / mapview.MARKERS).write_bytes(markers)
+    sizes = {"markup": gz((page.head + page.html).encode()), "markers": gz(markers), "geojson": gz(geojson)}
     for site_path, source in mapview.asset_copies().items():
         (root / site_path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, root / site_path)
@@ -245,8 +249,10 @@ def main() -> int:
         print(f"   ratio guidemap / folium MarkerCluster: {ours_total / mc_total:.2f}  (goal <= 0.40)")
         many = generate(args.many)
         geojson = mapview.orgs_geojson(many).encode()
-        print(f"\n2. marker data per group: {gz(geojson) / len(many):.0f} bytes compressed "
-              f"({len(geojson) / len(many):.0f} raw), {args.many} generated groups (goal < 200)")
+        markers = mapview.markers_json(many).encode()
+        print(f"\n2. marker data per group, {args.many} generated groups (goal < 200): marker file "
+              f"{gz(markers) / len(many):.0f} bytes compressed ({len(markers) / len(many):.0f} raw); "
+              f"GeoJSON {gz(geojson) / len(many):.0f} ({len(geojson) / len(many):.0f} raw)")
         real = load_repository(Path(__file__).resolve().parents[1]).dataset.orgs
         real_geojson = mapview.orgs_geojson(real).encode()
         print(f"   this repository's {len(real)} profiles: {gz(real_geojson) / len(real):.0f} bytes "

@@ -52,6 +52,21 @@ def test_marker_data_is_small(repo_site: Path) -> None:
     raw = (repo_site / "data" / "orgs.geojson").read_bytes()
     n = len(geojson(repo_site)["features"])
     assert len(gzip.compress(raw, 6)) / n < 200
+    markers = (repo_site / mapview.MARKERS).read_bytes()
+    assert len(gzip.compress(markers, 6)) < len(gzip.compress(raw, 6)) / 2
+
+
+def test_marker_file_matches_the_geojson(repo_site: Path) -> None:
+    """The map draws and filters from the compact marker file: same groups, names, positions
+    (the coarsened ones), focus and province as the GeoJSON it reads for popups."""
+    data = json.loads((repo_site / mapview.MARKERS).read_text(encoding="utf-8"))
+    features = geojson(repo_site)["features"]
+    assert len(data["groups"]) == len(features)
+    for (gid, name, lon, lat, focus, province), f in zip(data["groups"], features, strict=True):
+        assert gid == f["id"] and name == f["properties"]["name"]
+        assert [lon, lat] == f["geometry"]["coordinates"]
+        assert [data["focus"][k] for k in focus] == f["properties"]["focus"]
+        assert province == f["properties"]["province"]
 
 
 @pytest.mark.parametrize(("precision", "raw"), [("district", (6.86973, 101.25012)),
@@ -69,7 +84,7 @@ def test_map_never_shows_more_than_the_precision_allows(tmp_path: Path, precisio
     lon, lat = feature["geometry"]["coordinates"]
     assert on_grid(lat, precision) and on_grid(lon, precision)
     for page in (site / "map" / "index.html", site / "orgs" / "secret-place" / "index.html",
-                 site / "data" / "orgs.geojson"):
+                 site / "data" / "orgs.geojson", site / mapview.MARKERS):
         text = page.read_text(encoding="utf-8")
         assert "6.8697" not in text and "101.2501" not in text, page
 
@@ -130,7 +145,7 @@ def test_two_builds_are_identical(tmp_path: Path) -> None:
         repo = make_repo(tmp_path / name, orgs)
         assert build(repo).returncode == 0
         sites.append(repo / "site")
-    for rel in ("map/index.html", "data/orgs.geojson", "orgs/g1/index.html"):
+    for rel in ("map/index.html", "data/orgs.geojson", mapview.MARKERS, "orgs/g1/index.html"):
         assert (sites[0] / rel).read_bytes() == (sites[1] / rel).read_bytes(), rel
     assert re.search(r'id="map_[0-9a-f]{32}"', (sites[0] / "map/index.html").read_text()) is None
 

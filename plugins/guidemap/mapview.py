@@ -44,6 +44,9 @@ if TYPE_CHECKING:  # pages imports this module
 
 ASSETS = Path(__file__).parent / "assets" / "map"
 BASE = "assets/map/"
+# What the map page loads to draw its markers (a fraction of the GeoJSON, which it reads only
+# when a popup first opens): see markers_json.
+MARKERS = "data/map-markers.json"
 
 # Site path → installed file. Only what the pages load (plus the images leaflet.css names).
 _VENDOR: dict[str, tuple[str, str]] = {
@@ -113,6 +116,20 @@ def orgs_geojson(orgs: list[Org]) -> str:
     collection = {"type": "FeatureCollection",
                   "features": [feature(o) for o in sorted(orgs, key=lambda o: o.id)]}
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def markers_json(orgs: list[Org]) -> str:
+    """The map's markers, compact: what drawing and filtering need, nothing for the popups.
+
+    ``{"focus": [key, ...], "groups": [[id, name, lon, lat, [focus index, ...], province], ...]}``,
+    sorted by id like the GeoJSON (same positions); deterministic. For 10,000 groups this is
+    about a quarter of the GeoJSON, so the markers show sooner.
+    """
+    used = [k for k in FOCUS if any(k in o.focus for o in orgs)]
+    index = {k: i for i, k in enumerate(used)}
+    groups = [[o.id, o.name.best, o.location.lon, o.location.lat, [index[k] for k in o.focus],
+               o.province.code] for o in sorted(orgs, key=lambda o: o.id)]
+    return json.dumps({"focus": used, "groups": groups}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # --- folium elements ------------------------------------------------------------------------
@@ -198,6 +215,7 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     by_focus = Counter(f for o in orgs for f in o.focus)
     config: dict[str, Any] = {
         "data": urls.rel(url, urls.GEOJSON),
+        "markers": urls.rel(url, MARKERS),
         "orgs": urls.rel(url, urls.DIRECTORY),
     }
     if orgs:  # the first view, set before the data arrives: all the groups
@@ -242,7 +260,7 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
         "</div>")
     title = "แผนที่กลุ่มอาสาสมัคร"
     # Start fetching the data with the page, not after the scripts have run.
-    preload = f'<link rel="preload" href="{h(config["data"])}" as="fetch" crossorigin>'
+    preload = f'<link rel="preload" href="{h(config["markers"])}" as="fetch" crossorigin>'
     return GeneratedPage(url, title, f"แผนที่กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มในจังหวัดชายแดนภาคใต้",
                          one_block(body), page_head(site, url, title) + head + preload, searchable=False)
 

@@ -1,5 +1,5 @@
 /* The guide map (guidemap/mapview.py writes the folium map that calls GuideMap.main/mini).
-   Markers are built here from data/orgs.geojson and clustered here (a grid per zoom level,
+   Markers are built here from data/map-markers.json and clustered here (a grid per zoom level,
    only what is on screen is drawn); every contributed string is set with
    textContent or as a DOM property, never written into HTML or JavaScript source.
    URL: ?focus=&province= (filters), &map=zoom/lat/lon (position), #<group id> (open a group). */
@@ -134,10 +134,14 @@
     var layer = L.layerGroup().addTo(map);
     var popup = L.popup({ maxWidth: 260, offset: [0, -4] });
     var icons = {};
-    // One entry per group, in plain arrays: features, positions in Web Mercator (0..1, as
-    // Leaflet projects them), and the indices the filters let through. No L.Marker per group:
-    // only what is on screen is drawn, as clusters or pins, after each move.
-    var features = [];
+    // One entry per group, in plain arrays (from data/map-markers.json: id, name, lon, lat,
+    // focus indices, province), positions in Web Mercator (0..1, as Leaflet projects them), and
+    // the indices the filters let through. No L.Marker per group: only what is on screen is
+    // drawn, as clusters or pins, after each move. Popup text (summary, English name) comes
+    // from the GeoJSON, read when a popup first opens.
+    var groups = [];
+    var focusKeys = [];
+    var details = null;
     var xs = [];
     var ys = [];
     var shown = [];
@@ -163,29 +167,41 @@
       return icons[focus];
     }
 
-    function content(f) {
-      var p = f.properties;
+    function focusOf(g) { return g[4].map(function (k) { return focusKeys[k]; }); }
+
+    function content(g, p) {
       var box = document.createElement("div");
       box.className = "gm-popup";
-      el(box, "strong", p.name, "gm-popup__name");
+      el(box, "strong", g[1], "gm-popup__name");
       if (p.en) el(box, "span", p.en, "gm-popup__en").lang = "en";
-      var focus = p.focus.map(function (k) { return cfg.focus[k] || k; }).join(", ");
-      el(box, "span", focus + " · " + (cfg.provinces[p.province] || ""), "gm-popup__meta");
-      el(box, "p", p.summary, "gm-popup__summary");
+      var focus = focusOf(g).map(function (k) { return cfg.focus[k] || k; }).join(", ");
+      el(box, "span", focus + " · " + (cfg.provinces[g[5]] || ""), "gm-popup__meta");
+      if (p.summary) el(box, "p", p.summary, "gm-popup__summary");
       var a = el(box, "a", "ดูหน้ากลุ่ม →", "gm-popup__link");
-      a.href = cfg.orgs + encodeURIComponent(f.id) + "/";
+      a.href = cfg.orgs + encodeURIComponent(g[0]) + "/";
       return box;
     }
 
-    function latlng(i) {
-      var c = features[i].geometry.coordinates;
-      return L.latLng(c[1], c[0]);
+    function latlng(i) { return L.latLng(groups[i][3], groups[i][2]); }
+
+    // id → GeoJSON properties, fetched once (the markers do not wait for it).
+    function loadDetails() {
+      if (!details) {
+        details = window.fetch(cfg.data).then(function (r) { return r.json(); }).then(function (geo) {
+          var out = {};
+          geo.features.forEach(function (f) { out[f.id] = f.properties; });
+          return out;
+        }, function () { return {}; });
+      }
+      return details;
     }
 
     function open(i) {
-      var f = features[i];
-      popup.setLatLng(latlng(i)).setContent(content(f)).openOn(map);
-      writeUrl("#" + encodeURIComponent(f.id));
+      var g = groups[i];
+      loadDetails().then(function (d) {
+        popup.setLatLng(latlng(i)).setContent(content(g, d[g[0]] || {})).openOn(map);
+        writeUrl("#" + encodeURIComponent(g[0]));
+      });
     }
 
     // Groups at the same place (a cluster at the closest zoom): a list to pick one from.
@@ -194,7 +210,7 @@
       box.className = "gm-popup gm-popup--list";
       var ul = el(box, "ul");
       items.forEach(function (i) {
-        var b = el(el(ul, "li"), "button", features[i].properties.name, "gm-popup__pick");
+        var b = el(el(ul, "li"), "button", groups[i][1], "gm-popup__pick");
         b.type = "button";
         L.DomEvent.on(b, "click", function () { open(i); });
       });
@@ -279,8 +295,7 @@
         var m;
         if (c.items.length === 1) {
           var i = c.items[0];
-          var f = features[i];
-          m = L.marker(latlng(i), { icon: icon(f.properties.focus[0]), title: f.properties.name });
+          m = L.marker(latlng(i), { icon: icon(focusKeys[groups[i][4][0]]), title: groups[i][1] });
           m.on("click", function () { open(i); });
         } else {
           var at = map.unproject([c.x / c.items.length, c.y / c.items.length], z);
@@ -310,9 +325,8 @@
     function apply(move) {
       var v = values();
       shown = [];
-      for (var i = 0; i < features.length; i++) {
-        var p = features[i].properties;
-        if (matches(p.focus, p.province, v)) shown.push(i);
+      for (var i = 0; i < groups.length; i++) {
+        if (matches(focusOf(groups[i]), groups[i][5], v)) shown.push(i);
       }
       map.closePopup();
       drawnZoom = -1;  // redraw everything
@@ -321,7 +335,7 @@
       draw();
       filterList(v);
       var total = count.getAttribute("data-total");
-      count.textContent = shown.length === features.length ? "ทั้งหมด " + total + " กลุ่ม"
+      count.textContent = shown.length === groups.length ? "ทั้งหมด " + total + " กลุ่ม"
         : shown.length === 0 ? "ไม่พบกลุ่มที่ตรงกับตัวกรอง ลองล้างตัวกรอง"
         : "แสดง " + shown.length + " จาก " + total + " กลุ่ม";
       writeUrl("");
@@ -359,6 +373,10 @@
     }
 
     map.on("popupclose", function () { writeUrl(""); });
+    // A touch, click or key on the map is likely to open a popup: start reading its text then.
+    ["pointerdown", "keydown"].forEach(function (type) {
+      frame.addEventListener(type, loadDetails, { once: true, passive: true });
+    });
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("reset", function () { window.setTimeout(function () { apply(true); }, 0); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
@@ -367,15 +385,16 @@
     document.addEventListener("DOMContentLoaded", function () { filterList(values()); });
     form.hidden = false;
 
-    window.fetch(cfg.data).then(function (r) { return r.json(); }).then(function (geo) {
-      features = geo.features;
+    window.fetch(cfg.markers).then(function (r) { return r.json(); }).then(function (data) {
+      groups = data.groups;
+      focusKeys = data.focus;
       var r = Math.PI / 180;
-      for (var i = 0; i < features.length; i++) {
-        var c = features[i].geometry.coordinates;
-        var s = Math.sin(Math.max(-MAXLAT, Math.min(MAXLAT, c[1])) * r);
-        xs.push(0.5 + c[0] / 360);
+      for (var i = 0; i < groups.length; i++) {
+        var g = groups[i];
+        var s = Math.sin(Math.max(-MAXLAT, Math.min(MAXLAT, g[3])) * r);
+        xs.push(0.5 + g[2] / 360);
         ys.push(0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI));
-        byId[features[i].id] = i;
+        byId[g[0]] = i;
       }
       var hash = window.location.hash;
       // Filters from the URL without a position: fit the groups they leave.
