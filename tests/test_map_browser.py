@@ -4,22 +4,16 @@ so no test needs the network), hostile names shown as text."""
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO, build, make_repo, org_yaml
+from conftest import REPO, build, local_context, make_repo, org_yaml
 from guidemap.loader import load_repository
 from test_site import HOSTILE
 
 pytestmark = pytest.mark.browser
-
-TILE_HOST = "tile.openstreetmap.org"
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
-                       "kgAAAABJRU5ErkJggg==")
 
 # Groups the map shows: single markers plus the counts on cluster icons.
 SHOWN = """() => {
@@ -29,27 +23,9 @@ SHOWN = """() => {
 }"""
 
 
-def open_context(browser: Any, **kw: Any) -> tuple[Any, list[str], list[str]]:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH", **kw)
-    outside: list[str] = []
-    tiles: list[str] = []
-
-    def seen(request: Any) -> None:
-        host = urlsplit(request.url).hostname
-        if host == TILE_HOST:
-            tiles.append(request.url)
-        elif host not in ("127.0.0.1", "localhost") and not request.url.startswith(("data:", "blob:")):
-            outside.append(request.url)
-
-    context.on("request", seen)
-    context.route(f"https://{TILE_HOST}/**",
-                  lambda route: route.fulfill(status=200, content_type="image/png", body=PNG))
-    return context, outside, tiles
-
-
 @pytest.fixture()
 def page(browser: Any, serve: Any, repo_site: Path):  # type: ignore[no-untyped-def]
-    context, outside, tiles = open_context(browser)
+    context, outside, tiles = local_context(browser)
     p = context.new_page()
     errors: list[str] = []
     p.on("pageerror", lambda e: errors.append(str(e)))
@@ -223,7 +199,7 @@ def test_hostile_names_render_as_text(browser: Any, serve: Any, tmp_path: Path) 
     repo = make_repo(tmp_path, {"evil": org_yaml("evil", name_th=hostile, summary=hostile),
                                 "calm": org_yaml("calm", province="ยะลา", lat="6.54", lon="101.28")})
     assert build(repo).returncode == 0
-    context, outside, _ = open_context(browser)
+    context, outside, _ = local_context(browser)
     p = context.new_page()
     dialogs: list[str] = []
     p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
