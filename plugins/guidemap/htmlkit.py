@@ -128,21 +128,28 @@ def join_parts(parts: tuple[tuple[str, str], ...]) -> tuple[str, str]:
     return markdown_text, token
 
 
-def fill_parts(page_html: str, rendered: str | None, parts: tuple[tuple[str, str], ...],
-               token: str) -> str:
-    """Put each rendered part, sanitized, at its marker. If a part left a block open (an
-    unclosed fence swallowing the next separator), render the parts one by one instead."""
-    chunks: dict[str, str] = {}
+def render_parts(rendered: str | None, parts: tuple[tuple[str, str], ...],
+                 token: str) -> dict[str, str]:
+    """Each part's HTML, sanitized, cut out of the page builder's rendering. If a part left a
+    block open (an unclosed fence swallowing the next separator), render them one by one."""
     if rendered is not None:
         pieces = _PART_SEPARATOR.split(rendered)
         found = dict(zip(pieces[2::3], pieces[3::3], strict=False))
         if set(pieces[1::3]) == {token} and list(found) == [k for k, _ in parts]:
-            chunks = {k: sanitize(v) for k, v in found.items()}
-    if not chunks:
-        chunks = {k: markdown_to_safe_html(text) for k, text in parts}
+            return {k: sanitize(v).strip() for k, v in found.items()}
+    return {k: markdown_to_safe_html(text).strip() for k, text in parts}
+
+
+def put_parts(page_html: str, chunks: dict[str, str]) -> str:
     for key, value in chunks.items():
-        page_html = page_html.replace(part_marker(key), value.strip())
+        page_html = page_html.replace(part_marker(key), value)
     return page_html
+
+
+def fill_parts(page_html: str, rendered: str | None, parts: tuple[tuple[str, str], ...],
+               token: str) -> str:
+    """Put each rendered part, sanitized, at its marker."""
+    return put_parts(page_html, render_parts(rendered, parts, token))
 
 
 def json_for_script(data: Any) -> str:

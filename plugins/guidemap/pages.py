@@ -70,6 +70,9 @@ class GeneratedPage:
     # Contributed Markdown, rendered by the site builder's own Markdown pass and then
     # sanitized into the markers of ``html`` (see htmlkit.join_parts / fill_parts).
     parts: tuple[tuple[str, str], ...] = ()
+    # What the search index holds for this page, when set: built from the model, so the
+    # search plugin need not parse the page's markup (maps, buttons, labels) to find it.
+    search_text: str | None = None
 
     def standalone_html(self) -> str:
         """The page body with its Markdown parts rendered here (for use without MkDocs)."""
@@ -372,7 +375,23 @@ def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org
     parts.append("</article>")
     return GeneratedPage(url=url, title=org.name.best, description=org.summary.best,
                          html=one_block("".join(parts)), head=org_head(org, site, url) + map_head,
-                         source=org.source, parts=tuple(md_parts))
+                         source=org.source, parts=tuple(md_parts),
+                         search_text=org_search_text(org, [k for k, _ in md_parts]))
+
+
+def org_search_text(org: Org, part_keys: list[str]) -> str:
+    """A group's searchable text: names, place, focus, summary, description, activities,
+    volunteering and needs, as the page shows them (Markdown parts filled in later)."""
+    paras = [org.name.th, org.name.en, org.province.th, org.province.en,
+             org.district.th if org.district else None, org.district.en if org.district else None,
+             " ".join(f"{FOCUS[k].th} {FOCUS[k].en}" for k in org.focus),
+             org.summary.th, org.summary.en,
+             *(t for a in org.activities for t in (a.th, a.en)),
+             *(t for r in (org.volunteer.roles + org.volunteer.skills if org.volunteer else ())
+               for t in (r.th, r.en)),
+             " ".join(f"{NEEDS[k].th} {NEEDS[k].en}" for k in org.needs)]
+    text = "".join(f"<p>{h(p)}</p>" for p in paras if p)
+    return text + "".join(part_marker(k) for k in part_keys)
 
 
 # --- listings ----------------------------------------------------------------------------

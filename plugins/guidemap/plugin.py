@@ -8,6 +8,7 @@ the MkDocs-free core (loader, pages, head, opendata).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
 
 from guidemap import feeds
 from guidemap.head import story_head
-from guidemap.htmlkit import fill_parts, h, join_parts, sanitize
+from guidemap.htmlkit import h, join_parts, put_parts, render_parts, sanitize
 from guidemap.loader import load_repository
 from guidemap.model import Dataset, Story
 from guidemap.outputs import global_assets, site_outputs
@@ -71,11 +72,13 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.pages: dict[str, GeneratedPage] = {}
         self.stories: dict[str, Story] = {}
         self.part_tokens: dict[str, str] = {}
+        self.search_entries: list[dict[str, str]] = []
 
     # -- configuration ------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
         # Per-build state: the plugin object can outlive a `serve` rebuild.
         self.pages, self.stories, self.data, self.part_tokens = {}, {}, None, {}
+        self.search_entries = []
         if not config.use_directory_urls:
             raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ "
                               "depend on it")
@@ -152,8 +155,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             # The theme prints page.meta unescaped (no Jinja autoescape): escape here, once.
             page.meta = {"title": h(gen.title), "description": h(gen.description),
                          "guidemap_head": gen.head}
-            if not gen.searchable:
-                page.meta["search"] = {"exclude": True}
+            if not gen.searchable or (gen.search_text is not None and self._searching(config)):
+                page.meta["search"] = {"exclude": True}  # indexed from the model instead
             page.edit_url = self.site.edit_url(gen.source) if gen.source else None
             if not gen.parts:
                 return ""
@@ -173,9 +176,13 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         src = page.file.src_uri
         if src in self.pages:
             gen = self.pages[src]
-            if not gen.parts:
-                return gen.html
-            return fill_parts(gen.html, html_text, gen.parts, self.part_tokens.pop(src))
+            chunks = (render_parts(html_text, gen.parts, self.part_tokens.pop(src))
+                      if gen.parts else {})
+            if gen.searchable and gen.search_text is not None and self._searching(config):
+                self.search_entries.append({"location": page.url,
+                                            "title": html.escape(gen.title, quote=False),
+                                            "text": put_parts(gen.search_text, chunks)})
+            return put_parts(gen.html, chunks)
         if src in self.stories:
             return self._story_html(self.stories[src], sanitize(html_text))
         if page.is_homepage:
@@ -191,7 +198,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_post_build(self, config: Any) -> None:
         index = Path(config.site_dir) / "search" / "search_index.json"
         if self._searching(config) and index.is_file():
-            index.write_text(segment_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+            index.write_text(segment_index(index.read_text(encoding="utf-8"), self.search_entries),
+                             encoding="utf-8")
 
     def _searching(self, config: Any) -> bool:
         plugins = config.plugins

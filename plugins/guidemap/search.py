@@ -39,7 +39,7 @@ def segment(text: str) -> str:
     return _THAI_RUN.sub(lambda m: _cut(m.group(0)), text)
 
 
-def segment_index(index_json: str) -> str:
+def segment_index(index_json: str, extra_docs: list[dict[str, str]] | None = None) -> str:
     """Material's search_index.json with Thai segmented and the separator set to match.
 
     Written as UTF-8 rather than ``\\uXXXX`` escapes: Thai text then takes half the bytes
@@ -47,6 +47,8 @@ def segment_index(index_json: str) -> str:
     """
     data: dict[str, Any] = json.loads(index_json)
     data["config"]["separator"] = SEPARATOR
+    # Pages indexed from the model (group pages) join the ones Material's plugin parsed.
+    data["docs"] = [*data.get("docs", []), *(extra_docs or [])]
     for doc in data.get("docs", []):
         for field in ("title", "text"):
             if isinstance(doc.get(field), str):

@@ -9,6 +9,7 @@ aliases and custom tags are errors, and the line of every value is kept for erro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +72,9 @@ def decode(raw: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def flow_depth(text: str) -> tuple[int, int]:
     """How deeply ``[``/``{`` flow collections nest, read without parsing.
 
@@ -80,20 +84,23 @@ def flow_depth(text: str) -> tuple[int, int]:
     brackets inside prose are not counted.
     """
     depth = deepest = 0
-    line = deepest_line = 1
-    previous = "\n"
-    for char in text:
-        if char == "\n":
-            line += 1
-        if char in "[{" and previous in ":-,[{\n":
-            depth += 1
-            if depth > deepest:
-                deepest, deepest_line = depth, line
-        elif char in "]}" and depth:
+    deepest_at = 0
+    # Visit only the brackets (a profile has a handful), looking back for what precedes each.
+    for match in _BRACKET.finditer(text):
+        char, at = match.group(0), match.start()
+        if char in "[{":
+            back = at - 1
+            while back >= 0 and text[back] in " \t\r":
+                back -= 1
+            if back < 0 or text[back] in ":-,[{\n":
+                depth += 1
+                if depth > deepest:
+                    deepest, deepest_at = depth, at
+                    if deepest > MAX_DEPTH:  # enough to refuse the file
+                        break
+        elif depth:
             depth -= 1
-        if not char.isspace() or char == "\n":
-            previous = char
-    return deepest, deepest_line
+    return deepest, text.count("\n", 0, deepest_at) + 1
 
 
 def parse(text: str, first_line: int = 1) -> Document:
