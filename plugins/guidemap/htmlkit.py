@@ -146,12 +146,6 @@ def put_parts(page_html: str, chunks: dict[str, str]) -> str:
     return page_html
 
 
-def fill_parts(page_html: str, rendered: str | None, parts: tuple[tuple[str, str], ...],
-               token: str) -> str:
-    """Put each rendered part, sanitized, at its marker."""
-    return put_parts(page_html, render_parts(rendered, parts, token))
-
-
 def json_for_script(data: Any) -> str:
     """JSON safe inside a <script> element: no '</script>' or HTML comment can break out."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -16,7 +16,7 @@ from urllib.parse import quote, urlencode
 
 from guidemap import images, thai, urls
 from guidemap.head import org_head, page_head
-from guidemap.htmlkit import fill_parts, h, markdown_to_safe_html, one_block, part_marker
+from guidemap.htmlkit import h, markdown_to_safe_html, one_block, part_marker
 from guidemap.images import ImageInfo
 from guidemap.mapview import org_map
 from guidemap.model import Area, Dataset, LText, Org, Story
@@ -68,15 +68,11 @@ class GeneratedPage:
     # results about groups and stories (and the index small and quick to build).
     searchable: bool = True
     # Contributed Markdown, rendered by the site builder's own Markdown pass and then
-    # sanitized into the markers of ``html`` (see htmlkit.join_parts / fill_parts).
+    # sanitized into the markers of ``html`` (see htmlkit.join_parts / render_parts).
     parts: tuple[tuple[str, str], ...] = ()
     # What the search index holds for this page, when set: built from the model, so the
     # search plugin need not parse the page's markup (maps, buttons, labels) to find it.
     search_text: str | None = None
-
-    def standalone_html(self) -> str:
-        """The page body with its Markdown parts rendered here (for use without MkDocs)."""
-        return fill_parts(self.html, None, self.parts, "")
 
     @property
     def src_uri(self) -> str:
