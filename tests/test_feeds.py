@@ -164,7 +164,8 @@ def test_categories_are_tags_groups_and_provinces_and_author_is_kept() -> None:
 
 def test_narrow_feeds_follow_focus_province_and_group() -> None:
     data = dataset(story("pa", dt.date(2026, 1, 1), orgs=("a",)),
-                   story("ya", dt.date(2026, 1, 2), orgs=("b",)), story("none", dt.date(2026, 1, 3)))
+                   story("ya", dt.date(2026, 1, 2), orgs=("b",)), story("none", dt.date(2026, 1, 3)),
+                   orgs=[org("a"), org("b", YALA, ("education",)), org("c")])
     files = feeds.feed_files(data, SITE)
 
     def slugs(path: str) -> list[str]:
@@ -176,6 +177,7 @@ def test_narrow_feeds_follow_focus_province_and_group() -> None:
     assert slugs(urls.province_feed(YALA)) == ["ya"]
     assert slugs(urls.org_feed("a")) == ["pa"]
     assert urls.focus_feed("marine") not in files  # no group works on it: no page, no feed
+    assert urls.org_feed("c") not in files  # no story names it: its page offers its province's
 
 
 def test_empty_feed_is_valid_and_dated_from_the_data() -> None:

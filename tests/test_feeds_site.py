@@ -60,7 +60,9 @@ def news_repo(root: Path, mkdocs_yml: str | None = None) -> Path:
     option = f"  - guidemap:\n      feed_items: {FEED_ITEMS}\n"
     yml = mkdocs_yml or MINI_MKDOCS.replace("  - guidemap\n", option)
     orgs = {"beach": org_yaml("beach", province="Songkhla", lat="7.2", lon="100.6", focus="marine"),
-            "peace-a": org_yaml("peace-a")}
+            "peace-a": org_yaml("peace-a"),
+            # No story names this one: it has no feed of its own yet.
+            "quiet": org_yaml("quiet", province="Yala", lat="6.54", lon="101.28", focus="healing")}
     repo = make_repo(root, orgs, STORIES, yml)
     (repo / "content" / "stories" / "beach.png").write_bytes(PNG)
     return repo
@@ -312,6 +314,21 @@ def test_group_province_and_focus_pages_advertise_their_own_feed(news_site: Path
         hrefs = {href for _, href in parsed.feeds}
         assert f"../../{feed}" in hrefs and f"../../{feed.replace('.xml', '.atom')}" in hrefs, page
         assert f"../../{feed}" in parsed.hrefs  # and a visible link
+
+
+def test_a_group_no_story_names_offers_its_province_feed_instead_of_an_empty_one(
+        news_site: Path) -> None:
+    assert not (news_site / "feeds" / "orgs" / "quiet.xml").exists()
+    assert not (news_site / "feeds" / "orgs" / "quiet.atom").exists()
+    page = news_site / "orgs" / "quiet" / "index.html"
+    parsed = alternates(page)
+    feed = "../../feeds/province/yala.xml"
+    assert feed in {href for _, href in parsed.feeds} and feed in parsed.hrefs
+    text = page.read_text(encoding="utf-8")
+    assert "ยังไม่มีเรื่องเล่าที่กล่าวถึงกลุ่มนี้" in text and "จังหวัดยะลา" in text
+    assert (news_site / "feeds" / "province" / "yala.xml").is_file()
+    subscribe = (news_site / "subscribe" / "index.html").read_text(encoding="utf-8")
+    assert "feeds/orgs/quiet" not in subscribe and "feeds/orgs/beach.xml" in subscribe
 
 
 def test_every_page_has_a_visible_subscribe_link_and_the_page_explains_rss(news_site: Path) -> None:

@@ -246,3 +246,15 @@ def test_words_keep_spaces() -> None:
     text = "ค่ายเยาวชน สานสัมพันธ์"
     assert "".join(thai.words(text)) == text
     assert " " in thai.words(text)
+
+
+@pytest.mark.parametrize("run", [
+    "ค่ายเยาวชนสานสัมพันธ์ชายแดนใต้",
+    "โรงเรียนตาดีกาในอำเภอหนองจิก",
+    "ปีพ๒๕๖๘เด็กกำพร้า๑๒๐คน",  # Thai digits are part of a Thai run
+    "ธนาคารหัวใจยะลาเปิดรับอาสาสมัครกู้ภัยและเยียวยา",
+])
+def test_thai_run_words_are_the_words_of_the_full_segmenter(run: str) -> None:
+    # The search index uses the fast path; it must cut exactly where words() would.
+    assert thai.thai_run_words(run) == thai.words(run)
+    assert "".join(thai.thai_run_words(run)) == run

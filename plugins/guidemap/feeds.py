@@ -71,8 +71,12 @@ class Feed:
 
 
 def catalogue(data: Dataset, site: SiteInfo) -> list[Feed]:
-    """Every feed: the whole newsletter, then one per focus area, province and group that has a
-    page (so a subscriber can follow a group before its first story)."""
+    """Every feed: the whole newsletter, then one per focus area and province that has a page,
+    and one per group that a published story names.
+
+    A group gets its feed with its first story: until then its page offers its province's
+    feed. (Two empty files for every group cost a large network thousands of files per
+    build, for feeds that would say nothing.)"""
     stories = published(data.stories, site.today)
     orgs = {o.id: o for o in data.orgs}
     feeds = [Feed(urls.FEED_RSS, f"จดหมายข่าว {site.name}",
@@ -98,9 +102,11 @@ def catalogue(data: Dataset, site: SiteInfo) -> list[Feed]:
                           naming(members), "province"))
     for org_id in sorted(orgs):
         org = orgs[org_id]
-        feeds.append(Feed(urls.org_feed(org_id), f"{site.name}: {org.name.best}",
-                          f"เรื่องเล่าที่กล่าวถึง{org.name.best}", urls.org(org_id),
-                          naming([org]), "org"))
+        named = naming([org])
+        if named:
+            feeds.append(Feed(urls.org_feed(org_id), f"{site.name}: {org.name.best}",
+                              f"เรื่องเล่าที่กล่าวถึง{org.name.best}", urls.org(org_id),
+                              named, "org"))
     return feeds
 
 
@@ -293,18 +299,27 @@ def alternate_links(frm: str, feed: Feed) -> str:
             f'href="{h(urls.rel(frm, feed.atom))}">')
 
 
-def with_feed_links(pages: list[GeneratedPage], feeds: list[Feed]) -> list[GeneratedPage]:
+def with_feed_links(pages: list[GeneratedPage], feeds: list[Feed],
+                    orgs: Iterable[Org] = ()) -> list[GeneratedPage]:
     """The group, province and focus pages, each advertising its own narrower feed (the
-    network's feed is advertised on every page by the theme) and linking to it visibly."""
+    network's feed is advertised on every page by the theme) and linking to it visibly.
+    A group no story names yet has no feed: its page offers its province's."""
     narrow = {f.page: f for f in feeds if f.kind != "all"}
+    nearest = {urls.org(o.id): (narrow[urls.province(o.province)], o.province.th) for o in orgs
+               if urls.org(o.id) not in narrow and urls.province(o.province) in narrow}
     result = []
     for page in pages:
         feed = narrow.get(page.url)
-        if feed is None:
+        if feed is not None:
+            label = "ติดตามเรื่องเล่าของหน้านี้ทาง RSS"
+        elif page.url in nearest:
+            feed, province = nearest[page.url]
+            label = f"ยังไม่มีเรื่องเล่าที่กล่าวถึงกลุ่มนี้ ติดตามเรื่องเล่าของจังหวัด{province}ทาง RSS"
+        else:
             result.append(page)
             continue
         visible = (f'<p class="gm-subscribe gm-subscribe--narrow">'
-                   f'{link(page.url, feed.rss, "ติดตามเรื่องเล่าของหน้านี้ทาง RSS")} · '
+                   f'{link(page.url, feed.rss, h(label))} · '
                    f'{link(page.url, feed.atom, "Atom")} · '
                    f'{link(page.url, urls.SUBSCRIBE, "RSS คืออะไร")}</p>')
         result.append(replace(page, head=page.head + alternate_links(page.url, feed),

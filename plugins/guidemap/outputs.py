@@ -74,7 +74,7 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
     if site.has_feeds:  # feeds need absolute links (the plugin requires site_url with stories)
         catalogue = feeds.catalogue(data, site)
         out.files.update(feeds.feed_files(data, site, catalogue))
-        out.pages = feeds.with_feed_links(out.pages, catalogue)
+        out.pages = feeds.with_feed_links(out.pages, catalogue, data.orgs)
         out.pages.append(feeds.subscribe_page(catalogue, site))
     out.files[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
     out.files[urls.DATA_CSV] = opendata.orgs_csv(data.orgs)

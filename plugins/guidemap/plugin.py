@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ try:
     from mkdocs.exceptions import PluginError
     from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
     from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import get_toc
 except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
     # Same API under another name; mypy checks the mkdocs branch (both may be installed).
     from properdocs.config import base  # type: ignore[no-redef,assignment,unused-ignore]
@@ -33,6 +36,10 @@ except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
         File,
         Files,
     )
+    from properdocs.structure.pages import Page  # type: ignore[no-redef,assignment,unused-ignore]
+    from properdocs.structure.toc import get_toc  # type: ignore[no-redef,assignment,unused-ignore]
+
+import markdown
 
 from guidemap import feeds
 from guidemap.head import story_head
@@ -61,6 +68,35 @@ def build_date() -> dt.date:
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     return dt.date.today()
+
+
+_ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
+
+
+class GeneratedHtmlPage(Page):
+    """A page whose HTML the core has already made: only its contributed Markdown (if any)
+    still needs converting, and that goes through one converter shared by every such page.
+
+    MkDocs builds a new Markdown converter for each page; with the site's extensions that
+    costs more than converting a profile's few paragraphs, and a network of 2,000 groups
+    would pay it 2,000 times for pages whose markup is already made. Subclassing ``Page`` and
+    setting ``file.page`` in ``on_files`` is how Material's blog plugin adds its own pages.
+    """
+
+    def __init__(self, gen: GeneratedPage, file: File, config: Any,
+                 converter: markdown.Markdown) -> None:
+        super().__init__(None, file, config)
+        self._converter = converter
+        self._anchor_ids = {html.unescape(m) for m in _ANCHOR_ID.findall(gen.html)}
+
+    def render(self, config: Any, files: Files) -> None:
+        converter = self._converter
+        converter.reset()  # the documented way to reuse a converter for another document
+        self.content = converter.convert(self.markdown or "")
+        self.toc = get_toc(getattr(converter, "toc_tokens", []))
+        # Links from other pages to ``#…`` on this page are checked against these.
+        self.present_anchor_ids = self._anchor_ids | {
+            html.unescape(m) for m in _ANCHOR_ID.findall(self.content)}
 
 
 class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-call]
@@ -124,6 +160,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.pages = {}
         root = Path(config.config_file_path).parent
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir))
+        converter = markdown.Markdown(extensions=config.markdown_extensions,
+                                      extension_configs=config.mdx_configs or {})
         for path in sorted(outputs.replaces):  # the original (with its metadata) is not published
             found = files.get_file_from_path(path)
             if found is not None:
@@ -132,7 +170,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"guidemap: {config.docs_dir}/{page.src_uri} collides with a "
                                   "generated page; remove or rename it")
-            files.append(File.generated(config, page.src_uri, content=""))
+            file = File.generated(config, page.src_uri, content="")
+            files.append(file)
+            GeneratedHtmlPage(page, file, config, converter)  # sets file.page
             self.pages[page.src_uri] = page
         for path, content in sorted(outputs.files.items()):
             files.append(File.generated(config, path, content=content))

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from guidemap.thai import words
+from guidemap.thai import thai_run_words
 
 ZWSP = "\u200b"
 SEPARATOR = r"[\s\u200b\-]+"
@@ -31,7 +31,7 @@ _MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.mi
 
 @lru_cache(maxsize=1 << 16)
 def _cut(run: str) -> str:
-    return ZWSP.join(w for w in words(run) if w.strip())
+    return ZWSP.join(w for w in thai_run_words(run) if w.strip())
 
 
 def segment(text: str) -> str:
@@ -74,4 +74,9 @@ def worker_script() -> str:
 
 def point_page_to_worker(html: str) -> str:
     """A page's Material config names the search worker (relative to the page): name ours."""
-    return _MATERIAL_WORKER.sub(WORKER_PATH, html, count=1)
+    # Found with str.find first: a regex scan of every page's whole HTML cost more.
+    at = html.find("assets/javascripts/workers/search.")
+    found = _MATERIAL_WORKER.match(html, at) if at >= 0 else None
+    if found is None:
+        return html
+    return html[:at] + WORKER_PATH + html[found.end():]

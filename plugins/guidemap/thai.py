@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from pythainlp.util import thai_digit_to_arabic_digit, thai_strftime
@@ -122,10 +123,28 @@ def _engine() -> str:
     return "nlpo3"
 
 
+@lru_cache(maxsize=1)
+def _run_segmenter() -> Callable[[str], list[str]]:
+    if _engine() == "nlpo3":
+        # The engine itself, with pythainlp's dictionary: word_tokenize's own steps (joining
+        # numbers like 1,234 and whitespace handling) never apply to a run of Thai letters,
+        # and skipping them halves the time of segmenting a large search index.
+        from pythainlp.tokenize.nlpo3 import segment
+
+        return segment
+    return lambda run: words(run)
+
+
 def words(text: str) -> list[str]:
     """Thai-aware word segmentation (newmm); spaces are kept as tokens."""
     tokens: list[str] = _tokenizer()(text, engine=_engine(), keep_whitespace=True)
     return tokens
+
+
+def thai_run_words(run: str) -> list[str]:
+    """The words of a run of Thai characters (no spaces, Latin letters or punctuation): the
+    same words as :func:`words`, found faster."""
+    return _run_segmenter()(run)
 
 
 def truncate(text: str, limit: int, ellipsis: str = "…") -> str:
