@@ -130,7 +130,8 @@ def time_segmentation(index: Path) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--orgs", type=int, default=2000)
-    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--seed", type=int, default=1, help="seed of the order within each round")
     ap.add_argument("--dir", type=Path, default=None,
                     help="where to write both sites (default: the system's temporary folder); "
                          "/dev/shm takes the disk's own noise out of both")
@@ -143,9 +144,14 @@ def main() -> int:
         timed_build(plain)  # warm the disk cache and Python's bytecode for both, untimed
         timed_build(guide)
         runs: dict[str, list[tuple[float, float]]] = {"plain": [], "guidemap": []}
-        for _ in range(args.repeat):  # alternating, so a slow spell of the machine hits both
-            runs["plain"].append(timed_build(plain))
-            runs["guidemap"].append(timed_build(guide))
+        order = random.Random(args.seed)
+        # Randomized interleaved trials: each round builds both, in a random order, so a slow
+        # spell of a shared machine hits both sides alike (Abedi & Brecht, ICPE 2017).
+        for _ in range(args.repeat):
+            pair = [("plain", plain), ("guidemap", guide)]
+            order.shuffle(pair)
+            for name, root in pair:
+                runs[name].append(timed_build(root))
         pages = sum(1 for _ in (guide / "site").rglob("index.html"))
         files = sum(1 for p in (guide / "site").rglob("*") if p.is_file())
         plain_files = sum(1 for p in (plain / "site").rglob("*") if p.is_file())

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build, make_repo, org_yaml
+from conftest import MINI_MKDOCS, REPO, build, make_repo, org_yaml
 from guidemap.loader import load_repository
 
 
@@ -237,3 +237,21 @@ def test_a_docs_file_colliding_with_a_generated_page_is_an_error(tmp_path: Path,
     target.write_text("# x\n", encoding="utf-8")
     result = build(repo)
     assert result.returncode != 0 and "collides with a generated page" in result.stderr
+
+
+def test_links_to_anchors_on_generated_pages_are_checked(tmp_path: Path) -> None:
+    # Generated pages tell MkDocs which ids they hold, so a strict build with anchor checks
+    # accepts a link to a group's card in the directory and refuses one to a missing id.
+    yml = MINI_MKDOCS.replace("validation:\n", "validation:\n  anchors: warn\n")
+    good = make_repo(tmp_path / "good", {"a": org_yaml("a")}, mkdocs_yml=yml)
+    (good / "content" / "about.md").write_text(
+        "# เกี่ยวกับ\n\n[กลุ่ม a](orgs/index.md#org-a) [แผนที่ย่อ](orgs/a.md#map_guidemap_mini)\n",
+        encoding="utf-8")
+    result = build(good)
+    assert result.returncode == 0, result.stderr
+    bad = make_repo(tmp_path / "bad", {"a": org_yaml("a")}, mkdocs_yml=yml)
+    (bad / "content" / "about.md").write_text("# เกี่ยวกับ\n\n[ไม่มี](orgs/index.md#org-nobody)\n",
+                                               encoding="utf-8")
+    result = build(bad)
+    assert result.returncode != 0
+    assert "org-nobody" in result.stderr

@@ -140,8 +140,8 @@ def build_org(data: dict[str, Any], ctx: Context, stem: str, orgs_dir: Path) -> 
     )
 
 
-def load_org_file(path: Path, root: Path, problems: Problems) -> Org | None:
-    shown = _rel(path, root)
+def load_org_file(path: Path, root: Path, problems: Problems, shown: str | None = None) -> Org | None:
+    shown = shown or _rel(path, root)
     doc = _read_yaml(path, shown, problems)
     if doc is None:
         return None
@@ -160,10 +160,14 @@ def org_files(orgs_dir: Path, root: Path, problems: Problems) -> list[Path]:
     if not orgs_dir.is_dir():
         problems.add(_rel(orgs_dir, root), 0, "", "the orgs/ folder is missing", "ไม่พบโฟลเดอร์ orgs/")
         return found
-    for entry in sorted(orgs_dir.iterdir()):
+    # scandir knows each entry's kind from the directory listing: no stat() per profile.
+    with os.scandir(orgs_dir) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for item in entries:
+        entry = orgs_dir / item.name
         if entry.name in _ORGS_DIR_EXTRAS or entry.name.startswith("."):
             continue
-        if entry.is_dir():
+        if item.is_dir():
             if entry.name not in _ORGS_DIR_SUBDIRS:
                 problems.add(_rel(entry, root), 0, "", "folders are not read here; put the profile "
                              "directly in orgs/", "ไม่อ่านไฟล์ในโฟลเดอร์ย่อย ให้วางไฟล์ไว้ใน orgs/ โดยตรง")
@@ -177,17 +181,19 @@ def org_files(orgs_dir: Path, root: Path, problems: Problems) -> list[Path]:
     return found
 
 
-def load_orgs(orgs_dir: Path, root: Path, problems: Problems) -> list[Org]:
+def load_orgs(orgs_dir: Path, root: Path, problems: Problems,
+              files: list[Path] | None = None) -> list[Org]:
     orgs: list[Org] = []
     seen: dict[str, str] = {}
-    for path in org_files(orgs_dir, root, problems):
+    for path in org_files(orgs_dir, root, problems) if files is None else files:
         stem = path.stem
+        shown = _rel(path, root)
         if stem in seen:
-            problems.add(_rel(path, root), 1, "id", f"duplicate id {stem!r}: also in {seen[stem]}",
+            problems.add(shown, 1, "id", f"duplicate id {stem!r}: also in {seen[stem]}",
                          f"id {stem!r} ซ้ำกับ {seen[stem]}")
             continue
-        seen[stem] = _rel(path, root)
-        org = load_org_file(path, root, problems)
+        seen[stem] = shown
+        org = load_org_file(path, root, problems, shown)
         if org is not None:
             orgs.append(org)
     return orgs
@@ -310,10 +316,11 @@ def load_stories(content_dir: Path, root: Path, org_ids: set[str] | None,
 def load_repository(root: Path, orgs_dir: str = "orgs", content_dir: str = "content") -> LoadResult:
     """Everything in the repository, with every problem of every file."""
     problems = Problems()
-    orgs = load_orgs(root / orgs_dir, root, problems)
+    files = org_files(root / orgs_dir, root, problems)
+    orgs = load_orgs(root / orgs_dir, root, problems, files)
     # Story references are checked against every profile file, valid or not, so one broken
     # profile is reported once rather than again in each story that names it.
-    known = {p.stem for p in org_files(root / orgs_dir, root, Problems())}
+    known = {p.stem for p in files}
     stories = load_stories(root / content_dir, root, known, problems)
     return LoadResult(Dataset(orgs, stories), problems)
 

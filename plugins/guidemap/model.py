@@ -87,6 +87,11 @@ class Org:
     logo_alt: str | None = None
     logo_info: ImageInfo | None = None  # raster logos: size, read by the loader
 
+    def __hash__(self) -> int:
+        # Equality still compares every field; hashing the id alone keeps the caches keyed by
+        # a group (its card, its short summary) from re-hashing the whole profile each time.
+        return hash(self.id)
+
     def public_dict(self) -> dict[str, Any]:
         """The open-data record: public fields only, coarsened location, normalized values."""
         record: dict[str, Any] = {

@@ -20,9 +20,12 @@ CSV_COLUMNS = [
 
 
 def orgs_json(orgs: list[Org]) -> str:
-    records = [o.public_dict() for o in sorted(orgs, key=lambda o: o.id)]
-    payload = {"version": 1, "count": len(records), "orgs": records}
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    # One group per line: a change to a profile shows as a one-line diff, and the encoder runs
+    # in C (an indented dump goes through the pure-Python one, several times slower).
+    records = ",\n".join(json.dumps(o.public_dict(), ensure_ascii=False, sort_keys=True)
+                         for o in sorted(orgs, key=lambda o: o.id))
+    return f'{{"count": {len(orgs)}, "orgs": [\n{records}\n], "version": 1}}\n'
+
 
 
 # Columns holding contributors' free text; the others are normalized values we produced.

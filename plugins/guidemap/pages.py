@@ -79,6 +79,7 @@ class GeneratedPage:
         return urls.src_uri(self.url)
 
 
+@cache  # labels are the site's own constants, used on every group page
 def bi(label: Label) -> str:
     """A Thai label with its English beside it, marked as English for screen readers."""
     return f'{h(label.th)} <span class="gm-en" lang="en">{h(label.en)}</span>'

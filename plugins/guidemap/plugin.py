@@ -86,17 +86,26 @@ class GeneratedHtmlPage(Page):
     def __init__(self, gen: GeneratedPage, file: File, config: Any,
                  converter: markdown.Markdown) -> None:
         super().__init__(None, file, config)
+        self._gen_html = gen.html
         self._converter = converter
-        self._anchor_ids = {html.unescape(m) for m in _ANCHOR_ID.findall(gen.html)}
 
     def render(self, config: Any, files: Files) -> None:
         converter = self._converter
         converter.reset()  # the documented way to reuse a converter for another document
         self.content = converter.convert(self.markdown or "")
         self.toc = get_toc(getattr(converter, "toc_tokens", []))
-        # Links from other pages to ``#…`` on this page are checked against these.
-        self.present_anchor_ids = self._anchor_ids | {
-            html.unescape(m) for m in _ANCHOR_ID.findall(self.content)}
+
+    @property
+    def present_anchor_ids(self) -> set[str] | None:
+        """Ids a link from another page may point at (``…/#contact``). MkDocs asks only when
+        some page links to an anchor here, so the page's markup is searched only then."""
+        if self.content is None:
+            return None
+        return {html.unescape(m) for m in _ANCHOR_ID.findall(self._gen_html + self.content)}
+
+    @present_anchor_ids.setter
+    def present_anchor_ids(self, value: set[str] | None) -> None:
+        pass  # computed from the page itself (MkDocs' own render would set it)
 
 
 class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-call]

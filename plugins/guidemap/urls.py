@@ -98,7 +98,15 @@ def rel(frm: str, to: str) -> str:
     if "#" in to:
         to, fragment = to.split("#", 1)
         fragment = "#" + fragment
-    target = posixpath.relpath("/" + to.rstrip("/"), "/" + frm.rstrip("/") if frm else "/")
+    here = [p for p in frm.split("/") if p]  # a page URL is a folder: 'orgs/x/'
+    there = [p for p in to.split("/") if p]
+    if "." in here or ".." in here or "." in there or ".." in there:
+        target = posixpath.relpath("/" + to.rstrip("/"), "/" + frm.rstrip("/") if frm else "/")
+    else:  # the usual case, without posixpath's normalizing (each group page has new pairs)
+        same = 0
+        while same < len(here) and same < len(there) and here[same] == there[same]:
+            same += 1
+        target = "/".join([".."] * (len(here) - same) + there[same:]) or "."
     if to == "" or to.endswith("/"):
         target = "./" if target == "." else target + "/"
     return target + fragment
