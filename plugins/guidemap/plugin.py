@@ -42,13 +42,14 @@ except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
 import markdown
 
 from guidemap import feeds
+from guidemap.cutter import RunCutter
 from guidemap.head import story_head
 from guidemap.htmlkit import h, join_parts, put_parts, render_parts, sanitize
 from guidemap.loader import load_repository
 from guidemap.model import Dataset, Story
 from guidemap.outputs import global_assets, site_outputs
 from guidemap.pages import GeneratedPage, SiteInfo, home_blocks, story_page_html
-from guidemap.search import point_page_to_worker, segment_index
+from guidemap.search import point_page_to_worker, segment_index, thai_runs
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).parent
@@ -60,6 +61,8 @@ class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
     feed_items = c.Type(int, default=30)  # items per newsletter feed; the archive lists all
     # Thai word segmentation of the search index and of queries (see guidemap/search.py).
     thai_search = c.Type(bool, default=True)
+    # Cut the index's Thai in a helper process while pages render (see guidemap/cutter.py).
+    search_helper = c.Type(bool, default=True)
 
 
 def build_date() -> dt.date:
@@ -118,6 +121,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.stories: dict[str, Story] = {}
         self.part_tokens: dict[str, str] = {}
         self.search_entries: list[dict[str, str]] = []
+        self.cutter: RunCutter | None = None
 
     # -- configuration ------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
@@ -183,6 +187,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             files.append(file)
             GeneratedHtmlPage(page, file, config, converter)  # sets file.page
             self.pages[page.src_uri] = page
+        self._start_cutting(outputs.pages, config)
         for path, content in sorted(outputs.files.items()):
             files.append(File.generated(config, path, content=content))
         for path, source in sorted(outputs.copies.items()):
@@ -243,12 +248,36 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         return point_page_to_worker(output) if self._searching(config) else output
 
+    def _start_cutting(self, pages: list[GeneratedPage], config: Any) -> None:
+        """The group pages' search text is known now: have its Thai cut while pages render."""
+        if self.cutter is not None:
+            self.cutter.close()
+        self.cutter = None
+        if not self._searching(config):
+            return
+        self.cutter = RunCutter(helper=bool(self.config.search_helper))
+        runs: set[str] = set()
+        for page in pages:
+            if page.searchable and page.search_text is not None:
+                for text in (page.title, page.search_text, *(part for _, part in page.parts)):
+                    runs.update(thai_runs(text))
+        self.cutter.prefetch(runs)
+
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config: Any) -> None:
         index = Path(config.site_dir) / "search" / "search_index.json"
+        cutter, self.cutter = self.cutter, None
         if self._searching(config) and index.is_file():
-            index.write_text(segment_index(index.read_text(encoding="utf-8"), self.search_entries),
-                             encoding="utf-8")
+            cuts = cutter.cuts if cutter is not None else RunCutter(helper=False).cuts
+            index.write_text(segment_index(index.read_text(encoding="utf-8"), self.search_entries,
+                                           cuts), encoding="utf-8")
+        elif cutter is not None:
+            cutter.close()
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.cutter is not None:  # a failed build leaves no helper process behind
+            self.cutter.close()
+            self.cutter = None
 
     def _searching(self, config: Any) -> bool:
         plugins = config.plugins

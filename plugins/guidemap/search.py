@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -30,29 +31,41 @@ _MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.mi
 
 
 @lru_cache(maxsize=1 << 16)
-def _cut(run: str) -> str:
+def cut_run(run: str) -> str:
+    """One run of Thai letters as its words, joined by zero-width spaces."""
     return ZWSP.join(w for w in thai_run_words(run) if w.strip())
+
+
+def thai_runs(text: str) -> list[str]:
+    return _THAI_RUN.findall(text)
 
 
 def segment(text: str) -> str:
     """Thai runs cut into words, joined by zero-width spaces; other text is kept."""
-    return _THAI_RUN.sub(lambda m: _cut(m.group(0)), text)
+    return _THAI_RUN.sub(lambda m: cut_run(m.group(0)), text)
 
 
-def segment_index(index_json: str, extra_docs: list[dict[str, str]] | None = None) -> str:
+def _cut_here(runs: Iterable[str]) -> dict[str, str]:
+    return {run: cut_run(run) for run in runs}
+
+
+def segment_index(index_json: str, extra_docs: list[dict[str, str]] | None = None,
+                  cuts: Callable[[Iterable[str]], dict[str, str]] = _cut_here) -> str:
     """Material's search_index.json with Thai segmented and the separator set to match.
 
-    Written as UTF-8 rather than ``\\uXXXX`` escapes: Thai text then takes half the bytes
-    before compression, which more than pays for the zero-width spaces.
+    ``cuts`` gives the words of every Thai run at once (guidemap.cutter can have them cut in a
+    helper process). Written as UTF-8 rather than ``\\uXXXX`` escapes: Thai text then takes
+    half the bytes before compression, which more than pays for the zero-width spaces.
     """
     data: dict[str, Any] = json.loads(index_json)
     data["config"]["separator"] = SEPARATOR
     # Pages indexed from the model (group pages) join the ones Material's plugin parsed.
     data["docs"] = [*data.get("docs", []), *(extra_docs or [])]
-    for doc in data.get("docs", []):
-        for field in ("title", "text"):
-            if isinstance(doc.get(field), str):
-                doc[field] = segment(doc[field])
+    fields = [(doc, name) for doc in data["docs"] for name in ("title", "text")
+              if isinstance(doc.get(name), str)]
+    words = cuts({run for doc, name in fields for run in _THAI_RUN.findall(doc[name])})
+    for doc, name in fields:
+        doc[name] = _THAI_RUN.sub(lambda m: words[m.group(0)], doc[name])
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
