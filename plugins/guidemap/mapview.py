@@ -23,13 +23,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import folium
-from branca.element import Figure
-from folium.template import Template
 from xstatic.pkg import leaflet
 
 from guidemap import thai, urls
@@ -132,64 +128,54 @@ def markers_json(orgs: list[Org]) -> str:
     return json.dumps({"focus": used, "groups": groups}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-# --- folium elements ------------------------------------------------------------------------
+# --- folium's part -----------------------------------------------------------------------
 
-class _Map(folium.Map):
-    """folium's Map without its page-wide styles (``html, body {...}``, ``#map {...}``) and
-    viewport tag, which would restyle the Material page around it."""
-
-    _template = Template("""
-{% macro html(this, kwargs) %}<div class="gm-map__canvas" id="{{ this.get_name() }}"></div>{% endmacro %}
-{% macro script(this, kwargs) %}var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, \
-{center: {{ this.location|tojson }}, crs: L.CRS.{{ this.crs }}, ...{{ this.options|tojavascript }}});
-{% endmacro %}
-""")
+# One folium render: (page URL it is for, element name, scripts, stylesheets, zoom, kind of
+# map for guidemap-map.js, its configuration as JSON). Plain values, so a helper process can
+# render it too (guidemap.helper): folium and numpy take half a second to import.
+MapRequest = tuple[str, str, tuple[str, ...], tuple[str, ...], int, str, str]
+Rendered = tuple[str, str, str]  # head tags, body markup, scripts
+_rendered: dict[MapRequest, Rendered] = {}
 
 
-class _Init(folium.MacroElement):
-    """Hands the map to guidemap-map.js with a configuration of our own constants (no
-    contributed text: that stays in the data file and is set as text by the script)."""
-
-    _template = Template("""
-{% macro script(this, kwargs) %}GuideMap.{{ this.kind }}({{ this._parent.get_name() }}, \
-{{ this.config|tojson }});
-{% endmacro %}
-""")
-
-    def __init__(self, kind: str, config: dict[str, Any]) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self._name = "GuideMapInit"
-        self._id = kind
-        self.kind = kind
-        self.config = config
+def preload(renders: dict[MapRequest, Rendered]) -> None:
+    """Renders made elsewhere (by the helper process), used instead of rendering here."""
+    _rendered.update(renders)
 
 
-def _folium_map(frm: str, name: str, js: list[str], css: list[str], zoom: int,
-                init: _Init) -> tuple[str, str, str]:
-    """Render a folium map as (head tags, body markup, script), with fixed ids."""
-    m = _Map(location=list(CENTER), zoom_start=zoom, tiles=None)
-    m.options["minZoom"] = MIN_ZOOM
-    m.options["maxZoom"] = MAX_ZOOM
-    m._id = name
-    m.default_js = [(p, urls.rel(frm, BASE + p)) for p in js]
-    m.default_css = [(p, urls.rel(frm, BASE + p)) for p in css]
-    tiles = folium.TileLayer(TILES, attr=TILE_ATTRIBUTION, max_zoom=MAX_ZOOM, name="osm")
-    tiles._id = "osm"
-    # Our script first: it sets the view (from the URL, the groups' bounds or the group's
-    # position) before the tile layer is added, so no tile is fetched for a view never shown.
-    m.add_child(init, name=init.get_name())
-    m.add_child(tiles, name="osm")
-    figure = m.get_root()
-    assert isinstance(figure, Figure)
-    figure.header._children.pop("meta_http", None)  # the theme writes its own <meta charset>
-    figure.render()
-    head: list[str] = []
-    scripts: list[str] = []
-    for child in figure.header._children.values():
-        (scripts if isinstance(child, folium.JavascriptLink) else head).append(child.render().strip())
-    body = figure.html.render().strip()
-    script = "\n".join(line.rstrip() for line in figure.script.render().splitlines() if line.strip())
-    return "".join(head), body, "".join(scripts) + f"<script>\n{script}\n</script>"
+def _folium_map(request: MapRequest) -> Rendered:
+    found = _rendered.get(request)
+    if found is None:
+        from guidemap.foliummap import render_map  # imports folium: only when needed here
+
+        found = _rendered[request] = render_map(request)
+    return found
+
+
+def _main_request(data: Dataset) -> MapRequest:
+    url = urls.MAP
+    config: dict[str, Any] = {
+        "data": urls.rel(url, urls.GEOJSON),
+        "markers": urls.rel(url, MARKERS),
+        "orgs": urls.rel(url, urls.DIRECTORY),
+    }
+    if data.orgs:  # the first view, set before the data arrives: all the groups
+        lats = [o.location.lat for o in data.orgs]
+        lons = [o.location.lon for o in data.orgs]
+        config["bounds"] = [[min(lats), min(lons)], [max(lats), max(lons)]]
+    return (url, "guidemap", tuple(_MAP_JS), tuple(_MAP_CSS), 8, "main",
+            json.dumps(config, sort_keys=True))
+
+
+def _mini_request(frm_depth: int) -> MapRequest:
+    # The small map is the same on every group page (the group's position is given in data
+    # attributes), so it is rendered once per page depth.
+    return ("x/" * frm_depth, "guidemap_mini", tuple(_MINI_JS), tuple(_MINI_CSS), 10, "mini", "{}")
+
+
+def map_requests(data: Dataset) -> list[MapRequest]:
+    """Every folium render the site needs, known as soon as the data is loaded."""
+    return [_main_request(data), _mini_request(urls.org("x").count("/"))]
 
 
 def _bi(label: Label) -> str:
@@ -213,16 +199,7 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     provinces = {o.province.code: o.province for o in orgs}
     by_province = Counter(o.province.code for o in orgs)
     by_focus = Counter(f for o in orgs for f in o.focus)
-    config: dict[str, Any] = {
-        "data": urls.rel(url, urls.GEOJSON),
-        "markers": urls.rel(url, MARKERS),
-        "orgs": urls.rel(url, urls.DIRECTORY),
-    }
-    if orgs:  # the first view, set before the data arrives: all the groups
-        lats = [o.location.lat for o in orgs]
-        lons = [o.location.lon for o in orgs]
-        config["bounds"] = [[min(lats), min(lons)], [max(lats), max(lons)]]
-    head, canvas, scripts = _folium_map(url, "guidemap", _MAP_JS, _MAP_CSS, 8, _Init("main", config))
+    head, canvas, scripts = _folium_map(_main_request(data))
     filters = (
         '<form class="gm-filters gm-map-filters" role="search" aria-label="กรองกลุ่มบนแผนที่" hidden>'
         + _select("focus", Label("ประเด็น", "Focus"),
@@ -260,20 +237,12 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
         "</div>")
     title = "แผนที่กลุ่มอาสาสมัคร"
     # Start fetching the data with the page, not after the scripts have run.
-    preload = f'<link rel="preload" href="{h(config["markers"])}" as="fetch" crossorigin>'
+    preload = f'<link rel="preload" href="{h(urls.rel(url, MARKERS))}" as="fetch" crossorigin>'
     return GeneratedPage(url, title, f"แผนที่กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มในจังหวัดชายแดนภาคใต้",
                          one_block(body), page_head(site, url, title) + head + preload, searchable=False)
 
 
 # --- the small map on a group page ------------------------------------------------------------
-
-@cache
-def _mini(frm_depth: int) -> tuple[str, str, str]:
-    # Rendering a folium map costs ~10 ms, so the small map is rendered once per page depth and
-    # the group's own position is given in data attributes (numbers written here, not by folium).
-    frm = "x/" * frm_depth
-    return _folium_map(frm, "guidemap_mini", _MINI_JS, _MINI_CSS, 10, _Init("mini", {}))
-
 
 def radius_m(precision: str) -> int:
     """Half the grid step in metres: the circle drawn around a coarsened position."""
@@ -283,7 +252,7 @@ def radius_m(precision: str) -> int:
 def org_map(org: Org, frm: str) -> tuple[str, str]:
     """(head tags, HTML) for a group page: a small map of its public position and a link to
     the group on the guide map."""
-    head, canvas, scripts = _mini(frm.count("/"))
+    head, canvas, scripts = _folium_map(_mini_request(frm.count("/")))
     loc = org.location
     where = h(PRECISION[loc.precision].th)
     deep = h(urls.rel(frm, urls.MAP + "#" + org.id))

@@ -41,9 +41,9 @@ except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
 
 import markdown
 
-from guidemap import feeds
-from guidemap.cutter import RunCutter
+from guidemap import feeds, mapview
 from guidemap.head import story_head
+from guidemap.helper import Helper
 from guidemap.htmlkit import h, join_parts, put_parts, render_parts, sanitize
 from guidemap.loader import load_repository
 from guidemap.model import Dataset, Story
@@ -61,8 +61,8 @@ class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
     feed_items = c.Type(int, default=30)  # items per newsletter feed; the archive lists all
     # Thai word segmentation of the search index and of queries (see guidemap/search.py).
     thai_search = c.Type(bool, default=True)
-    # Cut the index's Thai in a helper process while pages render (see guidemap/cutter.py).
-    search_helper = c.Type(bool, default=True)
+    # A helper process for the work that can run beside MkDocs (see guidemap/helper.py).
+    helper = c.Type(bool, default=True)
 
 
 def build_date() -> dt.date:
@@ -121,7 +121,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.stories: dict[str, Story] = {}
         self.part_tokens: dict[str, str] = {}
         self.search_entries: list[dict[str, str]] = []
-        self.cutter: RunCutter | None = None
+        self.helper: Helper | None = None
 
     # -- configuration ------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
@@ -132,23 +132,15 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ "
                               "depend on it")
         root = Path(config.config_file_path).parent
-        result = load_repository(root, self.config.orgs_dir, config.docs_dir)
-        if result.problems:
-            raise PluginError(
-                f"guidemap: {len(result.problems)} problem(s) in profiles or stories; nothing is "
-                f"published until they are fixed:\n{result.problems.report()}")
-        self.data = result.dataset
-        self.site = SiteInfo(
-            name=config.site_name,
-            url=config.site_url or None,
-            repo_url=config.repo_url or None,
-            edit_branch=self.config.edit_branch,
-            today=build_date(),
-            description=config.site_description or "",
-            feed_items=self.config.feed_items,
-        )
-        if problem := feeds.config_problem(self.data, self.site):
-            raise PluginError(problem)
+        self._close_helper()
+        # Started first: it imports folium while the profiles load here.
+        self.helper = Helper(enabled=bool(self.config.helper))
+        try:
+            self._load(config, root)
+        except BaseException:  # invalid input: no helper process is left behind
+            self._close_helper()
+            raise
+        assert self.data is not None
         self.stories = {s.source: s for s in self.data.stories}
         # Our templates (extra <head> tags) sit just above Material's own.
         theme_dir = str(PACKAGE / "theme")
@@ -167,11 +159,34 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         log.info("guidemap: %d groups, %d stories", len(self.data.orgs), len(self.data.stories))
         return config
 
+    def _load(self, config: Any, root: Path) -> None:
+        result = load_repository(root, self.config.orgs_dir, config.docs_dir)
+        if result.problems:
+            raise PluginError(
+                f"guidemap: {len(result.problems)} problem(s) in profiles or stories; nothing is "
+                f"published until they are fixed:\n{result.problems.report()}")
+        self.data = result.dataset
+        if self.helper is not None:
+            self.helper.request_maps(mapview.map_requests(self.data))
+        self.site = SiteInfo(
+            name=config.site_name,
+            url=config.site_url or None,
+            repo_url=config.repo_url or None,
+            edit_branch=self.config.edit_branch,
+            today=build_date(),
+            description=config.site_description or "",
+            feed_items=self.config.feed_items,
+        )
+        if problem := feeds.config_problem(self.data, self.site):
+            raise PluginError(problem)
+
     # -- files --------------------------------------------------------------------------
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.data is not None and self.site is not None
         self.pages = {}
         root = Path(config.config_file_path).parent
+        if self.helper is not None:
+            mapview.preload(self.helper.maps())
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir))
         converter = markdown.Markdown(extensions=config.markdown_extensions,
                                       extension_configs=config.mdx_configs or {})
@@ -187,7 +202,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             files.append(file)
             GeneratedHtmlPage(page, file, config, converter)  # sets file.page
             self.pages[page.src_uri] = page
-        self._start_cutting(outputs.pages, config)
+        self._prefetch_search(outputs.pages, config)
         for path, content in sorted(outputs.files.items()):
             files.append(File.generated(config, path, content=content))
         for path, source in sorted(outputs.copies.items()):
@@ -248,36 +263,35 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         return point_page_to_worker(output) if self._searching(config) else output
 
-    def _start_cutting(self, pages: list[GeneratedPage], config: Any) -> None:
+    def _prefetch_search(self, pages: list[GeneratedPage], config: Any) -> None:
         """The group pages' search text is known now: have its Thai cut while pages render."""
-        if self.cutter is not None:
-            self.cutter.close()
-        self.cutter = None
-        if not self._searching(config):
+        if self.helper is None or not self._searching(config):
             return
-        self.cutter = RunCutter(helper=bool(self.config.search_helper))
         runs: set[str] = set()
         for page in pages:
             if page.searchable and page.search_text is not None:
                 for text in (page.title, page.search_text, *(part for _, part in page.parts)):
                     runs.update(thai_runs(text))
-        self.cutter.prefetch(runs)
+        self.helper.prefetch(runs)
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config: Any) -> None:
         index = Path(config.site_dir) / "search" / "search_index.json"
-        cutter, self.cutter = self.cutter, None
+        helper, self.helper = self.helper, None
         if self._searching(config) and index.is_file():
-            cuts = cutter.cuts if cutter is not None else RunCutter(helper=False).cuts
+            cuts = helper.cuts if helper is not None else Helper(enabled=False).cuts
             index.write_text(segment_index(index.read_text(encoding="utf-8"), self.search_entries,
                                            cuts), encoding="utf-8")
-        elif cutter is not None:
-            cutter.close()
+        elif helper is not None:
+            helper.close()
 
     def on_build_error(self, error: Exception) -> None:
-        if self.cutter is not None:  # a failed build leaves no helper process behind
-            self.cutter.close()
-            self.cutter = None
+        self._close_helper()  # a failed build leaves no helper process behind
+
+    def _close_helper(self) -> None:
+        if self.helper is not None:
+            self.helper.close()
+            self.helper = None
 
     def _searching(self, config: Any) -> bool:
         plugins = config.plugins

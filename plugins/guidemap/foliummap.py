@@ -1,0 +1,87 @@
+"""folium's part of the guide map: the map element, its scripts and stylesheets, rendered with
+our own templates and fixed ids (see guidemap.mapview for why the map looks like this).
+
+A render is a pure function of plain values (a :data:`guidemap.mapview.MapRequest`), so the
+helper process (guidemap.helper) can make it while the build loads the profiles; the build
+imports this module (and folium, numpy, branca with it) only if the helper could not.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import folium
+from branca.element import Figure
+from folium.template import Template
+
+from guidemap import urls
+from guidemap.mapview import (
+    BASE,
+    CENTER,
+    MAX_ZOOM,
+    MIN_ZOOM,
+    TILE_ATTRIBUTION,
+    TILES,
+    MapRequest,
+    Rendered,
+)
+
+
+class _Map(folium.Map):
+    """folium's Map without its page-wide styles (``html, body {...}``, ``#map {...}``) and
+    viewport tag, which would restyle the Material page around it."""
+
+    _template = Template("""
+{% macro html(this, kwargs) %}<div class="gm-map__canvas" id="{{ this.get_name() }}"></div>{% endmacro %}
+{% macro script(this, kwargs) %}var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, \
+{center: {{ this.location|tojson }}, crs: L.CRS.{{ this.crs }}, ...{{ this.options|tojavascript }}});
+{% endmacro %}
+""")
+
+
+class _Init(folium.MacroElement):
+    """Hands the map to guidemap-map.js with a configuration of our own constants (no
+    contributed text: that stays in the data file and is set as text by the script)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}GuideMap.{{ this.kind }}({{ this._parent.get_name() }}, \
+{{ this.config|tojson }});
+{% endmacro %}
+""")
+
+    def __init__(self, kind: str, config: dict[str, Any]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "GuideMapInit"
+        self._id = kind
+        self.kind = kind
+        self.config = config
+
+
+def render_map(request: MapRequest) -> Rendered:
+    """Render a folium map as (head tags, body markup, script), with fixed ids."""
+    frm, name, js, css, zoom, kind, config = request
+    init = _Init(kind, json.loads(config))
+    m = _Map(location=list(CENTER), zoom_start=zoom, tiles=None)
+    m.options["minZoom"] = MIN_ZOOM
+    m.options["maxZoom"] = MAX_ZOOM
+    m._id = name
+    m.default_js = [(p, urls.rel(frm, BASE + p)) for p in js]
+    m.default_css = [(p, urls.rel(frm, BASE + p)) for p in css]
+    tiles = folium.TileLayer(TILES, attr=TILE_ATTRIBUTION, max_zoom=MAX_ZOOM, name="osm")
+    tiles._id = "osm"
+    # Our script first: it sets the view (from the URL, the groups' bounds or the group's
+    # position) before the tile layer is added, so no tile is fetched for a view never shown.
+    m.add_child(init, name=init.get_name())
+    m.add_child(tiles, name="osm")
+    figure = m.get_root()
+    assert isinstance(figure, Figure)
+    figure.header._children.pop("meta_http", None)  # the theme writes its own <meta charset>
+    figure.render()
+    head: list[str] = []
+    scripts: list[str] = []
+    for child in figure.header._children.values():
+        (scripts if isinstance(child, folium.JavascriptLink) else head).append(child.render().strip())
+    body = figure.html.render().strip()
+    script = "\n".join(line.rstrip() for line in figure.script.render().splitlines() if line.strip())
+    return "".join(head), body, "".join(scripts) + f"<script>\n{script}\n</script>"
