@@ -83,9 +83,16 @@ def catalogue(data: Dataset, site: SiteInfo) -> list[Feed]:
                   site.description or f"เรื่องเล่าและข่าวจาก{site.name}", urls.STORIES,
                   tuple(stories), "all")]
 
+    # Story positions by group, so each feed's stories are found without scanning them all
+    # once per group (2,000 groups x 1,000 stories took half a second).
+    positions: dict[str, list[int]] = {}
+    for i, story in enumerate(stories):
+        for org_id in set(story.orgs):
+            positions.setdefault(org_id, []).append(i)
+
     def naming(test: Iterable[Org]) -> tuple[Story, ...]:
-        ids = {o.id for o in test}
-        return tuple(s for s in stories if ids.intersection(s.orgs))
+        found = sorted({i for o in test for i in positions.get(o.id, ())})
+        return tuple(stories[i] for i in found)  # newest first, as in ``stories``
 
     for key, label in FOCUS.items():
         members = [o for o in data.orgs if key in o.focus]
