@@ -181,11 +181,11 @@ def org_files(orgs_dir: Path, root: Path, problems: Problems) -> list[Path]:
     return found
 
 
-def load_orgs(orgs_dir: Path, root: Path, problems: Problems,
-              files: list[Path] | None = None) -> list[Org]:
+def load_orgs(files: list[Path], root: Path, problems: Problems) -> list[Org]:
+    """The valid profiles among ``files`` (from :func:`org_files`); the rest are reported."""
     orgs: list[Org] = []
     seen: dict[str, str] = {}
-    for path in org_files(orgs_dir, root, problems) if files is None else files:
+    for path in files:
         stem = path.stem
         shown = _rel(path, root)
         if stem in seen:
@@ -317,7 +317,7 @@ def load_repository(root: Path, orgs_dir: str = "orgs", content_dir: str = "cont
     """Everything in the repository, with every problem of every file."""
     problems = Problems()
     files = org_files(root / orgs_dir, root, problems)
-    orgs = load_orgs(root / orgs_dir, root, problems, files)
+    orgs = load_orgs(files, root, problems)
     # Story references are checked against every profile file, valid or not, so one broken
     # profile is reported once rather than again in each story that names it.
     known = {p.stem for p in files}

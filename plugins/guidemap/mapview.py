@@ -70,11 +70,11 @@ CENTER = (6.6, 101.2)
 # Thailand.
 MIN_ZOOM = 6
 MAX_ZOOM = 15
-SUMMARY_CHARS = 90
+SUMMARY_CHARS = 90  # a popup's one-line summary
 # Up to this many groups the map page lists them all below the map (for readers without
 # JavaScript or with a screen reader); beyond it, a list of thousands of links slows the page
 # for everyone (10,000 took seconds to parse), so it links to the province pages instead.
-LIST_LIMIT = 1000  # a popup's one-line summary
+LIST_LIMIT = 1000
 
 
 def asset_copies() -> dict[str, Path]:

@@ -279,9 +279,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         index = Path(config.site_dir) / "search" / "search_index.json"
         helper, self.helper = self.helper, None
         if self._searching(config) and index.is_file():
-            cuts = helper.cuts if helper is not None else Helper(enabled=False).cuts
             index.write_text(segment_index(index.read_text(encoding="utf-8"), self.search_entries,
-                                           cuts), encoding="utf-8")
+                                           helper.cuts if helper else None), encoding="utf-8")
         elif helper is not None:
             helper.close()
 

@@ -40,22 +40,18 @@ def thai_runs(text: str) -> list[str]:
     return _THAI_RUN.findall(text)
 
 
-def segment(text: str) -> str:
-    """Thai runs cut into words, joined by zero-width spaces; other text is kept."""
-    return _THAI_RUN.sub(lambda m: cut_run(m.group(0)), text)
-
-
 def _cut_here(runs: Iterable[str]) -> dict[str, str]:
     return {run: cut_run(run) for run in runs}
 
 
 def segment_index(index_json: str, extra_docs: list[dict[str, str]] | None = None,
-                  cuts: Callable[[Iterable[str]], dict[str, str]] = _cut_here) -> str:
+                  cuts: Callable[[Iterable[str]], dict[str, str]] | None = None) -> str:
     """Material's search_index.json with Thai segmented and the separator set to match.
 
-    ``cuts`` gives the words of every Thai run at once (guidemap.cutter can have them cut in a
-    helper process). Written as UTF-8 rather than ``\\uXXXX`` escapes: Thai text then takes
-    half the bytes before compression, which more than pays for the zero-width spaces.
+    ``cuts`` gives the words of every Thai run at once (guidemap.helper has them cut in a
+    helper process; by default they are cut here). Written as UTF-8 rather than ``\\uXXXX``
+    escapes: Thai text then takes half the bytes before compression, which more than pays
+    for the zero-width spaces.
     """
     data: dict[str, Any] = json.loads(index_json)
     data["config"]["separator"] = SEPARATOR
@@ -63,7 +59,7 @@ def segment_index(index_json: str, extra_docs: list[dict[str, str]] | None = Non
     data["docs"] = [*data.get("docs", []), *(extra_docs or [])]
     fields = [(doc, name) for doc in data["docs"] for name in ("title", "text")
               if isinstance(doc.get(name), str)]
-    words = cuts({run for doc, name in fields for run in _THAI_RUN.findall(doc[name])})
+    words = (cuts or _cut_here)({run for doc, name in fields for run in _THAI_RUN.findall(doc[name])})
     for doc, name in fields:
         doc[name] = _THAI_RUN.sub(lambda m: words[m.group(0)], doc[name])
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
