@@ -117,9 +117,9 @@ def time_segmentation(index: Path) -> float:
     """Time to cut the built index's Thai into words again, in a fresh process (cold caches)."""
     code = (
         "import json, time, sys\n"
-        "from guidemap.search import ZWSP, segment_index\n"
+        "from guidemap.outputs.search import ZWSP, segment_index\n"
         "raw = open(sys.argv[1], encoding='utf-8').read().replace(ZWSP, '')\n"
-        "from guidemap.thai import words; words('อุ่นเครื่อง')  # load the dictionary first\n"
+        "from guidemap.contract.thai import words; words('อุ่นเครื่อง')  # load the dictionary first\n"
         "start = time.perf_counter(); segment_index(raw); print(time.perf_counter() - start)\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(index)], capture_output=True, text=True,

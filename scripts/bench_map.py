@@ -52,11 +52,14 @@ from pathlib import Path
 import folium
 from folium.plugins import FastMarkerCluster, MarkerCluster
 
-from guidemap import mapview, urls
-from guidemap.loader import load_repository
-from guidemap.location import coarsen
-from guidemap.model import Area, Dataset, LText, Org
-from guidemap.pages import SiteInfo
+from guidemap.contract.loader import load_repository
+from guidemap.contract.location import coarsen
+from guidemap.contract.model import Area, Dataset, LText, Org
+from guidemap.outputs import urls
+from guidemap.outputs.map import geodata as map_geodata
+from guidemap.outputs.map import settings as map_settings
+from guidemap.outputs.map import view as map_view
+from guidemap.outputs.site import SiteInfo
 
 CHROMIUM = "/usr/bin/chromium"
 PROVINCES = [(Area("94", "ปัตตานี", "Pattani"), 6.87, 101.25),
@@ -117,7 +120,7 @@ def generate(n: int, seed: int = 7) -> list[Org]:
 
 def write_guidemap(root: Path, orgs: list[Org]) -> dict[str, int]:
     """The /map/ page as the site publishes it, standalone; returns compressed bytes by part."""
-    page = mapview.map_page(Dataset(orgs, []), SiteInfo("Bench", None, None))
+    page = map_view.map_page(Dataset(orgs, []), SiteInfo("Bench", None, None))
     target = root / urls.MAP / "index.html"
     target.parent.mkdir(parents=True)
     target.write_text(f'<!doctype html><html lang="th"><head><meta charset="utf-8">'
@@ -125,12 +128,12 @@ def write_guidemap(root: Path, orgs: list[Org]) -> dict[str, int]:
                       f"<title>map</title>{page.head}</head><body>{page.html}</body></html>",
                       encoding="utf-8")
     (root / "data").mkdir()
-    geojson = mapview.orgs_geojson(orgs).encode()
+    geojson = map_geodata.orgs_geojson(orgs).encode()
     (root / urls.GEOJSON).write_bytes(geojson)
-    markers = mapview.markers_json(orgs).encode()
-    (root / mapview.MARKERS).write_bytes(markers)
+    markers = map_geodata.markers_json(orgs).encode()
+    (root / map_settings.MARKERS).write_bytes(markers)
     sizes = {"markup": gz((page.head + page.html).encode()), "markers": gz(markers), "geojson": gz(geojson)}
-    for site_path, source in mapview.asset_copies().items():
+    for site_path, source in map_settings.asset_copies().items():
         (root / site_path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, root / site_path)
         if source.suffix in (".js", ".css") and site_path.split("/")[-1] in (page.head + page.html):
@@ -162,7 +165,7 @@ def fetch_cdn_files(cache: Path) -> dict[str, Path]:
 
 
 def write_folium(root: Path, name: str, orgs: list[Org], fast: bool, cdn: dict[str, Path]) -> dict[str, int]:
-    m = folium.Map(location=list(mapview.CENTER), zoom_start=8)
+    m = folium.Map(location=list(map_settings.CENTER), zoom_start=8)
     if fast:
         FastMarkerCluster([[o.location.lat, o.location.lon] for o in orgs]).add_to(m)
     else:
@@ -248,13 +251,13 @@ def main() -> int:
               f"{mc.get('assets', 0) / 1000:.1f}; {mc['missing']} CDN file(s) not measured)")
         print(f"   ratio guidemap / folium MarkerCluster: {ours_total / mc_total:.2f}  (goal <= 0.40)")
         many = generate(args.many)
-        geojson = mapview.orgs_geojson(many).encode()
-        markers = mapview.markers_json(many).encode()
+        geojson = map_geodata.orgs_geojson(many).encode()
+        markers = map_geodata.markers_json(many).encode()
         print(f"\n2. marker data per group, {args.many} generated groups (goal < 200): marker file "
               f"{gz(markers) / len(many):.0f} bytes compressed ({len(markers) / len(many):.0f} raw); "
               f"GeoJSON {gz(geojson) / len(many):.0f} ({len(geojson) / len(many):.0f} raw)")
         real = load_repository(Path(__file__).resolve().parents[1]).dataset.orgs
-        real_geojson = mapview.orgs_geojson(real).encode()
+        real_geojson = map_geodata.orgs_geojson(real).encode()
         print(f"   this repository's {len(real)} profiles: {gz(real_geojson) / len(real):.0f} bytes "
               "compressed "
               f"({len(real_geojson) / len(real):.0f} raw); generated text repeats more, so compresses better")

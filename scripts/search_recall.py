@@ -27,8 +27,8 @@ from typing import Any
 from pythainlp.corpus import thai_stopwords, thai_words
 from pythainlp.tokenize import word_tokenize
 
-from guidemap.loader import load_repository
-from guidemap.vocab import NEEDS
+from guidemap.contract.loader import load_repository
+from guidemap.contract.vocab import NEEDS
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent

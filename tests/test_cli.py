@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guidemap.cli import SCHEMA_PATH, main, schema_text
-from guidemap.problems import Problem
-from guidemap.scaffold import SCHEMA_COMMENT
-from guidemap.schema import ORG
-from guidemap.yamlsafe import parse
+from guidemap.contract.problems import Problem
+from guidemap.contract.schema import ORG
+from guidemap.contract.yamlsafe import parse
+from guidemap.tools.cli import SCHEMA_PATH, main, schema_text
+from guidemap.tools.scaffold import SCHEMA_COMMENT
 
 CASES = Path(__file__).parent / "cases" / "orgs"
 REPO = Path(__file__).resolve().parent.parent
@@ -98,7 +98,7 @@ def test_validate_given_files(capsys: pytest.CaptureFixture[str],
 def test_validate_survives_a_terminal_that_cannot_print_thai() -> None:
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}
     result = subprocess.run(
-        [sys.executable, "-m", "guidemap.cli", "--root", str(CASES / "all-errors-at-once"),
+        [sys.executable, "-m", "guidemap.tools.cli", "--root", str(CASES / "all-errors-at-once"),
          "validate"], capture_output=True, env=env, timeout=120)
     assert result.returncode == 1, result.stderr.decode(errors="replace")
     assert b"Traceback" not in result.stderr

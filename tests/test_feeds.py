@@ -1,4 +1,4 @@
-"""Unit tests of the feed core (guidemap.feeds): hostile text, determinism, what is left out,
+"""Unit tests of the feed core (guidemap.outputs.feeds): hostile text, determinism, what is left out,
 the item limit, dates, summaries and absolute links. Every feed is read back with feedparser."""
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import feedparser
 import pytest
 from lxml import etree
 
-from guidemap import feeds, thai, urls
-from guidemap.location import coarsen
-from guidemap.model import Area, Dataset, Lesson, LText, Org, Story
-from guidemap.pages import SiteInfo
+from guidemap.contract import thai
+from guidemap.contract.location import coarsen
+from guidemap.contract.model import Area, Dataset, Lesson, LText, Org, Story
+from guidemap.outputs import feeds, urls
+from guidemap.outputs.site import SiteInfo
 
 PATTANI = Area("94", "ปัตตานี", "Pattani")
 YALA = Area("95", "ยะลา", "Yala")

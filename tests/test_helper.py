@@ -1,17 +1,18 @@
-"""The helper process that works beside MkDocs (guidemap.helper): folium maps and Thai words."""
+"""The helper process that works beside MkDocs (guidemap.adapter.helper): folium maps and Thai words."""
 
 from __future__ import annotations
 
 import sys
 
-from guidemap import mapview, search
-from guidemap.foliummap import render_map
-from guidemap.helper import Helper
-from guidemap.model import Dataset
+from guidemap.adapter.helper import Helper
+from guidemap.contract.model import Dataset
+from guidemap.outputs import search
+from guidemap.outputs.map import view as map_view
+from guidemap.outputs.map.folium_render import render_map
 
 EARLY = ["ค่ายเยาวชนสานสัมพันธ์", "ธนาคารหัวใจ", "ชายหาดสงขลา"]
 LATER = ["เรื่องเล่าจากปัตตานี", "ธนาคารหัวใจ"]  # one run the helper has seen, one it has not
-MAPS = mapview.map_requests(Dataset([], []))
+MAPS = map_view.map_requests(Dataset([], []))
 EXITS_AT_ONCE = [sys.executable, "-c", "pass"]
 TALKS_NONSENSE = [sys.executable, "-c", "import sys; sys.stdin.readline(); print('[1]')"]
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from PIL import Image
 
 from conftest import build, make_repo, org_yaml
-from guidemap import images
+from guidemap.contract import pictures
+from guidemap.outputs.pictures import encode, renditions
 
 GPS_IFD = 0x8825
 
@@ -31,20 +32,20 @@ def photo(width: int = 1600, height: int = 1200, fmt: str = "JPEG", gps: bool = 
 
 
 def test_renditions_never_upscale() -> None:
-    small = images.renditions("stories/a.jpg", images.ImageInfo(500, 250))
+    small = renditions("stories/a.jpg", pictures.ImageInfo(500, 250))
     assert [(r.path, r.width, r.height) for r in small] == [("stories/a-320w.jpg", 320, 160),
                                                            ("stories/a.jpg", 500, 250)]
-    big = images.renditions("stories/a.jpg", images.ImageInfo(4000, 3000))
+    big = renditions("stories/a.jpg", pictures.ImageInfo(4000, 3000))
     assert [r.width for r in big] == [320, 640, 960] and big[-1].path == "stories/a.jpg"
 
 
 def test_encoding_strips_metadata_and_is_deterministic(tmp_path: Path) -> None:
     source = tmp_path / "p.jpg"
     source.write_bytes(photo())
-    info = images.read_info(source)
+    info = pictures.read_info(source)
     assert (info.width, info.height, info.as_is) == (1600, 1200, False)
-    first = images.encode(source, "stories/p.jpg", info)
-    assert first == images.encode(source, "stories/p.jpg", info)
+    first = encode(source, "stories/p.jpg", info)
+    assert first == encode(source, "stories/p.jpg", info)
     assert sorted(first) == ["stories/p-320w.jpg", "stories/p-640w.jpg", "stories/p.jpg"]
     for data in first.values():
         with Image.open(io.BytesIO(data)) as im:

@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guidemap.cli import main
-from guidemap.issueform import (
+from guidemap.contract.loader import load_org_file
+from guidemap.contract.problems import Problems
+from guidemap.tools.cli import main
+from guidemap.tools.issueform import (
     CHOICES,
     FIELDS,
     MAX_BODY_CHARS,
@@ -23,8 +25,6 @@ from guidemap.issueform import (
     option_text,
     profile_from_issue,
 )
-from guidemap.loader import load_org_file
-from guidemap.problems import Problems
 
 REPO = Path(__file__).resolve().parent.parent
 GOOD = (Path(__file__).parent / "data" / "issue-add-org.md").read_text(encoding="utf-8")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from guidemap.loader import load_repository
-from guidemap.location import GRID, LAT_RANGE, LON_RANGE, PublicLocation, coarsen, snap
-from guidemap.vocab import DEFAULT_PRECISION, PRECISION
+from guidemap.contract.loader import load_repository
+from guidemap.contract.location import GRID, LAT_RANGE, LON_RANGE, PublicLocation, coarsen, snap
+from guidemap.contract.vocab import DEFAULT_PRECISION, PRECISION
 
 DECIMALS = {"exact": 4, "subdistrict": 2, "district": 2, "province": 1}
 
@@ -134,7 +134,7 @@ def test_the_model_carries_only_the_coarsened_location(tmp_path: Path) -> None:
 
 
 def test_the_org_model_has_no_raw_coordinate_field() -> None:
-    from guidemap.model import Org
+    from guidemap.contract.model import Org
 
     names = {f.name for f in dataclasses.fields(Org)}
     assert "location" in names

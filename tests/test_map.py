@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, build, make_repo, org_yaml
-from guidemap import mapview
-from guidemap.loader import load_repository
-from guidemap.location import GRID
+from guidemap.contract.loader import load_repository
+from guidemap.contract.location import GRID
+from guidemap.outputs.map import geodata as map_geodata
+from guidemap.outputs.map import settings as map_settings
+from guidemap.outputs.map import view as map_view
 from test_site import HOSTILE
 
 PROPERTIES = {"name", "en", "focus", "province", "summary", "precision"}
@@ -52,14 +54,14 @@ def test_marker_data_is_small(repo_site: Path) -> None:
     raw = (repo_site / "data" / "orgs.geojson").read_bytes()
     n = len(geojson(repo_site)["features"])
     assert len(gzip.compress(raw, 6)) / n < 200
-    markers = (repo_site / mapview.MARKERS).read_bytes()
+    markers = (repo_site / map_settings.MARKERS).read_bytes()
     assert len(gzip.compress(markers, 6)) < len(gzip.compress(raw, 6)) / 2
 
 
 def test_marker_file_matches_the_geojson(repo_site: Path) -> None:
     """The map draws and filters from the compact marker file: same groups, names, positions
     (the coarsened ones), focus and province as the GeoJSON it reads for popups."""
-    data = json.loads((repo_site / mapview.MARKERS).read_text(encoding="utf-8"))
+    data = json.loads((repo_site / map_settings.MARKERS).read_text(encoding="utf-8"))
     features = geojson(repo_site)["features"]
     assert len(data["groups"]) == len(features)
     for (gid, name, lon, lat, focus, province), f in zip(data["groups"], features, strict=True):
@@ -84,7 +86,7 @@ def test_map_never_shows_more_than_the_precision_allows(tmp_path: Path, precisio
     lon, lat = feature["geometry"]["coordinates"]
     assert on_grid(lat, precision) and on_grid(lon, precision)
     for page in (site / "map" / "index.html", site / "orgs" / "secret-place" / "index.html",
-                 site / "data" / "orgs.geojson", site / mapview.MARKERS):
+                 site / "data" / "orgs.geojson", site / map_settings.MARKERS):
         text = page.read_text(encoding="utf-8")
         assert "6.8697" not in text and "101.2501" not in text, page
 
@@ -145,18 +147,18 @@ def test_two_builds_are_identical(tmp_path: Path) -> None:
         repo = make_repo(tmp_path / name, orgs)
         assert build(repo).returncode == 0
         sites.append(repo / "site")
-    for rel in ("map/index.html", "data/orgs.geojson", mapview.MARKERS, "orgs/g1/index.html"):
+    for rel in ("map/index.html", "data/orgs.geojson", map_settings.MARKERS, "orgs/g1/index.html"):
         assert (sites[0] / rel).read_bytes() == (sites[1] / rel).read_bytes(), rel
     assert re.search(r'id="map_[0-9a-f]{32}"', (sites[0] / "map/index.html").read_text()) is None
 
 
 def test_orgs_geojson_is_deterministic_and_compact() -> None:
     data = load_repository(REPO).dataset
-    text = mapview.orgs_geojson(data.orgs)
-    assert text == mapview.orgs_geojson(list(reversed(data.orgs)))
+    text = map_geodata.orgs_geojson(data.orgs)
+    assert text == map_geodata.orgs_geojson(list(reversed(data.orgs)))
     assert text.endswith("}\n") and ": " not in text
 
 
 def test_circle_radius_follows_precision() -> None:
-    assert mapview.radius_m("province") > mapview.radius_m("district") > mapview.radius_m("subdistrict")
-    assert mapview.radius_m("exact") < 50
+    assert map_view.radius_m("province") > map_view.radius_m("district") > map_view.radius_m("subdistrict")
+    assert map_view.radius_m("exact") < 50

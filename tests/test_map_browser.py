@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from conftest import REPO, build, local_context, make_repo, org_yaml
-from guidemap.loader import load_repository
+from guidemap.contract.loader import load_repository
 from test_site import HOSTILE
 
 pytestmark = pytest.mark.browser

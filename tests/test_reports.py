@@ -16,13 +16,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import make_repo, org_yaml
-from guidemap import pages
-from guidemap.cli import main
-from guidemap.links import Link, check_url
-from guidemap.loader import load_org_file
-from guidemap.problems import Problem, Problems
-from guidemap.stale import STALE_AFTER_DAYS
-from guidemap.summary import md, problems_markdown
+from guidemap.contract.loader import load_org_file
+from guidemap.contract.problems import Problem, Problems
+from guidemap.outputs import pages
+from guidemap.tools.cli import main
+from guidemap.tools.job_summary import md, problems_markdown
+from guidemap.tools.links import Link, check_url
+from guidemap.tools.stale import STALE_AFTER_DAYS
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -11,9 +11,9 @@ import jsonschema
 import yaml
 
 from conftest import REPO
-from guidemap.cli import SCHEMA_PATH, main, schema_text
-from guidemap.loader import load_org_file, load_repository, org_files
-from guidemap.problems import Problems
+from guidemap.contract.loader import load_org_file, load_repository, org_files
+from guidemap.contract.problems import Problems
+from guidemap.tools.cli import SCHEMA_PATH, main, schema_text
 
 
 def test_every_profile_and_story_in_the_repository_is_valid() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from conftest import build, make_repo, org_yaml
-from guidemap import search
-from guidemap.thai import words
+from guidemap.contract.thai import words
+from guidemap.outputs import search
 
 
 def test_segment_cuts_thai_runs_with_zero_width_spaces_and_keeps_the_rest() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI_MKDOCS, REPO, build, make_repo, org_yaml
-from guidemap.loader import load_repository
+from guidemap.contract.loader import load_repository
 
 
 class Links(HTMLParser):

@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 from pythainlp.tokenize import word_tokenize
 
-from guidemap import thai
+from guidemap.contract import thai
 
 # --- digits and years --------------------------------------------------------------------------
 

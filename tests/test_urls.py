@@ -7,7 +7,7 @@ import posixpath
 
 import pytest
 
-from guidemap import urls
+from guidemap.outputs import urls
 
 
 def reference(frm: str, to: str) -> str:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from guidemap.cli import main
-from guidemap.loader import load_repository
-from guidemap.location import coarsen
+from guidemap.contract.loader import load_repository
+from guidemap.contract.location import coarsen
+from guidemap.tools.cli import main
 
 CASES = Path(__file__).parent / "cases" / "orgs"
 ERROR_LINE = re.compile(r"^(?P<path>[^\s:]+)(?::(?P<line>\d+))?: error(?: \[(?P<field>.+?)\])?: (?P<msg>.*)$")

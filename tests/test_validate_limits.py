@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from guidemap.cli import main
-from guidemap.loader import load_repository
-from guidemap.problems import Problem, Problems, did_you_mean
-from guidemap.schema import MAX_STORY_BYTES
-from guidemap.yamlsafe import MAX_BYTES
+from guidemap.contract.loader import load_repository
+from guidemap.contract.problems import Problem, Problems, did_you_mean
+from guidemap.contract.schema import MAX_STORY_BYTES
+from guidemap.contract.yamlsafe import MAX_BYTES
+from guidemap.tools.cli import main
 
 CASES = Path(__file__).parent / "cases" / "orgs"
 GOOD = (CASES / "good-minimal" / "orgs" / "beach-for-life.yml").read_text(encoding="utf-8")

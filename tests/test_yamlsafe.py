@@ -9,8 +9,8 @@ import time
 import pytest
 import yaml
 
-from guidemap import yamlsafe
-from guidemap.yamlsafe import MAX_BYTES, MAX_DEPTH, YamlProblem, decode, parse, split_front_matter
+from guidemap.contract import yamlsafe
+from guidemap.contract.yamlsafe import MAX_BYTES, MAX_DEPTH, YamlProblem, decode, parse, split_front_matter
 
 
 @pytest.mark.parametrize("text", [
@@ -154,7 +154,7 @@ def test_nesting_up_to_the_limit_is_read() -> None:
 
 def test_very_deep_nesting_does_not_kill_the_process() -> None:
     depth = (MAX_BYTES - 16) // 2
-    code = ("import sys\nfrom guidemap.yamlsafe import parse, YamlProblem\n"
+    code = ("import sys\nfrom guidemap.contract.yamlsafe import parse, YamlProblem\n"
             f"text = 'a: ' + '[' * {depth} + ']' * {depth}\n"
             "try:\n    parse(text)\nexcept YamlProblem:\n    sys.exit(3)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)

@@ -41,15 +41,17 @@ except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
 
 import markdown
 
-from guidemap import feeds, mapview
-from guidemap.head import story_head
-from guidemap.helper import Helper
-from guidemap.htmlkit import h, join_parts, put_parts, render_parts, sanitize
-from guidemap.loader import load_repository
-from guidemap.model import Dataset, Story
-from guidemap.outputs import global_assets, site_outputs
-from guidemap.pages import GeneratedPage, SiteInfo, home_blocks, story_page_html
-from guidemap.search import point_page_to_worker, segment_index, thai_runs
+from guidemap.adapter.helper import Helper
+from guidemap.contract.loader import load_repository
+from guidemap.contract.model import Dataset, Story
+from guidemap.outputs import feeds
+from guidemap.outputs.head import story_head
+from guidemap.outputs.htmlkit import h, join_parts, put_parts, render_parts, sanitize
+from guidemap.outputs.map import view as map_view
+from guidemap.outputs.pages import home_blocks, story_page_html
+from guidemap.outputs.registry import global_assets, site_outputs
+from guidemap.outputs.search import point_page_to_worker, segment_index, thai_runs
+from guidemap.outputs.site import GeneratedPage, SiteInfo
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).parent
@@ -167,7 +169,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 f"published until they are fixed:\n{result.problems.report()}")
         self.data = result.dataset
         if self.helper is not None:
-            self.helper.request_maps(mapview.map_requests(self.data))
+            self.helper.request_maps(map_view.map_requests(self.data))
         self.site = SiteInfo(
             name=config.site_name,
             url=config.site_url or None,
@@ -186,7 +188,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.pages = {}
         root = Path(config.config_file_path).parent
         if self.helper is not None:
-            mapview.preload(self.helper.maps())
+            map_view.preload(self.helper.maps())
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir))
         converter = markdown.Markdown(extensions=config.markdown_extensions,
                                       extension_configs=config.mdx_configs or {})

@@ -1,5 +1,4 @@
-"""The guide map: a Folium map of every group, its GeoJSON data file, and the small map on
-each group page.
+"""The guide map's pages: the map page with every group, and the small map on each group page.
 
 Why it looks like this:
 
@@ -23,118 +22,26 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from xstatic.pkg import leaflet
+from guidemap.contract.location import GRID
+from guidemap.contract.model import Dataset, Org
+from guidemap.contract.vocab import FOCUS, PRECISION, Label
+from guidemap.outputs import urls
+from guidemap.outputs.head import page_head
+from guidemap.outputs.htmlkit import h, one_block
+from guidemap.outputs.map.settings import (
+    LIST_LIMIT,
+    MAP_CSS,
+    MAP_JS,
+    MARKERS,
+    MINI_CSS,
+    MINI_JS,
+    MapRequest,
+    Rendered,
+)
+from guidemap.outputs.site import GeneratedPage, SiteInfo
 
-from guidemap import thai, urls
-from guidemap.head import page_head
-from guidemap.htmlkit import h, one_block
-from guidemap.location import GRID
-from guidemap.model import Dataset, Org
-from guidemap.vocab import FOCUS, PRECISION, Label
-
-if TYPE_CHECKING:  # pages imports this module
-    from guidemap.pages import GeneratedPage, SiteInfo
-
-ASSETS = Path(__file__).parent / "assets" / "map"
-BASE = "assets/map/"
-# What the map page loads to draw its markers (a fraction of the GeoJSON, which it reads only
-# when a popup first opens): see markers_json.
-MARKERS = "data/map-markers.json"
-
-# Site path → installed file. Only what the pages load (plus the images leaflet.css names).
-_VENDOR: dict[str, tuple[str, str]] = {
-    "leaflet/leaflet.js": (leaflet.BASE_DIR, "leaflet.js"),
-    "leaflet/leaflet.css": (leaflet.BASE_DIR, "leaflet.css"),
-}
-_OURS = ("guidemap-map.js", "guidemap-map.css")
-
-# What each kind of map loads, in order (folium renders the tags from these lists). Clustering
-# and two-finger panning are guidemap-map.js's own (a grid per zoom level, drawn only on screen:
-# Leaflet.markercluster built a tree of 10,000 L.Markers before showing any).
-_MAP_JS = ["leaflet/leaflet.js", "guidemap-map.js"]
-_MAP_CSS = ["leaflet/leaflet.css", "guidemap-map.css"]
-_MINI_JS = _MAP_JS
-_MINI_CSS = _MAP_CSS
-
-# The one third-party service: OpenStreetMap's standard tiles, with their attribution.
-TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-TILE_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
-                    "contributors")
-# Where the map opens before the data is read: the four southern border provinces.
-CENTER = (6.6, 101.2)
-# Zoom range: positions are at best ~11 m, so closer zooms show nothing more (at the last one, a
-# cluster is groups at the same place and opens a list of them); zoom 6 already shows all of
-# Thailand.
-MIN_ZOOM = 6
-MAX_ZOOM = 15
-SUMMARY_CHARS = 90  # a popup's one-line summary
-# Up to this many groups the map page lists them all below the map (for readers without
-# JavaScript or with a screen reader); beyond it, a list of thousands of links slows the page
-# for everyone (10,000 took seconds to parse), so it links to the province pages instead.
-LIST_LIMIT = 1000
-
-
-def asset_copies() -> dict[str, Path]:
-    """Site path → installed file, for the build to copy (nothing vendored in the repository)."""
-    out = {BASE + site: Path(base, name) for site, (base, name) in _VENDOR.items()}
-    for image in sorted(Path(leaflet.BASE_DIR, "images").glob("*.png")):
-        out[f"{BASE}leaflet/images/{image.name}"] = image
-    for name in _OURS:
-        out[BASE + name] = ASSETS / name
-    return out
-
-
-# --- data ----------------------------------------------------------------------------------
-
-def feature(org: Org) -> dict[str, Any]:
-    """One group as a GeoJSON feature: public fields only, the coarsened public location."""
-    props: dict[str, Any] = {"name": org.name.best}
-    if org.name.en and org.name.en != org.name.best:
-        props["en"] = org.name.en
-    props["focus"] = list(org.focus)
-    props["province"] = org.province.code
-    props["summary"] = thai.truncate(org.summary.best, SUMMARY_CHARS)
-    props["precision"] = org.location.precision
-    return {"type": "Feature", "id": org.id,
-            "geometry": {"type": "Point", "coordinates": [org.location.lon, org.location.lat]},
-            "properties": props}
-
-
-def orgs_geojson(orgs: list[Org]) -> str:
-    """The map's data and an open-data export: sorted by id, compact, deterministic.
-
-    Coordinates are [lon, lat] (GeoJSON order) on the group's precision grid; the page of a
-    group is ``orgs/<id>/`` relative to the site root.
-    """
-    collection = {"type": "FeatureCollection",
-                  "features": [feature(o) for o in sorted(orgs, key=lambda o: o.id)]}
-    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def markers_json(orgs: list[Org]) -> str:
-    """The map's markers, compact: what drawing and filtering need, nothing for the popups.
-
-    ``{"focus": [key, ...], "groups": [[id, name, lon, lat, [focus index, ...], province], ...]}``,
-    sorted by id like the GeoJSON (same positions); deterministic. For 10,000 groups this is
-    about a quarter of the GeoJSON, so the markers show sooner.
-    """
-    used = [k for k in FOCUS if any(k in o.focus for o in orgs)]
-    index = {k: i for i, k in enumerate(used)}
-    groups = [[o.id, o.name.best, o.location.lon, o.location.lat, [index[k] for k in o.focus],
-               o.province.code] for o in sorted(orgs, key=lambda o: o.id)]
-    return json.dumps({"focus": used, "groups": groups}, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-# --- folium's part -----------------------------------------------------------------------
-
-# One folium render: (page URL it is for, element name, scripts, stylesheets, zoom, kind of
-# map for guidemap-map.js, its configuration as JSON). Plain values, so a helper process can
-# render it too (guidemap.helper): folium and numpy take half a second to import.
-MapRequest = tuple[str, str, tuple[str, ...], tuple[str, ...], int, str, str]
-Rendered = tuple[str, str, str]  # head tags, body markup, scripts
 _rendered: dict[MapRequest, Rendered] = {}
 
 
@@ -146,7 +53,8 @@ def preload(renders: dict[MapRequest, Rendered]) -> None:
 def _folium_map(request: MapRequest) -> Rendered:
     found = _rendered.get(request)
     if found is None:
-        from guidemap.foliummap import render_map  # imports folium: only when needed here
+        # Imports folium (half a second): only when the helper process could not render it.
+        from guidemap.outputs.map.folium_render import render_map
 
         found = _rendered[request] = render_map(request)
     return found
@@ -163,14 +71,13 @@ def _main_request(data: Dataset) -> MapRequest:
         lats = [o.location.lat for o in data.orgs]
         lons = [o.location.lon for o in data.orgs]
         config["bounds"] = [[min(lats), min(lons)], [max(lats), max(lons)]]
-    return (url, "guidemap", tuple(_MAP_JS), tuple(_MAP_CSS), 8, "main",
-            json.dumps(config, sort_keys=True))
+    return MapRequest(url, "guidemap", MAP_JS, MAP_CSS, 8, "main", json.dumps(config, sort_keys=True))
 
 
 def _mini_request(frm_depth: int) -> MapRequest:
     # The small map is the same on every group page (the group's position is given in data
     # attributes), so it is rendered once per page depth.
-    return ("x/" * frm_depth, "guidemap_mini", tuple(_MINI_JS), tuple(_MINI_CSS), 10, "mini", "{}")
+    return MapRequest("x/" * frm_depth, "guidemap_mini", MINI_JS, MINI_CSS, 10, "mini", "{}")
 
 
 def map_requests(data: Dataset) -> list[MapRequest]:
@@ -192,8 +99,6 @@ def _select(name: str, label: Label, options: list[tuple[str, str, int]]) -> str
 
 
 def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
-    from guidemap.pages import GeneratedPage
-
     url = urls.MAP
     orgs = sorted(data.orgs, key=lambda o: (o.province.code, o.name.best, o.id))
     provinces = {o.province.code: o.province for o in orgs}

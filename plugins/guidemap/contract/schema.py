@@ -5,12 +5,13 @@ here; CONTRIBUTING.md documents the same fields for people.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import geothai
 
-from guidemap.location import LAT_RANGE, LON_RANGE
-from guidemap.spec import (
+from guidemap.contract.location import LAT_RANGE, LON_RANGE
+from guidemap.contract.spec import (
     Choice,
     Date,
     Email,
@@ -25,7 +26,7 @@ from guidemap.spec import (
     Url,
     Year,
 )
-from guidemap.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
+from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID_HINT = Label("ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีดกลาง เช่น beach-for-life",
@@ -148,6 +149,9 @@ STORY = Obj(
     },
     description=Label("ข้อมูลหน้าของเรื่องเล่า", "Front matter of a story"),
 )
+
+# The JSON Schema editors use (``guidemap schema --write`` makes it from ORG; a test checks it).
+SCHEMA_PATH = Path(__file__).parent / "data" / "org.schema.json"
 
 MAX_STORY_BYTES = 60_000  # Python-Markdown is quadratic on some inputs: bound the work
 

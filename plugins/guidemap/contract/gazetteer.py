@@ -13,8 +13,8 @@ from functools import cache
 import geothai
 from geothai.types import District, Province
 
-from guidemap.problems import did_you_mean
-from guidemap.thai import arabic_digits
+from guidemap.contract.problems import did_you_mean
+from guidemap.contract.thai import arabic_digits
 
 _PROVINCE_PREFIX = re.compile(r"^(จังหวัด|จ\.\s*|changwat\s+|province of\s+)", re.IGNORECASE)
 _DISTRICT_PREFIX = re.compile(r"^(อำเภอ|อ\.\s*|เขต|amphoe\s+|district\s+)", re.IGNORECASE)

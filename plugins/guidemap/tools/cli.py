@@ -11,9 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from guidemap import issueform
-from guidemap.links import check_links, external_links, links_markdown, links_text
-from guidemap.loader import (
+from guidemap.contract.loader import (
     TEMPLATE_NAME,
     load_org_file,
     load_repository,
@@ -21,14 +19,15 @@ from guidemap.loader import (
     org_files,
     repo_root,
 )
-from guidemap.outputs import SCHEMA_PATH
-from guidemap.problems import Problems
-from guidemap.scaffold import Answers, check_answers, render
-from guidemap.schema import org_json_schema
-from guidemap.stale import STALE_AFTER_DAYS, stale_markdown, stale_orgs, stale_text
-from guidemap.summary import append as append_summary
-from guidemap.summary import problems_markdown
-from guidemap.vocab import FOCUS
+from guidemap.contract.problems import Problems
+from guidemap.contract.schema import SCHEMA_PATH, org_json_schema
+from guidemap.contract.vocab import FOCUS
+from guidemap.tools import issueform
+from guidemap.tools.job_summary import append as append_summary
+from guidemap.tools.job_summary import problems_markdown
+from guidemap.tools.links import check_links, external_links, links_markdown, links_text
+from guidemap.tools.scaffold import Answers, check_answers, render
+from guidemap.tools.stale import STALE_AFTER_DAYS, stale_markdown, stale_orgs, stale_text
 
 
 def schema_text() -> str:

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from guidemap.model import Org
-from guidemap.summary import table
+from guidemap.contract.model import Org
+from guidemap.tools.job_summary import table
 
 USER_AGENT = "guidemap-link-check/0.1 (+volunteer guide map; checks each group's links)"
 _RETRY_WITH_GET = {400, 403, 404, 405, 429, 501}

@@ -5,8 +5,8 @@ the answer, or ``_No response_`` when it was left empty; checkboxes come as ``- 
 lines. Everything in that body is typed by a stranger, so it is treated as data only:
 
 - it is never interpolated into a shell, a template or YAML text: the values go into a dict,
-  are checked by the same validator as every profile (:data:`guidemap.schema.ORG` and
-  :func:`guidemap.loader.build_org`), and the file is written with ``yaml.safe_dump``;
+  are checked by the same validator as every profile (:data:`guidemap.contract.schema.ORG` and
+  :func:`guidemap.contract.loader.build_org`), and the file is written with ``yaml.safe_dump``;
 - the body and each answer have size limits checked before any other work; a one-line field
   with a line break (a hand-edited body trying to smuggle in ``province: x``) is refused, and
   so is HTML, which the form never needs;
@@ -30,14 +30,14 @@ from typing import Any
 
 import yaml
 
-from guidemap import gazetteer
-from guidemap.loader import build_org, load_org_file
-from guidemap.problems import Problems
-from guidemap.scaffold import SCHEMA_COMMENT
-from guidemap.schema import ID_PATTERN, ORG
-from guidemap.spec import Context
-from guidemap.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION
-from guidemap.yamlsafe import Document
+from guidemap.contract import gazetteer
+from guidemap.contract.loader import build_org, load_org_file
+from guidemap.contract.problems import Problems
+from guidemap.contract.schema import ID_PATTERN, ORG
+from guidemap.contract.spec import Context
+from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION
+from guidemap.contract.yamlsafe import Document
+from guidemap.tools.scaffold import SCHEMA_COMMENT
 
 MAX_BODY_CHARS = 65_536  # GitHub's own limit on an issue body
 MAX_INPUT_CHARS = 600  # one-line answers; the validator's limits are lower still

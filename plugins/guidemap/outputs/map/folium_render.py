@@ -1,8 +1,8 @@
 """folium's part of the guide map: the map element, its scripts and stylesheets, rendered with
-our own templates and fixed ids (see guidemap.mapview for why the map looks like this).
+our own templates and fixed ids (see guidemap.outputs.map.view for why the map looks like this).
 
-A render is a pure function of plain values (a :data:`guidemap.mapview.MapRequest`), so the
-helper process (guidemap.helper) can make it while the build loads the profiles; the build
+A render is a pure function of plain values (a :class:`~guidemap.outputs.map.settings.MapRequest`), so the
+helper process (guidemap.adapter.helper) can make it while the build loads the profiles; the build
 imports this module (and folium, numpy, branca with it) only if the helper could not.
 """
 
@@ -15,8 +15,8 @@ import folium
 from branca.element import Figure
 from folium.template import Template
 
-from guidemap import urls
-from guidemap.mapview import (
+from guidemap.outputs import urls
+from guidemap.outputs.map.settings import (
     BASE,
     CENTER,
     MAX_ZOOM,
@@ -60,14 +60,13 @@ class _Init(folium.MacroElement):
 
 def render_map(request: MapRequest) -> Rendered:
     """Render a folium map as (head tags, body markup, script), with fixed ids."""
-    frm, name, js, css, zoom, kind, config = request
-    init = _Init(kind, json.loads(config))
-    m = _Map(location=list(CENTER), zoom_start=zoom, tiles=None)
+    init = _Init(request.kind, json.loads(request.config))
+    m = _Map(location=list(CENTER), zoom_start=request.zoom, tiles=None)
     m.options["minZoom"] = MIN_ZOOM
     m.options["maxZoom"] = MAX_ZOOM
-    m._id = name
-    m.default_js = [(p, urls.rel(frm, BASE + p)) for p in js]
-    m.default_css = [(p, urls.rel(frm, BASE + p)) for p in css]
+    m._id = request.name
+    m.default_js = [(p, urls.rel(request.frm, BASE + p)) for p in request.js]
+    m.default_css = [(p, urls.rel(request.frm, BASE + p)) for p in request.css]
     tiles = folium.TileLayer(TILES, attr=TILE_ATTRIBUTION, max_zoom=MAX_ZOOM, name="osm")
     tiles._id = "osm"
     # Our script first: it sets the view (from the URL, the groups' bounds or the group's

@@ -7,14 +7,12 @@ string as is, so everything here is escaped.
 from __future__ import annotations
 
 import posixpath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from guidemap import urls
-from guidemap.htmlkit import h, json_for_script
-from guidemap.model import Org, Story
-
-if TYPE_CHECKING:
-    from guidemap.pages import SiteInfo
+from guidemap.contract.model import Org, Story
+from guidemap.outputs import urls
+from guidemap.outputs.htmlkit import h, json_for_script
+from guidemap.outputs.site import SiteInfo
 
 
 def _meta(prop: str, content: str | None) -> str:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from guidemap.model import Org
-from guidemap.summary import table
+from guidemap.contract.model import Org
+from guidemap.tools.job_summary import table
 
 STALE_AFTER_DAYS = 365
 

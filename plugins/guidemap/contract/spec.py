@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-from guidemap import thai
-from guidemap.problems import Problems, did_you_mean
-from guidemap.vocab import Label
-from guidemap.yamlsafe import Document, Path
+from guidemap.contract import thai
+from guidemap.contract.problems import Problems, did_you_mean
+from guidemap.contract.vocab import Label
+from guidemap.contract.yamlsafe import Document, Path
 
 NO_LABEL = Label("", "")
 

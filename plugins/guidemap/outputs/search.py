@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from guidemap.thai import thai_run_words
+from guidemap.contract.thai import thai_run_words
 
 ZWSP = "\u200b"
 SEPARATOR = r"[\s\u200b\-]+"
@@ -48,7 +48,7 @@ def segment_index(index_json: str, extra_docs: list[dict[str, str]] | None = Non
                   cuts: Callable[[Iterable[str]], dict[str, str]] | None = None) -> str:
     """Material's search_index.json with Thai segmented and the separator set to match.
 
-    ``cuts`` gives the words of every Thai run at once (guidemap.helper has them cut in a
+    ``cuts`` gives the words of every Thai run at once (guidemap.adapter.helper has them cut in a
     helper process; by default they are cut here). Written as UTF-8 rather than ``\\uXXXX``
     escapes: Thai text then takes half the bytes before compression, which more than pays
     for the zero-width spaces.
@@ -77,7 +77,8 @@ def material_worker_name() -> str:
 
 def worker_script() -> str:
     """Our worker: segments Thai queries, then hands everything to Material's worker."""
-    template = (resources.files("guidemap") / "assets" / "search-worker.js").read_text(encoding="utf-8")
+    worker = resources.files("guidemap.outputs") / "assets" / "search-worker.js"
+    template = worker.read_text(encoding="utf-8")
     return template.replace("__MATERIAL_WORKER__", json.dumps(material_worker_name()))
 
 

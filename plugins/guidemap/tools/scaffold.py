@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from guidemap import gazetteer
-from guidemap.schema import ID_PATTERN
-from guidemap.vocab import FOCUS, PRECISION
+from guidemap.contract import gazetteer
+from guidemap.contract.schema import ID_PATTERN
+from guidemap.contract.vocab import FOCUS, PRECISION
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../plugins/guidemap/data/org.schema.json\n"
 

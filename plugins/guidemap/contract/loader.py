@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guidemap import gazetteer, images
-from guidemap.location import coarsen
-from guidemap.model import Area, Contact, Dataset, Lesson, LText, Org, Story, Volunteer
-from guidemap.problems import Problems, did_you_mean
-from guidemap.schema import MAX_STORY_BYTES, ORG, STORY
-from guidemap.spec import Context, markdown_too_complex
-from guidemap.vocab import DEFAULT_PRECISION
-from guidemap.yamlsafe import Document, YamlProblem, decode, parse, split_front_matter
+from guidemap.contract import gazetteer, pictures
+from guidemap.contract.location import coarsen
+from guidemap.contract.model import Area, Contact, Dataset, Lesson, LText, Org, Story, Volunteer
+from guidemap.contract.problems import Problems, did_you_mean
+from guidemap.contract.schema import MAX_STORY_BYTES, ORG, STORY
+from guidemap.contract.spec import Context, markdown_too_complex
+from guidemap.contract.vocab import DEFAULT_PRECISION
+from guidemap.contract.yamlsafe import Document, YamlProblem, decode, parse, split_front_matter
 
 TEMPLATE_NAME = "_template.yml"
 PROFILE_SUFFIXES = (".yml", ".yaml")
@@ -94,10 +94,10 @@ def build_org(data: dict[str, Any], ctx: Context, stem: str, orgs_dir: Path) -> 
     if logo and (".." in logo.split("/") or not (orgs_dir / logo).is_file()):
         ctx.error(("logo",), f"logo file orgs/{logo} does not exist", f"ไม่พบไฟล์โลโก้ orgs/{logo}")
         ok = False
-    elif logo and images.is_raster(logo):
+    elif logo and pictures.is_raster(logo):
         try:
-            logo_info = images.read_info(orgs_dir / logo, images.LOGO_WIDTHS)
-        except images.ImageProblem as exc:
+            logo_info = pictures.read_info(orgs_dir / logo, pictures.LOGO_WIDTHS)
+        except pictures.ImageProblem as exc:
             ctx.error(("logo",), f"logo orgs/{logo}: {exc}", f"อ่านไฟล์โลโก้ orgs/{logo} ไม่ได้")
             ok = False
     if logo and not data.get("logo_alt"):
@@ -262,10 +262,10 @@ def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str]
     elif image and not (path.parent / image).is_file():
         ctx.error(("image",), f"image file {image} does not exist next to the story",
                   f"ไม่พบไฟล์รูป {image}")
-    elif image and images.is_raster(image):
+    elif image and pictures.is_raster(image):
         try:
-            image_info = images.read_info(path.parent / image)
-        except images.ImageProblem as exc:
+            image_info = pictures.read_info(path.parent / image)
+        except pictures.ImageProblem as exc:
             ctx.error(("image",), f"image {image}: {exc}", f"อ่านไฟล์รูป {image} ไม่ได้")
     if image and not data.get("image_alt"):
         ctx.error(("image",), "a story with an image needs image_alt: a short description of "

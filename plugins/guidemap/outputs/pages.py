@@ -2,7 +2,7 @@
 "how you can help" page, the stories archive and the home-page blocks.
 
 Pure functions of the dataset: no MkDocs here. Every contributed string goes through
-:func:`~guidemap.htmlkit.h` or the Markdown sanitizer.
+:func:`~guidemap.outputs.htmlkit.h` or the Markdown sanitizer.
 """
 
 from __future__ import annotations
@@ -10,73 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
-from urllib.parse import quote, urlencode
 
-from guidemap import images, thai, urls
-from guidemap.head import org_head, page_head
-from guidemap.htmlkit import h, markdown_to_safe_html, one_block, part_marker
-from guidemap.images import ImageInfo
-from guidemap.mapview import org_map
-from guidemap.model import Area, Dataset, LText, Org, Story
-from guidemap.thai import display_phone, thai_date
-from guidemap.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
+from guidemap.contract import pictures, thai
+from guidemap.contract.model import Area, Dataset, LText, Org, Story
+from guidemap.contract.pictures import ImageInfo
+from guidemap.contract.thai import display_phone, thai_date
+from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
+from guidemap.outputs import urls
+from guidemap.outputs.head import org_head, page_head
+from guidemap.outputs.htmlkit import h, markdown_to_safe_html, one_block, part_marker
+from guidemap.outputs.map.view import org_map
+from guidemap.outputs.pictures import img_tag, renditions
+from guidemap.outputs.site import GeneratedPage, SiteInfo
 
 STALE_AFTER_DAYS = 365
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    name: str
-    url: str | None  # absolute site URL, for share cards and feeds
-    repo_url: str | None  # e.g. https://github.com/network/guidemap
-    edit_branch: str = "main"
-    today: dt.date = field(default_factory=dt.date.today)
-    description: str = ""
-    feed_items: int = 30  # items per feed (the archive page always lists every story)
-
-    @property
-    def has_feeds(self) -> bool:
-        """Feeds need absolute links: they are published only when the site URL is known."""
-        return bool(self.url)
-
-    def edit_url(self, source: str) -> str | None:
-        if not self.repo_url or "github.com" not in self.repo_url:
-            return None
-        return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{source}"
-
-    def report_url(self, org_id: str, name: str) -> str | None:
-        """The "report a problem with a listing" issue form, prefilled with the group (GitHub
-        fills form fields from query parameters named by their ids)."""
-        if not self.repo_url or "github.com" not in self.repo_url:
-            return None
-        query = urlencode({"template": "report-listing.yml", "org": org_id,
-                           "title": f"[แจ้งปัญหา / report] {org_id}: {name}"}, quote_via=quote)
-        return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    url: str
-    title: str  # plain text; the adapter escapes it for the theme
-    description: str
-    html: str
-    head: str = ""
-    source: str | None = None  # repository path of the profile, for "edit this page"
-    # Listings repeat what the group pages say; keeping them out of the search index keeps the
-    # results about groups and stories (and the index small and quick to build).
-    searchable: bool = True
-    # Contributed Markdown, rendered by the site builder's own Markdown pass and then
-    # sanitized into the markers of ``html`` (see htmlkit.join_parts / render_parts).
-    parts: tuple[tuple[str, str], ...] = ()
-    # What the search index holds for this page, when set: built from the model, so the
-    # search plugin need not parse the page's markup (maps, buttons, labels) to find it.
-    search_text: str | None = None
-
-    @property
-    def src_uri(self) -> str:
-        return urls.src_uri(self.url)
 
 
 @cache  # labels are the site's own constants, used on every group page
@@ -174,11 +122,11 @@ def stories_by_org(stories: Iterable[Story]) -> dict[str, list[Story]]:
 
 
 def picture_html(frm: str, target: str, info: ImageInfo | None, alt: str, cls: str, sizes: str,
-                 widths: tuple[int, ...] = images.WIDTHS) -> str:
-    """A picture published by the site (images.py): every width in srcset, with its size."""
-    copies = images.renditions(target, info, widths) if info else []
+                 widths: tuple[int, ...] = pictures.WIDTHS) -> str:
+    """A picture published by the site (guidemap.outputs.pictures): every width in srcset, with its size."""
+    copies = renditions(target, info, widths) if info else []
     srcset = [(urls.rel(frm, r.path), r.width) for r in copies]
-    return images.img_tag(urls.rel(frm, target), alt, cls, info, srcset, sizes)
+    return img_tag(urls.rel(frm, target), alt, cls, info, srcset, sizes)
 
 
 def story_image_html(frm: str, story: Story, cls: str) -> str:
@@ -288,7 +236,7 @@ def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org
     parts: list[str] = ['<article class="gm-org" data-org="' + h(org.id) + '">']
     if org.logo:
         parts.append(picture_html(url, urls.org_logo(org), org.logo_info, org.logo_alt or "",
-                                  "gm-org__logo", "5rem", images.LOGO_WIDTHS))
+                                  "gm-org__logo", "5rem", pictures.LOGO_WIDTHS))
     parts.append(f'<h1>{h(org.name.best)}</h1>')
     if org.name.th and org.name.en:
         parts.append(f'<p class="gm-org__en" lang="en">{h(org.name.en)}</p>')

@@ -1,7 +1,7 @@
 """The validated, normalized model that every renderer reads.
 
 There is deliberately no raw location here: an :class:`Org` carries only its
-:class:`~guidemap.location.PublicLocation`, so no page, map or export can leak more than the
+:class:`~guidemap.contract.location.PublicLocation`, so no page, map or export can leak more than the
 group allowed.
 """
 
@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from guidemap.images import ImageInfo
-from guidemap.location import PublicLocation
+from guidemap.contract.location import PublicLocation
+from guidemap.contract.pictures import ImageInfo
 
 
 @dataclass(frozen=True)

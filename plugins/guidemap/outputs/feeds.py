@@ -27,12 +27,14 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from guidemap import thai, urls
-from guidemap.head import page_head
-from guidemap.htmlkit import absolutize, h, markdown_to_safe_html, one_block
-from guidemap.model import Dataset, Org, Story
-from guidemap.pages import GeneratedPage, SiteInfo, lesson_html, link, published
-from guidemap.vocab import FOCUS
+from guidemap.contract import thai
+from guidemap.contract.model import Dataset, Org, Story
+from guidemap.contract.vocab import FOCUS
+from guidemap.outputs import urls
+from guidemap.outputs.head import page_head
+from guidemap.outputs.htmlkit import absolutize, h, markdown_to_safe_html, one_block
+from guidemap.outputs.pages import lesson_html, link, published
+from guidemap.outputs.site import GeneratedPage, SiteInfo
 
 # Thailand keeps one offset all year (no daylight saving), so a fixed zone is exact.
 BANGKOK = dt.timezone(dt.timedelta(hours=7), "ICT")

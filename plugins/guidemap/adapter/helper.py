@@ -3,7 +3,7 @@
 MkDocs builds on one core. Two pieces of the plugin's work need no page to be rendered first,
 and the helper does them while the build loads profiles and renders pages:
 
-* **the guide map's folium part** (guidemap.foliummap): importing folium (with numpy and
+* **the guide map's folium part** (guidemap.outputs.map.folium_render): importing folium (with numpy and
   branca) alone takes about half a second; the helper imports it while the build reads the
   profiles, and renders the maps as soon as their data is known;
 * **cutting the search index's Thai into words**: most of it (the group pages' names,
@@ -14,7 +14,7 @@ and the helper does them while the build loads profiles and renders pages:
 Where the helper cannot start or fails, the build does the same work itself: the output is the
 same either way (same functions, same inputs).
 
-The helper is ``python -m guidemap.helper`` talking over pipes, not ``multiprocessing``: its
+The helper is ``python -m guidemap.adapter.helper`` talking over pipes, not ``multiprocessing``: its
 ``spawn`` re-imports the caller's main script in the child (a script that builds a site at
 import would build it twice), and ``fork`` can deadlock in a process with threads, such as
 ``mkdocs serve``.
@@ -37,8 +37,8 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from guidemap.mapview import MapRequest, Rendered
-from guidemap.search import cut_run
+from guidemap.outputs.map.settings import MapRequest, Rendered
+from guidemap.outputs.search import cut_run
 
 log = logging.getLogger(__name__)
 WAIT_SECONDS = 600  # for the helper's answer; a hung helper must not hang the build
@@ -50,7 +50,7 @@ def cut_runs(runs: list[str]) -> list[str]:
 
 def _serve() -> None:
     """The helper's loop, until its input ends."""
-    from guidemap.foliummap import render_map  # imported first: the build soon asks for maps
+    from guidemap.outputs.map.folium_render import render_map  # imported first: the build soon asks for maps
 
     read, out = sys.stdin.buffer.readline, sys.stdout.buffer
     while header := read().split():
@@ -67,8 +67,8 @@ def _serve() -> None:
 def _request(value: list[object]) -> MapRequest:
     frm, name, js, css, zoom, kind, config = value
     assert isinstance(js, list) and isinstance(css, list) and isinstance(zoom, int)
-    return (str(frm), str(name), tuple(map(str, js)), tuple(map(str, css)), zoom, str(kind),
-            str(config))
+    return MapRequest(str(frm), str(name), tuple(map(str, js)), tuple(map(str, css)), zoom, str(kind),
+                      str(config))
 
 
 class Helper:
@@ -85,10 +85,10 @@ class Helper:
         if not enabled:
             return
         env = dict(os.environ)  # the helper imports guidemap from wherever this one came from
-        package_root = str(Path(__file__).resolve().parent.parent)
+        package_root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
         try:
-            self._proc = subprocess.Popen(command or [sys.executable, "-m", "guidemap.helper"],
+            self._proc = subprocess.Popen(command or [sys.executable, "-m", "guidemap.adapter.helper"],
                                           env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         except OSError as exc:  # no process support here
             log.debug("guidemap: no helper process (%s); working in-process", exc)

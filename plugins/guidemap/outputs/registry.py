@@ -9,12 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from guidemap import feeds, images, mapview, opendata, search, urls
-from guidemap.model import Dataset
-from guidemap.pages import GeneratedPage, SiteInfo, all_pages
+from guidemap.contract import pictures
+from guidemap.contract.model import Dataset
+from guidemap.contract.schema import SCHEMA_PATH
+from guidemap.outputs import feeds, opendata, search, urls
+from guidemap.outputs.map import geodata as map_geodata
+from guidemap.outputs.map import settings as map_settings
+from guidemap.outputs.map import view as map_view
+from guidemap.outputs.pages import all_pages
+from guidemap.outputs.pictures import encode
+from guidemap.outputs.site import GeneratedPage, SiteInfo
 
 PACKAGE = Path(__file__).parent
-SCHEMA_PATH = PACKAGE / "data" / "org.schema.json"
 
 
 @dataclass
@@ -44,13 +50,13 @@ def global_assets() -> SiteOutputs:
 
 def picture_files(data: Dataset, orgs_dir: Path | None, docs_dir: Path | None,
                   out: SiteOutputs) -> Dataset:
-    """Resized copies of story pictures and logos, without metadata (images.py); the stories
+    """Resized copies of story pictures and logos, without metadata (guidemap.outputs.pictures); the stories
     get the published size of their picture (feed enclosures)."""
     stories = []
     for story in data.stories:
         target = urls.story_image(story)
         if target and story.image_info and docs_dir is not None:
-            files = images.encode(docs_dir / target, target, story.image_info)
+            files = encode(docs_dir / target, target, story.image_info)
             out.files.update(files)
             out.replaces.add(target)
             story = replace(story, image_bytes=len(files[target]))
@@ -59,8 +65,8 @@ def picture_files(data: Dataset, orgs_dir: Path | None, docs_dir: Path | None,
         if org.logo and orgs_dir is not None:
             target = urls.org_logo(org)
             if org.logo_info:
-                out.files.update(images.encode(orgs_dir / org.logo, target, org.logo_info,
-                                               images.LOGO_WIDTHS))
+                out.files.update(encode(orgs_dir / org.logo, target, org.logo_info,
+                                               pictures.LOGO_WIDTHS))
             else:  # SVG: vector, published as it is
                 out.copies[target] = orgs_dir / org.logo
     return Dataset(data.orgs, stories)
@@ -80,9 +86,9 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
     out.files[urls.DATA_CSV] = opendata.orgs_csv(data.orgs)
     out.copies[urls.SCHEMA] = SCHEMA_PATH
     # The guide map: its page, its data, and Leaflet from the installed xstatic packages.
-    out.pages.append(mapview.map_page(data, site))
-    out.files[urls.GEOJSON] = mapview.orgs_geojson(data.orgs)
-    out.files[mapview.MARKERS] = mapview.markers_json(data.orgs)
-    out.copies.update(mapview.asset_copies())
+    out.pages.append(map_view.map_page(data, site))
+    out.files[urls.GEOJSON] = map_geodata.orgs_geojson(data.orgs)
+    out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs)
+    out.copies.update(map_settings.asset_copies())
     out.files[search.WORKER_PATH] = search.worker_script()
     return out

@@ -10,7 +10,7 @@ import csv
 import io
 import json
 
-from guidemap.model import Org
+from guidemap.contract.model import Org
 
 CSV_COLUMNS = [
     "id", "name_th", "name_en", "province_code", "province_th", "province_en", "district_th",

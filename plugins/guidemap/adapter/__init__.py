@@ -1,0 +1,1 @@
+"""The MkDocs (and ProperDocs) adapter: the only part of the package that imports MkDocs."""

@@ -1,0 +1,1 @@
+"""The data contract: reading, validating and modelling profiles and stories."""

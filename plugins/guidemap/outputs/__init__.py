@@ -1,0 +1,1 @@
+"""The site's outputs, made from the validated model: pages, map, feeds, open data, search."""

@@ -1,0 +1,1 @@
+"""The guide map: its page, its data files and the small map on each group page."""
