@@ -57,6 +57,7 @@ def test_an_import_against_the_rules_breaks_a_contract(tmp_path: Path, module: s
                       encoding="utf-8")
     result = lint(tmp_path)
     assert result.returncode != 0
+    # An upward import also closes a cycle between the stages, so more than one may break.
     verdicts = [ln for ln in result.stdout.splitlines() if ln.endswith((" KEPT", " BROKEN"))]
-    assert [ln for ln in verdicts if ln.endswith(" BROKEN")] == [
-        next(ln for ln in verdicts if ln.startswith(broken))], result.stdout
+    assert len(verdicts) == 3
+    assert any(ln.startswith(broken) and ln.endswith(" BROKEN") for ln in verdicts), result.stdout
