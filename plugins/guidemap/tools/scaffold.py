@@ -13,7 +13,7 @@ from guidemap.contract import gazetteer
 from guidemap.contract.schema import ID_PATTERN
 from guidemap.contract.vocab import FOCUS, PRECISION
 
-SCHEMA_COMMENT = "# yaml-language-server: $schema=../plugins/guidemap/data/org.schema.json\n"
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../plugins/guidemap/contract/data/org.schema.json\n"
 
 
 @dataclass
