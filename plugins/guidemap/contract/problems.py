@@ -52,9 +52,6 @@ class Problems:
     def add(self, path: str, line: int, field_name: str, en: str, th: str, hint: str = "") -> None:
         self.items.append(Problem(path, line, field_name, en, th, hint))
 
-    def extend(self, other: Iterable[Problem]) -> None:
-        self.items.extend(other)
-
     def __bool__(self) -> bool:
         return bool(self.items)
 
@@ -74,11 +71,3 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     lowered = {c.casefold(): c for c in options}
     found = difflib.get_close_matches(word.casefold(), list(lowered), n=1, cutoff=0.6)
     return lowered[found[0]] if found else ""
-
-
-class ValidationError(Exception):
-    """Raised by callers that need an exception (the plugin); carries every problem."""
-
-    def __init__(self, problems: Problems) -> None:
-        self.problems = problems
-        super().__init__(f"{len(problems)} problem(s) in profiles or stories:\n{problems.report()}")
