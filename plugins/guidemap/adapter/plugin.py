@@ -2,7 +2,8 @@
 
 MkDocs 1.x is unmaintained and 2.0 drops plugins; ProperDocs (the maintained fork) runs the
 same plugin through its ``mkdocs.plugins`` compatibility, so everything of substance lives in
-the MkDocs-free core (loader, pages, head, opendata).
+the MkDocs-free core: what is published is :func:`guidemap.outputs.registry.site_outputs`, and
+each hook here only translates between MkDocs and it.
 """
 
 from __future__ import annotations
@@ -43,15 +44,12 @@ import markdown
 
 from guidemap.adapter.helper import Helper
 from guidemap.contract.loader import load_repository
-from guidemap.contract.model import Dataset, Story
-from guidemap.outputs import feeds
-from guidemap.outputs.head import story_head
-from guidemap.outputs.htmlkit import h, join_parts, put_parts, render_parts, sanitize
+from guidemap.contract.model import Dataset
+from guidemap.outputs import feeds, search
+from guidemap.outputs.htmlkit import h, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
-from guidemap.outputs.pages import home_blocks, story_page_html
 from guidemap.outputs.registry import global_assets, site_outputs
-from guidemap.outputs.search import point_page_to_worker, segment_index, thai_runs
-from guidemap.outputs.site import GeneratedPage, SiteInfo
+from guidemap.outputs.site import ContributedPage, GeneratedPage, SiteInfo
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).parent
@@ -120,7 +118,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.data: Dataset | None = None
         self.site: SiteInfo | None = None
         self.pages: dict[str, GeneratedPage] = {}
-        self.stories: dict[str, Story] = {}
+        self.contributed: dict[str, ContributedPage] = {}
         self.part_tokens: dict[str, str] = {}
         self.search_entries: list[dict[str, str]] = []
         self.helper: Helper | None = None
@@ -128,7 +126,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     # -- configuration ------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
         # Per-build state: the plugin object can outlive a `serve` rebuild.
-        self.pages, self.stories, self.data, self.part_tokens = {}, {}, None, {}
+        self.pages, self.contributed, self.data, self.part_tokens = {}, {}, None, {}
         self.search_entries = []
         if not config.use_directory_urls:
             raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ "
@@ -143,7 +141,6 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             self._close_helper()
             raise
         assert self.data is not None
-        self.stories = {s.source: s for s in self.data.stories}
         # Our templates (extra <head> tags) sit just above Material's own.
         theme_dir = str(PACKAGE / "theme")
         dirs = config.theme.dirs
@@ -185,17 +182,17 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     # -- files --------------------------------------------------------------------------
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.data is not None and self.site is not None
-        self.pages = {}
         root = Path(config.config_file_path).parent
         if self.helper is not None:
             map_view.preload(self.helper.maps())
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir))
-        converter = markdown.Markdown(extensions=config.markdown_extensions,
-                                      extension_configs=config.mdx_configs or {})
-        for path in sorted(outputs.replaces):  # the original (with its metadata) is not published
+        for path in sorted(outputs.withheld):
             found = files.get_file_from_path(path)
             if found is not None:
                 files.remove(found)
+        converter = markdown.Markdown(extensions=config.markdown_extensions,
+                                      extension_configs=config.mdx_configs or {})
+        self.pages = {}
         for page in outputs.pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"guidemap: {config.docs_dir}/{page.src_uri} collides with a "
@@ -204,17 +201,13 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             files.append(file)
             GeneratedHtmlPage(page, file, config, converter)  # sets file.page
             self.pages[page.src_uri] = page
-        self._prefetch_search(outputs.pages, config)
+        self.contributed = outputs.contributed
+        if self.helper is not None and self._searching(config):
+            self.helper.prefetch(search.known_runs(outputs.pages))  # cut while pages render
         for path, content in sorted(outputs.files.items()):
             files.append(File.generated(config, path, content=content))
         for path, source in sorted(outputs.copies.items()):
             files.append(File.generated(config, path, abs_src_path=str(source)))
-        # Stories kept back (drafts, future dates) are not published at all.
-        for story in self.data.stories:
-            if story.draft or story.date > self.site.today:
-                found = files.get_file_from_path(story.source)
-                if found is not None:
-                    files.remove(found)
         return files
 
     # -- pages --------------------------------------------------------------------------
@@ -223,68 +216,53 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         src = page.file.src_uri
         if src in self.pages:
             gen = self.pages[src]
-            # The theme prints page.meta unescaped (no Jinja autoescape): escape here, once.
-            page.meta = {"title": h(gen.title), "description": h(gen.description),
-                         "guidemap_head": gen.head}
-            if not gen.searchable or (gen.search_text is not None and self._searching(config)):
+            page.meta = self._meta(gen.title, gen.description, gen.head)
+            if not gen.searchable or (gen.indexed_from_model and self._searching(config)):
                 page.meta["search"] = {"exclude": True}  # indexed from the model instead
             page.edit_url = self.site.edit_url(gen.source) if gen.source else None
             if not gen.parts:
                 return ""
             text, self.part_tokens[src] = join_parts(gen.parts)
             return text
-        if src in self.stories:
-            story = self.stories[src]
-            page.meta = {"title": h(story.title), "description": h(story.summary or ""),
-                         "guidemap_head": story_head(story, self.site)}
-            if story.author:
-                page.meta["author"] = h(story.author)
-            return markdown
+        if src in self.contributed and (doc := self.contributed[src]).title is not None:
+            page.meta = self._meta(doc.title, doc.description, doc.head, doc.author)
         return markdown
 
+    @staticmethod
+    def _meta(title: str, description: str, head: str, author: str | None = None) -> dict[str, Any]:
+        # The theme prints page.meta unescaped (no Jinja autoescape): escape here, once.
+        meta: dict[str, Any] = {"title": h(title), "description": h(description), "guidemap_head": head}
+        if author:
+            meta["author"] = h(author)
+        return meta
+
     def on_page_content(self, html_text: str, page: Any, config: Any, files: Files) -> str:
-        assert self.data is not None and self.site is not None
         src = page.file.src_uri
         if src in self.pages:
             gen = self.pages[src]
             chunks = (render_parts(html_text, gen.parts, self.part_tokens.pop(src))
                       if gen.parts else {})
-            if gen.searchable and gen.search_text is not None and self._searching(config):
-                self.search_entries.append({"location": page.url,
-                                            "title": html.escape(gen.title, quote=False),
-                                            "text": put_parts(gen.search_text, chunks)})
+            if gen.indexed_from_model and self._searching(config):
+                self.search_entries.append(search.model_entry(page.url, gen, chunks))
             return put_parts(gen.html, chunks)
-        if src in self.stories:
-            return self._story_html(self.stories[src], sanitize(html_text))
-        if page.is_homepage:
-            for marker, block in home_blocks(self.data, self.site).items():
-                html_text = html_text.replace(marker, block)
+        if src in self.contributed:
+            return self.contributed[src].finish(html_text)
         return html_text
 
     # -- search ---------------------------------------------------------------------------
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        return point_page_to_worker(output) if self._searching(config) else output
-
-    def _prefetch_search(self, pages: list[GeneratedPage], config: Any) -> None:
-        """The group pages' search text is known now: have its Thai cut while pages render."""
-        if self.helper is None or not self._searching(config):
-            return
-        runs: set[str] = set()
-        for page in pages:
-            if page.searchable and page.search_text is not None:
-                for text in (page.title, page.search_text, *(part for _, part in page.parts)):
-                    runs.update(thai_runs(text))
-        self.helper.prefetch(runs)
+        return search.point_page_to_worker(output) if self._searching(config) else output
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config: Any) -> None:
-        index = Path(config.site_dir) / "search" / "search_index.json"
         helper, self.helper = self.helper, None
-        if self._searching(config) and index.is_file():
-            index.write_text(segment_index(index.read_text(encoding="utf-8"), self.search_entries,
-                                           helper.cuts if helper else None), encoding="utf-8")
-        elif helper is not None:
-            helper.close()
+        try:
+            if self._searching(config):
+                search.rewrite_index(Path(config.site_dir), self.search_entries,
+                                     helper.cuts if helper else None)
+        finally:
+            if helper is not None:
+                helper.close()  # cuts() has closed it already when it was asked
 
     def on_build_error(self, error: Exception) -> None:
         self._close_helper()  # a failed build leaves no helper process behind
@@ -297,7 +275,3 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def _searching(self, config: Any) -> bool:
         plugins = config.plugins
         return bool(self.config.thai_search) and ("search" in plugins or "material/search" in plugins)
-
-    def _story_html(self, story: Story, body: str) -> str:
-        orgs = {o.id: o for o in (self.data.orgs if self.data else [])}
-        return story_page_html(story, body, orgs)

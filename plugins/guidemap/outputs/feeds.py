@@ -1,5 +1,6 @@
-"""The newsletter's feeds: RSS 2.0 and Atom (feedgen), for the whole network and narrower
-ones per focus area, per province and per group, plus the page that explains how to subscribe.
+"""The newsletter's feed files: RSS 2.0 and Atom (feedgen), for the whole network and narrower
+ones per focus area, per province and per group (which feeds there are, and the links pages
+carry to them, is :mod:`guidemap.outputs.feed_catalogue`).
 
 Pure functions of the dataset: no MkDocs, no clock. The same stories give byte-identical files:
 items are sorted here (feedgen's ``add_entry`` prepends by default), every date comes from the
@@ -18,8 +19,8 @@ import datetime as dt
 import mimetypes
 import posixpath
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from html import unescape
 
@@ -29,12 +30,11 @@ from lxml import etree
 
 from guidemap.contract import thai
 from guidemap.contract.model import Dataset, Org, Story
-from guidemap.contract.vocab import FOCUS
 from guidemap.outputs import urls
-from guidemap.outputs.head import page_head
-from guidemap.outputs.htmlkit import absolutize, h, markdown_to_safe_html, one_block
-from guidemap.outputs.pages import lesson_html, link, published
-from guidemap.outputs.site import GeneratedPage, SiteInfo
+from guidemap.outputs.feed_catalogue import Feed, catalogue
+from guidemap.outputs.htmlkit import absolutize, h, markdown_to_safe_html
+from guidemap.outputs.pages.stories import lesson_html
+from guidemap.outputs.site import SiteInfo
 
 # Thailand keeps one offset all year (no daylight saving), so a fixed zone is exact.
 BANGKOK = dt.timezone(dt.timedelta(hours=7), "ICT")
@@ -54,69 +54,6 @@ def xml_text(text: str) -> str:
 def story_datetime(day: dt.date) -> dt.datetime:
     """A story's date as a time-zone-aware moment: midnight in Thailand, where it is published."""
     return dt.datetime(day.year, day.month, day.day, tzinfo=BANGKOK)
-
-
-@dataclass(frozen=True)
-class Feed:
-    """One feed (its RSS and Atom files) and the page it narrows."""
-
-    rss: str  # site path of the RSS file; the Atom file is urls.atom_of(rss)
-    title: str
-    description: str
-    page: str  # URL of the HTML page the feed follows (the channel's link)
-    stories: tuple[Story, ...]  # every matching published story, newest first
-    kind: str  # "all", "focus", "province" or "org"
-
-    @property
-    def atom(self) -> str:
-        return urls.atom_of(self.rss)
-
-
-def catalogue(data: Dataset, site: SiteInfo) -> list[Feed]:
-    """Every feed: the whole newsletter, then one per focus area and province that has a page,
-    and one per group that a published story names.
-
-    A group gets its feed with its first story: until then its page offers its province's
-    feed. (Two empty files for every group cost a large network thousands of files per
-    build, for feeds that would say nothing.)"""
-    stories = published(data.stories, site.today)
-    orgs = {o.id: o for o in data.orgs}
-    feeds = [Feed(urls.FEED_RSS, f"จดหมายข่าว {site.name}",
-                  site.description or f"เรื่องเล่าและข่าวจาก{site.name}", urls.STORIES,
-                  tuple(stories), "all")]
-
-    # Story positions by group, so each feed's stories are found without scanning them all
-    # once per group (2,000 groups x 1,000 stories took half a second).
-    positions: dict[str, list[int]] = {}
-    for i, story in enumerate(stories):
-        for org_id in set(story.orgs):
-            positions.setdefault(org_id, []).append(i)
-
-    def naming(test: Iterable[Org]) -> tuple[Story, ...]:
-        found = sorted({i for o in test for i in positions.get(o.id, ())})
-        return tuple(stories[i] for i in found)  # newest first, as in ``stories``
-
-    for key, label in FOCUS.items():
-        members = [o for o in data.orgs if key in o.focus]
-        if members:
-            feeds.append(Feed(urls.focus_feed(key), f"{site.name}: ประเด็น{label.th}",
-                              f"เรื่องเล่าที่กล่าวถึงกลุ่มที่ทำงานด้าน{label.th}", urls.focus(key),
-                              naming(members), "focus"))
-    provinces = {o.province.code: o.province for o in data.orgs}
-    for code in sorted(provinces):
-        area = provinces[code]
-        members = [o for o in data.orgs if o.province.code == code]
-        feeds.append(Feed(urls.province_feed(area), f"{site.name}: จังหวัด{area.th}",
-                          f"เรื่องเล่าที่กล่าวถึงกลุ่มอาสาสมัครในจังหวัด{area.th}", urls.province(area),
-                          naming(members), "province"))
-    for org_id in sorted(orgs):
-        org = orgs[org_id]
-        named = naming([org])
-        if named:
-            feeds.append(Feed(urls.org_feed(org_id), f"{site.name}: {org.name.best}",
-                              f"เรื่องเล่าที่กล่าวถึง{org.name.best}", urls.org(org_id),
-                              named, "org"))
-    return feeds
 
 
 @dataclass(frozen=True)
@@ -257,7 +194,7 @@ def _add(fg: FeedGenerator, item: Item, fmt: str) -> None:
                 {"href": url, "rel": "enclosure", "type": kind, "length": str(length)})
 
 
-def feed_files(data: Dataset, site: SiteInfo, feeds: list[Feed] | None = None) -> dict[str, bytes]:
+def feed_files(data: Dataset, site: SiteInfo, feeds: Sequence[Feed] | None = None) -> dict[str, bytes]:
     """Site path → bytes of every feed file (RSS and Atom), at most ``site.feed_items`` items
     each, newest first."""
     if not site.has_feeds:
@@ -265,7 +202,7 @@ def feed_files(data: Dataset, site: SiteInfo, feeds: list[Feed] | None = None) -
     feeds = catalogue(data, site) if feeds is None else feeds
     orgs = {o.id: o for o in data.orgs}
     items: dict[str, Item] = {}
-    everything = published(data.stories, site.today)
+    everything = site.published(data.stories)
     # An empty feed still needs a date that is not the build's: the newest story, else the
     # newest profile check, so the same data always gives the same file.
     fallback = (everything[0].date if everything
@@ -292,79 +229,7 @@ def config_problem(data: Dataset, site: SiteInfo) -> str | None:
     """Why feeds cannot be made for this configuration, or None."""
     if site.feed_items < 1:
         return f"guidemap: feed_items must be at least 1 (found {site.feed_items})"
-    if not site.url and published(data.stories, site.today):
+    if not site.url and site.published(data.stories):
         return ("guidemap: the newsletter's feeds need absolute links: set site_url in mkdocs.yml "
                 "(e.g. site_url: https://example.org/) to publish stories")
     return None
-
-
-# --- autodiscovery and the subscribe page -------------------------------------------------
-
-def alternate_links(frm: str, feed: Feed) -> str:
-    """``<link rel="alternate">`` tags for a page's <head> (feed readers look for these)."""
-    return (f'<link rel="alternate" type="{urls.RSS_TYPE}" title="{h(feed.title)} (RSS)" '
-            f'href="{h(urls.rel(frm, feed.rss))}">'
-            f'<link rel="alternate" type="{urls.ATOM_TYPE}" title="{h(feed.title)} (Atom)" '
-            f'href="{h(urls.rel(frm, feed.atom))}">')
-
-
-def with_feed_links(pages: list[GeneratedPage], feeds: list[Feed],
-                    orgs: Iterable[Org] = ()) -> list[GeneratedPage]:
-    """The group, province and focus pages, each advertising its own narrower feed (the
-    network's feed is advertised on every page by the theme) and linking to it visibly.
-    A group no story names yet has no feed: its page offers its province's."""
-    narrow = {f.page: f for f in feeds if f.kind != "all"}
-    nearest = {urls.org(o.id): (narrow[urls.province(o.province)], o.province.th) for o in orgs
-               if urls.org(o.id) not in narrow and urls.province(o.province) in narrow}
-    result = []
-    for page in pages:
-        feed = narrow.get(page.url)
-        if feed is not None:
-            label = "ติดตามเรื่องเล่าของหน้านี้ทาง RSS"
-        elif page.url in nearest:
-            feed, province = nearest[page.url]
-            label = f"ยังไม่มีเรื่องเล่าที่กล่าวถึงกลุ่มนี้ ติดตามเรื่องเล่าของจังหวัด{province}ทาง RSS"
-        else:
-            result.append(page)
-            continue
-        visible = (f'<p class="gm-subscribe gm-subscribe--narrow">'
-                   f'{link(page.url, feed.rss, h(label))} · '
-                   f'{link(page.url, feed.atom, "Atom")} · '
-                   f'{link(page.url, urls.SUBSCRIBE, "RSS คืออะไร")}</p>')
-        result.append(replace(page, head=page.head + alternate_links(page.url, feed),
-                              html=page.html + visible))
-    return result
-
-
-def subscribe_page(feeds: list[Feed], site: SiteInfo) -> GeneratedPage:
-    url = urls.SUBSCRIBE
-    main = feeds[0]
-
-    def row(feed: Feed) -> str:
-        return (f"<li>{link(url, feed.page, h(feed.title.split(': ', 1)[-1]))}: "
-                f"{link(url, feed.rss, 'RSS')} · {link(url, feed.atom, 'Atom')} "
-                f"({len(feed.stories)} เรื่อง)</li>")
-
-    groups = []
-    for kind, title in (("focus", "ตามประเด็น"), ("province", "ตามจังหวัด"), ("org", "ตามกลุ่ม")):
-        rows = "".join(row(f) for f in feeds if f.kind == kind)
-        if rows:
-            groups.append(f"<h3>{h(title)}</h3><ul>{rows}</ul>")
-    feed_url = urls.absolute(site.url, main.rss) or main.rss
-    body = (
-        '<p>RSS (และ Atom) คือช่องทางติดตามเว็บไซต์แบบไม่ต้องสมัครสมาชิกและไม่ต้องให้อีเมล '
-        'นำที่อยู่ฟีดด้านล่างไปใส่ในแอปอ่านฟีด (feed reader) เช่น Feeder, Inoreader, Feedly หรือ NetNewsWire '
-        'แล้วเมื่อเครือข่ายลงเรื่องเล่าใหม่ เรื่องนั้นจะขึ้นในแอปเอง ไม่ต้องคอยเปิดเว็บ '
-        'และไม่มีใครรู้ว่าคุณติดตามอยู่</p>'
-        '<p class="gm-en" lang="en">RSS lets you follow the newsletter in a feed reader: no account, '
-        'no e-mail address. Paste a feed address into your reader and new stories appear there.</p>'
-        f'<h2>จดหมายข่าวทั้งหมด</h2><p class="gm-feed-url"><code>{h(feed_url)}</code></p>'
-        f'<p>{link(url, main.rss, "ฟีด RSS", "md-button md-button--primary")} '
-        f'{link(url, main.atom, "ฟีด Atom", "md-button")} '
-        f'{link(url, urls.STORIES, "อ่านจดหมายข่าวบนเว็บ", "md-button")}</p>'
-        '<h2>ฟีดเฉพาะเรื่องที่สนใจ</h2><p>ติดตามเฉพาะเรื่องเล่าที่กล่าวถึงกลุ่มในประเด็น จังหวัด '
-        'หรือกลุ่มที่คุณสนใจ</p>' + "".join(groups)
-    )
-    title = "ติดตามจดหมายข่าว"
-    return GeneratedPage(url, title, "ติดตามจดหมายข่าวของเครือข่ายผ่าน RSS หรือ Atom", one_block(body),
-                         page_head(site, url, title), searchable=False)

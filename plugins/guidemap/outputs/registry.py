@@ -1,6 +1,8 @@
-"""Everything the site publishes besides the contributors' own Markdown pages, in one list.
+"""Everything the site publishes, in one list: the pages the core makes, data files, feeds,
+copied assets, and what becomes of the contributors' own files in the docs folder (which are
+withheld, which pages the core completes).
 
-The plugin adapter turns this into MkDocs files; no other module decides what is written.
+The plugin adapter only turns this into MkDocs files; no other module decides what is written.
 Each feature (pages, open data, map, feeds, search) adds its outputs here.
 """
 
@@ -13,12 +15,15 @@ from guidemap.contract import pictures
 from guidemap.contract.model import Dataset
 from guidemap.contract.schema import SCHEMA_PATH
 from guidemap.outputs import feeds, opendata, search, urls
+from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue, catalogue
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
 from guidemap.outputs.map import view as map_view
-from guidemap.outputs.pages import all_pages
+from guidemap.outputs.pages import home, listings, stories, subscribe
+from guidemap.outputs.pages.common import sort_orgs, stories_by_org
+from guidemap.outputs.pages.group import org_page
 from guidemap.outputs.pictures import encode
-from guidemap.outputs.site import GeneratedPage, SiteInfo
+from guidemap.outputs.site import ContributedPage, GeneratedPage, SiteInfo
 
 PACKAGE = Path(__file__).parent
 
@@ -33,9 +38,11 @@ class SiteOutputs:
     # Stylesheets and scripts every page loads (site paths).
     css: list[str] = field(default_factory=list)
     js: list[str] = field(default_factory=list)
-    # Site paths of files in the docs folder that ``files`` replaces (pictures re-encoded
-    # without their metadata): the adapter drops the docs folder's copy.
-    replaces: set[str] = field(default_factory=set)
+    # Files of the docs folder that are not published as they are: pictures ``files``
+    # replaces (re-encoded without their metadata) and stories kept back (drafts, future dates).
+    withheld: set[str] = field(default_factory=set)
+    # Pages of the docs folder (by path in it) whose rendered HTML the core completes.
+    contributed: dict[str, ContributedPage] = field(default_factory=dict)
 
 
 def global_assets() -> SiteOutputs:
@@ -58,7 +65,7 @@ def picture_files(data: Dataset, orgs_dir: Path | None, docs_dir: Path | None,
         if target and story.image_info and docs_dir is not None:
             files = encode(docs_dir / target, target, story.image_info)
             out.files.update(files)
-            out.replaces.add(target)
+            out.withheld.add(target)
             story = replace(story, image_bytes=len(files[target]))
         stories.append(story)
     for org in data.orgs:
@@ -72,23 +79,51 @@ def picture_files(data: Dataset, orgs_dir: Path | None, docs_dir: Path | None,
     return Dataset(data.orgs, stories)
 
 
-def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
-                 docs_dir: Path | None = None) -> SiteOutputs:
-    out = global_assets()
-    data = picture_files(data, orgs_dir, docs_dir, out)
-    out.pages.extend(all_pages(data, site))
-    if site.has_feeds:  # feeds need absolute links (the plugin requires site_url with stories)
-        catalogue = feeds.catalogue(data, site)
-        out.files.update(feeds.feed_files(data, site, catalogue))
-        out.pages = feeds.with_feed_links(out.pages, catalogue, data.orgs)
-        out.pages.append(feeds.subscribe_page(catalogue, site))
+def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue) -> list[GeneratedPage]:
+    """Every page the core makes, in the order the site lists them."""
+    orgs = {o.id: o for o in data.orgs}
+    mentions = stories_by_org(site.published(data.stories))
+    pages = [org_page(o, site, mentions.get(o.id, []), orgs, feed_list) for o in sort_orgs(data.orgs)]
+    pages.append(listings.directory_page(data, site))
+    pages.extend(listings.province_pages(data, site, feed_list))
+    pages.extend(listings.focus_pages(data, site, feed_list))
+    pages.append(listings.help_page(data, site))
+    pages.append(stories.stories_page(data, site))
+    if site.has_feeds:
+        pages.append(subscribe.subscribe_page(feed_list, site))
+    pages.append(map_view.map_page(data, site))
+    return pages
+
+
+def contributed_pages(data: Dataset, site: SiteInfo, out: SiteOutputs) -> None:
+    """The stories (the published ones; the others are withheld) and the home page's blocks."""
+    out.contributed.update(stories.story_pages(data, site))
+    out.withheld.update(stories.withheld_stories(data, site))
+    out.contributed[urls.src_uri(urls.HOME)] = home.home_page(data, site)
+
+
+def data_files(data: Dataset, out: SiteOutputs) -> None:
+    """Open data, the guide map's data, Leaflet (from the installed xstatic packages) and the
+    search worker."""
     out.files[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
     out.files[urls.DATA_CSV] = opendata.orgs_csv(data.orgs)
     out.copies[urls.SCHEMA] = SCHEMA_PATH
-    # The guide map: its page, its data, and Leaflet from the installed xstatic packages.
-    out.pages.append(map_view.map_page(data, site))
     out.files[urls.GEOJSON] = map_geodata.orgs_geojson(data.orgs)
     out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs)
     out.copies.update(map_settings.asset_copies())
     out.files[search.WORKER_PATH] = search.worker_script()
+
+
+def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
+                 docs_dir: Path | None = None) -> SiteOutputs:
+    out = global_assets()
+    data = picture_files(data, orgs_dir, docs_dir, out)
+    # The feeds are known before any page is made: each page adds the links to its own.
+    # Feeds need absolute links (the plugin requires site_url with stories).
+    feed_list = FeedCatalogue(tuple(catalogue(data, site))) if site.has_feeds else NO_FEEDS
+    out.pages.extend(generated_pages(data, site, feed_list))
+    if site.has_feeds:
+        out.files.update(feeds.feed_files(data, site, feed_list.feeds))
+    contributed_pages(data, site, out)
+    data_files(data, out)
     return out

@@ -14,18 +14,23 @@ and Japanese (query side). Here:
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from guidemap.contract.thai import thai_run_words
+from guidemap.outputs.htmlkit import put_parts
+from guidemap.outputs.site import GeneratedPage
 
 ZWSP = "\u200b"
 SEPARATOR = r"[\s\u200b\-]+"
 WORKER_PATH = "assets/javascripts/workers/guidemap-search.js"
+INDEX_PATH = "search/search_index.json"  # where Material's search plugin writes its index
 _THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+")
 _MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 
@@ -63,6 +68,35 @@ def segment_index(index_json: str, extra_docs: list[dict[str, str]] | None = Non
     for doc, name in fields:
         doc[name] = _THAI_RUN.sub(lambda m: words[m.group(0)], doc[name])
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def model_entry(location: str, page: GeneratedPage, parts_html: dict[str, str]) -> dict[str, str]:
+    """The index entry of a page indexed from the model (:attr:`GeneratedPage.search_text`),
+    its contributed Markdown parts filled in as the page shows them."""
+    assert page.search_text is not None
+    return {"location": location, "title": html.escape(page.title, quote=False),
+            "text": put_parts(page.search_text, parts_html)}
+
+
+def known_runs(pages: Iterable[GeneratedPage]) -> set[str]:
+    """The Thai runs of the pages indexed from the model: known before any page is rendered,
+    so they can be cut (in the helper process) while the pages render."""
+    runs: set[str] = set()
+    for page in pages:
+        if page.indexed_from_model:
+            for text in (page.title, page.search_text or "", *(part for _, part in page.parts)):
+                runs.update(thai_runs(text))
+    return runs
+
+
+def rewrite_index(site_dir: Path, extra_docs: list[dict[str, str]],
+                  cuts: Callable[[Iterable[str]], dict[str, str]] | None = None) -> None:
+    """Segment the index Material's search plugin wrote into ``site_dir`` (see
+    :func:`segment_index`), if it wrote one."""
+    index = site_dir / INDEX_PATH
+    if index.is_file():
+        index.write_text(segment_index(index.read_text(encoding="utf-8"), extra_docs, cuts),
+                         encoding="utf-8")
 
 
 def material_worker_name() -> str:

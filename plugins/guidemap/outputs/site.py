@@ -1,14 +1,17 @@
-"""The two types every output shares: what the build knows of the site (:class:`SiteInfo`)
-and one page the core makes (:class:`GeneratedPage`). They sit apart from the page families
-so that pages, map, feeds and share cards import them without importing each other.
+"""The types every output shares: what the build knows of the site (:class:`SiteInfo`, with
+the one rule of which stories are published), one page the core makes (:class:`GeneratedPage`)
+and a contributor's page the core completes (:class:`ContributedPage`). They sit apart from the
+page families so that pages, map, feeds and share cards import them without importing each other.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
+from guidemap.contract.model import Story
 from guidemap.outputs import urls
 
 
@@ -26,6 +29,15 @@ class SiteInfo:
     def has_feeds(self) -> bool:
         """Feeds need absolute links: they are published only when the site URL is known."""
         return bool(self.url)
+
+    def is_published(self, story: Story) -> bool:
+        """Drafts and stories dated after the build stay out of every page, feed and file."""
+        return not story.draft and story.date <= self.today
+
+    def published(self, stories: Iterable[Story]) -> list[Story]:
+        """The stories to show, newest first."""
+        return sorted((s for s in stories if self.is_published(s)),
+                      key=lambda s: (s.date, s.slug), reverse=True)
 
     def edit_url(self, source: str) -> str | None:
         if not self.repo_url or "github.com" not in self.repo_url:
@@ -63,3 +75,22 @@ class GeneratedPage:
     @property
     def src_uri(self) -> str:
         return urls.src_uri(self.url)
+
+    @property
+    def indexed_from_model(self) -> bool:
+        """Its search entry comes from :attr:`search_text`, not from the search plugin."""
+        return self.searchable and self.search_text is not None
+
+
+@dataclass(frozen=True)
+class ContributedPage:
+    """A page of the docs folder that the core completes (a story, the home page): the site
+    builder renders its Markdown as usual, then :attr:`finish` turns that HTML into the page's."""
+
+    finish: Callable[[str], str]
+    # What replaces the page's front matter (plain text; the adapter escapes it for the theme).
+    # None: the page keeps its own.
+    title: str | None = None
+    description: str = ""
+    head: str = ""
+    author: str | None = None

@@ -40,6 +40,7 @@ from guidemap.outputs.map.settings import (
     MapRequest,
     Rendered,
 )
+from guidemap.outputs.markup import bi, en, link
 from guidemap.outputs.site import GeneratedPage, SiteInfo
 
 _rendered: dict[MapRequest, Rendered] = {}
@@ -85,16 +86,12 @@ def map_requests(data: Dataset) -> list[MapRequest]:
     return [_main_request(data), _mini_request(urls.org("x").count("/"))]
 
 
-def _bi(label: Label) -> str:
-    return f'{h(label.th)} <span class="gm-en" lang="en">{h(label.en)}</span>'
-
-
 # --- the map page ---------------------------------------------------------------------------
 
 def _select(name: str, label: Label, options: list[tuple[str, str, int]]) -> str:
     opts = "".join(f'<option value="{h(v)}" data-label="{h(text)}">{h(text)} ({n})</option>'
                    for v, text, n in options)
-    return (f'<label class="gm-filter">{_bi(label)}<select name="{name}" data-filter="{name}">'
+    return (f'<label class="gm-filter">{bi(label)}<select name="{name}" data-filter="{name}">'
             f'<option value="">ทั้งหมด</option>{opts}</select></label>')
 
 
@@ -121,24 +118,22 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
         focus = ", ".join(h(FOCUS[k].th) for k in o.focus)
         items.append(
             f'<li id="{h(o.id)}" data-focus="{h(" ".join(o.focus))}" data-province="{h(o.province.code)}">'
-            f'<a href="{h(urls.rel(url, urls.org(o.id)))}">{h(o.name.best)}</a> '
+            f'{link(url, urls.org(o.id), h(o.name.best))} '
             f'<span class="gm-map-list__meta">{h(o.province.th)} · {focus}</span></li>')
     if not items:  # a very large network: the province pages list the groups instead
-        items = [f'<li><a href="{h(urls.rel(url, urls.province(provinces[c])))}">{h(provinces[c].th)}</a> '
-                 f'({by_province[c]})</li>' for c in sorted(provinces)]
+        items = [f'<li>{link(url, urls.province(provinces[c]), h(provinces[c].th))} ({by_province[c]})</li>'
+                 for c in sorted(provinces)]
     body = (
         f'<div class="gm-mapview"><p>กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มบนแผนที่ สีของหมุดบอกประเด็นหลักของกลุ่ม '
-        f'ตำแหน่งเป็นตำแหน่งโดยประมาณตามที่แต่ละกลุ่มยินยอมเผยแพร่ <span class="gm-en" lang="en">'
-        f"Every group of the network; positions are approximate, as precise as each group allows."
-        f"</span></p>{filters}"
+        f'ตำแหน่งเป็นตำแหน่งโดยประมาณตามที่แต่ละกลุ่มยินยอมเผยแพร่ '
+        f'{en("Every group of the network; positions are approximate, as precise as each group allows.")}'
+        f"</p>{filters}"
         f'<div class="gm-map" hidden>{canvas}<ul class="gm-legend" aria-label="สีของหมุดตามประเด็น">'
         f"{legend}</ul></div>{scripts}"
-        f'<h2 id="list">รายชื่อกลุ่ม <span class="gm-en" lang="en">List of groups</span></h2>'
+        f'<h2 id="list">รายชื่อกลุ่ม {en("List of groups")}</h2>'
         f'<ul class="gm-map-list">{"".join(items)}</ul>'
-        f'<p>ข้อมูลเปิด <span class="gm-en" lang="en">Open data</span>: '
-        f'<a href="{h(urls.rel(url, urls.GEOJSON))}">GeoJSON</a>, '
-        f'<a href="{h(urls.rel(url, urls.DATA_JSON))}">JSON</a>, '
-        f'<a href="{h(urls.rel(url, urls.DATA_CSV))}">CSV</a></p>'
+        f'<p>ข้อมูลเปิด {en("Open data")}: {link(url, urls.GEOJSON, "GeoJSON")}, '
+        f'{link(url, urls.DATA_JSON, "JSON")}, {link(url, urls.DATA_CSV, "CSV")}</p>'
         "</div>")
     title = "แผนที่กลุ่มอาสาสมัคร"
     # Start fetching the data with the page, not after the scripts have run.
@@ -160,13 +155,11 @@ def org_map(org: Org, frm: str) -> tuple[str, str]:
     head, canvas, scripts = _folium_map(_mini_request(frm.count("/")))
     loc = org.location
     where = h(PRECISION[loc.precision].th)
-    deep = h(urls.rel(frm, urls.MAP + "#" + org.id))
-    html = (f'<section class="gm-section gm-org-map"><h2>ที่ตั้งโดยประมาณ <span class="gm-en" lang="en">'
-            f'Approximate location</span></h2>'
+    deep = link(frm, urls.MAP + "#" + org.id, f"ดูบนแผนที่กลุ่มอาสา {en('See on the guide map')}", "gm-map-link")
+    html = (f'<section class="gm-section gm-org-map"><h2>ที่ตั้งโดยประมาณ {en("Approximate location")}</h2>'
             f'<div class="gm-map gm-map--mini" hidden data-lat="{loc.lat!r}" data-lon="{loc.lon!r}" '
             f'data-radius="{radius_m(loc.precision)}">{canvas}</div>'
-            f'<p>ความละเอียดของตำแหน่ง: {where} · <a href="{deep}" class="gm-map-link">ดูบนแผนที่กลุ่มอาสา '
-            f'<span class="gm-en" lang="en">See on the guide map</span></a></p></section>'
+            f'<p>ความละเอียดของตำแหน่ง: {where} · {deep}</p></section>'
             # Leaflet (50 KB) loads only when the section nears the screen (guidemap.js).
             f'<template class="gm-defer">{scripts}</template>')
     return head, html

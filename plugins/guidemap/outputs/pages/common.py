@@ -1,0 +1,140 @@
+"""Pieces of HTML several page families share: bilingual texts, places, badges, the group
+cards of every listing, pictures and the story items of the archive, home and group pages.
+
+Every contributed string goes through :func:`~guidemap.outputs.htmlkit.h`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+from guidemap.contract import pictures, thai
+from guidemap.contract.model import Area, LText, Org, Story
+from guidemap.contract.pictures import ImageInfo
+from guidemap.contract.thai import thai_date
+from guidemap.contract.vocab import FOCUS, Label
+from guidemap.outputs import urls
+from guidemap.outputs.htmlkit import h
+from guidemap.outputs.markup import en, link
+from guidemap.outputs.pictures import img_tag, renditions
+
+
+def ltext(text: LText | None, tag: str = "span") -> str:
+    """A contributed text in Thai and English (either may be missing), each marked with its language."""
+    if text is None:
+        return ""
+    parts = []
+    if text.th:
+        parts.append(f'<{tag} lang="th">{h(text.th)}</{tag}>')
+    if text.en:
+        parts.append(en(h(text.en), tag, lang_first=True))
+    return " ".join(parts)
+
+
+def area_name(area: Area) -> str:
+    return f"{h(area.th)} {en(h(area.en))}"
+
+
+def badges(frm: str, keys: Iterable[str], vocab: dict[str, Label], kind: str) -> str:
+    """Focus areas (each a link to its page) or needs, as a list of badges."""
+    items = []
+    for key in keys:
+        label = vocab[key]
+        if kind == "focus":
+            badge = link(frm, urls.focus(key), h(label.th), f"gm-badge gm-focus-{key}")
+            items.append(f"<li>{badge}</li>")
+        else:
+            items.append(f'<li><span class="gm-badge gm-need">{h(label.th)}</span></li>')
+    return f'<ul class="gm-badges" aria-label="{h(kind)}">{"".join(items)}</ul>' if items else ""
+
+
+def place(frm: str, org: Org) -> str:
+    """The group's district and province, the province linked to its page."""
+    text = link(frm, urls.province(org.province), h(org.province.th))
+    if org.district:
+        text = f"{h(org.district.th)}, {text}"
+    return text
+
+
+@cache
+def short_summary(org: Org) -> str:
+    """A card's summary, cut at a Thai word boundary; cached, as a group is on several lists."""
+    return thai.truncate(org.summary.best, 160)
+
+
+def card(frm: str, org: Org) -> str:
+    """One group in a list; data-* attributes drive the directory filters."""
+    return _card_at_depth(frm.count("/"), org)
+
+
+@cache
+def _card_at_depth(depth: int, org: Org) -> str:
+    # Links in a card depend only on how deep the listing page is, so a group's card is built
+    # once per depth rather than once per list (a group appears on three or more lists).
+    frm = "x/" * depth
+    name_en = f" {en(h(org.name.en))}" if org.name.en else ""
+    return (
+        f'<li class="gm-card" id="org-{h(org.id)}" data-province="{h(org.province.code)}" '
+        f'data-focus="{h(" ".join(org.focus))}" data-needs="{h(" ".join(org.needs))}">'
+        f'<h3 class="gm-card__title">{link(frm, urls.org(org.id), h(org.name.best))}{name_en}</h3>'
+        f'<p class="gm-card__place">{place(frm, org)}</p>'
+        f'<p class="gm-card__summary">{h(short_summary(org))}</p>'
+        f'{badges(frm, org.focus, FOCUS, "focus")}</li>'
+    )
+
+
+def cards(frm: str, orgs: Iterable[Org]) -> str:
+    # A heading for screen readers, so the cards' h3 titles do not skip a level after the h1.
+    return (f'<h2 class="gm-sr-only">รายชื่อกลุ่ม</h2>'
+            f'<ul class="gm-cards">{"".join(card(frm, o) for o in orgs)}</ul>')
+
+
+def sort_orgs(orgs: Iterable[Org]) -> list[Org]:
+    return sorted(orgs, key=lambda o: (o.name.best, o.id))
+
+
+def stories_by_org(stories: Iterable[Story]) -> dict[str, list[Story]]:
+    """Each group's stories, newest first."""
+    found: dict[str, list[Story]] = defaultdict(list)
+    for s in stories:
+        for org_id in s.orgs:
+            found[org_id].append(s)
+    return {k: sorted(v, key=lambda s: (s.date, s.slug), reverse=True) for k, v in found.items()}
+
+
+def picture_html(frm: str, target: str, info: ImageInfo | None, alt: str, cls: str, sizes: str,
+                 widths: tuple[int, ...] = pictures.WIDTHS) -> str:
+    """A picture published by the site (guidemap.outputs.pictures): every width in srcset, with its size."""
+    copies = renditions(target, info, widths) if info else []
+    srcset = [(urls.rel(frm, r.path), r.width) for r in copies]
+    return img_tag(urls.rel(frm, target), alt, cls, info, srcset, sizes)
+
+
+def story_image_html(frm: str, story: Story, cls: str) -> str:
+    """The story's picture (a file beside the story) with its alt text and its widths."""
+    target = urls.story_image(story)
+    if not target:
+        return ""
+    sizes = "7rem" if cls == "gm-story__thumb" else "(min-width: 60em) 40rem, 100vw"
+    return picture_html(frm, target, story.image_info, story.image_alt or "", cls, sizes)
+
+
+def story_groups(frm: str, story: Story, orgs: dict[str, Org]) -> str:
+    """The groups a story names, linked to their pages."""
+    names = ", ".join(link(frm, urls.org(o), h(orgs[o].name.best)) for o in story.orgs if o in orgs)
+    return f'<p class="gm-story__orgs">กลุ่มที่เกี่ยวข้อง: {names}</p>' if names else ""
+
+
+def story_item(frm: str, story: Story, orgs: dict[str, Org]) -> str:
+    """A story in a list: picture, date, title, summary and the groups it names."""
+    summary = f'<p class="gm-story__summary">{h(story.summary)}</p>' if story.summary else ""
+    title = link(frm, urls.story(story), h(story.title), "gm-story__title")
+    image = story_image_html(frm, story, "gm-story__thumb")
+    return (f'<li class="gm-story">{image}<time datetime="{story.date.isoformat()}">'
+            f'{h(thai_date(story.date))}</time> {title}{summary}{story_groups(frm, story, orgs)}</li>')
+
+
+def story_list(frm: str, stories: Iterable[Story], orgs: dict[str, Org]) -> str:
+    return f'<ul class="gm-stories">{"".join(story_item(frm, s, orgs) for s in stories)}</ul>'

@@ -1,0 +1,232 @@
+"""A group's page (``orgs/<id>/``), made of named sections in the order the page shows them.
+
+A new profile field on the page is one small function here, taking the :class:`GroupPage`
+being made and returning its HTML ("" when the group has nothing to show), listed in
+:data:`SECTIONS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from guidemap.contract import pictures, thai
+from guidemap.contract.model import LText, Org, Story
+from guidemap.contract.thai import display_phone, thai_date
+from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
+from guidemap.outputs import urls
+from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue
+from guidemap.outputs.head import org_head
+from guidemap.outputs.htmlkit import h, one_block, part_marker
+from guidemap.outputs.map.view import org_map
+from guidemap.outputs.markup import bi, en, external, link
+from guidemap.outputs.pages.common import badges, ltext, picture_html, place, story_list
+from guidemap.outputs.site import GeneratedPage, SiteInfo
+
+STALE_AFTER_DAYS = 365
+
+
+@dataclass
+class GroupPage:
+    """What the sections of one group's page read, and what they add besides HTML."""
+
+    org: Org
+    site: SiteInfo
+    stories: list[Story]  # published stories naming the group, newest first
+    orgs: dict[str, Org]  # every group by id (a story may name several)
+    url: str
+    # Contributed Markdown the site builder renders into the page's markers (key, text).
+    parts: list[tuple[str, str]] = field(default_factory=list)
+    head: list[str] = field(default_factory=list)  # tags the sections need in the <head>
+
+    def markdown(self, key: str, lang: str, text: str) -> str:
+        """A place for contributed Markdown (see htmlkit.join_parts): filled in after the
+        site builder has rendered it with the page."""
+        self.parts.append((key, text))
+        return f'<div lang="{lang}">{part_marker(key)}</div>'
+
+
+def _section(title: Label, body: str, cls: str) -> str:
+    return f'<section class="gm-section {cls}"><h2>{bi(title)}</h2>{body}</section>' if body else ""
+
+
+def _ltext_list(items: Iterable[LText]) -> str:
+    lis = "".join(f"<li>{ltext(i)}</li>" for i in items)
+    return f"<ul>{lis}</ul>" if lis else ""
+
+
+def _checked(org: Org) -> str:
+    return f'<time datetime="{org.updated.isoformat()}">{h(thai_date(org.updated))}</time>'
+
+
+# --- the sections, top to bottom ------------------------------------------------------------
+
+def header(page: GroupPage) -> str:
+    """Logo, name (both languages), place, focus badges and the summary."""
+    org, url = page.org, page.url
+    logo = (picture_html(url, urls.org_logo(org), org.logo_info, org.logo_alt or "",
+                         "gm-org__logo", "5rem", pictures.LOGO_WIDTHS) if org.logo else "")
+    name_en = f'<p class="gm-org__en" lang="en">{h(org.name.en)}</p>' if org.name.th and org.name.en else ""
+    return (f"{logo}<h1>{h(org.name.best)}</h1>{name_en}"
+            f'<p class="gm-org__place">{place(url, org)}</p>'
+            f'{badges(url, org.focus, FOCUS, "focus")}'
+            f'<div class="gm-org__summary">{ltext(org.summary, "p")}</div>')
+
+
+def stale_warning(page: GroupPage) -> str:
+    """A profile not checked for a year may be out of date: say so before anyone travels."""
+    if (page.site.today - page.org.updated).days <= STALE_AFTER_DAYS:
+        return ""
+    return (f'<p class="gm-stale admonition warning" role="note">ข้อมูลนี้ตรวจสอบครั้งล่าสุดเมื่อ '
+            f'{_checked(page.org)} (เกินหนึ่งปีแล้ว) กรุณาสอบถามกลุ่มก่อนเดินทางหรือโอนเงิน '
+            f'{en("Last checked over a year ago: please confirm with the group first.")}</p>')
+
+
+def about(page: GroupPage) -> str:
+    description = page.org.description
+    if not description:
+        return ""
+    body = "".join(page.markdown(f"description-{lang}", lang, text)
+                   for lang, text in (("th", description.th), ("en", description.en)) if text)
+    return _section(Label("เกี่ยวกับกลุ่ม", "About"), body, "gm-about")
+
+
+def activities(page: GroupPage) -> str:
+    return _section(Label("กิจกรรม", "Activities"), _ltext_list(page.org.activities), "gm-activities")
+
+
+def volunteer(page: GroupPage) -> str:
+    """Roles, skills and languages wanted, and how to join (contributed Markdown)."""
+    v = page.org.volunteer
+    if not v:
+        return ""
+    body = ""
+    if v.roles:
+        body += f"<h3>{bi(Label('บทบาทอาสาสมัคร', 'Volunteer roles'))}</h3>{_ltext_list(v.roles)}"
+    if v.skills:
+        body += f"<h3>{bi(Label('ทักษะที่ต้องการ', 'Skills wanted'))}</h3>{_ltext_list(v.skills)}"
+    if v.languages:
+        langs = ", ".join(h(LANGUAGES[k].th) for k in v.languages)
+        body += f"<p>{bi(Label('ภาษา', 'Languages'))}: {langs}</p>"
+    if v.how_to_join:
+        body += f"<h3>{bi(Label('วิธีสมัคร', 'How to join'))}</h3>"
+        body += "".join(page.markdown(f"join-{lang}", lang, text)
+                        for lang, text in (("th", v.how_to_join.th), ("en", v.how_to_join.en)) if text)
+    return _section(Label("ร่วมเป็นอาสาสมัคร", "Volunteer with us"), body, "gm-volunteer")
+
+
+def needs(page: GroupPage) -> str:
+    if not page.org.needs:
+        return ""
+    items = "".join(f"<li>{bi(NEEDS[k])}</li>" for k in page.org.needs)
+    return _section(Label("สิ่งที่กลุ่มต้องการ", "What the group needs"), f"<ul>{items}</ul>", "gm-needs")
+
+
+_CONTACT_LABELS = {
+    "website": Label("เว็บไซต์", "Website"),
+    "facebook": Label("Facebook", "Facebook"),
+    "line": Label("LINE", "LINE"),
+    "email": Label("อีเมล", "E-mail"),
+    "phone": Label("โทรศัพท์", "Phone"),
+    "instagram": Label("Instagram", "Instagram"),
+    "youtube": Label("YouTube", "YouTube"),
+    "tiktok": Label("TikTok", "TikTok"),
+}
+
+
+def _contact_link(kind: str, value: str) -> str:
+    if kind == "phone":
+        return f'<a href="tel:{h(value)}">{h(display_phone(value))}</a>'
+    if kind == "email":
+        return f'<a href="mailto:{h(value)}">{h(value)}</a>'
+    return external(value, h(value.split("://", 1)[-1].rstrip("/")))
+
+
+def contact(page: GroupPage) -> str:
+    """Every published way to reach the group, and where to donate (always shown: an empty
+    section says so, rather than leaving a visitor looking for it)."""
+    org = page.org
+    rows = "".join(f"<dt>{bi(_CONTACT_LABELS[k])}</dt><dd>{_contact_link(k, v)}</dd>"
+                   for k, v in org.contact.items())
+    if org.donate:
+        rows += f"<dt>{bi(Label('บริจาค', 'Donate'))}</dt><dd>{external(org.donate, 'ร่วมบริจาค')}</dd>"
+    body = f'<dl class="gm-contact">{rows}</dl>' if rows else "<p>ยังไม่มีช่องทางติดต่อที่เผยแพร่ได้</p>"
+    return _section(Label("ติดต่อ", "Contact"), body, "gm-contacts")
+
+
+def facts(page: GroupPage) -> str:
+    """When the profile was last checked, how precise its position is, founding year, languages."""
+    org = page.org
+    rows = [f"<dt>{bi(Label('ตรวจสอบข้อมูลล่าสุด', 'Last checked'))}</dt><dd>{_checked(org)}</dd>",
+            f"<dt>{bi(Label('ความละเอียดของตำแหน่ง', 'Location precision'))}</dt>"
+            f"<dd>{h(PRECISION[org.location.precision].th)}</dd>"]
+    if org.founded:
+        rows.append(f"<dt>{bi(Label('ก่อตั้ง', 'Founded'))}</dt><dd>พ.ศ. {org.founded + thai.BE_OFFSET}"
+                    f" {en(f'({org.founded})')}</dd>")
+    if org.languages:
+        rows.append(f"<dt>{bi(Label('ภาษาที่ใช้', 'Languages'))}</dt>"
+                    f"<dd>{', '.join(h(LANGUAGES[k].th) for k in org.languages)}</dd>")
+    return f'<dl class="gm-facts">{"".join(rows)}</dl>'
+
+
+def location_map(page: GroupPage) -> str:
+    """A small map of the group's public position and a link to it on the guide map."""
+    map_head, html = org_map(page.org, page.url)
+    page.head.append(map_head)
+    return html
+
+
+def stories(page: GroupPage) -> str:
+    if not page.stories:
+        return ""
+    return _section(Label("เรื่องเล่าที่กล่าวถึงกลุ่มนี้", "Stories"),
+                    story_list(page.url, page.stories, page.orgs), "gm-org-stories")
+
+
+def actions(page: GroupPage) -> str:
+    """Propose an edit, report a problem (both on the repository, when it is on GitHub), and
+    the way back to the directory."""
+    org, site = page.org, page.site
+    found = []
+    if edit := site.edit_url(org.source):
+        found.append(external(edit, f"เสนอแก้ไขข้อมูลกลุ่มนี้ {en('Propose an edit', lang_first=True)}"))
+    if report := site.report_url(org.id, org.name.best):
+        found.append(external(report, f"แจ้งปัญหาข้อมูลกลุ่มนี้ {en('Report a problem', lang_first=True)}"))
+    found.append(link(page.url, urls.DIRECTORY, "← ทำเนียบกลุ่มทั้งหมด"))
+    return f'<p class="gm-actions">{" · ".join(found)}</p>'
+
+
+SECTIONS: tuple[Callable[[GroupPage], str], ...] = (
+    header, stale_warning, about, activities, volunteer, needs, contact, facts, location_map,
+    stories, actions,
+)
+
+
+def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org],
+             feeds: FeedCatalogue = NO_FEEDS) -> GeneratedPage:
+    """The group's page, with its feed (or its province's, until a story names the group)."""
+    url = urls.org(org.id)
+    page = GroupPage(org, site, stories, orgs, url)
+    body = "".join(section(page) for section in SECTIONS)
+    feed = feeds.links(url, org.province)
+    html = one_block(f'<article class="gm-org" data-org="{h(org.id)}">{body}</article>')
+    return GeneratedPage(url=url, title=org.name.best, description=org.summary.best,
+                         html=html + feed.html,
+                         head=org_head(org, site, url) + "".join(page.head) + feed.head,
+                         source=org.source, parts=tuple(page.parts),
+                         search_text=org_search_text(org, [k for k, _ in page.parts]))
+
+
+def org_search_text(org: Org, part_keys: list[str]) -> str:
+    """A group's searchable text: names, place, focus, summary, description, activities,
+    volunteering and needs, as the page shows them (Markdown parts filled in later)."""
+    paras = [org.name.th, org.name.en, org.province.th, org.province.en,
+             org.district.th if org.district else None, org.district.en if org.district else None,
+             " ".join(f"{FOCUS[k].th} {FOCUS[k].en}" for k in org.focus),
+             org.summary.th, org.summary.en,
+             *(t for a in org.activities for t in (a.th, a.en)),
+             *(t for r in (org.volunteer.roles + org.volunteer.skills if org.volunteer else ())
+               for t in (r.th, r.en)),
+             " ".join(f"{NEEDS[k].th} {NEEDS[k].en}" for k in org.needs)]
+    text = "".join(f"<p>{h(p)}</p>" for p in paras if p)
+    return text + "".join(part_marker(k) for k in part_keys)
