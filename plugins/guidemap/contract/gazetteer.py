@@ -8,6 +8,7 @@ value is the gazetteer's own record, so spellings are normalized.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 import geothai
@@ -67,3 +68,45 @@ def districts_of(province: Province) -> list[District]:
 def district_suggestion(province: Province, text: str) -> str:
     names = [n for d in geothai.districts(province.code) for n in (d.name_th, d.name_en)]
     return did_you_mean(_DISTRICT_PREFIX.sub("", text.strip()), names)
+
+
+@dataclass(frozen=True)
+class PlaceProblem:
+    field: str  # "province" or "district": the profile field at fault
+    en: str
+    th: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A province and district as written, looked up once for the validator, ``guidemap new``
+    and the issue form: the gazetteer's records, or the problems with a hint each."""
+
+    province: Province | None
+    district: District | None
+    problems: tuple[PlaceProblem, ...] = ()
+
+
+def resolve(province_text: str | None, district_text: str | None = None) -> Place:
+    """Look up a province and (optionally) a district of it; ``None`` means "not given"."""
+    if province_text is None:
+        return Place(None, None)
+    province = find_province(province_text)
+    if province is None:
+        guess = province_suggestion(province_text)
+        return Place(None, None, (PlaceProblem(
+            "province", f"unknown province {province_text!r}", f"ไม่รู้จักจังหวัด {province_text!r}",
+            f"did you mean / หมายถึง {guess!r}?" if guess else "e.g. ปัตตานี, Yala, 96"),))
+    if not district_text:
+        return Place(province, None)
+    district = find_district(province, district_text)
+    if district is not None:
+        return Place(province, district)
+    guess = district_suggestion(province, district_text)
+    names = ", ".join(d.name_th for d in districts_of(province))
+    hint = (f"did you mean / หมายถึง {guess!r}? " if guess else "") + \
+        f"districts of {province.name_en} / อำเภอของจังหวัด{province.name_th}: {names}"
+    return Place(province, None, (PlaceProblem(
+        "district", f"{district_text!r} is not a district of {province.name_en}",
+        f"{district_text!r} ไม่ใช่อำเภอของจังหวัด{province.name_th}", hint),))

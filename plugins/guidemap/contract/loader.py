@@ -13,10 +13,25 @@ from typing import Any
 
 from guidemap.contract import gazetteer, pictures
 from guidemap.contract.location import coarsen
-from guidemap.contract.model import Area, Contact, Dataset, Lesson, LText, Org, Story, Volunteer
+from guidemap.contract.model import (
+    Area,
+    Coarsened,
+    Dataset,
+    EqualsFileName,
+    FileUnderOrgs,
+    InGazetteer,
+    Lesson,
+    LText,
+    Org,
+    ProfileField,
+    Requires,
+    Story,
+    children,
+    top_level,
+)
 from guidemap.contract.problems import Problems, did_you_mean
 from guidemap.contract.schema import MAX_STORY_BYTES, ORG, STORY
-from guidemap.contract.spec import Context, markdown_too_complex
+from guidemap.contract.spec import Context, ListOf, Localized, markdown_too_complex
 from guidemap.contract.vocab import DEFAULT_PRECISION
 from guidemap.contract.yamlsafe import Document, YamlProblem, decode, parse, split_front_matter
 
@@ -59,85 +74,115 @@ def _read_yaml(path: Path, shown: str, problems: Problems) -> Document | None:
     return None
 
 
-def _ltexts(values: list[dict[str, str]] | None) -> tuple[LText, ...]:
-    return tuple(t for t in (LText.of(v) for v in values or []) if t)
+# --- a profile: cross-field rules, then the model built from the declarations ------------------
+
+
+@dataclass
+class _Built:
+    """What the cross-field rules resolved: model attributes the values alone cannot give."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    ok: bool = True
+
+
+def _equals_file_name(f: ProfileField, data: dict[str, Any], ctx: Context, stem: str,
+                      built: _Built) -> None:
+    value = data.get(f.name)
+    if value and value != stem:
+        ctx.error((f.name,), f"{f.name} {value!r} must equal the file name {stem!r}",
+                  f"{f.name} {value!r} ต้องตรงกับชื่อไฟล์ {stem!r}",
+                  f"rename the file to {value}.yml or write {f.name}: {stem}")
+        built.ok = False
+
+
+def _in_gazetteer(f: ProfileField, rule: InGazetteer, data: dict[str, Any], ctx: Context,
+                  built: _Built) -> None:
+    place = gazetteer.resolve(data.get(f.name), data.get(rule.district))
+    for problem in place.problems:
+        ctx.error((problem.field,), problem.en, problem.th, problem.hint)
+        built.ok = False
+    if place.province is None:
+        built.ok = False  # also when missing: the required-field problem is already reported
+        return
+    p, d = place.province, place.district
+    built.values[f.name] = Area(p.code, p.name_th, p.name_en)
+    built.values[rule.district] = Area(d.code, d.name_th, d.name_en) if d else None
+
+
+def _coarsened(f: ProfileField, data: dict[str, Any], built: _Built) -> None:
+    loc = data.get(f.name)
+    if loc and "lat" in loc and "lon" in loc:
+        built.values[f.name] = coarsen(loc["lat"], loc["lon"], loc.get("precision", DEFAULT_PRECISION))
+
+
+def _file_under_orgs(f: ProfileField, data: dict[str, Any], ctx: Context, orgs_dir: Path,
+                     built: _Built) -> None:
+    name = data.get(f.name)
+    if not name:
+        return
+    if ".." in name.split("/") or not (orgs_dir / name).is_file():
+        ctx.error((f.name,), f"{f.name} file orgs/{name} does not exist", f"ไม่พบไฟล์โลโก้ orgs/{name}")
+        built.ok = False
+    elif pictures.is_raster(name):
+        try:
+            built.values[f"{f.name}_info"] = pictures.read_info(orgs_dir / name, pictures.LOGO_WIDTHS)
+        except pictures.ImageProblem as exc:
+            ctx.error((f.name,), f"{f.name} orgs/{name}: {exc}", f"อ่านไฟล์โลโก้ orgs/{name} ไม่ได้")
+            built.ok = False
+
+
+def _requires(f: ProfileField, rule: Requires, data: dict[str, Any], ctx: Context,
+              built: _Built) -> None:
+    if data.get(f.name) and not data.get(rule.other):
+        ctx.error((f.name,), rule.message.en, rule.message.th)
+        built.ok = False
+
+
+def apply_rules(data: dict[str, Any], ctx: Context, stem: str, orgs_dir: Path) -> _Built:
+    """The cross-field rules declared on the profile's fields, in declaration order."""
+    built = _Built()
+    for f in top_level():
+        for rule in f.rules:
+            if isinstance(rule, EqualsFileName):
+                _equals_file_name(f, data, ctx, stem, built)
+            elif isinstance(rule, InGazetteer):
+                _in_gazetteer(f, rule, data, ctx, built)
+            elif isinstance(rule, Coarsened):
+                _coarsened(f, data, built)
+            elif isinstance(rule, FileUnderOrgs):
+                _file_under_orgs(f, data, ctx, orgs_dir, built)
+            else:
+                _requires(f, rule, data, ctx, built)
+    return built
+
+
+def model_value(f: ProfileField, value: Any) -> Any:
+    """A checked value as the model holds it: th/en text as LText, lists as tuples, a group of
+    fields as its model class."""
+    if f.is_group:
+        assert f.model is not None, f"{f.path}: a group needs a model class or a rule"
+        return f.model(**{c.name: model_value(c, value[c.name]) for c in children(f) if c.name in value})
+    if isinstance(f.spec, Localized):
+        return LText(**value)
+    if isinstance(f.spec, ListOf):
+        return tuple(LText(**v) for v in value) if isinstance(f.spec.item, Localized) else tuple(value)
+    return value
+
+
+def _complete(data: dict[str, Any]) -> bool:
+    """Every key known and every required field present (the problems are already reported)."""
+    return ORG.fields.keys() >= data.keys() and all(k in data for k, f in ORG.fields.items()
+                                                    if f.required)
 
 
 def build_org(data: dict[str, Any], ctx: Context, stem: str, orgs_dir: Path) -> Org | None:
-    """Cross-field checks (id, province, district, logo) and construction of the model."""
-    ok = True
-    if data.get("id") and data["id"] != stem:
-        ctx.error(("id",), f"id {data['id']!r} must equal the file name {stem!r}",
-                  f"id {data['id']!r} ต้องตรงกับชื่อไฟล์ {stem!r}",
-                  f"rename the file to {data['id']}.yml or write id: {stem}")
-        ok = False
-    province = gazetteer.find_province(data["province"]) if "province" in data else None
-    if "province" in data and province is None:
-        guess = gazetteer.province_suggestion(data["province"])
-        ctx.error(("province",), f"unknown province {data['province']!r}",
-                  f"ไม่รู้จักจังหวัด {data['province']!r}",
-                  f"did you mean / หมายถึง {guess!r}?" if guess else "e.g. ปัตตานี, Yala, 96")
-        ok = False
-    district = None
-    if province is not None and "district" in data:
-        district = gazetteer.find_district(province, data["district"])
-        if district is None:
-            guess = gazetteer.district_suggestion(province, data["district"])
-            names = ", ".join(d.name_th for d in gazetteer.districts_of(province))
-            hint = (f"did you mean / หมายถึง {guess!r}? " if guess else "") + \
-                f"districts of {province.name_en} / อำเภอของจังหวัด{province.name_th}: {names}"
-            ctx.error(("district",), f"{data['district']!r} is not a district of {province.name_en}",
-                      f"{data['district']!r} ไม่ใช่อำเภอของจังหวัด{province.name_th}", hint)
-            ok = False
-    logo = data.get("logo")
-    logo_info = None
-    if logo and (".." in logo.split("/") or not (orgs_dir / logo).is_file()):
-        ctx.error(("logo",), f"logo file orgs/{logo} does not exist", f"ไม่พบไฟล์โลโก้ orgs/{logo}")
-        ok = False
-    elif logo and pictures.is_raster(logo):
-        try:
-            logo_info = pictures.read_info(orgs_dir / logo, pictures.LOGO_WIDTHS)
-        except pictures.ImageProblem as exc:
-            ctx.error(("logo",), f"logo orgs/{logo}: {exc}", f"อ่านไฟล์โลโก้ orgs/{logo} ไม่ได้")
-            ok = False
-    if logo and not data.get("logo_alt"):
-        ctx.error(("logo",), "a profile with a logo needs logo_alt: a short description of the logo "
-                  "for people who cannot see it (usually the group's name)",
-                  "ข้อมูลที่มีโลโก้ต้องมี logo_alt: คำบรรยายโลโก้สั้น ๆ สำหรับผู้ที่มองไม่เห็นรูป (มักเป็นชื่อกลุ่ม)")
-        ok = False
-    if not ok or province is None or not ORG.fields.keys() >= data.keys() or any(
-        k not in data for k, f in ORG.fields.items() if f.required
-    ):
+    """Cross-field checks (the rules declared on the fields) and construction of the model."""
+    built = apply_rules(data, ctx, stem, orgs_dir)
+    if not built.ok or not _complete(data):
         return None
-    loc = data["location"]
-    vol = data.get("volunteer")
-    return Org(
-        id=data["id"],
-        name=LText(**data["name"]),
-        province=Area(province.code, province.name_th, province.name_en),
-        district=Area(district.code, district.name_th, district.name_en) if district else None,
-        location=coarsen(loc["lat"], loc["lon"], loc.get("precision", DEFAULT_PRECISION)),
-        focus=tuple(data["focus"]),
-        summary=LText(**data["summary"]),
-        updated=data["updated"],
-        source="",
-        description=LText.of(data.get("description")),
-        activities=_ltexts(data.get("activities")),
-        volunteer=Volunteer(
-            roles=_ltexts(vol.get("roles")),
-            skills=_ltexts(vol.get("skills")),
-            languages=tuple(vol.get("languages", ())),
-            how_to_join=LText.of(vol.get("how_to_join")),
-        ) if vol else None,
-        needs=tuple(data.get("needs", ())),
-        contact=Contact(**data.get("contact", {})),
-        donate=data.get("donate"),
-        founded=data.get("founded"),
-        logo=logo,
-        languages=tuple(data.get("languages", ())),
-        logo_alt=data.get("logo_alt"),
-        logo_info=logo_info,
-    )
+    values = {f.name: model_value(f, data[f.name]) for f in top_level()
+              if f.name in data and f.name not in built.values}
+    return Org(**values, **built.values, source="")
 
 
 def load_org_file(path: Path, root: Path, problems: Problems, shown: str | None = None) -> Org | None:

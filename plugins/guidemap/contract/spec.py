@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 from urllib.parse import urlsplit
 
+import geothai
+
 from guidemap.contract import thai
 from guidemap.contract.problems import Problems, did_you_mean
 from guidemap.contract.vocab import Label
@@ -182,6 +184,16 @@ class Localized(Spec):
         if self.require_th:
             obj["required"] = ["th"]
         return self._described({"anyOf": [obj, inner]})
+
+
+class ProvinceSpec(Text):
+    """Province text; resolved against the gazetteer by the loader (with the district)."""
+
+    def json_schema(self) -> dict[str, Any]:
+        names = sorted({n for p in geothai.provinces() for n in (p.name_th, p.name_en, p.code)})
+        # Suggest the canonical names for completion, but accept any text: the validator also
+        # reads "จังหวัดปัตตานี", "pattani" or Thai digits, which editors must not flag.
+        return self._described({"type": "string", "anyOf": [{"enum": names}, {"minLength": 1}]})
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from guidemap.contract.model import Org, Story
+from guidemap.contract.model import PROFILE_FIELDS, Org, Story, is_set, value_of
 from guidemap.outputs import urls
 from guidemap.outputs.htmlkit import h, json_for_script
 from guidemap.outputs.site import SiteInfo
@@ -36,34 +36,27 @@ def page_head(site: SiteInfo, url: str, title: str, description: str = "", kind:
 
 
 def org_jsonld(org: Org, site: SiteInfo, url: str) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "NGO",
-        "name": org.name.best,
-        "description": org.summary.best,
-        "areaServed": {"@type": "AdministrativeArea", "name": org.province.th},
-        "address": {"@type": "PostalAddress", "addressCountry": "TH", "addressRegion": org.province.th},
-        # The coarsened public location: never more precise than the group allows.
-        "geo": {"@type": "GeoCoordinates", "latitude": org.location.lat, "longitude": org.location.lon},
-        "knowsAbout": list(org.focus),
-    }
-    if org.name.en:
-        data["alternateName"] = org.name.en
-    if org.district:
-        data["address"]["addressLocality"] = org.district.th
+    """schema.org NGO from the fields declared for JSON-LD (``Exports.jsonld``), with the
+    coarsened public location: never more precise than the group allows."""
+    types = {"areaServed": "AdministrativeArea", "address": "PostalAddress", "geo": "GeoCoordinates"}
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NGO",
+                            "address": {"@type": "PostalAddress", "addressCountry": "TH"}}
+    for f in PROFILE_FIELDS:
+        for ld in f.exports.jsonld:
+            value = value_of(value_of(org, f.path), ld.attr)
+            if not is_set(value):
+                continue
+            *parents, prop = ld.prop.split(".")
+            target = data
+            for name in parents:  # "geo.latitude": latitude in the typed object geo
+                target = target.setdefault(name, {"@type": types[name]})
+            if ld.many:
+                target.setdefault(prop, []).append(value)
+            else:  # schema.org wants text for years (foundingDate), lists for tuples
+                target[prop] = list(value) if isinstance(value, tuple) else (
+                    str(value) if type(value) is int else value)
     if page_url := urls.absolute(site.url, url):
         data["url"] = page_url
-    same_as = [v for k, v in org.contact.items() if k not in ("email", "phone")]
-    if same_as:
-        data["sameAs"] = same_as
-    if org.contact.email:
-        data["email"] = org.contact.email
-    if org.contact.phone:
-        data["telephone"] = org.contact.phone
-    if org.founded:
-        data["foundingDate"] = str(org.founded)
-    if org.languages:
-        data["knowsLanguage"] = list(org.languages)
     return data
 
 

@@ -1,22 +1,39 @@
 """Open data: the public fields of every group as JSON and CSV, at stable URLs.
 
-Only :meth:`Org.public_dict` goes out, so the location is the coarsened public one. Output is
+Only :meth:`Org.public_dict` and the fields declared for CSV (``Exports.csv`` in
+:mod:`guidemap.contract.model`) go out, so the location is the coarsened public one. Output is
 byte-for-byte deterministic: sorted by id, sorted keys, no build time.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+from dataclasses import dataclass
 
-from guidemap.contract.model import Org
+from guidemap.contract.model import PROFILE_FIELDS, Org, value_of
 
-CSV_COLUMNS = [
-    "id", "name_th", "name_en", "province_code", "province_th", "province_en", "district_th",
-    "district_en", "lat", "lon", "precision", "focus", "needs", "summary_th", "summary_en",
-    "updated", "founded", "website", "facebook", "line", "email", "phone", "donate",
-]
+
+@dataclass(frozen=True)
+class _Column:
+    name: str
+    path: str  # the field's dotted path
+    attr: str  # attribute of the field's value, "" for the value itself
+    free_text: bool
+
+
+def _columns() -> list[_Column]:
+    """The fields declared for CSV, in their declared place (Csv.at)."""
+    declared = sorted(((f.exports.csv, f.path) for f in PROFILE_FIELDS if f.exports.csv),
+                      key=lambda item: item[0].at)
+    return [_Column(name, path, attr, spec.free_text) for spec, path in declared
+            for name, attr in spec.columns]
+
+
+COLUMNS = _columns()
+CSV_COLUMNS = [c.name for c in COLUMNS]
 
 
 def orgs_json(orgs: list[Org]) -> str:
@@ -28,14 +45,21 @@ def orgs_json(orgs: list[Org]) -> str:
 
 
 
-# Columns holding contributors' free text; the others are normalized values we produced.
-_FREE_TEXT = {CSV_COLUMNS.index(c) for c in ("name_th", "name_en", "summary_th", "summary_en")}
-
-
 def _csv_safe(value: object) -> str:
     """Spreadsheet programs run cells that start with = + - @ as formulas: neutralize them."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _cell(org: Org, column: _Column) -> object:
+    value = value_of(value_of(org, column.path), column.attr)
+    if column.free_text:  # contributors' text; the other cells are values we normalized
+        return _csv_safe(value)
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return " ".join(value)
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def orgs_csv(orgs: list[Org]) -> str:
@@ -43,14 +67,5 @@ def orgs_csv(orgs: list[Org]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for o in sorted(orgs, key=lambda o: o.id):
-        c = o.contact
-        row = [
-            o.id, o.name.th, o.name.en, o.province.code, o.province.th, o.province.en,
-            o.district.th if o.district else "", o.district.en if o.district else "",
-            o.location.lat, o.location.lon, o.location.precision, " ".join(o.focus),
-            " ".join(o.needs), o.summary.th, o.summary.en, o.updated.isoformat(), o.founded,
-            c.website, c.facebook, c.line, c.email, c.phone, o.donate,
-        ]
-        writer.writerow([_csv_safe(v) if i in _FREE_TEXT else ("" if v is None else v)
-                         for i, v in enumerate(row)])
+        writer.writerow([_cell(o, c) for c in COLUMNS])
     return out.getvalue()

@@ -1,4 +1,5 @@
-"""``guidemap``: validate profiles and stories, scaffold a profile, write the JSON Schema."""
+"""``guidemap``: validate profiles and stories, scaffold a profile, write the generated files
+(JSON Schema, issue form, field tables)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from guidemap.contract.problems import Problems
 from guidemap.contract.schema import SCHEMA_PATH, org_json_schema
 from guidemap.contract.vocab import FOCUS
 from guidemap.tools import issueform
+from guidemap.tools.fieldtable import doc_files, field_table, rewrite
+from guidemap.tools.formfile import FORM_PATH, form_text
 from guidemap.tools.job_summary import append as append_summary
 from guidemap.tools.job_summary import problems_markdown
 from guidemap.tools.links import check_links, external_links, links_markdown, links_text
@@ -146,19 +149,44 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_schema(args: argparse.Namespace) -> int:
-    text = schema_text()
+def _generated(path: Path, text: str, args: argparse.Namespace, command: str) -> int:
+    """--check: fail when the committed file differs; --write: write it; else print it."""
     if args.check:
-        current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
         if current != text:
-            print(f"{SCHEMA_PATH} is out of date: run `guidemap schema --write`", file=sys.stderr)
+            print(f"{path} is out of date: run `guidemap {command} --write`", file=sys.stderr)
             return 1
         return 0
     if args.write:
-        SCHEMA_PATH.write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         return 0
     sys.stdout.write(text)
     return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    return _generated(SCHEMA_PATH, schema_text(), args, "schema")
+
+
+def cmd_forms(args: argparse.Namespace) -> int:
+    return _generated(_root(args) / FORM_PATH, form_text(), args, "forms")
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    """Rewrite the field tables between the markers of the documentation files that have them."""
+    if not args.write and not args.check:
+        sys.stdout.write(field_table("th") + "\n" + field_table("en"))
+        return 0
+    stale = 0
+    for path in doc_files(_root(args)):
+        text = path.read_text(encoding="utf-8")
+        if args.write:
+            path.write_text(rewrite(text), encoding="utf-8")
+        elif rewrite(text) != text:
+            print(f"{path}: the field table is out of date: run `guidemap docs --write`",
+                  file=sys.stderr)
+            stale += 1
+    return 1 if stale else 0
 
 
 def cmd_from_issue(args: argparse.Namespace) -> int:
@@ -238,6 +266,18 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--write", action="store_true", help=f"write it to {SCHEMA_PATH.name}")
     s.add_argument("--check", action="store_true", help="fail if the written schema is stale")
     s.set_defaults(func=cmd_schema)
+
+    fo = sub.add_parser("forms", help="print the issue form generated from the field declarations")
+    fo.add_argument("--write", action="store_true", help=f"write it to {FORM_PATH}")
+    fo.add_argument("--check", action="store_true", help="fail if the committed form is stale")
+    fo.set_defaults(func=cmd_forms)
+
+    d = sub.add_parser("docs", help="print the field tables generated from the field declarations")
+    d.add_argument("--write", action="store_true", help="rewrite the tables between the "
+                   "<!-- fields:th --> / <!-- fields:en --> markers of CONTRIBUTING.md and "
+                   "docs/contributing-en.md")
+    d.add_argument("--check", action="store_true", help="fail if a table there is stale")
+    d.set_defaults(func=cmd_docs)
 
     fi = sub.add_parser("from-issue", help="write orgs/<id>.yml from the body of an "
                         "'add or update my organization' issue (read from a file or stdin)")

@@ -13,8 +13,10 @@ lines. Everything in that body is typed by a stranger, so it is treated as data 
 - a heading for the same field twice is refused rather than resolved by guessing;
 - the written text is read back by the strict loader before it is accepted.
 
-The labels below are the labels of ``.github/ISSUE_TEMPLATE/add-organization.yml``; a test
-keeps the two in step.
+The form's fields come from the declarations in :mod:`guidemap.contract.model`, and
+``.github/ISSUE_TEMPLATE/add-organization.yml`` is generated from the same ones
+(:mod:`guidemap.tools.formfile`, ``guidemap forms --write``), so the labels read back here are
+the labels GitHub writes.
 """
 
 from __future__ import annotations
@@ -32,10 +34,11 @@ import yaml
 
 from guidemap.contract import gazetteer
 from guidemap.contract.loader import build_org, load_org_file
+from guidemap.contract.model import ID_PATTERN, PROFILE_FIELDS, FormElement, ProfileField, field_by_path
 from guidemap.contract.problems import Problems
-from guidemap.contract.schema import ID_PATTERN, ORG
-from guidemap.contract.spec import Context
-from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION
+from guidemap.contract.schema import ORG
+from guidemap.contract.spec import Choice, Context, ListOf, Localized, Spec
+from guidemap.contract.vocab import Label
 from guidemap.contract.yamlsafe import Document
 from guidemap.tools.scaffold import SCHEMA_COMMENT
 
@@ -53,47 +56,52 @@ class FormField:
     kind: str  # input | textarea | dropdown | checkboxes | confirm
     target: str  # dotted path in the profile ("" for confirmations)
     required: bool = False
+    per_line: bool = False  # a textarea whose lines are the items of a th/en list
+    element: FormElement | None = None  # the declaration it comes from (None: confirmations)
+    keys: tuple[str, ...] = ()  # a choice field's keys, in the order the form shows them
 
 
+def _labels(spec: Spec | None) -> dict[str, Label]:
+    item = spec.item if isinstance(spec, ListOf) else spec
+    return dict(item.keys) if isinstance(item, Choice) else {}
+
+
+def form_label(label: Label) -> str:
+    return f"{label.th} / {label.en}"
+
+
+def _choice_keys(spec: Spec | None, element: FormElement) -> tuple[str, ...]:
+    item = spec.item if isinstance(spec, ListOf) else spec
+    if not isinstance(item, Choice):
+        return ()
+    return element.options or tuple(item.keys)
+
+
+def _form_field(f: ProfileField, e: FormElement) -> FormField:
+    per_line = isinstance(f.spec, ListOf) and isinstance(f.spec.item, Localized)
+    target = f"{f.path}.{e.part}" if e.part and not per_line else f.path
+    return FormField(e.id, form_label(e.label), e.kind, target, e.required, per_line, e,
+                     _choice_keys(f.spec, e))
+
+
+def _in_form_order(fields: list[FormField]) -> list[FormField]:
+    """Declaration order, except that an element declared ``after`` another follows it."""
+    out = [f for f in fields if not (f.element and f.element.after)]
+    for f in fields:
+        if f.element and f.element.after:
+            out.insert(next(i for i, g in enumerate(out) if g.id == f.element.after) + 1, f)
+    return out
+
+
+CONSENT = FormField("consent", "ยืนยัน / Confirm", "confirm", "", True)
+
+# The form's fields, from the declarations in guidemap.contract.model, then the confirmations.
 FIELDS: tuple[FormField, ...] = (
-    FormField("id", "รหัสกลุ่ม / Group id", "input", "id", True),
-    FormField("name-th", "ชื่อกลุ่ม (ภาษาไทย) / Name in Thai", "input", "name.th", True),
-    FormField("name-en", "ชื่อภาษาอังกฤษ (ถ้ามี) / Name in English (if any)", "input", "name.en"),
-    FormField("province", "จังหวัด / Province", "input", "province", True),
-    FormField("district", "อำเภอ / District", "input", "district"),
-    FormField("lat", "ละติจูด / Latitude", "input", "location.lat", True),
-    FormField("lon", "ลองจิจูด / Longitude", "input", "location.lon", True),
-    FormField("precision", "ความละเอียดของตำแหน่งที่ยอมให้เผยแพร่ / Location precision",
-              "dropdown", "location.precision", True),
-    FormField("focus", "ประเด็นที่ทำงาน (1 ถึง 6 ข้อ) / Focus areas (1 to 6)", "checkboxes", "focus",
-              True),
-    FormField("summary-th", "สรุปงานของกลุ่ม (ภาษาไทย) / Summary in Thai", "textarea", "summary.th",
-              True),
-    FormField("summary-en", "สรุปงานภาษาอังกฤษ (ถ้ามี) / Summary in English (if any)", "textarea",
-              "summary.en"),
-    FormField("description-th", "รายละเอียด (ภาษาไทย) / Description in Thai", "textarea",
-              "description.th"),
-    FormField("description-en", "รายละเอียดภาษาอังกฤษ / Description in English", "textarea",
-              "description.en"),
-    FormField("activities", "กิจกรรม บรรทัดละหนึ่งกิจกรรม / Activities, one per line", "textarea",
-              "activities"),
-    FormField("how-to-join", "วิธีสมัครเป็นอาสาสมัคร / How to volunteer with the group", "textarea",
-              "volunteer.how_to_join.th"),
-    FormField("needs", "สิ่งที่กลุ่มต้องการ / What the group needs", "checkboxes", "needs"),
-    FormField("languages", "ภาษาที่กลุ่มใช้ทำงาน / Working languages", "checkboxes", "languages"),
-    FormField("website", "เว็บไซต์ของกลุ่ม / Website", "input", "contact.website"),
-    FormField("facebook", "เพจ Facebook ของกลุ่ม / Facebook page", "input", "contact.facebook"),
-    FormField("line", "LINE ของกลุ่ม / LINE", "input", "contact.line"),
-    FormField("email", "อีเมลของกลุ่ม / E-mail", "input", "contact.email"),
-    FormField("phone", "เบอร์โทรของกลุ่ม / Phone", "input", "contact.phone"),
-    FormField("donate", "ลิงก์รับบริจาค / Donation page", "input", "donate"),
-    FormField("founded", "ปีที่ก่อตั้ง / Year founded", "input", "founded"),
-    FormField("consent", "ยืนยัน / Confirm", "confirm", "", True),
-)
+    *_in_form_order([_form_field(f, e) for f in PROFILE_FIELDS for e in f.form]), CONSENT)
 
 # Options of the choice fields, as the form shows them: "<key> — <Thai> / <English>".
-CHOICES: dict[str, dict[str, Any]] = {"precision": PRECISION, "focus": FOCUS, "needs": NEEDS,
-                                      "languages": LANGUAGES}
+CHOICES: dict[str, dict[str, Label]] = {
+    f.id: {k: _labels(field_by_path()[f.target].spec)[k] for k in f.keys} for f in FIELDS if f.keys}
 
 
 def option_text(field_id: str, key: str) -> str:
@@ -215,8 +223,9 @@ def answers_to_data(answers: dict[str, str], today: dt.date) -> tuple[dict[str, 
                 problems.append(f"{f.label}: tick at least one / เลือกอย่างน้อยหนึ่งข้อ")
         elif f.kind == "dropdown":
             _set(data, f.target, text.split(" ", 1)[0])
-        elif f.id == "activities":
-            _set(data, f.target, [{"th": line.strip().lstrip("-*• ").strip()}
+        elif f.per_line:
+            part = f.element.part if f.element and f.element.part else "th"
+            _set(data, f.target, [{part: line.strip().lstrip("-*• ").strip()}
                                   for line in text.split("\n") if line.strip().lstrip("-*• ").strip()])
         else:
             _set(data, f.target, text)
@@ -237,22 +246,10 @@ def _field_label(name: str) -> str:
 
 def _normalized(checked: dict[str, Any]) -> dict[str, Any]:
     """Validated values in the order of the schema, with canonical province/district names."""
-    out: dict[str, Any] = {}
-    for key in ORG.fields:
-        if key not in checked:
-            continue
-        value = checked[key]
-        if key == "province":
-            province = gazetteer.find_province(value)
-            assert province is not None
-            value = province.name_th
-        elif key == "district":
-            province = gazetteer.find_province(checked["province"])
-            district = gazetteer.find_district(province, value) if province else None
-            assert district is not None
-            value = district.name_th
-        out[key] = value
-    return out
+    place = gazetteer.resolve(checked.get("province"), checked.get("district"))
+    names = {"province": place.province.name_th if place.province else None,
+             "district": place.district.name_th if place.district else None}
+    return {key: names.get(key) or checked[key] for key in ORG.fields if key in checked}
 
 
 class _Dumper(yaml.SafeDumper):

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from guidemap.contract.model import Org
+from guidemap.contract.model import PROFILE_FIELDS, Org, value_of
 from guidemap.tools.job_summary import table
 
 USER_AGENT = "guidemap-link-check/0.1 (+volunteer guide map; checks each group's links)"
@@ -40,14 +40,10 @@ class LinkResult:
 
 
 def external_links(orgs: Iterable[Org]) -> list[Link]:
-    links = []
-    for o in orgs:
-        for kind, value in o.contact.items():
-            if kind not in ("phone", "email"):
-                links.append(Link(o.id, o.source, f"contact.{kind}", value))
-        if o.donate:
-            links.append(Link(o.id, o.source, "donate", o.donate))
-    return links
+    """The values of the fields declared as web addresses (``url=True``)."""
+    fields = [f.path for f in PROFILE_FIELDS if f.url]
+    return [Link(o.id, o.source, path, value) for o in orgs for path in fields
+            if (value := value_of(o, path))]
 
 
 def _request(url: str, method: str, timeout: float) -> int:

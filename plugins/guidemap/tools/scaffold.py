@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import yaml
 
 from guidemap.contract import gazetteer
-from guidemap.contract.schema import ID_PATTERN
+from guidemap.contract.model import ID_PATTERN
 from guidemap.contract.vocab import FOCUS, PRECISION
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../plugins/guidemap/contract/data/org.schema.json\n"
@@ -36,12 +36,8 @@ def check_answers(a: Answers) -> list[str]:
     problems = []
     if not re.fullmatch(ID_PATTERN, a.id):
         problems.append("id: lowercase letters, digits and hyphens only / ใช้ a-z 0-9 และ - เท่านั้น")
-    province = gazetteer.find_province(a.province)
-    if province is None:
-        problems.append(f"province: unknown / ไม่รู้จักจังหวัด {a.province!r}")
-    elif a.district and gazetteer.find_district(province, a.district) is None:
-        names = ", ".join(d.name_th for d in gazetteer.districts_of(province))
-        problems.append(f"district: not in {province.name_en} / ไม่ใช่อำเภอของจังหวัด{province.name_th}: {names}")
+    for p in gazetteer.resolve(a.province, a.district).problems:
+        problems.append(f"{p.field}: {p.en} / {p.th}" + (f" → {p.hint}" if p.hint else ""))
     unknown = [f for f in a.focus if f not in FOCUS]
     if unknown or not a.focus:
         problems.append(f"focus: use some of / เลือกจาก {', '.join(FOCUS)}")
@@ -54,16 +50,14 @@ def check_answers(a: Answers) -> list[str]:
 
 def render(a: Answers, today: dt.date | None = None) -> str:
     """YAML text of the profile, with the schema comment editors use for completion."""
-    province = gazetteer.find_province(a.province)
-    assert province is not None
+    place = gazetteer.resolve(a.province, a.district)
+    assert place.province is not None and not place.problems
     data: dict[str, object] = {"id": a.id, "name": {"th": a.name_th}}
     if a.name_en:
         data["name"] = {"th": a.name_th, "en": a.name_en}
-    data["province"] = province.name_th
-    if a.district:
-        district = gazetteer.find_district(province, a.district)
-        assert district is not None
-        data["district"] = district.name_th
+    data["province"] = place.province.name_th
+    if place.district:
+        data["district"] = place.district.name_th
     data["location"] = {"lat": a.lat, "lon": a.lon, "precision": a.precision}
     data["focus"] = list(a.focus)
     data["summary"] = {"th": a.summary_th, **({"en": a.summary_en} if a.summary_en else {})}

@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from guidemap.contract.model import Org
+from guidemap.contract.model import STALE_AFTER_DAYS, Org
 from guidemap.tools.job_summary import table
 
-STALE_AFTER_DAYS = 365
+__all__ = ["STALE_AFTER_DAYS", "stale_markdown", "stale_orgs", "stale_text"]
 
 
 def stale_orgs(orgs: Iterable[Org], today: dt.date, days: int = STALE_AFTER_DAYS) -> list[Org]:
     """Oldest first, then by id, so the list is stable from run to run."""
-    return sorted((o for o in orgs if (today - o.updated).days > days), key=lambda o: (o.updated, o.id))
+    return sorted((o for o in orgs if o.is_stale(today, days)), key=lambda o: (o.updated, o.id))
 
 
 def stale_text(orgs: list[Org], today: dt.date) -> str:

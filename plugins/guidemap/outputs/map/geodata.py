@@ -9,20 +9,35 @@ import json
 from typing import Any
 
 from guidemap.contract import thai
-from guidemap.contract.model import Org
+from guidemap.contract.model import PROFILE_FIELDS, Geo, Org, is_set, json_value, value_of
 from guidemap.contract.vocab import FOCUS
 from guidemap.outputs.map.settings import SUMMARY_CHARS
 
 
+def _geo_props() -> list[tuple[str, Geo]]:
+    """(field path, property) of the fields declared for GeoJSON, in their declared place."""
+    return sorted(((f.path, g) for f in PROFILE_FIELDS for g in f.exports.geojson),
+                  key=lambda item: item[1].at)
+
+
+_PROPS = _geo_props()
+
+
+def _prop(org: Org, path: str, geo: Geo) -> Any:
+    field_value = value_of(org, path)
+    value = value_of(field_value, geo.attr)
+    if not is_set(value) or (geo.unless_same_as and value == value_of(field_value, geo.unless_same_as)):
+        return None
+    return thai.truncate(value, SUMMARY_CHARS) if geo.short else json_value(value)
+
+
 def feature(org: Org) -> dict[str, Any]:
     """One group as a GeoJSON feature: public fields only, the coarsened public location."""
-    props: dict[str, Any] = {"name": org.name.best}
-    if org.name.en and org.name.en != org.name.best:
-        props["en"] = org.name.en
-    props["focus"] = list(org.focus)
-    props["province"] = org.province.code
-    props["summary"] = thai.truncate(org.summary.best, SUMMARY_CHARS)
-    props["precision"] = org.location.precision
+    props: dict[str, Any] = {}
+    for path, geo in _PROPS:
+        value = _prop(org, path, geo)
+        if value is not None:
+            props[geo.key] = value
     return {"type": "Feature", "id": org.id,
             "geometry": {"type": "Point", "coordinates": [org.location.lon, org.location.lat]},
             "properties": props}

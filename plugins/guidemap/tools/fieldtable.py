@@ -1,0 +1,75 @@
+"""CONTRIBUTING's table of profile fields, generated from the field declarations
+(``guidemap docs --write``; ``--check`` fails when a committed table is stale).
+
+The table goes between marker lines, ``<!-- fields:th -->`` … ``<!-- /fields:th -->`` for the Thai
+one and ``<!-- fields:en -->`` … ``<!-- /fields:en -->`` for the English one; a file or a marker
+that is not there is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from guidemap.contract.model import PROFILE_FIELDS, ProfileField, Requires
+from guidemap.contract.spec import Localized
+
+Lang = Literal["th", "en"]
+DOC_FILES = (Path("CONTRIBUTING.md"), Path("docs") / "contributing-en.md")
+_HEAD = {"th": ("ช่อง", "บังคับ", "เขียนอะไร", "ตัวอย่าง", "รูปแบบที่รับได้"),
+         "en": ("Field", "Required", "What to write", "Example", "Accepted forms")}
+_WITH = {"th": "เมื่อมี", "en": "with"}
+
+
+def _shown_path(f: ProfileField) -> str:
+    if isinstance(f.spec, Localized):
+        return f"`{f.path}.th` / `.en`"
+    return f"`{f.path}`"
+
+
+def _required(f: ProfileField, lang: Lang) -> str:
+    if f.required:
+        return "✔ `th`" if isinstance(f.spec, Localized) and f.spec.require_th else "✔"
+    needed_by = [g.path for g in PROFILE_FIELDS for r in g.rules
+                 if isinstance(r, Requires) and r.other == f.path]
+    return " ".join(f"✔ {_WITH[lang]} `{p}`" for p in needed_by)
+
+
+def _cell(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+def field_table(lang: Lang) -> str:
+    """The Markdown table of every documented field, in declaration order."""
+    rows = [_HEAD[lang], ("---",) * 5]
+    for f in PROFILE_FIELDS:
+        if f.doc is None:
+            continue  # groups: their fields have rows
+        rows.append((_shown_path(f), _required(f, lang), getattr(f.label, lang),
+                     getattr(f.doc.example, lang), getattr(f.doc.accepted, lang)))
+    return "".join("|" + "|".join(f" {_cell(c)} " if c else " " for c in row) + "|\n" for row in rows)
+
+
+def _markers(lang: Lang) -> re.Pattern[str]:
+    return re.compile(rf"(^<!-- fields:{lang} -->\n)(.*?)(^<!-- /fields:{lang} -->$)",
+                      re.MULTILINE | re.DOTALL)
+
+
+def rewrite(text: str) -> str:
+    """``text`` with the table between each pair of markers replaced by the current one."""
+    langs: tuple[Lang, ...] = ("th", "en")
+    for lang in langs:
+        text = _markers(lang).sub(_replacer(field_table(lang)), text)
+    return text
+
+
+def _replacer(table: str) -> Callable[[re.Match[str]], str]:
+    return lambda m: m[1] + table + m[3]
+
+
+def doc_files(root: Path) -> list[Path]:
+    """The documentation files that exist and hold at least one pair of markers."""
+    return [root / p for p in DOC_FILES if (root / p).is_file() and any(
+        _markers(lang).search((root / p).read_text(encoding="utf-8")) for lang in ("th", "en"))]
