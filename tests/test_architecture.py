@@ -61,3 +61,12 @@ def test_an_import_against_the_rules_breaks_a_contract(tmp_path: Path, module: s
     verdicts = [ln for ln in result.stdout.splitlines() if ln.endswith((" KEPT", " BROKEN"))]
     assert len(verdicts) == 3
     assert any(ln.startswith(broken) and ln.endswith(" BROKEN") for ln in verdicts), result.stdout
+
+
+def test_english_beside_thai_is_written_by_one_helper() -> None:
+    """``<span class="gm-en" lang="en">`` comes from guidemap.outputs.markup.en alone, so the
+    outputs cannot drift apart in how they mark English for screen readers and the stylesheet."""
+    helper = PACKAGE / "outputs" / "markup.py"
+    by_hand = [p.relative_to(PACKAGE).as_posix() for p in (PACKAGE / "outputs").rglob("*.py")
+               if p != helper and 'class="gm-en"' in p.read_text(encoding="utf-8").replace('\\"', '"')]
+    assert by_hand == []

@@ -213,3 +213,24 @@ def test_feeds_need_a_site_url_when_stories_exist() -> None:
 def test_xml_text_removes_every_character_xml_cannot_carry(text: str) -> None:
     assert feeds.xml_text(f"ก{text}ข") == "กข"
     assert feeds.xml_text("\t\n\r\u200f\u202e") == "\t\n\r\u200f\u202e"
+
+
+# --- feed links: each page maker adds its own, from the catalogue made first ------------------
+
+def test_each_page_advertises_its_own_feed_or_its_provinces() -> None:
+    from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue, catalogue
+    from guidemap.outputs.pages import listings
+    from guidemap.outputs.pages.group import org_page
+
+    data = dataset(story("s", dt.date(2026, 1, 2), orgs=("a",)))
+    feed_list = FeedCatalogue(tuple(catalogue(data, SITE)))
+    orgs = {o.id: o for o in data.orgs}
+    named, unnamed = (org_page(o, SITE, [], orgs, feed_list) for o in data.orgs)
+    assert f'href="../../{urls.org_feed("a")}"' in named.head and "ของหน้านี้" in named.html
+    # No story names "b" yet: its page offers its province's feed.
+    assert f'href="../../{urls.province_feed(YALA)}"' in unnamed.head and "จังหวัดยะลา" in unnamed.html
+    province = listings.province_pages(data, SITE, feed_list)[0]
+    assert province.head.count('rel="alternate"') == 2 and "gm-subscribe--narrow" in province.html
+    # Without the site URL there are no feeds, and nothing points at one.
+    alone = org_page(data.orgs[0], SITE, [], orgs, NO_FEEDS)
+    assert 'rel="alternate"' not in alone.head and "gm-subscribe" not in alone.html

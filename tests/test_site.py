@@ -259,3 +259,32 @@ def test_links_to_anchors_on_generated_pages_are_checked(tmp_path: Path) -> None
     result = build(bad)
     assert result.returncode != 0
     assert "org-nobody" in result.stderr
+
+
+def test_the_registry_decides_what_becomes_of_the_docs_folder() -> None:
+    import datetime as dt
+
+    from guidemap.contract.location import coarsen
+    from guidemap.contract.model import Area, Dataset, LText, Org, Story
+    from guidemap.outputs.registry import site_outputs
+    from guidemap.outputs.site import SiteInfo
+
+    org = Org(id="a", name=LText(th="กลุ่ม a"), province=Area("94", "ปัตตานี", "Pattani"), district=None,
+              location=coarsen(6.87, 101.25, "district"), focus=("peace",), summary=LText(th="อาสา"),
+              updated=dt.date(2026, 1, 1), source="orgs/a.yml")
+
+    def story(slug: str, day: dt.date, draft: bool = False) -> Story:
+        return Story(slug=slug, source=f"stories/{slug}.md", date=day, title=slug, body="x\n",
+                     draft=draft, orgs=("a",))
+
+    site = SiteInfo("t", "https://example.org/", None, today=dt.date(2026, 6, 1))
+    stories = [story("now", dt.date(2026, 1, 1)), story("later", dt.date(2099, 1, 1)),
+               story("draft", dt.date(2026, 1, 1), draft=True)]
+    out = site_outputs(Dataset([org], stories), site)
+    assert out.withheld == {"stories/later.md", "stories/draft.md"}
+    assert set(out.contributed) == {"stories/now.md", "index.md"}
+    page = out.contributed["stories/now.md"].finish("<p>x</p><script>alert(1)</script>")
+    assert page.startswith("<h1>now</h1>") and "<script" not in page  # sanitized
+    home = out.contributed["index.md"]
+    assert home.title is None  # the home page keeps its own front matter
+    assert "gm-stats" in home.finish("<!-- guidemap:summary -->")

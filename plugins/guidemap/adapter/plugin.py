@@ -224,7 +224,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 return ""
             text, self.part_tokens[src] = join_parts(gen.parts)
             return text
-        if src in self.contributed and (doc := self.contributed[src]).title is not None:
+        doc = self.contributed.get(src)
+        if doc is not None and doc.title is not None:  # else it keeps its own front matter
             page.meta = self._meta(doc.title, doc.description, doc.head, doc.author)
         return markdown
 
