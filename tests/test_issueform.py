@@ -17,6 +17,7 @@ import yaml
 from guidemap.contract.loader import load_org_file
 from guidemap.contract.problems import Problems
 from guidemap.tools.cli import main
+from guidemap.tools.formfile import FORM_PATH, form_text
 from guidemap.tools.issueform import (
     CHOICES,
     FIELDS,
@@ -70,6 +71,12 @@ def test_issue_form_labels_match_the_parser() -> None:
             assert {o.split(" ", 1)[0] for o in e["attributes"]["options"]} == set(CHOICES[f.id])
         if f.required and f.kind in ("input", "textarea", "dropdown"):
             assert e["validations"]["required"] is True, f.id
+
+
+def test_committed_issue_form_is_generated_from_the_declarations() -> None:
+    """`guidemap forms --write` after changing a field declaration; this fails until then."""
+    assert TEMPLATE.read_text(encoding="utf-8") == form_text()
+    assert TEMPLATE == REPO / FORM_PATH
 
 
 # --- a good body -------------------------------------------------------------------------------

@@ -251,9 +251,8 @@ def story_files(content_dir: Path) -> list[Path]:
     return sorted(p for p in stories.rglob("*.md") if p.name != "index.md")
 
 
-def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str] | None,
-                    problems: Problems) -> Story | None:
-    shown = _rel(path, root)
+def _story_text(path: Path, shown: str, problems: Problems) -> str | None:
+    """The story's text, if it is small and simple enough for Markdown to render quickly."""
     try:
         raw = path.read_bytes()
         if len(raw) > MAX_STORY_BYTES:
@@ -269,6 +268,11 @@ def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str]
                      "would take too long to render it; remove some or split the story",
                      "มีเครื่องหมาย '[' หรือ '<' มากเกินไป")
         return None
+    return text
+
+
+def _front_matter(text: str, shown: str, problems: Problems) -> tuple[Document, str] | None:
+    """The parsed front matter and the body."""
     parts = split_front_matter(text)
     if parts is None:
         problems.add(shown, 1, "", "a story must start with front matter between --- lines "
@@ -278,23 +282,28 @@ def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str]
     front, body, _ = parts
     try:
         doc = parse(front, first_line=2)
-        for w in doc.warnings:
-            problems.add(shown, w.line, "", w.en, w.th)
     except YamlProblem as exc:
         problems.add(shown, exc.line, "", exc.en, exc.th)
         return None
-    ctx = Context(shown, doc, problems)
-    before = len(problems)
-    data, _ = STORY.check_fields(doc.data if doc.data is not None else {}, (), ctx)
-    if org_ids is not None:
-        for i, org_id in enumerate(data.get("orgs", [])):
-            if org_id not in org_ids:
-                guess = did_you_mean(org_id, org_ids)
-                ctx.error(("orgs", i), f"no profile has the id {org_id!r}",
-                          f"ไม่มีกลุ่มที่มี id {org_id!r}",
-                          f"did you mean / หมายถึง {guess!r}?" if guess else "see the files in orgs/")
-    image = data.get("image")
-    image_info = None
+    for w in doc.warnings:
+        problems.add(shown, w.line, "", w.en, w.th)
+    return doc, body
+
+
+def _check_story_orgs(data: dict[str, Any], ctx: Context, org_ids: set[str] | None) -> None:
+    if org_ids is None:
+        return
+    for i, org_id in enumerate(data.get("orgs", [])):
+        if org_id not in org_ids:
+            guess = did_you_mean(org_id, org_ids)
+            ctx.error(("orgs", i), f"no profile has the id {org_id!r}", f"ไม่มีกลุ่มที่มี id {org_id!r}",
+                      f"did you mean / หมายถึง {guess!r}?" if guess else "see the files in orgs/")
+
+
+def _story_image(image: str | None, has_alt: bool, folder: Path,
+                 ctx: Context) -> pictures.ImageInfo | None:
+    """Check the story's picture (a file beside it, with image_alt); its size if raster."""
+    info = None
     if image and ("://" in image or image.startswith(("//", "data:"))):
         # A picture from another site is a request from every reader's browser to that site.
         ctx.error(("image",), "image must be a file next to the story, not an address: a picture "
@@ -304,21 +313,25 @@ def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str]
     elif image and (".." in image.split("/") or image.startswith("/") or "\\" in image):
         ctx.error(("image",), "image must be a file in the story's folder (no '..', no leading '/')",
                   "image ต้องเป็นไฟล์ในโฟลเดอร์เดียวกับเรื่อง (ห้ามมี '..' หรือขึ้นต้นด้วย '/')")
-    elif image and not (path.parent / image).is_file():
+    elif image and not (folder / image).is_file():
         ctx.error(("image",), f"image file {image} does not exist next to the story",
                   f"ไม่พบไฟล์รูป {image}")
     elif image and pictures.is_raster(image):
         try:
-            image_info = pictures.read_info(path.parent / image)
+            info = pictures.read_info(folder / image)
         except pictures.ImageProblem as exc:
             ctx.error(("image",), f"image {image}: {exc}", f"อ่านไฟล์รูป {image} ไม่ได้")
-    if image and not data.get("image_alt"):
+    if image and not has_alt:
         ctx.error(("image",), "a story with an image needs image_alt: a short description of "
                   "the picture for people who cannot see it",
                   "เรื่องที่มีรูปต้องมี image_alt: คำบรรยายรูปสั้น ๆ สำหรับผู้ที่มองไม่เห็นรูป")
-    if len(problems) > before:
-        return None
+    return info
+
+
+def _story(data: dict[str, Any], path: Path, content_dir: Path, body: str,
+           image_info: pictures.ImageInfo | None) -> Story:
     rel = path.relative_to(content_dir).as_posix()
+    image = data.get("image")
     return Story(
         slug=rel.removesuffix(".md").removeprefix(f"{STORIES_DIR}/"),
         source=rel,
@@ -337,6 +350,24 @@ def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str]
         lesson=_lesson(data.get("lesson")),
         image_info=image_info,
     )
+
+
+def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str] | None,
+                    problems: Problems) -> Story | None:
+    shown = _rel(path, root)
+    text = _story_text(path, shown, problems)
+    parsed = _front_matter(text, shown, problems) if text is not None else None
+    if parsed is None:
+        return None
+    doc, body = parsed
+    ctx = Context(shown, doc, problems)
+    before = len(problems)
+    data, _ = STORY.check_fields(doc.data if doc.data is not None else {}, (), ctx)
+    _check_story_orgs(data, ctx, org_ids)
+    image_info = _story_image(data.get("image"), bool(data.get("image_alt")), path.parent, ctx)
+    if len(problems) > before:
+        return None
+    return _story(data, path, content_dir, body, image_info)
 
 
 def _lesson(data: dict[str, Any] | None) -> Lesson | None:
