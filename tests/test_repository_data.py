@@ -62,3 +62,14 @@ def test_committed_json_schema_is_current_and_accepts_every_profile() -> None:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
         errors = [e.message for e in validator.iter_errors(data)]
         assert errors == [], path.name
+
+
+def test_template_shows_every_declared_field() -> None:
+    """A field declared in contract/model.py appears in orgs/_template.yml, set or commented out."""
+    from guidemap.contract.model import PROFILE_FIELDS
+
+    text = (REPO / "orgs" / "_template.yml").read_text(encoding="utf-8")
+    lines = [line.lstrip("# ").rstrip() for line in text.splitlines()]
+    keys = {line.split(":", 1)[0].lstrip("- ") for line in lines if ":" in line}
+    missing = [f.path for f in PROFILE_FIELDS if f.name not in keys]
+    assert missing == []
