@@ -23,8 +23,6 @@ from guidemap.outputs.markup import bi, en, external, link
 from guidemap.outputs.pages.common import badges, ltext, picture_html, place, story_list
 from guidemap.outputs.site import GeneratedPage, SiteInfo
 
-STALE_AFTER_DAYS = 365
-
 
 @dataclass
 class GroupPage:
@@ -74,8 +72,9 @@ def header(page: GroupPage) -> str:
 
 
 def stale_warning(page: GroupPage) -> str:
-    """A profile not checked for a year may be out of date: say so before anyone travels."""
-    if (page.site.today - page.org.updated).days <= STALE_AFTER_DAYS:
+    """A profile not checked for a year (the model's STALE_AFTER_DAYS, as ``guidemap stale``)
+    may be out of date: say so before anyone travels."""
+    if not page.org.is_stale(page.site.today):
         return ""
     return (f'<p class="gm-stale admonition warning" role="note">ข้อมูลนี้ตรวจสอบครั้งล่าสุดเมื่อ '
             f'{_checked(page.org)} (เกินหนึ่งปีแล้ว) กรุณาสอบถามกลุ่มก่อนเดินทางหรือโอนเงิน '
