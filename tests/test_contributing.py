@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+
 from conftest import REPO
 
 BIN = Path(sys.executable).parent
@@ -113,9 +114,8 @@ def test_relative_links_point_at_files_that_exist(path: Path) -> None:
             continue
         target, _, anchor = unquote(link).partition("#")
         resolved = (path.parent / target).resolve()
-        if not resolved.exists() or REPO.resolve() not in (resolved, *resolved.parents):
-            broken.append(link)
-        elif anchor and resolved.suffix == ".md" and anchor not in _anchors(resolved):
+        outside = not resolved.exists() or REPO.resolve() not in (resolved, *resolved.parents)
+        if outside or (anchor and resolved.suffix == ".md" and anchor not in _anchors(resolved)):
             broken.append(link)
     assert broken == []
 
