@@ -3,6 +3,7 @@ only) and the Markdown job summaries, whose cells must not let contributed text 
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import http.server
 import re
@@ -17,12 +18,14 @@ import pytest
 
 from conftest import make_repo, org_yaml
 from guidemap.contract.loader import load_org_file
+from guidemap.contract.model import STALE_AFTER_DAYS
 from guidemap.contract.problems import Problem, Problems
-from guidemap.outputs import pages
+from guidemap.outputs.pages.group import org_page
+from guidemap.outputs.site import SiteInfo
 from guidemap.tools.cli import main
 from guidemap.tools.job_summary import md, problems_markdown
 from guidemap.tools.links import Link, check_url
-from guidemap.tools.stale import STALE_AFTER_DAYS
+from guidemap.tools.stale import stale_orgs
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -59,8 +62,16 @@ def test_stale_lists_old_profiles_oldest_first(tmp_path: Path, capsys: pytest.Ca
     assert (code, out) == (0, "")
 
 
-def test_stale_uses_the_same_delay_as_the_group_pages() -> None:
-    assert STALE_AFTER_DAYS == pages.STALE_AFTER_DAYS
+@pytest.mark.parametrize(("age", "stale"), [(STALE_AFTER_DAYS, False), (STALE_AFTER_DAYS + 1, True)])
+def test_stale_list_and_group_page_notice_agree(tmp_path: Path, age: int, stale: bool) -> None:
+    today = dt.date(2026, 6, 1)
+    updated = (today - dt.timedelta(days=age)).isoformat()
+    root = make_repo(tmp_path, {"aging": org_yaml("aging", updated=updated)})
+    org = load_org_file(root / "orgs" / "aging.yml", root, Problems())
+    assert org is not None
+    page = org_page(org, SiteInfo("t", None, None, today=today), [], {org.id: org})
+    assert bool(stale_orgs([org], today)) is stale
+    assert ('class="gm-stale' in page.html) is stale
 
 
 # --- check-links ----------------------------------------------------------------------------------
@@ -189,8 +200,8 @@ def test_group_page_links_to_the_prefilled_report_form(tmp_path: Path) -> None:
     root = make_repo(tmp_path, {"odd-name": org_yaml("odd-name", name_th=f"'{hostile}'")})
     org = load_org_file(root / "orgs" / "odd-name.yml", root, Problems())
     assert org is not None and org.name.best == hostile
-    site = pages.SiteInfo("t", None, "https://github.com/example/guidemap/")
-    page = pages.org_page(org, site, [], {org.id: org})
+    site = SiteInfo("t", None, "https://github.com/example/guidemap/")
+    page = org_page(org, site, [], {org.id: org})
     hrefs = [html.unescape(m) for m in re.findall(r'href="([^"]*issues/new[^"]*)"', page.html)]
     assert len(hrefs) == 1
     url = urlsplit(hrefs[0])
@@ -200,5 +211,5 @@ def test_group_page_links_to_the_prefilled_report_form(tmp_path: Path) -> None:
     assert query == {"template": ["report-listing.yml"], "org": ["odd-name"],
                      "title": [f"[แจ้งปัญหา / report] odd-name: {hostile}"]}
     assert "<script>" not in page.html.split('class="gm-actions"')[1]
-    no_repo = pages.SiteInfo("t", None, None)
-    assert "issues/new" not in pages.org_page(org, no_repo, [], {org.id: org}).html
+    no_repo = SiteInfo("t", None, None)
+    assert "issues/new" not in org_page(org, no_repo, [], {org.id: org}).html

@@ -20,6 +20,7 @@ from guidemap.contract.loader import (
     org_files,
     repo_root,
 )
+from guidemap.contract.model import STALE_AFTER_DAYS
 from guidemap.contract.problems import Problems
 from guidemap.contract.schema import SCHEMA_PATH, org_json_schema
 from guidemap.contract.vocab import FOCUS
@@ -30,7 +31,7 @@ from guidemap.tools.job_summary import append as append_summary
 from guidemap.tools.job_summary import problems_markdown
 from guidemap.tools.links import check_links, external_links, links_markdown, links_text
 from guidemap.tools.scaffold import Answers, check_answers, render
-from guidemap.tools.stale import STALE_AFTER_DAYS, stale_markdown, stale_orgs, stale_text
+from guidemap.tools.stale import stale_markdown, stale_orgs, stale_text
 
 
 def schema_text() -> str:

@@ -9,8 +9,6 @@ from collections.abc import Iterable
 from guidemap.contract.model import STALE_AFTER_DAYS, Org
 from guidemap.tools.job_summary import table
 
-__all__ = ["STALE_AFTER_DAYS", "stale_markdown", "stale_orgs", "stale_text"]
-
 
 def stale_orgs(orgs: Iterable[Org], today: dt.date, days: int = STALE_AFTER_DAYS) -> list[Org]:
     """Oldest first, then by id, so the list is stable from run to run."""

@@ -9,11 +9,3 @@ in which order, is decided in :mod:`guidemap.outputs.registry`.
 """
 
 from __future__ import annotations
-
-# The group page's maker and its stale delay (the model's), as ``pages.org_page`` and
-# ``pages.STALE_AFTER_DAYS`` (the reports' tests use them).
-from guidemap.contract.model import STALE_AFTER_DAYS
-from guidemap.outputs.pages.group import org_page
-from guidemap.outputs.site import SiteInfo
-
-__all__ = ["STALE_AFTER_DAYS", "SiteInfo", "org_page"]
