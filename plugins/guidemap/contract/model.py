@@ -113,6 +113,7 @@ class Org:
     languages: tuple[str, ...] = ()
     logo_alt: str | None = None
     logo_info: ImageInfo | None = None  # raster logos: size, read by the loader
+    offers: tuple[str, ...] = ()  # what the group can share with others (the needs' keys)
 
     def __hash__(self) -> int:
         # Equality still compares every field; hashing the id alone keeps the caches keyed by
@@ -495,6 +496,16 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
                           description=_OPTIONAL),),
         doc=Doc(Label("`[funding, volunteers]`", "`[funding, volunteers]`"),
                 Label("รหัสในตารางด้านล่าง ไม่ซ้ำ", "keys from the table below, no repeats"))),
+    ProfileField(
+        "offers", Label("สิ่งที่กลุ่มแบ่งปันให้กลุ่มอื่นได้", "What the group can offer other groups"),
+        ListOf(Choice(NEEDS), max_items=len(NEEDS), unique=True,
+               description=Label("สิ่งที่กลุ่มแบ่งปันได้ (รหัสเดียวกับ needs)",
+                                 "What the group can offer (the keys of needs)")),
+        exports=Exports(json=True, csv=Csv((("offers", ""),), 75)),
+        form=(FormElement("offers", Label("สิ่งที่กลุ่มแบ่งปันให้กลุ่มอื่นได้", "What the group can offer"),
+                          "checkboxes", description=_OPTIONAL, after="needs"),),
+        doc=Doc(Label("`[media, training]`", "`[media, training]`"),
+                Label("รหัสเดียวกับ `needs` ไม่ซ้ำ", "the same keys as `needs`, no repeats"))),
     ProfileField("contact", Label("ช่องทางติดต่อของกลุ่ม (ไม่ใช่ของบุคคล)",
                                   "The group's contacts (not a person's)"), model=Contact),
     _contact("website", Url(), Label("เว็บไซต์ของกลุ่ม", "The group's website"), 110,

@@ -121,6 +121,14 @@ def needs(page: GroupPage) -> str:
     return _section(Label("สิ่งที่กลุ่มต้องการ", "What the group needs"), f"<ul>{items}</ul>", "gm-needs")
 
 
+def offers(page: GroupPage) -> str:
+    if not page.org.offers:
+        return ""
+    items = "".join(f"<li>{bi(NEEDS[k])}</li>" for k in page.org.offers)
+    return _section(Label("สิ่งที่กลุ่มแบ่งปันได้", "What the group can offer"), f"<ul>{items}</ul>",
+                    "gm-offers")
+
+
 _CONTACT_LABELS = {
     "website": Label("เว็บไซต์", "Website"),
     "facebook": Label("Facebook", "Facebook"),
@@ -196,7 +204,7 @@ def actions(page: GroupPage) -> str:
 
 
 SECTIONS: tuple[Callable[[GroupPage], str], ...] = (
-    header, stale_warning, about, activities, volunteer, needs, contact, facts, location_map,
+    header, stale_warning, about, activities, volunteer, needs, offers, contact, facts, location_map,
     stories, actions,
 )
 
