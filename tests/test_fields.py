@@ -296,3 +296,12 @@ def test_docs_leaves_files_without_markers_alone(tmp_path: Path) -> None:
     assert main(["--root", str(tmp_path), "docs", "--check"]) == 0
     assert main(["--root", str(tmp_path), "docs", "--write"]) == 0
     assert (tmp_path / "docs" / "contributing-en.md").read_text(encoding="utf-8") == "# no markers\n"
+
+
+def test_the_repository_s_field_tables_are_generated_from_the_declarations(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """CONTRIBUTING.md and docs/contributing-en.md hold the tables `guidemap docs --write` makes."""
+    repo = Path(__file__).resolve().parents[1]
+    assert main(["--root", str(repo), "docs", "--check"]) == 0, capsys.readouterr().err
+    for name, marker in (("CONTRIBUTING.md", "fields:th"), ("docs/contributing-en.md", "fields:en")):
+        assert f"<!-- {marker} -->" in (repo / name).read_text(encoding="utf-8")
