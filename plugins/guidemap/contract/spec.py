@@ -76,14 +76,28 @@ class Spec:
         return schema
 
 
+# Characters no contributed text may hold, whatever the field or content type: C0 controls
+# but tab and newline, DEL and the C1 controls (U+0085 NEL among them), and the bidi embeddings,
+# overrides and isolates, which reorder what a reader sees (U+202A-U+202E, U+2066-U+2069).
+# The plain marks U+200E/U+200F stay: Thai text quoting Arabic or Malay in Jawi needs them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
 
 class TextSpec(Spec):
-    """A field written as text (every YAML scalar is read as text; the spec gives its type)."""
+    """A field written as text (every YAML scalar is read as text; the spec gives its type).
+
+    Every text field of every content type (profiles, stories and what comes after) passes
+    here first, so the same characters are refused everywhere with the same message, and
+    before any normalization: a vertical tab or U+0085 must not slip through a single-line
+    field by being read as white space and collapsed into a space."""
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         if not isinstance(value, str):
             en, th = _type_name(value)
             return ctx.error(at, f"expected text, found {en}", f"ต้องเป็นข้อความ แต่พบ{th}")
+        if m := _CONTROL.search(value):
+            return ctx.error(at, f"contains an invisible control character (U+{ord(m[0]):04X}); "
+                             "retype the text", f"มีอักขระควบคุมที่มองไม่เห็น (U+{ord(m[0]):04X}) กรุณาพิมพ์ใหม่")
         return self.check_text(value, at, ctx)
 
     def check_text(self, text: str, at: Path, ctx: Context) -> Any:
@@ -100,11 +114,13 @@ def markdown_too_complex(text: str) -> bool:
     return max(text.count("["), text.count("<")) * len(text) > MARKDOWN_WORK_BUDGET
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 @dataclass
 class Text(TextSpec):
+    """Free text, the one rule set for every content type: refused characters (see
+    :class:`TextSpec`), then NFC, outer white space trimmed and, unless ``multiline``, every
+    run of white space made one space; then not empty, at most ``max_len`` characters (counted
+    after normalization), Markdown that renders in bounded time, and the optional pattern."""
+
     max_len: int
     multiline: bool = False
     description: Label = NO_LABEL
@@ -115,9 +131,6 @@ class Text(TextSpec):
         text = unicodedata.normalize("NFC", text).strip()
         if not self.multiline:
             text = " ".join(text.split())
-        if m := _CONTROL.search(text):
-            return ctx.error(at, f"contains an invisible control character (U+{ord(m[0]):04X}); "
-                             "retype the text", f"มีอักขระควบคุมที่มองไม่เห็น (U+{ord(m[0]):04X}) กรุณาพิมพ์ใหม่")
         if not text:
             return ctx.error(at, "is empty", "ว่างเปล่า")
         if len(text) > self.max_len:
