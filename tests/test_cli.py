@@ -165,7 +165,7 @@ def test_the_scaffold_schema_comment_points_at_the_schema() -> None:
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    (("--province", "Patani"), "province: unknown"),
+    (("--province", "Pattanni"), "province: unknown"),
     (("--district", "Betong"), "district: 'Betong' is not a district of Pattani"),
     (("--focus", "peace,spirituality"), "focus: use some of"),
     (("--id", "Nong_Chik"), "id: lowercase letters"),
