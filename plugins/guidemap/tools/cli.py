@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from guidemap.contract.dated import CALLS_DIR, EVENTS_DIR
 from guidemap.contract.loader import (
     TEMPLATE_NAME,
     load_org_file,
@@ -51,6 +52,7 @@ def _root(args: argparse.Namespace) -> Path:
 def cmd_validate(args: argparse.Namespace) -> int:
     root = _root(args)
     problems = Problems()
+    dated = ""
     if args.files:
         known = {p.stem for p in org_files(root / "orgs", root, Problems())}
         counts = {"profiles": 0, "stories": 0}
@@ -58,7 +60,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
             path = Path(name).resolve()
             if path.name == TEMPLATE_NAME:
                 continue
-            if path.suffix in (".yml", ".yaml"):
+            if path.parent.name in (CALLS_DIR, EVENTS_DIR) and path.suffix in (".yml", ".yaml"):
+                # A call or an event is checked against the valid profiles (its host's position).
+                shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else name
+                everything = load_repository(root).problems.items
+                problems.items.extend(p for p in everything if p.path == shown)
+            elif path.suffix in (".yml", ".yaml"):
                 counts["profiles"] += load_org_file(path, root, problems) is not None
             elif path.suffix == ".md":
                 counts["stories"] += load_story_file(path, root / "content", root, known,
@@ -71,6 +78,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         result = load_repository(root)
         problems = result.problems
         n_orgs, n_stories = len(result.dataset.orgs), len(result.dataset.stories)
+        if result.dataset.calls or result.dataset.events:
+            dated = f", {len(result.dataset.calls)} call(s), {len(result.dataset.events)} event(s)"
     _print_problems(problems, args.format)
     if args.summary:
         append_summary(args.summary, problems_markdown(problems.sorted(), n_orgs, n_stories))
@@ -79,7 +88,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"\n✗ {len(problems)} problem(s) in {files} file(s) / พบ {len(problems)} ปัญหาใน "
               f"{files} ไฟล์", file=sys.stderr)
         return 1
-    print(f"✓ {n_orgs} profile(s) and {n_stories} story(ies) valid / ข้อมูลถูกต้อง", file=sys.stderr)
+    print(f"✓ {n_orgs} profile(s) and {n_stories} story(ies){dated} valid / ข้อมูลถูกต้อง", file=sys.stderr)
     return 0
 
 
