@@ -14,7 +14,7 @@ from pathlib import Path
 from guidemap.contract import pictures
 from guidemap.contract.model import Dataset
 from guidemap.contract.schema import SCHEMA_PATH
-from guidemap.outputs import calendars, call_feeds, feeds, opendata, search, urls
+from guidemap.outputs import calendars, call_feeds, dated_opendata, feeds, opendata, search, urls
 from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue, catalogue
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
@@ -137,4 +137,6 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
     contributed_pages(data, site, out)
     data_files(data, out)
     out.files.update(calendars.calendar_files(data, site))  # calls and events, as .ics
+    out.files[urls.DATA_CALLS] = dated_opendata.calls_json(data.calls, site.today)
+    out.files[urls.DATA_EVENTS] = dated_opendata.events_json(data.events)
     return out

@@ -135,7 +135,7 @@ def external_link(url: str | None, label: Label) -> str:
 
 def next_event_block(frm: str, events: Iterable[Event], orgs: dict[str, Org], site: SiteInfo) -> str:
     """The home page's "next event": the soonest upcoming one, and the way to all of them."""
-    coming = upcoming_events(events, site.today)
+    coming = [e for e in upcoming_events(events, site.today) if not e.cancelled]
     every = link(frm, urls.EVENTS, bi(Label("กิจกรรมทั้งหมด", "All events")))
     if not coming:
         return (f'<div class="gm-next-event"><p>ยังไม่มีกิจกรรมที่กำหนดไว้ {en("No upcoming event yet.")} · '
