@@ -25,7 +25,7 @@ from guidemap.contract.model import STALE_AFTER_DAYS
 from guidemap.contract.problems import Problems
 from guidemap.contract.schema import SCHEMA_PATH, org_json_schema
 from guidemap.contract.vocab import FOCUS
-from guidemap.tools import issueform
+from guidemap.tools import dated_form, issueform
 from guidemap.tools.fieldtable import doc_files, field_table, rewrite
 from guidemap.tools.formfile import FORM_PATH, form_text
 from guidemap.tools.job_summary import append as append_summary
@@ -179,7 +179,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
-    return _generated(_root(args) / FORM_PATH, form_text(), args, "forms")
+    root = _root(args)
+    if not args.write and not args.check:
+        return _generated(root / FORM_PATH, form_text(), args, "forms")
+    # The profile form, then the forms of a call for volunteers and an event.
+    codes = [_generated(root / FORM_PATH, form_text(), args, "forms")]
+    codes += [_generated(root / f.path, dated_form.form_text(f), args, "forms")
+              for f in dated_form.FORMS.values()]
+    return max(codes)
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
@@ -220,6 +227,32 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
             return 0
         target = issueform.write_profile(profile, root / "orgs", update=args.update)
     except issueform.IssueFormError as exc:
+        print("\n".join(f"✗ {p}" for p in exc.problems), file=sys.stderr)
+        return 1
+    print(f"✓ wrote / สร้างไฟล์ {target.relative_to(root)}", file=sys.stderr)
+    return 0
+
+
+def cmd_dated_from_issue(args: argparse.Namespace) -> int:
+    """A call or an event from an issue body (a file or stdin, never a shell-expanded argument)."""
+    root = _root(args)
+    try:
+        if args.body == "-":
+            raw = sys.stdin.buffer.read(dated_form.MAX_BODY_CHARS * 4 + 1)
+        else:
+            with open(args.body, "rb") as f:
+                raw = f.read(dated_form.MAX_BODY_CHARS * 4 + 1)
+        body = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"cannot read the issue body: {exc} / อ่านข้อความไม่ได้", file=sys.stderr)
+        return 2
+    try:
+        entry = dated_form.entry_from_issue(args.kind, body, root)
+        if args.stdout:
+            sys.stdout.write(entry.text)
+            return 0
+        target = dated_form.write_entry(entry, root, update=args.update)
+    except dated_form.DatedFormError as exc:
         print("\n".join(f"✗ {p}" for p in exc.problems), file=sys.stderr)
         return 1
     print(f"✓ wrote / สร้างไฟล์ {target.relative_to(root)}", file=sys.stderr)
@@ -295,6 +328,14 @@ def parser() -> argparse.ArgumentParser:
     fi.add_argument("--update", action="store_true", help="replace an existing profile")
     fi.add_argument("--stdout", action="store_true", help="print the profile instead of writing it")
     fi.set_defaults(func=cmd_from_issue)
+
+    di = sub.add_parser("dated-from-issue", help="write calls/<id>.yml or events/<id>.yml from the body "
+                        "of a 'call for volunteers' or 'event' issue (read from a file or stdin)")
+    di.add_argument("kind", choices=sorted(dated_form.FORMS), help="call or event")
+    di.add_argument("body", nargs="?", default="-", help="file holding the issue body; - for stdin")
+    di.add_argument("--update", action="store_true", help="replace an existing file")
+    di.add_argument("--stdout", action="store_true", help="print the file instead of writing it")
+    di.set_defaults(func=cmd_dated_from_issue)
 
     st = sub.add_parser("stale", help="list profiles whose 'updated' date is over a year old")
     st.add_argument("--days", type=int, default=STALE_AFTER_DAYS, help="age limit in days")
