@@ -104,3 +104,24 @@ def test_committed_forms_are_the_generated_ones() -> None:
         assert (REPO / form.path).read_text(encoding="utf-8") == dated_form.form_text(form)
     labels = [dated_form.form_label(e.label) for e in dated_form.CALL_FORM.elements]
     assert labels[0].startswith("รหัส")  # Thai first
+
+
+def test_contributing_documents_every_field_and_its_example_is_valid(tmp_path: Path) -> None:
+    from guidemap.contract.dated import CALL_FIELDS, EVENT_FIELDS
+    from guidemap.tools import dated_docs
+
+    for name in ("CONTRIBUTING.md", "docs/contributing-en.md"):
+        text = (REPO / name).read_text(encoding="utf-8")
+        assert dated_docs.rewrite(text) == text, f"{name}: run guidemap docs --write"
+        for f in (*CALL_FIELDS, *EVENT_FIELDS):
+            assert f"`{f.path}" in text, (name, f.path)
+    thai = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = thai[thai.index("## ประกาศรับอาสาและกิจกรรม"):]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    profile = ORGS["beach"].replace("id: beach", "id: beach-for-life")
+    repo = make_repo(tmp_path / "repo", {"beach-for-life": profile})
+    (repo / "calls").mkdir()
+    (repo / "calls" / "example.yml").write_text(example, encoding="utf-8")
+    result = load_repository(repo)
+    assert not result.problems, result.problems.report()
+    assert len(result.dataset.calls) == 1

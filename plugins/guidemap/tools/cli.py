@@ -25,7 +25,7 @@ from guidemap.contract.model import STALE_AFTER_DAYS
 from guidemap.contract.problems import Problems
 from guidemap.contract.schema import SCHEMA_PATH, org_json_schema
 from guidemap.contract.vocab import FOCUS
-from guidemap.tools import dated_form, issueform
+from guidemap.tools import dated_docs, dated_form, issueform
 from guidemap.tools.fieldtable import doc_files, field_table, rewrite
 from guidemap.tools.formfile import FORM_PATH, form_text
 from guidemap.tools.job_summary import append as append_summary
@@ -197,9 +197,10 @@ def cmd_docs(args: argparse.Namespace) -> int:
     stale = 0
     for path in doc_files(_root(args)):
         text = path.read_text(encoding="utf-8")
+        fresh = dated_docs.rewrite(rewrite(text))  # profiles', then calls' and events' tables
         if args.write:
-            path.write_text(rewrite(text), encoding="utf-8")
-        elif rewrite(text) != text:
+            path.write_text(fresh, encoding="utf-8")
+        elif fresh != text:
             print(f"{path}: the field table is out of date: run `guidemap docs --write`",
                   file=sys.stderr)
             stale += 1
