@@ -41,7 +41,8 @@ def rewrite(text: str) -> str:
     for name, fields in TABLES.items():
         for lang in langs:
             marker = f"fields:{name}:{lang}"
-            pattern = re.compile(rf"(^<!-- {marker} -->\n)(.*?)(^<!-- /{marker} -->$)", re.MULTILINE | re.DOTALL)
+            pattern = re.compile(rf"(^<!-- {marker} -->\n)(.*?)(^<!-- /{marker} -->$)",
+                                 re.MULTILINE | re.DOTALL)
             text = pattern.sub(_replacer(field_table(fields, lang)), text)
     return text
 
