@@ -26,6 +26,9 @@ ORGS = {
     "peace-a": org_yaml("peace-a"),
     "kids": org_yaml("kids", province="Yala", lat="6.54", lon="101.28", focus="orphans",
                      needs="volunteers"),
+    # No call, no event: the map's "open calls" filter leaves it out.
+    "quiet": org_yaml("quiet", province="Narathiwat", lat="6.42", lon="101.82", focus="health",
+                      needs="funding"),
 }
 
 

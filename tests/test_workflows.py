@@ -264,6 +264,6 @@ def test_pr_check_passes_on_good_profiles(tmp_path: Path) -> None:
 def test_pages_rebuild_every_day_so_expired_calls_leave() -> None:
     wf = _load(WORKFLOWS / "pages.yml")
     (entry,) = wf["on"]["schedule"]
-    minute, hour, *rest = entry["cron"].split()
+    _minute, hour, *rest = entry["cron"].split()
     assert rest == ["*", "*", "*"]  # daily
     assert int(hour) < 17  # before 17:00 UTC the UTC date (the build's) is Thailand's date too

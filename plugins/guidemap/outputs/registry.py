@@ -111,14 +111,14 @@ def contributed_pages(data: Dataset, site: SiteInfo, out: SiteOutputs) -> None:
     out.contributed[urls.src_uri(urls.HOME)] = home.home_page(data, site)
 
 
-def data_files(data: Dataset, out: SiteOutputs) -> None:
+def data_files(data: Dataset, out: SiteOutputs, with_calls: frozenset[str] = frozenset()) -> None:
     """Open data, the guide map's data, Leaflet (from the installed xstatic packages) and the
     search worker."""
     out.files[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
     out.files[urls.DATA_CSV] = opendata.orgs_csv(data.orgs)
     out.copies[urls.SCHEMA] = SCHEMA_PATH
     out.files[urls.GEOJSON] = map_geodata.orgs_geojson(data.orgs)
-    out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs)
+    out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs, with_calls)
     out.copies.update(map_settings.asset_copies())
     out.files[search.WORKER_PATH] = search.worker_script()
 
@@ -135,7 +135,7 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
         out.files.update(feeds.feed_files(data, site, feed_list.feeds))
         out.files.update(call_feeds.call_feed_files(data, site))
     contributed_pages(data, site, out)
-    data_files(data, out)
+    data_files(data, out, frozenset(dated_by_org(data, site.today)[0]))
     out.files.update(calendars.calendar_files(data, site))  # calls and events, as .ics
     out.files[urls.DATA_CALLS] = dated_opendata.calls_json(data.calls, site.today)
     out.files[urls.DATA_EVENTS] = dated_opendata.events_json(data.events)

@@ -87,7 +87,7 @@ def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo) -> str
         f'data-focus="{h(" ".join(focus))}" data-start="{first}" data-end="{last}" '
         f'data-remote="{h(call.remote)}">'
         f'<h3 class="gm-call__title">{ltext_inline(call.title)}</h3>{organisers(frm, call, orgs)}'
-        f'{markdown_block(call.description, "gm-call__about")}<dl class="gm-facts">{rows}</dl>'
+        f'{markdown_block(call.description, "gm-call__about")}<dl class="gm-facts gm-dated-facts">{rows}</dl>'
         f'<h4>{bi(Label("วิธีสมัคร", "How to join"))}</h4>{join}<p>{contact}</p>{more}</li>'
     )
 

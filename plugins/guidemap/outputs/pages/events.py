@@ -114,7 +114,7 @@ def event_page(event: Event, orgs: dict[str, Org], site: SiteInfo) -> GeneratedP
     name_en = f"<p>{en(h(event.title.en))}</p>" if event.title.en and event.title.th else ""
     body = (
         f'<article class="gm-event-page" data-event="{h(event.id)}">{name_en}{state}'
-        f'<dl class="gm-facts">{"".join(rows)}</dl>{organisers(url, event, orgs)}'
+        f'<dl class="gm-facts gm-dated-facts">{"".join(rows)}</dl>{organisers(url, event, orgs)}'
         f'{markdown_block(event.description, "gm-event__about")}{links}'
         f'<p>{calendar_links(url, urls.event_calendar(event.id), site)}</p>'
         f'<p>{link(url, urls.EVENTS, "← กิจกรรมทั้งหมด")}</p></article>'
