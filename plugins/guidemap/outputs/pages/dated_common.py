@@ -146,7 +146,7 @@ def next_event_block(frm: str, events: Iterable[Event], orgs: dict[str, Org], si
 def volunteer_now_block(frm: str, calls: Iterable[Call], site: SiteInfo) -> str:
     """The home page's way to "ร่วมเป็นอาสา / Volunteer now", with the number of open calls."""
     count = len(open_calls(calls, site.today))
-    label = f"ร่วมเป็นอาสา {en('Volunteer now')}"
+    label = 'ร่วมเป็นอาสา / <span lang="en">Volunteer now</span>'  # gm-en is too pale on a button
     what = (f"ประกาศรับอาสาที่เปิดอยู่ {count} ประกาศ {en(f'{count} open call(s)')}" if count
             else f"ดูกลุ่มที่ยินดีรับอาสาสมัคร {en('Groups that welcome volunteers')}")
     button = link(frm, urls.VOLUNTEER, label, "md-button md-button--primary")
