@@ -129,7 +129,18 @@ def call_component(call: Call, orgs: dict[str, Org], site: SiteInfo) -> VEvent |
 
 
 def calendar_bytes(name: str, events: Iterable[Event], calls: Iterable[Call], orgs: dict[str, Org],
-                   site: SiteInfo) -> bytes:
+                   site: SiteInfo, made: dict[tuple[str, str], VEvent | None] | None = None) -> bytes:
+    """One calendar file; ``made`` keeps each entry's component, built once for every file
+    that holds it (the network's, its province's, its groups', its own)."""
+    made = {} if made is None else made
+
+    def component(kind: str, entry: Event | Call) -> VEvent | None:
+        key = (kind, entry.id)
+        if key not in made:
+            made[key] = (event_component(entry, orgs, site) if isinstance(entry, Event)
+                         else call_component(entry, orgs, site))
+        return made[key]
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -140,14 +151,16 @@ def calendar_bytes(name: str, events: Iterable[Event], calls: Iterable[Call], or
     found: list[tuple[tuple[dt.date, str, str], VEvent]] = []
     for event in events:
         assert event.start is not None
-        found.append(((event.start.day, "event", event.id), event_component(event, orgs, site)))
+        made_event = component("event", event)
+        assert made_event is not None
+        found.append(((event.start.day, "event", event.id), made_event))
     for call in calls:
-        component = call_component(call, orgs, site)
-        if component is not None:
+        made_call = component("call", call)
+        if made_call is not None:
             day = call.start.day if call.start else (call.apply_by or dt.date.max)
-            found.append(((day, "call", call.id), component))
-    for _, component in sorted(found, key=lambda x: x[0]):
-        cal.add_component(component)
+            found.append(((day, "call", call.id), made_call))
+    for _, vevent in sorted(found, key=lambda x: x[0]):
+        cal.add_component(vevent)
     return bytes(cal.to_ical())
 
 
@@ -157,17 +170,26 @@ def calendar_files(data: Dataset, site: SiteInfo) -> dict[str, bytes]:
     orgs = {o.id: o for o in data.orgs}
     calls = open_calls(data.calls, site.today)
     events = sorted(data.events, key=lambda e: e.id)
-    out = {urls.CALENDAR: calendar_bytes(f"{site.name}: กิจกรรมและประกาศรับอาสา", events, calls, orgs, site)}
+    made: dict[tuple[str, str], VEvent | None] = {}
+    out = {urls.CALENDAR: calendar_bytes(f"{site.name}: กิจกรรมและประกาศรับอาสา", events, calls, orgs, site,
+                                         made)}
     for area in provinces_with_entries(events, calls):
         out[urls.province_calendar(area)] = calendar_bytes(
             f"{site.name}: จังหวัด{area.th}", [e for e in events if e.province == area],
-            [c for c in calls if c.province == area], orgs, site)
-    for org_id in orgs_with_entries(events, calls):
-        out[urls.org_calendar(org_id)] = calendar_bytes(
-            f"{site.name}: {orgs[org_id].name.best}", [e for e in events if org_id in e.orgs],
-            [c for c in calls if org_id in c.orgs], orgs, site)
+            [c for c in calls if c.province == area], orgs, site, made)
+    by_org: dict[str, tuple[list[Event], list[Call]]] = {}
     for event in events:
-        out[urls.event_calendar(event.id)] = calendar_bytes(event.title.best, [event], [], orgs, site)
+        for org_id in event.orgs:
+            by_org.setdefault(org_id, ([], []))[0].append(event)
+    for call in calls:
+        for org_id in call.orgs:
+            by_org.setdefault(org_id, ([], []))[1].append(call)
+    for org_id in orgs_with_entries(events, calls):
+        org_events, org_calls = by_org[org_id]
+        out[urls.org_calendar(org_id)] = calendar_bytes(f"{site.name}: {orgs[org_id].name.best}",
+                                                        org_events, org_calls, orgs, site, made)
+    for event in events:
+        out[urls.event_calendar(event.id)] = calendar_bytes(event.title.best, [event], [], orgs, site, made)
     return out
 
 
