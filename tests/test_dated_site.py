@@ -282,3 +282,20 @@ def test_hostile_event_json_ld_keeps_the_words_as_data(dated_site: Path) -> None
     assert data["name"] == HOSTILE  # the very words, as data, escaped for <script>
     assert data["location"]["name"] == HOSTILE  # type: ignore[index]
     assert data["startDate"] == "2026-12-24T18:30:00+07:00"
+
+
+def test_open_data_carries_open_calls_and_every_event_public_fields_only(dated_site: Path,
+                                                                        later_site: Path) -> None:
+    calls = json.loads((dated_site / "data/calls.json").read_text(encoding="utf-8"))
+    events = json.loads((dated_site / "data/events.json").read_text(encoding="utf-8"))
+    assert [c["id"] for c in calls] == ["beach-clean", "camp", "expires-soon", "hostile", "translate"]
+    assert [e["id"] for e in events] == ["hostile-event", "meeting-2569", "open-day", "past-training"]
+    camp = next(c for c in calls if c["id"] == "camp")
+    assert camp["start"] == "2026-12-10" and camp["apply_by"] == "2026-12-01"
+    assert camp["background_check"] is True and camp["remote"] == "partly"
+    assert camp["location"] == {"lat": 6.55, "lon": 101.3, "precision": "district"}  # the group's, coarse
+    meeting = next(e for e in events if e["id"] == "meeting-2569")
+    assert meeting["venue"] == {"th": "หอประชุมโรงเรียนบ้านแหลม"} and meeting["location"]["lat"] == 6.5412
+    assert next(e for e in events if e["id"] == "open-day")["status"] == "cancelled"
+    later = json.loads((later_site / "data/calls.json").read_text(encoding="utf-8"))
+    assert "expires-soon" not in [c["id"] for c in later]
