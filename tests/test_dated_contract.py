@@ -69,3 +69,21 @@ def test_the_repository_carries_the_real_2018_meeting_and_no_invented_call() -> 
     assert meeting.start == When(dt.date(2018, 7, 24)) and meeting.kind == "meeting"
     assert meeting.orgs == ("sun-asa-sang-suk",)
     assert meeting.is_past(dt.date(2018, 7, 25))
+
+
+def test_the_templates_are_valid_entries(tmp_path: Path) -> None:
+    """calls/_template.yml and events/_template.yml, copied as they are, pass the validator."""
+    import shutil
+
+    repo = Path(__file__).parent.parent
+    (tmp_path / "orgs").mkdir()
+    for org_id in ("beach-for-life", "sun-asa-sang-suk"):
+        shutil.copy(repo / "orgs" / f"{org_id}.yml", tmp_path / "orgs")
+    for folder in ("calls", "events"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(repo / folder / "_template.yml", tmp_path / folder / "example.yml")
+    result = load_repository(tmp_path)
+    assert not result.problems, result.problems.report()
+    assert len(result.dataset.calls) == 1 and len(result.dataset.events) == 1
+    (event,) = result.dataset.events
+    assert event.attendance == "mixed" and event.venue is not None
