@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from guidemap.contract.loader import load_repository
 from guidemap.contract.location import coarsen
 from guidemap.contract.model import THAI_TIME, When
@@ -87,3 +89,14 @@ def test_the_templates_are_valid_entries(tmp_path: Path) -> None:
     assert len(result.dataset.calls) == 1 and len(result.dataset.events) == 1
     (event,) = result.dataset.events
     assert event.attendance == "mixed" and event.venue is not None
+
+
+def test_validate_named_files_reports_only_their_problems(capsys: pytest.CaptureFixture[str]) -> None:
+    from guidemap.tools.cli import main
+
+    case = CASES / "dated-bad-call"
+    assert main(["--root", str(case), "validate", str(case / "calls" / "ends-before.yml")]) == 1
+    out = capsys.readouterr().out
+    assert "calls/ends-before.yml:4: error [end]" in out and "all-wrong" not in out
+    good = CASES / "dated-good"
+    assert main(["--root", str(good), "validate", str(good / "events" / "open-day.yml")]) == 0
