@@ -125,3 +125,25 @@ def test_contributing_documents_every_field_and_its_example_is_valid(tmp_path: P
     result = load_repository(repo)
     assert not result.problems, result.problems.report()
     assert len(result.dataset.calls) == 1
+
+
+@pytest.mark.parametrize("kind", ["call", "event"])
+def test_json_schemas_are_the_generated_ones_and_accept_the_good_files(kind: str) -> None:
+    import json
+
+    import jsonschema
+
+    from guidemap.contract.dated import SCHEMA_PATHS, dated_json_schema
+
+    schema = json.loads(SCHEMA_PATHS[kind].read_text(encoding="utf-8"))
+    assert schema == dated_json_schema(kind)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    folder = "calls" if kind == "call" else "events"
+    cases = REPO / "tests" / "cases" / "orgs"
+    files = [REPO / folder / "_template.yml", *sorted((cases / "dated-good" / folder).glob("*.yml"))]
+    for path in files:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # all text
+        assert list(validator.iter_errors(data)) == [], path
+    bad = {"title": "x", "orgs": ["a"], "updated": "2026-01-01", "aply_by": "2026-01-01"}
+    assert list(validator.iter_errors(bad))  # unknown fields are flagged as you type

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path as Path_
 from typing import Any
 
 from guidemap.contract import thai
@@ -267,3 +268,16 @@ def _obj(fields: tuple[DatedField, ...], parent: str, description: Label) -> Obj
 
 CALL = _obj(CALL_FIELDS, "", Label("ประกาศรับอาสาสมัคร", "Call for volunteers"))
 EVENT = _obj(EVENT_FIELDS, "", Label("กิจกรรมของเครือข่าย", "Network event"))
+
+# The JSON Schemas editors use for completion (``guidemap schema --write`` writes them beside
+# org.schema.json; a test checks the committed files).
+SCHEMA_PATHS = {"call": Path_(__file__).parent / "data" / "call.schema.json",
+                "event": Path_(__file__).parent / "data" / "event.schema.json"}
+
+
+def dated_json_schema(kind: str) -> dict[str, Any]:
+    spec = CALL if kind == "call" else EVENT
+    title = "Call for volunteers / ประกาศรับอาสาสมัคร" if kind == "call" else "Network event / กิจกรรมของเครือข่าย"
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"https://guidemap.invalid/schema/{kind}.schema.json", "title": title,
+            **spec.json_schema()}

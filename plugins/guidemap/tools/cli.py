@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from guidemap.contract.dated import CALLS_DIR, EVENTS_DIR
+from guidemap.contract.dated import CALLS_DIR, EVENTS_DIR, SCHEMA_PATHS, dated_json_schema
 from guidemap.contract.loader import (
     TEMPLATE_NAME,
     load_org_file,
@@ -175,7 +175,12 @@ def _generated(path: Path, text: str, args: argparse.Namespace, command: str) ->
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    return _generated(SCHEMA_PATH, schema_text(), args, "schema")
+    code = _generated(SCHEMA_PATH, schema_text(), args, "schema")
+    if args.write or args.check:  # and the schemas of a call and an event, beside it
+        for kind, path in SCHEMA_PATHS.items():
+            text = json.dumps(dated_json_schema(kind), ensure_ascii=False, indent=2) + "\n"
+            code = max(code, _generated(path, text, args, "schema"))
+    return code
 
 
 def cmd_forms(args: argparse.Namespace) -> int:

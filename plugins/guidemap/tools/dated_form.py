@@ -352,7 +352,8 @@ def entry_from_issue(kind: str, body: str, root: Path, today: dt.date | None = N
         raise DatedFormError(problems)
     if "venue" in data:
         data["venue"].setdefault("public", "no")
-    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    schema = f"# yaml-language-server: $schema=../plugins/guidemap/contract/data/{form.kind}.schema.json\n"
+    text = schema + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     # The written text, checked by the loader against the repository's profiles, as the site will.
     repo = load_repository(root)
     known = {o.id for o in repo.dataset.orgs}
