@@ -100,3 +100,30 @@ def test_validate_named_files_reports_only_their_problems(capsys: pytest.Capture
     assert "calls/ends-before.yml:4: error [end]" in out and "all-wrong" not in out
     good = CASES / "dated-good"
     assert main(["--root", str(good), "validate", str(good / "events" / "open-day.yml")]) == 0
+
+
+def test_a_venue_in_another_province_without_a_position_publishes_no_position() -> None:
+    events = {e.id: e for e in load_repository(CASES / "dated-good").dataset.events}
+    assert events["open-day"].located  # its own position, marked public
+    assert events["private-place"].located  # the group's area, in the group's province
+
+
+def test_venue_province_without_position(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(CASES / "dated-good", tmp_path / "repo")
+    text = (tmp_path / "repo" / "events" / "open-day.yml").read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(("lat:", "lon:")))
+    (tmp_path / "repo" / "events" / "open-day.yml").write_text(text + "\n", encoding="utf-8")
+    data = load_repository(tmp_path / "repo").dataset
+    event = next(e for e in data.events if e.id == "open-day")
+    # Yala's venue, a Pattani group: the group's position would point at the wrong province.
+    assert event.province.code == "95" and not event.located
+    from guidemap.outputs.calendars import event_component
+    from guidemap.outputs.pages.events import event_jsonld
+    from guidemap.outputs.site import SiteInfo
+
+    site = SiteInfo("t", "https://example.org/", None, today=dt.date(2026, 1, 1))
+    orgs = {o.id: o for o in data.orgs}
+    assert "geo" not in event_jsonld(event, orgs, site)["location"]
+    assert "GEO" not in event_component(event, orgs, site)

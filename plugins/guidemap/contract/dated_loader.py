@@ -159,6 +159,7 @@ def _common(data: dict[str, Any], entry_id: str, shown: str, host: Org, venue: V
         "location": venue.location if venue and venue.location else host.location,
         "description": _lt(data.get("description")), "start": data.get("start"), "end": data.get("end"),
         "venue": venue, "url": data.get("url"),
+        "located": bool(venue and venue.location) or area is None or area == host.province,
     }
 
 

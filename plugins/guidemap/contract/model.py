@@ -751,6 +751,9 @@ class Dated:
     end: When | None = None
     venue: Venue | None = None  # only a public venue
     url: str | None = None
+    # False when a public venue names another province than its group's and gives no position:
+    # the group's position would then point at the wrong place, so none is published.
+    located: bool = True
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.id))

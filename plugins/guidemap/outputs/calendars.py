@@ -88,7 +88,8 @@ def _common(component: VEvent, entry: Dated, kind: str, orgs: dict[str, Org], si
              *([page_url] if page_url else [])]
     component.add("description", "\n\n".join(x for x in lines if x))
     component.add("location", _where(entry, orgs))
-    component.add("geo", (entry.location.lat, entry.location.lon))
+    if entry.located:
+        component.add("geo", (entry.location.lat, entry.location.lon))
     if page_url:
         component.add("url", page_url)
 

@@ -18,10 +18,11 @@ def _common(entry: Dated) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": entry.id, "title": entry.title.as_dict(), "orgs": list(entry.orgs),
         "province": {"code": entry.province.code, "th": entry.province.th, "en": entry.province.en},
-        "location": {"lat": entry.location.lat, "lon": entry.location.lon,
-                     "precision": entry.location.precision},
         "updated": entry.updated.isoformat(),
     }
+    if entry.located:
+        record["location"] = {"lat": entry.location.lat, "lon": entry.location.lon,
+                              "precision": entry.location.precision}
     if entry.description:
         record["description"] = entry.description.as_dict()
     for name, when in (("start", entry.start), ("end", entry.end)):

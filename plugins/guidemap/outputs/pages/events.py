@@ -73,8 +73,10 @@ def event_jsonld(event: Event, orgs: dict[str, Org], site: SiteInfo) -> dict[str
     place: dict[str, Any] = {
         "@type": "Place",
         "address": {"@type": "PostalAddress", "addressRegion": event.province.th, "addressCountry": "TH"},
-        "geo": {"@type": "GeoCoordinates", "latitude": event.location.lat, "longitude": event.location.lon},
     }
+    if event.located:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": event.location.lat,
+                        "longitude": event.location.lon}
     if event.venue is not None:
         place["name"] = event.venue.name.best
     locations: list[dict[str, Any]] = []
