@@ -137,3 +137,15 @@ def test_map_shows_only_groups_with_open_calls(page: Any) -> None:
     assert sorted(listed) == ["beach", "kids", "peace-a"]  # not "quiet", which has no open call
     page.select_option("select[name=calls]", "")
     page.wait_for_function("document.querySelector('.gm-count').textContent.includes('ทั้งหมด 4')")
+
+
+def test_a_visitor_after_the_dates_does_not_see_an_expired_call(browser: Any, serve: Any,
+                                                                sites: tuple[Path, Path]) -> None:
+    """Should the daily rebuild fail, the script still hides what has expired on the visitor's day."""
+    context, p, outside = _open(browser, serve, sites[0])
+    p.clock.set_fixed_time(dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))))
+    p.goto(p.base + "volunteer/")
+    assert shown_calls(p) == ["translate", "camp", "hostile"]  # apply by 20 and 22 November: gone
+    assert "ทั้งหมด 3 ประกาศ" in p.inner_text(".gm-count")
+    context.close()
+    assert outside == []

@@ -35,22 +35,29 @@
       var today = thaiToday(), last = plusDays(today, days);
       return (start || today) <= last && (end || start) >= today;
     }
+    function expired(item) {
+      /* The site is rebuilt every day; should a rebuild fail, a call past its dates still
+         leaves the list for the visitor (it stays in the no-JavaScript list until the rebuild). */
+      var today = thaiToday();
+      var applyBy = item.getAttribute("data-apply-by"), end = item.getAttribute("data-end");
+      return (applyBy && applyBy < today) || (end && end < today);
+    }
     function apply() {
       var v = {};
       selects.forEach(function (s) { v[s.name] = s.value; });
-      var shown = 0;
+      var shown = 0, open = 0;
       items.forEach(function (item) {
+        if (!expired(item)) open += 1;
         var remote = item.getAttribute("data-remote");
-        var ok = (!v.province || item.getAttribute("data-province") === v.province) &&
+        var ok = !expired(item) && (!v.province || item.getAttribute("data-province") === v.province) &&
           (!v.focus || (item.getAttribute("data-focus") || "").split(" ").indexOf(v.focus) !== -1) &&
           (!v.when || inWindow(item, v.when === "week" ? 6 : 30)) &&
           (!v.remote || (v.remote === "yes" ? remote !== "no" : remote === "no"));
         item.hidden = !ok;
         if (ok) shown += 1;
       });
-      var total = count.getAttribute("data-total");
-      count.textContent = shown === items.length ? "ทั้งหมด " + total + " ประกาศ"
-        : "แสดง " + shown + " จาก " + total + " ประกาศ";
+      count.textContent = shown === open ? "ทั้งหมด " + open + " ประกาศ"
+        : "แสดง " + shown + " จาก " + open + " ประกาศ";
       if (none) none.hidden = shown !== 0;
       var query = new URLSearchParams();
       selects.forEach(function (s) { if (s.value) query.set(s.name, s.value); });

@@ -85,6 +85,7 @@ def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo) -> str
     return (
         f'<li class="gm-call" id="call-{h(call.id)}" data-province="{h(call.province.code)}" '
         f'data-focus="{h(" ".join(focus))}" data-start="{first}" data-end="{last}" '
+        f'data-apply-by="{call.apply_by.isoformat() if call.apply_by else ""}" '
         f'data-remote="{h(call.remote)}">'
         f'<h3 class="gm-call__title">{ltext_inline(call.title)}</h3>{organisers(frm, call, orgs)}'
         f'{markdown_block(call.description, "gm-call__about")}<dl class="gm-facts gm-dated-facts">{rows}</dl>'
