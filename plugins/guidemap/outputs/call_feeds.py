@@ -2,11 +2,14 @@
 one item per open call, newest posted first, every link absolute, every date from the data
 (an item's date is its ``updated`` day, midnight Thai time; the channel's is the newest item's),
 every string cut to what XML 1.0 can carry. An expired call leaves the feed with the next build.
+Plain text and HTML are kept apart as in the newsletter's feeds: RSS readers take ``<title>`` and
+``<description>`` as HTML, so contributed text is HTML-escaped there; Atom's carry plain text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from feedgen.feed import FeedGenerator
 
@@ -19,13 +22,19 @@ from guidemap.outputs.pages.dated_common import open_calls
 from guidemap.outputs.site import SiteInfo
 
 
+def rss_html(text: str) -> str:
+    """Plain ``text`` as the HTML an RSS reader expects in ``<title>`` and ``<description>``."""
+    return escape(xml_text(text), quote=False)
+
+
 def _generator(site: SiteInfo, fmt: str, updated: dt.datetime) -> FeedGenerator:
     self_url = urls.absolute(site.url, urls.CALLS_RSS if fmt == "rss" else urls.atom_of(urls.CALLS_RSS))
     page_url = urls.absolute(site.url, urls.VOLUNTEER)
     fg = FeedGenerator()
     fg.id(self_url)
-    fg.title(xml_text(f"{FEED_TITLE} {site.name}"))
-    fg.description(xml_text(f"ประกาศรับอาสาสมัครที่เปิดอยู่ของกลุ่มใน{site.name}"))
+    text = rss_html if fmt == "rss" else xml_text  # the site's name is the network's text
+    fg.title(text(f"{FEED_TITLE} {site.name}"))
+    fg.description(text(f"ประกาศรับอาสาสมัครที่เปิดอยู่ของกลุ่มใน{site.name}"))
     fg.language("th")
     fg.author({"name": xml_text(site.name)})
     kind = urls.RSS_TYPE if fmt == "rss" else urls.ATOM_TYPE
@@ -37,19 +46,20 @@ def _generator(site: SiteInfo, fmt: str, updated: dt.datetime) -> FeedGenerator:
     return fg
 
 
-def _add(fg: FeedGenerator, call: Call, orgs: dict[str, Org], site: SiteInfo) -> None:
+def _add(fg: FeedGenerator, call: Call, orgs: dict[str, Org], site: SiteInfo, fmt: str) -> None:
     url = urls.absolute(site.url, urls.call_anchor(call.id))
     assert url is not None
     page = urls.absolute(site.url, urls.VOLUNTEER) or url
     when = story_datetime(call.updated)
     entry = fg.add_entry(order="append")
-    entry.title(xml_text(call.title.best))
+    text = rss_html if fmt == "rss" else xml_text
+    entry.title(text(call.title.best))
     entry.link(href=url, rel="alternate")
     entry.guid(url, permalink=True)
     entry.published(when)
     entry.updated(when)
     host = orgs[call.orgs[0]]
-    entry.summary(xml_text(f"{host.name.best}: {call.title.best}"))
+    entry.summary(text(f"{host.name.best}: {call.title.best}"))
     # The call as the page shows it, sanitized again with absolute links for a feed reader.
     html = call_item(urls.VOLUNTEER, call, orgs, site)
     entry.content(xml_text(absolutize(html, page, page)), type="html")
@@ -71,7 +81,7 @@ def call_feed_files(data: Dataset, site: SiteInfo) -> dict[str, bytes]:
     for fmt in ("rss", "atom"):
         fg = _generator(site, fmt, updated)
         for call in chosen:
-            _add(fg, call, orgs, site)
+            _add(fg, call, orgs, site, fmt)
         if fmt == "rss":
             out[urls.CALLS_RSS] = fg.rss_str(pretty=True)
         else:
