@@ -6,16 +6,21 @@ profiles (name, summary, description); the guidemap site generates a page per pr
 directory, province, focus and help pages. Each build runs ``--repeat`` times, alternating
 (after one untimed warm-up build of each), so both are measured in the same run on the same
 machine; the best and the median of each are compared, for wall-clock time and for CPU time.
+The guidemap site also holds ``--calls`` calls for volunteers and ``--events`` events (the plain
+site a page per event and one page of the calls' text); a third site, the same profiles without
+them, is built in the same rounds, so their own cost is reported as a ratio too.
 Before each build the previous one's writes are flushed (``sync``), so one build's disk
 traffic is not charged to the next.
 
     python scripts/bench_build.py --orgs 2000 --repeat 5
+    python scripts/bench_build.py --orgs 2000 --calls 1000 --events 200 --repeat 5
     python scripts/bench_build.py --orgs 2000 --repeat 5 --dir /dev/shm   # without disk noise
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import random
 import resource
@@ -76,7 +81,33 @@ def profiles(n: int, seed: int = 7) -> list[dict[str, str]]:
     return out
 
 
-def write_guidemap_site(root: Path, orgs: list[dict[str, str]]) -> None:
+def dated(orgs: list[dict[str, str]], n_calls: int, n_events: int,
+          seed: int = 11) -> dict[str, dict[str, str]]:
+    """Calls (open on the day of the run, some ongoing) and events (some past), as YAML texts."""
+    rng = random.Random(seed)
+    today = dt.date.today()
+    calls, events = {}, {}
+    for i in range(n_calls):
+        org = rng.choice(orgs)["id"]
+        start = today + dt.timedelta(days=rng.randint(1, 120))
+        when = "" if i % 5 == 0 else (f"start: {start.isoformat()} 09:00\nend: {start.isoformat()} 16:00\n"
+                                      f"apply_by: {(start - dt.timedelta(days=1)).isoformat()}\n")
+        calls[f"call-{i:05d}"] = (
+            f"title: อาสา{text(rng, 3)}\norgs: [{org}]\ndescription:\n  th: {text(rng, 40)}\n{when}"
+            f"skills:\n  - th: {text(rng, 2)}\nremote: {rng.choice(['no', 'yes', 'partly'])}\n"
+            f"min_age: {rng.randint(12, 20)}\nupdated: {today.isoformat()}\n")
+    for i in range(n_events):
+        org = rng.choice(orgs)["id"]
+        start = today + dt.timedelta(days=rng.randint(-200, 200))
+        events[f"event-{i:05d}"] = (
+            f"title: ประชุม{text(rng, 3)}\nkind: {rng.choice(['meeting', 'training', 'open-day'])}\n"
+            f"orgs: [{org}]\nstart: {start.isoformat()} 09:00\nend: {start.isoformat()} 15:00\n"
+            f"description:\n  th: {text(rng, 40)}\nupdated: {today.isoformat()}\n")
+    return {"calls": calls, "events": events}
+
+
+def write_guidemap_site(root: Path, orgs: list[dict[str, str]],
+                        entries: dict[str, dict[str, str]] | None = None) -> None:
     (root / "orgs").mkdir(parents=True)
     (root / "content").mkdir()
     (root / "content" / "index.md").write_text("# หน้าแรก\n\n<!-- guidemap:summary -->\n", encoding="utf-8")
@@ -87,15 +118,27 @@ def write_guidemap_site(root: Path, orgs: list[dict[str, str]]) -> None:
             f"location: {{lat: {o['lat']}, lon: {o['lon']}}}\nfocus: [{o['focus']}]\n"
             f"summary: {o['summary']}\ndescription:\n  th: {o['description']}\nneeds: [volunteers]\n"
             "updated: 2026-01-01\n", encoding="utf-8")
+    for folder, files in (entries or {}).items():
+        (root / folder).mkdir()
+        for name, body in files.items():
+            (root / folder / f"{name}.yml").write_text(body, encoding="utf-8")
 
 
-def write_plain_site(root: Path, orgs: list[dict[str, str]]) -> None:
+def write_plain_site(root: Path, orgs: list[dict[str, str]],
+                     entries: dict[str, dict[str, str]] | None = None) -> None:
     (root / "content" / "pages").mkdir(parents=True)
     (root / "content" / "index.md").write_text("# หน้าแรก\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(CONFIG.format(extra_plugin=""), encoding="utf-8")
     for o in orgs:
         (root / "content" / "pages" / f"{o['id']}.md").write_text(
             f"# {o['name']}\n\n{o['province']}\n\n{o['summary']}\n\n{o['description']}\n", encoding="utf-8")
+    # The same text as the calls and events: a page per event, one page of every call.
+    entries = entries or {}
+    for name, body in entries.get("events", {}).items():
+        (root / "content" / "pages" / f"{name}.md").write_text(f"# {name}\n\n{body}\n", encoding="utf-8")
+    if entries.get("calls"):
+        (root / "content" / "calls.md").write_text(
+            "# ร่วมเป็นอาสา\n\n" + "\n\n".join(entries["calls"].values()) + "\n", encoding="utf-8")
 
 
 def timed_build(root: Path) -> tuple[float, float]:
@@ -131,6 +174,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--orgs", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--calls", type=int, default=0, help="calls for volunteers in the guidemap site")
+    ap.add_argument("--events", type=int, default=0, help="events in the guidemap site")
     ap.add_argument("--seed", type=int, default=1, help="seed of the order within each round")
     ap.add_argument("--dir", type=Path, default=None,
                     help="where to write both sites (default: the system's temporary folder); "
@@ -138,17 +183,22 @@ def main() -> int:
     args = ap.parse_args()
     orgs = profiles(args.orgs)
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
-        plain, guide = Path(tmp, "plain"), Path(tmp, "guidemap")
-        write_plain_site(plain, orgs)
-        write_guidemap_site(guide, orgs)
-        timed_build(plain)  # warm the disk cache and Python's bytecode for both, untimed
-        timed_build(guide)
-        runs: dict[str, list[tuple[float, float]]] = {"plain": [], "guidemap": []}
+        plain, guide, bare = Path(tmp, "plain"), Path(tmp, "guidemap"), Path(tmp, "no-dated")
+        entries = dated(orgs, args.calls, args.events)
+        write_plain_site(plain, orgs, entries)
+        write_guidemap_site(guide, orgs, entries)
+        sites = [("plain", plain), ("guidemap", guide)]
+        if args.calls or args.events:
+            write_guidemap_site(bare, orgs)
+            sites.append(("no-dated", bare))
+        for _, root in sites:
+            timed_build(root)  # warm the disk cache and Python's bytecode for all, untimed
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in sites}
         order = random.Random(args.seed)
         # Randomized interleaved trials: each round builds both, in a random order, so a slow
         # spell of a shared machine hits both sides alike (Abedi & Brecht, ICPE 2017).
         for _ in range(args.repeat):
-            pair = [("plain", plain), ("guidemap", guide)]
+            pair = list(sites)
             order.shuffle(pair)
             for name, root in pair:
                 runs[name].append(timed_build(root))
@@ -156,7 +206,8 @@ def main() -> int:
         files = sum(1 for p in (guide / "site").rglob("*") if p.is_file())
         plain_files = sum(1 for p in (plain / "site").rglob("*") if p.is_file())
         segmentation = time_segmentation(guide / "site" / "search" / "search_index.json")
-    print(f"orgs: {args.orgs}, repeats: {args.repeat}, guidemap pages: {pages}, "
+    print(f"orgs: {args.orgs}, calls: {args.calls}, events: {args.events}, repeats: {args.repeat}, "
+          f"guidemap pages: {pages}, "
           f"files written: guidemap {files}, plain {plain_files}, in {args.dir or tempfile.gettempdir()}")
     summary: dict[str, dict[str, float]] = {}
     for kind, index in (("wall", 0), ("cpu", 1)):
@@ -171,6 +222,11 @@ def main() -> int:
         best = summary[kind]["guidemap"] / summary[kind]["plain"]
         median = summary[kind]["guidemap median"] / summary[kind]["plain median"]
         print(f"ratio guidemap / plain material, {kind}: best {best:.2f}, median {median:.2f}  (goal <= 1.3)")
+    if "no-dated" in runs:
+        for kind in ("wall", "cpu"):
+            best = summary[kind]["guidemap"] / summary[kind]["no-dated"]
+            median = summary[kind]["guidemap median"] / summary[kind]["no-dated median"]
+            print(f"ratio with / without the calls and events, {kind}: best {best:.2f}, median {median:.2f}")
     print(f"Thai segmentation of the search index: {segmentation:.2f} s, "
           f"{segmentation / summary['wall']['guidemap']:.1%} of the guidemap build")
     return 0

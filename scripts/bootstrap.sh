@@ -25,6 +25,14 @@ if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-thai-tlwg >/dev/null
 fi
 
+if ! command -v khal >/dev/null; then
+  # A calendar program from Debian: tests/test_calendars.py imports the site's .ics files into it.
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq khal >/dev/null
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   # axe-core and Lighthouse (tests/test_accessibility.py, scripts/audit.py), pinned by the
   # lockfile; --ignore-scripts: no package runs code or downloads anything at install time.

@@ -180,7 +180,8 @@ def test_weekly_job_reports_without_failing() -> None:
 # --- forms, templates and policy files -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["add-organization.yml", "report-listing.yml"])
+@pytest.mark.parametrize("name", ["add-organization.yml", "report-listing.yml", "add-call.yml",
+                                  "add-event.yml"])
 def test_issue_forms_are_well_formed(name: str) -> None:
     form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / name).read_text(encoding="utf-8"))
     assert {"name", "description", "body"} <= form.keys()
@@ -258,3 +259,11 @@ def test_pr_check_passes_on_good_profiles(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
     assert summary.read_text(encoding="utf-8").startswith("earlier step\n### ✅ guidemap validate")
+
+
+def test_pages_rebuild_every_day_so_expired_calls_leave() -> None:
+    wf = _load(WORKFLOWS / "pages.yml")
+    (entry,) = wf["on"]["schedule"]
+    _minute, hour, *rest = entry["cron"].split()
+    assert rest == ["*", "*", "*"]  # daily
+    assert int(hour) < 17  # before 17:00 UTC the UTC date (the build's) is Thailand's date too

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from guidemap.contract import gazetteer, pictures
+from guidemap.contract.dated_loader import load_dated
 from guidemap.contract.location import coarsen
 from guidemap.contract.model import (
     Area,
@@ -398,7 +399,8 @@ def load_repository(root: Path, orgs_dir: str = "orgs", content_dir: str = "cont
     # profile is reported once rather than again in each story that names it.
     known = {p.stem for p in files}
     stories = load_stories(root / content_dir, root, known, problems)
-    return LoadResult(Dataset(orgs, stories), problems)
+    calls, events = load_dated(root, known, orgs, problems)
+    return LoadResult(Dataset(orgs, stories, calls, events), problems)
 
 
 def repo_root(start: Path | None = None) -> Path:

@@ -702,10 +702,116 @@ class Story:
     image_info: ImageInfo | None = None  # raster pictures: size, read by the loader
 
 
+# --- calls for volunteers and network events (declared in contract/dated.py) -----------------
+
+THAI_TIME = dt.timezone(dt.timedelta(hours=7), "Asia/Bangkok")  # no daylight saving in Thailand
+
+
+@dataclass(frozen=True, order=True)
+class When:
+    """A day, or a day and a time, in Thai time (Asia/Bangkok)."""
+
+    day: dt.date
+    time: dt.time | None = None
+
+    def at(self) -> dt.datetime:
+        """The moment in Thai time (a day alone: its start)."""
+        return dt.datetime.combine(self.day, self.time or dt.time(0), THAI_TIME)
+
+    def iso(self) -> str:
+        return self.at().isoformat() if self.time else self.day.isoformat()
+
+    def shown(self) -> str:
+        """``2026-01-10 09:00`` (CE, Thai time), for messages to contributors."""
+        return f"{self.day.isoformat()} {self.time:%H:%M}" if self.time else self.day.isoformat()
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A public place (a school hall, a mosque, a community centre) the organiser marked as
+    public: only then is it named, and only then is its own position shown."""
+
+    name: LText
+    location: PublicLocation | None = None
+
+
+@dataclass(frozen=True)
+class Dated:
+    """What calls and events share: who posts them, where they are shown, when."""
+
+    id: str
+    source: str  # path relative to the repository
+    title: LText
+    orgs: tuple[str, ...]  # the first is the organiser: its contacts, its precision
+    updated: dt.date
+    province: Area  # the venue's, else the organiser's
+    location: PublicLocation  # the public venue's, else the organiser's public location
+    description: LText | None = None
+    start: When | None = None
+    end: When | None = None
+    venue: Venue | None = None  # only a public venue
+    url: str | None = None
+    # False when a public venue names another province than its group's and gives no position:
+    # the group's position would then point at the wrong place, so none is published.
+    located: bool = True
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id))
+
+    @property
+    def last_day(self) -> dt.date | None:
+        last = self.end or self.start
+        return last.day if last else None
+
+
+@dataclass(frozen=True)
+class Call(Dated):
+    """A call for volunteers: open until its application date or its end has passed."""
+
+    apply_by: dt.date | None = None
+    skills: tuple[LText, ...] = ()
+    languages: tuple[str, ...] = ()
+    min_age: int | None = None
+    remote: str = "no"  # no | yes | partly
+    preparation: LText | None = None
+    background_check: bool | None = None
+    safeguarding: LText | None = None
+    insured: bool | None = None
+    how_to_join: LText | None = None
+
+    def __hash__(self) -> int:
+        return hash(("Call", self.id))
+
+    def is_open(self, today: dt.date) -> bool:
+        if self.apply_by is not None and self.apply_by < today:
+            return False
+        last = self.last_day
+        return last is None or last >= today
+
+
+@dataclass(frozen=True)
+class Event(Dated):
+    """A network event (a meeting, a training, an open day); past once its last day is over."""
+
+    kind: str = "meeting"
+    attendance: str = "offline"  # offline | online | mixed
+    online_url: str | None = None
+    cancelled: bool = False
+
+    def __hash__(self) -> int:
+        return hash(("Event", self.id))
+
+    def is_past(self, today: dt.date) -> bool:
+        last = self.last_day
+        return last is not None and last < today
+
+
 @dataclass
 class Dataset:
     orgs: list[Org]
     stories: list[Story]
+    calls: list[Call] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def org(self, org_id: str) -> Org:
         return next(o for o in self.orgs if o.id == org_id)

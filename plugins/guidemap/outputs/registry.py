@@ -14,13 +14,16 @@ from pathlib import Path
 from guidemap.contract import pictures
 from guidemap.contract.model import Dataset
 from guidemap.contract.schema import SCHEMA_PATH
-from guidemap.outputs import feeds, opendata, search, urls
+from guidemap.outputs import calendars, call_feeds, dated_opendata, feeds, opendata, search, urls
 from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue, catalogue
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
 from guidemap.outputs.map import view as map_view
+from guidemap.outputs.pages import calls as calls_pages
+from guidemap.outputs.pages import events as events_pages
 from guidemap.outputs.pages import home, listings, stories, subscribe
 from guidemap.outputs.pages.common import sort_orgs, stories_by_org
+from guidemap.outputs.pages.dated_common import dated_by_org
 from guidemap.outputs.pages.group import org_page
 from guidemap.outputs.pictures import encode
 from guidemap.outputs.site import ContributedPage, GeneratedPage, SiteInfo
@@ -48,10 +51,11 @@ class SiteOutputs:
 def global_assets() -> SiteOutputs:
     """Assets known before the data is read (the adapter registers them in on_config)."""
     out = SiteOutputs()
-    for name in ("guidemap.css", "guidemap.js"):
+    for name in ("guidemap.css", "guidemap.js", "guidemap-dated.js"):
         out.copies[f"assets/guidemap/{name}"] = PACKAGE / "assets" / name
     out.css.append("assets/guidemap/guidemap.css")
     out.js.append("assets/guidemap/guidemap.js")
+    out.js.append("assets/guidemap/guidemap-dated.js")  # the filters of "Volunteer now"
     return out
 
 
@@ -76,21 +80,26 @@ def picture_files(data: Dataset, orgs_dir: Path | None, docs_dir: Path | None,
                                                pictures.LOGO_WIDTHS))
             else:  # SVG: vector, published as it is
                 out.copies[target] = orgs_dir / org.logo
-    return Dataset(data.orgs, stories)
+    return replace(data, stories=stories)
 
 
 def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue) -> list[GeneratedPage]:
     """Every page the core makes, in the order the site lists them."""
     orgs = {o.id: o for o in data.orgs}
     mentions = stories_by_org(site.published(data.stories))
-    pages = [org_page(o, site, mentions.get(o.id, []), orgs, feed_list) for o in sort_orgs(data.orgs)]
+    calls, events = dated_by_org(data, site.today)
+    pages = [org_page(o, site, mentions.get(o.id, []), orgs, feed_list, calls.get(o.id), events.get(o.id))
+             for o in sort_orgs(data.orgs)]
     pages.append(listings.directory_page(data, site))
     pages.extend(listings.province_pages(data, site, feed_list))
     pages.extend(listings.focus_pages(data, site, feed_list))
     pages.append(listings.help_page(data, site))
     pages.append(stories.stories_page(data, site))
+    pages.append(calls_pages.volunteer_page(data, site))
+    pages.append(events_pages.events_page(data, site))
+    pages.extend(events_pages.event_pages(data, site))
     if site.has_feeds:
-        pages.append(subscribe.subscribe_page(feed_list, site))
+        pages.append(subscribe.subscribe_page(feed_list, site, calendars.calendar_index(data, site)))
     pages.append(map_view.map_page(data, site))
     return pages
 
@@ -102,14 +111,14 @@ def contributed_pages(data: Dataset, site: SiteInfo, out: SiteOutputs) -> None:
     out.contributed[urls.src_uri(urls.HOME)] = home.home_page(data, site)
 
 
-def data_files(data: Dataset, out: SiteOutputs) -> None:
+def data_files(data: Dataset, out: SiteOutputs, with_calls: frozenset[str] = frozenset()) -> None:
     """Open data, the guide map's data, Leaflet (from the installed xstatic packages) and the
     search worker."""
     out.files[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
     out.files[urls.DATA_CSV] = opendata.orgs_csv(data.orgs)
     out.copies[urls.SCHEMA] = SCHEMA_PATH
     out.files[urls.GEOJSON] = map_geodata.orgs_geojson(data.orgs)
-    out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs)
+    out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs, with_calls)
     out.copies.update(map_settings.asset_copies())
     out.files[search.WORKER_PATH] = search.worker_script()
 
@@ -124,6 +133,10 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
     out.pages.extend(generated_pages(data, site, feed_list))
     if site.has_feeds:
         out.files.update(feeds.feed_files(data, site, feed_list.feeds))
+        out.files.update(call_feeds.call_feed_files(data, site))
     contributed_pages(data, site, out)
-    data_files(data, out)
+    data_files(data, out, frozenset(dated_by_org(data, site.today)[0]))
+    out.files.update(calendars.calendar_files(data, site))  # calls and events, as .ics
+    out.files[urls.DATA_CALLS] = dated_opendata.calls_json(data.calls, site.today)
+    out.files[urls.DATA_EVENTS] = dated_opendata.events_json(data.events)
     return out

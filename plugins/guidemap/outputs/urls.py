@@ -31,6 +31,44 @@ RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
 
 
+# Calls for volunteers, network events and their calendar files (iCalendar).
+VOLUNTEER = "volunteer/"
+EVENTS = "events/"
+CALENDAR = "calendars/network.ics"
+CALLS_RSS = "feeds/calls.xml"
+DATA_CALLS = "data/calls.json"
+DATA_EVENTS = "data/events.json"
+ICS_TYPE = "text/calendar"
+
+
+def event(event_id: str) -> str:
+    return f"events/{event_id}/"
+
+
+def call_anchor(call_id: str) -> str:
+    return f"{VOLUNTEER}#call-{call_id}"
+
+
+def event_calendar(event_id: str) -> str:
+    return f"calendars/events/{event_id}.ics"
+
+
+def province_calendar(area: Area) -> str:
+    return f"calendars/province/{province_slug(area)}.ics"
+
+
+def org_calendar(org_id: str) -> str:
+    return f"calendars/orgs/{org_id}.ics"
+
+
+def webcal(site_url: str | None, path: str) -> str | None:
+    """The calendar's subscription address (``webcal://``): phones offer to subscribe to it."""
+    absolute_url = absolute(site_url, path)
+    if not absolute_url:
+        return None
+    return "webcal://" + absolute_url.split("://", 1)[1]
+
+
 def org(org_id: str) -> str:
     return f"orgs/{org_id}/"
 
@@ -86,7 +124,7 @@ def src_uri(url: str) -> str:
     if url in ("", "/"):
         return "index.md"
     base = url.rstrip("/")
-    if url in (DIRECTORY, PROVINCES, FOCUS_INDEX, STORIES):
+    if url in (DIRECTORY, PROVINCES, FOCUS_INDEX, STORIES, EVENTS):
         return f"{base}/index.md"
     return f"{base}.md"
 

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from guidemap.contract.dated import CALLS_DIR, EVENTS_DIR, SCHEMA_PATHS, dated_json_schema
 from guidemap.contract.loader import (
     TEMPLATE_NAME,
     load_org_file,
@@ -24,7 +25,7 @@ from guidemap.contract.model import STALE_AFTER_DAYS
 from guidemap.contract.problems import Problems
 from guidemap.contract.schema import SCHEMA_PATH, org_json_schema
 from guidemap.contract.vocab import FOCUS
-from guidemap.tools import issueform
+from guidemap.tools import dated_docs, dated_form, issueform
 from guidemap.tools.fieldtable import doc_files, field_table, rewrite
 from guidemap.tools.formfile import FORM_PATH, form_text
 from guidemap.tools.job_summary import append as append_summary
@@ -51,6 +52,7 @@ def _root(args: argparse.Namespace) -> Path:
 def cmd_validate(args: argparse.Namespace) -> int:
     root = _root(args)
     problems = Problems()
+    dated = ""
     if args.files:
         known = {p.stem for p in org_files(root / "orgs", root, Problems())}
         counts = {"profiles": 0, "stories": 0}
@@ -58,7 +60,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
             path = Path(name).resolve()
             if path.name == TEMPLATE_NAME:
                 continue
-            if path.suffix in (".yml", ".yaml"):
+            if path.parent.name in (CALLS_DIR, EVENTS_DIR) and path.suffix in (".yml", ".yaml"):
+                # A call or an event is checked against the valid profiles (its host's position).
+                shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else name
+                everything = load_repository(root).problems.items
+                problems.items.extend(p for p in everything if p.path == shown)
+            elif path.suffix in (".yml", ".yaml"):
                 counts["profiles"] += load_org_file(path, root, problems) is not None
             elif path.suffix == ".md":
                 counts["stories"] += load_story_file(path, root / "content", root, known,
@@ -71,6 +78,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         result = load_repository(root)
         problems = result.problems
         n_orgs, n_stories = len(result.dataset.orgs), len(result.dataset.stories)
+        if result.dataset.calls or result.dataset.events:
+            dated = f", {len(result.dataset.calls)} call(s), {len(result.dataset.events)} event(s)"
     _print_problems(problems, args.format)
     if args.summary:
         append_summary(args.summary, problems_markdown(problems.sorted(), n_orgs, n_stories))
@@ -79,7 +88,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"\n✗ {len(problems)} problem(s) in {files} file(s) / พบ {len(problems)} ปัญหาใน "
               f"{files} ไฟล์", file=sys.stderr)
         return 1
-    print(f"✓ {n_orgs} profile(s) and {n_stories} story(ies) valid / ข้อมูลถูกต้อง", file=sys.stderr)
+    print(f"✓ {n_orgs} profile(s) and {n_stories} story(ies){dated} valid / ข้อมูลถูกต้อง", file=sys.stderr)
     return 0
 
 
@@ -166,11 +175,23 @@ def _generated(path: Path, text: str, args: argparse.Namespace, command: str) ->
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    return _generated(SCHEMA_PATH, schema_text(), args, "schema")
+    code = _generated(SCHEMA_PATH, schema_text(), args, "schema")
+    if args.write or args.check:  # and the schemas of a call and an event, beside it
+        for kind, path in SCHEMA_PATHS.items():
+            text = json.dumps(dated_json_schema(kind), ensure_ascii=False, indent=2) + "\n"
+            code = max(code, _generated(path, text, args, "schema"))
+    return code
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
-    return _generated(_root(args) / FORM_PATH, form_text(), args, "forms")
+    root = _root(args)
+    if not args.write and not args.check:
+        return _generated(root / FORM_PATH, form_text(), args, "forms")
+    # The profile form, then the forms of a call for volunteers and an event.
+    codes = [_generated(root / FORM_PATH, form_text(), args, "forms")]
+    codes += [_generated(root / f.path, dated_form.form_text(f), args, "forms")
+              for f in dated_form.FORMS.values()]
+    return max(codes)
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
@@ -181,9 +202,10 @@ def cmd_docs(args: argparse.Namespace) -> int:
     stale = 0
     for path in doc_files(_root(args)):
         text = path.read_text(encoding="utf-8")
+        fresh = dated_docs.rewrite(rewrite(text))  # profiles', then calls' and events' tables
         if args.write:
-            path.write_text(rewrite(text), encoding="utf-8")
-        elif rewrite(text) != text:
+            path.write_text(fresh, encoding="utf-8")
+        elif fresh != text:
             print(f"{path}: the field table is out of date: run `guidemap docs --write`",
                   file=sys.stderr)
             stale += 1
@@ -211,6 +233,32 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
             return 0
         target = issueform.write_profile(profile, root / "orgs", update=args.update)
     except issueform.IssueFormError as exc:
+        print("\n".join(f"✗ {p}" for p in exc.problems), file=sys.stderr)
+        return 1
+    print(f"✓ wrote / สร้างไฟล์ {target.relative_to(root)}", file=sys.stderr)
+    return 0
+
+
+def cmd_dated_from_issue(args: argparse.Namespace) -> int:
+    """A call or an event from an issue body (a file or stdin, never a shell-expanded argument)."""
+    root = _root(args)
+    try:
+        if args.body == "-":
+            raw = sys.stdin.buffer.read(dated_form.MAX_BODY_CHARS * 4 + 1)
+        else:
+            with open(args.body, "rb") as f:
+                raw = f.read(dated_form.MAX_BODY_CHARS * 4 + 1)
+        body = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"cannot read the issue body: {exc} / อ่านข้อความไม่ได้", file=sys.stderr)
+        return 2
+    try:
+        entry = dated_form.entry_from_issue(args.kind, body, root)
+        if args.stdout:
+            sys.stdout.write(entry.text)
+            return 0
+        target = dated_form.write_entry(entry, root, update=args.update)
+    except dated_form.DatedFormError as exc:
         print("\n".join(f"✗ {p}" for p in exc.problems), file=sys.stderr)
         return 1
     print(f"✓ wrote / สร้างไฟล์ {target.relative_to(root)}", file=sys.stderr)
@@ -286,6 +334,14 @@ def parser() -> argparse.ArgumentParser:
     fi.add_argument("--update", action="store_true", help="replace an existing profile")
     fi.add_argument("--stdout", action="store_true", help="print the profile instead of writing it")
     fi.set_defaults(func=cmd_from_issue)
+
+    di = sub.add_parser("dated-from-issue", help="write calls/<id>.yml or events/<id>.yml from the body "
+                        "of a 'call for volunteers' or 'event' issue (read from a file or stdin)")
+    di.add_argument("kind", choices=sorted(dated_form.FORMS), help="call or event")
+    di.add_argument("body", nargs="?", default="-", help="file holding the issue body; - for stdin")
+    di.add_argument("--update", action="store_true", help="replace an existing file")
+    di.add_argument("--stdout", action="store_true", help="print the file instead of writing it")
+    di.set_defaults(func=cmd_dated_from_issue)
 
     st = sub.add_parser("stale", help="list profiles whose 'updated' date is over a year old")
     st.add_argument("--days", type=int, default=STALE_AFTER_DAYS, help="age limit in days")

@@ -54,15 +54,17 @@ def orgs_geojson(orgs: list[Org]) -> str:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def markers_json(orgs: list[Org]) -> str:
+def markers_json(orgs: list[Org], with_calls: frozenset[str] = frozenset()) -> str:
     """The map's markers, compact: what drawing and filtering need, nothing for the popups.
 
     ``{"focus": [key, ...], "groups": [[id, name, lon, lat, [focus index, ...], province], ...]}``,
     sorted by id like the GeoJSON (same positions); deterministic. For 10,000 groups this is
-    about a quarter of the GeoJSON, so the markers show sooner.
+    about a quarter of the GeoJSON, so the markers show sooner. A group with an open call for
+    volunteers (``with_calls``) has a seventh element, 1, for the map's "open calls" filter.
     """
     used = [k for k in FOCUS if any(k in o.focus for o in orgs)]
     index = {k: i for i, k in enumerate(used)}
-    groups = [[o.id, o.name.best, o.location.lon, o.location.lat, [index[k] for k in o.focus],
-               o.province.code] for o in sorted(orgs, key=lambda o: o.id)]
+    groups: list[list[object]] = [
+        [o.id, o.name.best, o.location.lon, o.location.lat, [index[k] for k in o.focus], o.province.code,
+         *([1] if o.id in with_calls else [])] for o in sorted(orgs, key=lambda o: o.id)]
     return json.dumps({"focus": used, "groups": groups}, ensure_ascii=False, separators=(",", ":")) + "\n"

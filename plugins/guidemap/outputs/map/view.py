@@ -101,6 +101,9 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     provinces = {o.province.code: o.province for o in orgs}
     by_province = Counter(o.province.code for o in orgs)
     by_focus = Counter(f for o in orgs for f in o.focus)
+    with_calls = {org_id for c in data.calls if c.is_open(site.today) for org_id in c.orgs}
+    calls_filter = _select("calls", Label("ประกาศรับอาสา", "Calls for volunteers"), [(
+        "open", "มีประกาศรับอาสาที่เปิดอยู่", sum(o.id in with_calls for o in orgs))]) if with_calls else ""
     head, canvas, scripts = _folium_map(_main_request(data))
     filters = (
         '<form class="gm-filters gm-map-filters" role="search" aria-label="กรองกลุ่มบนแผนที่" hidden>'
@@ -108,6 +111,7 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
                   [(k, FOCUS[k].th, by_focus[k]) for k in FOCUS if by_focus[k]])
         + _select("province", Label("จังหวัด", "Province"),
                   [(c, provinces[c].th, by_province[c]) for c in sorted(provinces)])
+        + calls_filter
         + '<button type="reset" class="md-button">ล้างตัวกรอง</button>'
         + f'<p class="gm-count" aria-live="polite" data-total="{len(orgs)}">ทั้งหมด {len(orgs)} กลุ่ม</p>'
         + "</form>")
@@ -117,7 +121,8 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     for o in orgs if len(orgs) <= LIST_LIMIT else []:
         focus = ", ".join(h(FOCUS[k].th) for k in o.focus)
         items.append(
-            f'<li id="{h(o.id)}" data-focus="{h(" ".join(o.focus))}" data-province="{h(o.province.code)}">'
+            f'<li id="{h(o.id)}" data-focus="{h(" ".join(o.focus))}" data-province="{h(o.province.code)}"'
+            f'{" data-calls" if o.id in with_calls else ""}>'
             f'{link(url, urls.org(o.id), h(o.name.best))} '
             f'<span class="gm-map-list__meta">{h(o.province.th)} · {focus}</span></li>')
     if not items:  # a very large network: the province pages list the groups instead

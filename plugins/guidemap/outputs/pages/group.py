@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from guidemap.contract import pictures, thai
-from guidemap.contract.model import LText, Org, Story
+from guidemap.contract.model import Call, Event, LText, Org, Story
 from guidemap.contract.thai import display_phone, thai_date
 from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
 from guidemap.outputs import urls
@@ -21,6 +21,7 @@ from guidemap.outputs.htmlkit import h, one_block, part_marker
 from guidemap.outputs.map.view import org_map
 from guidemap.outputs.markup import bi, en, external, link
 from guidemap.outputs.pages.common import badges, ltext, picture_html, place, story_list
+from guidemap.outputs.pages.dated_common import calendar_links, event_list, ltext_inline, when_html
 from guidemap.outputs.site import GeneratedPage, SiteInfo
 
 
@@ -36,6 +37,8 @@ class GroupPage:
     # Contributed Markdown the site builder renders into the page's markers (key, text).
     parts: list[tuple[str, str]] = field(default_factory=list)
     head: list[str] = field(default_factory=list)  # tags the sections need in the <head>
+    calls: list[Call] = field(default_factory=list)  # the group's open calls, soonest first
+    events: list[Event] = field(default_factory=list)  # its upcoming events, soonest first
 
     def markdown(self, key: str, lang: str, text: str) -> str:
         """A place for contributed Markdown (see htmlkit.join_parts): filled in after the
@@ -112,6 +115,22 @@ def volunteer(page: GroupPage) -> str:
         body += "".join(page.markdown(f"join-{lang}", lang, text)
                         for lang, text in (("th", v.how_to_join.th), ("en", v.how_to_join.en)) if text)
     return _section(Label("ร่วมเป็นอาสาสมัคร", "Volunteer with us"), body, "gm-volunteer")
+
+
+def dated(page: GroupPage) -> str:
+    """The group's open calls for volunteers and its upcoming events, with its calendar."""
+    if not page.calls and not page.events:
+        return ""
+    body = ""
+    if page.calls:
+        items = "".join(f"<li>{link(page.url, urls.call_anchor(c.id), ltext_inline(c.title))} "
+                        f"{when_html(c)}</li>" for c in page.calls)
+        body += f"<h3>{bi(Label('ประกาศรับอาสา', 'Open calls'))}</h3><ul class=\"gm-org-calls\">{items}</ul>"
+    if page.events:
+        body += (f"<h3>{bi(Label('กิจกรรมที่จะมาถึง', 'Upcoming events'))}</h3>"
+                 + event_list(page.url, page.events, page.orgs, page.site))
+    body += f"<p>{calendar_links(page.url, urls.org_calendar(page.org.id), page.site, 'ปฏิทินของกลุ่ม')}</p>"
+    return _section(Label("ประกาศและกิจกรรม", "Calls and events"), body, "gm-org-dated")
 
 
 def needs(page: GroupPage) -> str:
@@ -204,16 +223,17 @@ def actions(page: GroupPage) -> str:
 
 
 SECTIONS: tuple[Callable[[GroupPage], str], ...] = (
-    header, stale_warning, about, activities, volunteer, needs, offers, contact, facts, location_map,
+    header, stale_warning, about, activities, volunteer, dated, needs, offers, contact, facts, location_map,
     stories, actions,
 )
 
 
 def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org],
-             feeds: FeedCatalogue = NO_FEEDS) -> GeneratedPage:
+             feeds: FeedCatalogue = NO_FEEDS, calls: list[Call] | None = None,
+             events: list[Event] | None = None) -> GeneratedPage:
     """The group's page, with its feed (or its province's, until a story names the group)."""
     url = urls.org(org.id)
-    page = GroupPage(org, site, stories, orgs, url)
+    page = GroupPage(org, site, stories, orgs, url, calls=calls or [], events=events or [])
     body = "".join(section(page) for section in SECTIONS)
     feed = feeds.links(url, org.province)
     html = one_block(f'<article class="gm-org" data-org="{h(org.id)}">{body}</article>')

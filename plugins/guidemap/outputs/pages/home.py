@@ -12,10 +12,13 @@ from guidemap.outputs import urls
 from guidemap.outputs.htmlkit import h, one_block
 from guidemap.outputs.markup import en, link
 from guidemap.outputs.pages.common import story_list
+from guidemap.outputs.pages.dated_common import next_event_block, volunteer_now_block
 from guidemap.outputs.site import ContributedPage, SiteInfo
 
 SUMMARY = "<!-- guidemap:summary -->"
 LATEST_STORIES = "<!-- guidemap:latest-stories -->"
+NEXT_EVENT = "<!-- guidemap:next-event -->"
+VOLUNTEER_NOW = "<!-- guidemap:volunteer-now -->"
 LATEST_COUNT = 3
 
 
@@ -48,7 +51,10 @@ def _latest_stories(data: Dataset, site: SiteInfo) -> str:
 
 def home_blocks(data: Dataset, site: SiteInfo) -> dict[str, str]:
     """HTML for each marker the home page may hold."""
-    return {SUMMARY: one_block(_summary(data)), LATEST_STORIES: one_block(_latest_stories(data, site))}
+    orgs = {o.id: o for o in data.orgs}
+    return {SUMMARY: one_block(_summary(data)), LATEST_STORIES: one_block(_latest_stories(data, site)),
+            NEXT_EVENT: one_block(next_event_block(urls.HOME, data.events, orgs, site)),
+            VOLUNTEER_NOW: one_block(volunteer_now_block(urls.HOME, data.calls, site))}
 
 
 def _fill_markers(blocks: dict[str, str], rendered: str) -> str:

@@ -7,6 +7,7 @@ from guidemap.outputs.feed_catalogue import Feed, FeedCatalogue
 from guidemap.outputs.head import page_head
 from guidemap.outputs.htmlkit import h, one_block
 from guidemap.outputs.markup import en, link
+from guidemap.outputs.pages.dated_common import calendar_links
 from guidemap.outputs.site import GeneratedPage, SiteInfo
 
 _NARROW_KINDS = (("focus", "ตามประเด็น"), ("province", "ตามจังหวัด"), ("org", "ตามกลุ่ม"))
@@ -27,7 +28,26 @@ def _narrow_feeds(url: str, feeds: tuple[Feed, ...]) -> str:
     return "".join(groups)
 
 
-def subscribe_page(feeds: FeedCatalogue, site: SiteInfo) -> GeneratedPage:
+def _calendars(url: str, site: SiteInfo, calendars: list[tuple[str, str, str]]) -> str:
+    """The calendar files (iCalendar) of events and calls: subscribe (webcal://) or download."""
+    if not calendars:
+        return ""
+    rows = "".join(f"<li>{h(name)}: {calendar_links(url, path, site, 'ดาวน์โหลด')}</li>"
+                   for _, name, path in calendars)
+    return (
+        '<h2 id="calendars">ปฏิทินกิจกรรมและประกาศรับอาสา</h2>'
+        "<p>แตะ “ติดตามในแอปปฏิทิน” บนโทรศัพท์ แล้วกิจกรรมของเครือข่ายและประกาศรับอาสาจะขึ้นในปฏิทินของคุณเอง "
+        "และปรับตามเมื่อมีการเปลี่ยนแปลงหรือยกเลิก หรือดาวน์โหลดไฟล์ .ics ไปนำเข้าเอง (เวลาเป็นเวลาประเทศไทย)</p>"
+        + en("Tap “Subscribe” on a phone to get the network's events and calls in your calendar app, "
+             "kept up to date; or download the .ics file.", "p")
+        + f'<ul class="gm-calendars">{rows}</ul>'
+        + f'<p>{link(url, urls.CALLS_RSS, "ประกาศรับอาสาทาง RSS")} · '
+        + f'{link(url, urls.atom_of(urls.CALLS_RSS), "Atom")}</p>'
+    )
+
+
+def subscribe_page(feeds: FeedCatalogue, site: SiteInfo,
+                   calendars: list[tuple[str, str, str]] | None = None) -> GeneratedPage:
     url = urls.SUBSCRIBE
     main = feeds.feeds[0]
     feed_url = urls.absolute(site.url, main.rss) or main.rss
@@ -44,6 +64,7 @@ def subscribe_page(feeds: FeedCatalogue, site: SiteInfo) -> GeneratedPage:
         f'{link(url, urls.STORIES, "อ่านจดหมายข่าวบนเว็บ", "md-button")}</p>'
         '<h2>ฟีดเฉพาะเรื่องที่สนใจ</h2><p>ติดตามเฉพาะเรื่องเล่าที่กล่าวถึงกลุ่มในประเด็น จังหวัด '
         'หรือกลุ่มที่คุณสนใจ</p>' + _narrow_feeds(url, feeds.feeds)
+        + _calendars(url, site, calendars or [])
     )
     title = "ติดตามจดหมายข่าว"
     return GeneratedPage(url, title, "ติดตามจดหมายข่าวของเครือข่ายผ่าน RSS หรือ Atom", one_block(body),

@@ -223,8 +223,9 @@
       return v;
     }
 
-    function matches(focus, province, v) {
-      return (!v.province || province === v.province) && (!v.focus || focus.indexOf(v.focus) !== -1);
+    function matches(focus, province, calls, v) {
+      return (!v.province || province === v.province) && (!v.focus || focus.indexOf(v.focus) !== -1) &&
+        (!v.calls || calls);  /* calls=open: only groups with an open call for volunteers */
     }
 
     function writeUrl(hash) {
@@ -318,7 +319,8 @@
 
     function filterList(v) {
       Array.prototype.forEach.call(root.querySelectorAll(".gm-map-list > li[data-focus]"), function (li) {
-        li.hidden = !matches(li.getAttribute("data-focus").split(" "), li.getAttribute("data-province"), v);
+        li.hidden = !matches(li.getAttribute("data-focus").split(" "), li.getAttribute("data-province"),
+                             li.hasAttribute("data-calls"), v);
       });
     }
 
@@ -326,7 +328,7 @@
       var v = values();
       shown = [];
       for (var i = 0; i < groups.length; i++) {
-        if (matches(focusOf(groups[i]), groups[i][5], v)) shown.push(i);
+        if (matches(focusOf(groups[i]), groups[i][5], groups[i][6] === 1, v)) shown.push(i);
       }
       map.closePopup();
       drawnZoom = -1;  // redraw everything

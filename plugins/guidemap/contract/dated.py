@@ -1,0 +1,283 @@
+"""The contract of dated entries: a call for volunteers (``calls/<id>.yml``) and a network event
+(``events/<id>.yml``), one file each, so a group adds one without touching anything else.
+
+Each field is declared once (:data:`CALL_FIELDS`, :data:`EVENT_FIELDS`): its spec, its labels
+and its documentation; the validator (:data:`CALL`, :data:`EVENT`) and the contributors' field
+tables come from the declarations. Text goes through :class:`~guidemap.contract.spec.Text`,
+dates through :mod:`guidemap.contract.thai` (Buddhist Era years and Thai digits accepted), and
+times are Thai time (Asia/Bangkok).
+
+There is deliberately no field for a contact: the contact of a call or an event is its
+group's, so no person's name or phone number needs to be written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path as Path_
+from typing import Any
+
+from guidemap.contract import thai
+from guidemap.contract.location import LAT_RANGE, LON_RANGE
+from guidemap.contract.model import ID_HINT, ID_PATTERN, When
+from guidemap.contract.spec import (
+    NO_LABEL,
+    Choice,
+    Context,
+    Date,
+    Field,
+    ListOf,
+    Localized,
+    Number,
+    Obj,
+    Spec,
+    Text,
+    TextSpec,
+    Url,
+)
+from guidemap.contract.vocab import LANGUAGES, Label
+from guidemap.contract.yamlsafe import Path
+
+CALLS_DIR = "calls"
+EVENTS_DIR = "events"
+
+YES_NO: dict[str, Label] = {"yes": Label("ใช่", "yes"), "no": Label("ไม่ใช่", "no")}
+REMOTE: dict[str, Label] = {
+    "no": Label("ต้องมาที่พื้นที่", "on site"),
+    "yes": Label("ทำจากที่ไหนก็ได้", "remote"),
+    "partly": Label("บางส่วนทำจากที่อื่นได้", "partly remote"),
+}
+EVENT_KINDS: dict[str, Label] = {
+    "meeting": Label("ประชุมเครือข่าย", "Network meeting"),
+    "training": Label("อบรม", "Training"),
+    "open-day": Label("วันเปิดบ้าน", "Open day"),
+    "activity": Label("กิจกรรมอาสา", "Volunteer activity"),
+    "other": Label("อื่น ๆ", "Other"),
+}
+ATTENDANCE: dict[str, Label] = {
+    "offline": Label("พบกันที่สถานที่จริง", "in person"),
+    "online": Label("ออนไลน์", "online"),
+    "mixed": Label("ทั้งที่สถานที่และออนไลน์", "in person and online"),
+}
+STATUS: dict[str, Label] = {
+    "scheduled": Label("ตามกำหนด", "scheduled"),
+    "cancelled": Label("ยกเลิก", "cancelled"),
+}
+
+# "2569-01-10 09:00", "๑๐/๑/๒๕๖๙ ๙.๓๐ น.", "2026-01-10T09:00": a date, then maybe a time.
+_TIME_AT_END = re.compile(r"^(?P<day>.+?)(?:[T ]\s*(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:\s*น\.?)?)?$")
+
+
+@dataclass
+class WhenSpec(TextSpec):
+    """A day (``2569-01-10``) or a day and a time (``2569-01-10 09:00``), Thai time."""
+
+    description: Label = NO_LABEL
+
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
+        value = " ".join(thai.arabic_digits(text).split())
+        m = _TIME_AT_END.match(value)
+        try:
+            if m is None:
+                raise ValueError("write the date as YYYY-MM-DD, e.g. 2561-07-24 or 2018-07-24")
+            day = thai.parse_date(m["day"])
+            if m["h"] is None:
+                return When(day)
+            hour, minute = int(m["h"]), int(m["m"])
+            if hour > 23 or minute > 59:
+                raise ValueError(f"{hour:02d}:{minute:02d} is not a time of day")
+            return When(day, dt.time(hour, minute))
+        except ValueError as exc:
+            return ctx.error(at, f"{text!r} is not a date and time: {exc}",
+                             f"{text!r} ไม่ใช่วันที่และเวลา เขียนแบบ ปปปป-ดด-วว หรือ ปปปป-ดด-วว ชช:นน "
+                             "เช่น 2569-01-10 09:00 (เวลาประเทศไทย)", "e.g. 2569-01-10 09:00")
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._described({"type": "string"})
+
+
+@dataclass
+class Age(TextSpec):
+    """A minimum age in years."""
+
+    description: Label = NO_LABEL
+
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
+        value = thai.arabic_digits(text.strip())
+        if not re.fullmatch(r"\d{1,2}", value):
+            return ctx.error(at, f"{text!r} is not an age in years", f"{text!r} ไม่ใช่อายุเป็นปี",
+                             "e.g. 18")
+        return int(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._described({"type": ["integer", "string"]})
+
+
+@dataclass(frozen=True)
+class DatedField:
+    """One field of a call's or an event's file: its spec, label and documentation."""
+
+    path: str  # "venue.name" for a field of a group of fields
+    label: Label
+    spec: Spec | None  # None: a group of the fields under it
+    example: Label
+    rule: Label  # what the validator accepts, for CONTRIBUTING
+    required: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit(".", 1)[-1]
+
+    @property
+    def parent(self) -> str:
+        return self.path.rsplit(".", 1)[0] if "." in self.path else ""
+
+
+def _f(path: str, label: Label, spec: Spec | None, example: str | Label, rule: Label,
+       required: bool = False) -> DatedField:
+    ex = example if isinstance(example, Label) else Label(f"`{example}`", f"`{example}`")
+    return DatedField(path, label, spec, ex, rule, required)
+
+
+def _keys(vocab: dict[str, Label]) -> Label:
+    return Label(" ".join(f"`{k}` {v.th}" for k, v in vocab.items()),
+                 ", ".join(f"`{k}` {v.en}" for k, v in vocab.items()))
+
+
+_ID = Text(60, pattern=ID_PATTERN, pattern_hint=ID_HINT)
+_WHEN_RULE = Label("วันที่ หรือวันที่และเวลา (เวลาประเทศไทย) พ.ศ. หรือ ค.ศ. เลขไทยได้ เช่น `2569-01-10 09:00`",
+                   "a date, or a date and time (Thai time), BE or CE, Thai digits allowed, "
+                   "e.g. `2569-01-10 09:00`")
+
+
+def _common(what: Label) -> tuple[DatedField, ...]:
+    return (
+        _f("title", Label(f"ชื่อ{what.th}", f"Title of the {what.en}"),
+           Localized(Text(150)), Label("`th: อาสาเก็บขยะชายหาด`", "`en: Beach clean-up volunteers`"),
+           Label("ภาษาละไม่เกิน 150 ตัวอักษร ต้องมี `th:`", "at most 150 characters each; `th:` required"),
+           required=True),
+        _f("orgs", Label("รหัสกลุ่มที่จัด (กลุ่มแรกคือผู้จัดหลัก)", "Ids of the organising groups (first: the host)"),
+           ListOf(_ID, max_items=10, min_items=1, unique=True), "[beach-for-life]",
+           Label("รหัสกลุ่มใน `orgs/` 1 ถึง 10 รหัส ติดต่อ ตำแหน่ง และความละเอียดของตำแหน่งใช้ของกลุ่มแรก",
+                 "1 to 10 ids of profiles in `orgs/`; the first group's contacts, position and "
+                 "precision are used"), required=True),
+        _f("updated", Label("วันที่แก้ไขข้อมูลล่าสุด", "Date last updated"), Date(), "2569-01-02",
+           Label("วันที่ พ.ศ. หรือ ค.ศ. ใช้เป็นเวลาประทับในไฟล์ปฏิทิน", "a date, BE or CE; the calendar "
+                 "files' timestamp"), required=True),
+        _f("description", Label(f"รายละเอียด{what.th}", f"What the {what.en} is about"),
+           Localized(Text(2000, multiline=True), require_th=False),
+           Label("`th: เก็บขยะและคัดแยก`", "`en: Collect and sort litter`"),
+           Label("ไม่เกิน 2000 ตัวอักษร (Markdown) ห้ามใส่ชื่อหรือเบอร์โทรของบุคคล",
+                 "at most 2000 characters (Markdown); no person's name or phone number")),
+        _f("end", Label("วันสิ้นสุด", "End"), WhenSpec(), "2569-01-12 16:00",
+           Label("เหมือน `start` ต้องไม่ก่อน `start`", "as `start`, not before it")),
+        _f("venue", Label("สถานที่สาธารณะ", "Public venue"), None,
+           Label("ดูด้านล่าง", "see below"),
+           Label("ใส่เฉพาะสถานที่สาธารณะ เช่น หอประชุมโรงเรียน มัสยิด ศูนย์ชุมชน ถ้าไม่ใส่ แสดงตำแหน่งตามความละเอียดของกลุ่ม",
+                 "only a public place (a school hall, a mosque, a community centre); without it the "
+                 "group's own precision is used")),
+        _f("venue.name", Label("ชื่อสถานที่", "Name of the place"), Localized(Text(150)),
+           Label("`th: ศูนย์ชุมชนบ้านแหลม`", "`en: Ban Laem community centre`"),
+           Label("ไม่เกิน 150 ตัวอักษร", "at most 150 characters"), required=True),
+        _f("venue.public", Label("เป็นสถานที่สาธารณะ", "The place is public"), Choice(YES_NO), "yes",
+           Label("`yes` เท่านั้นที่เผยแพร่ชื่อและพิกัด `no` ไม่เผยแพร่", "only `yes` publishes the name and "
+                 "position; `no` keeps them private"), required=True),
+        _f("venue.province", Label("จังหวัดของสถานที่", "Province of the place"), Text(60), "ยะลา",
+           Label("ชื่อไทย อังกฤษ หรือรหัสจังหวัด", "Thai or English name, or code")),
+        _f("venue.lat", Label("ละติจูดของสถานที่", "Latitude of the place"), Number(*LAT_RANGE), "6.54",
+           Label("ทศนิยม 5.5 ถึง 20.6 ต้องใส่คู่กับ `lon`", "decimal, 5.5 to 20.6, with `lon`")),
+        _f("venue.lon", Label("ลองจิจูดของสถานที่", "Longitude of the place"), Number(*LON_RANGE), "101.28",
+           Label("ทศนิยม 97.3 ถึง 105.7 ต้องใส่คู่กับ `lat`", "decimal, 97.3 to 105.7, with `lat`")),
+        _f("url", Label("ลิงก์รายละเอียดหรือใบสมัคร", "Link to details or a sign-up form"), Url(),
+           "https://example.org/join", Label("ขึ้นต้นด้วย `https://` หรือ `http://`",
+                                             "must start with `https://` or `http://`")),
+    )
+
+
+def _order(fields: tuple[DatedField, ...], order: tuple[str, ...]) -> tuple[DatedField, ...]:
+    by_path = {f.path: f for f in fields}
+    assert set(by_path) == set(order), set(by_path) ^ set(order)
+    return tuple(by_path[p] for p in order)
+
+
+_CALL = Label("งานอาสา", "call")
+CALL_FIELDS: tuple[DatedField, ...] = _order((
+    *_common(_CALL),
+    _f("start", Label("วันเริ่ม (ไม่ใส่: รับตลอด)", "Start (none: ongoing)"), WhenSpec(), "2569-01-10 09:00",
+       _WHEN_RULE),
+    _f("apply_by", Label("สมัครได้ถึงวันที่", "Apply by"), Date(), "2569-01-05",
+       Label("วันที่ พ.ศ. หรือ ค.ศ. ไม่หลัง `end` เลยวันนี้แล้วประกาศจะออกจากรายการ",
+             "a date, BE or CE, not after `end`; the call leaves the list after it")),
+    _f("skills", Label("ทักษะหรือภาษาที่ช่วยได้", "Skills that help"),
+       ListOf(Localized(Text(100), require_th=False), max_items=20),
+       Label("`- th: ว่ายน้ำเป็น`", "`- en: Can swim`"),
+       Label("ไม่เกิน 20 รายการ รายการละไม่เกิน 100 ตัวอักษร", "at most 20 items of at most 100 characters")),
+    _f("languages", Label("ภาษาที่อาสาสมัครควรใช้ได้", "Languages volunteers should speak"),
+       ListOf(Choice(LANGUAGES), max_items=9, unique=True), "[th, ms]", _keys(LANGUAGES)),
+    _f("min_age", Label("อายุขั้นต่ำ (ปี)", "Minimum age (years)"), Age(), "18",
+       Label("ตัวเลข 0 ถึง 99 เลขไทยได้", "a number, 0 to 99; Thai digits allowed")),
+    _f("remote", Label("ทำจากที่อื่นได้หรือไม่", "Can it be done remotely"), Choice(REMOTE), "no",
+       _keys(REMOTE)),
+    _f("preparation", Label("การเตรียมตัวที่กลุ่มจัดให้ (ปฐมนิเทศ อบรม)",
+                            "Preparation the group gives (orientation, training)"),
+       Localized(Text(500, multiline=True), require_th=False),
+       Label("`th: ปฐมนิเทศครึ่งวันก่อนเริ่ม`", "`en: Half-day orientation`"),
+       Label("ไม่เกิน 500 ตัวอักษร", "at most 500 characters")),
+    _f("background_check", Label("ต้องตรวจประวัติหรือไม่", "Background check required"),
+       Choice(YES_NO), "yes", _keys(YES_NO)),
+    _f("safeguarding", Label("กติกาคุ้มครองเด็กที่ใช้", "Child-safeguarding rule that applies"),
+       Localized(Text(500, multiline=True), require_th=False),
+       Label("`th: ไม่อยู่กับเด็กตามลำพัง ไม่ถ่ายภาพเด็กโดยไม่ได้รับอนุญาต`",
+             "`en: Never alone with a child`"),
+       Label("ไม่เกิน 500 ตัวอักษร ควรใส่เมื่อทำงานกับเด็กหรือเด็กกำพร้า",
+             "at most 500 characters; give it when the work is with children or orphans")),
+    _f("insured", Label("อาสาสมัครมีประกันหรือไม่", "Volunteers are insured"), Choice(YES_NO), "no",
+       _keys(YES_NO)),
+    _f("how_to_join", Label("วิธีสมัคร", "How to join"), Localized(Text(1000, multiline=True), require_th=False),
+       Label("`th: ส่งข้อความถึงเพจของกลุ่ม`", "`en: Message our page`"),
+       Label("ไม่เกิน 1000 ตัวอักษร ไม่ใส่: ใช้วิธีสมัครในข้อมูลกลุ่ม",
+             "at most 1000 characters; without it, the group profile's own")),
+), ("title", "orgs", "description", "start", "end", "apply_by", "skills", "languages", "min_age",
+    "remote", "preparation", "background_check", "safeguarding", "insured", "how_to_join", "venue",
+    "venue.name", "venue.public", "venue.province", "venue.lat", "venue.lon", "url", "updated"))
+
+_EVENT = Label("กิจกรรม", "event")
+EVENT_FIELDS: tuple[DatedField, ...] = _order((
+    *_common(_EVENT),
+    _f("start", Label("วันเริ่ม", "Start"), WhenSpec(), "2569-01-10 09:00", _WHEN_RULE, required=True),
+    _f("kind", Label("ประเภทกิจกรรม", "Kind of event"), Choice(EVENT_KINDS), "meeting", _keys(EVENT_KINDS),
+       required=True),
+    _f("attendance", Label("เข้าร่วมแบบใด", "How people attend"), Choice(ATTENDANCE), "offline",
+       _keys(ATTENDANCE)),
+    _f("online_url", Label("ลิงก์เข้าร่วมออนไลน์", "Link to join online"), Url(), "https://meet.example.org/x",
+       Label("ขึ้นต้นด้วย `https://` หรือ `http://`", "must start with `https://` or `http://`")),
+    _f("status", Label("สถานะ", "Status"), Choice(STATUS), "scheduled",
+       Label("`scheduled` ตามกำหนด (ค่าเริ่มต้น) `cancelled` ยกเลิก (ยังแสดงและแจ้งในปฏิทินว่ายกเลิก)",
+             "`scheduled` (default) or `cancelled` (still shown, and cancelled in calendars)")),
+), ("title", "kind", "orgs", "description", "start", "end", "attendance", "online_url", "status",
+    "venue", "venue.name", "venue.public", "venue.province", "venue.lat", "venue.lon", "url", "updated"))
+
+
+def _obj(fields: tuple[DatedField, ...], parent: str, description: Label) -> Obj:
+    members = [f for f in fields if f.parent == parent]
+    return Obj({f.name: Field(f.spec if f.spec is not None else _obj(fields, f.path, f.label), f.required)
+                for f in members}, description=description)
+
+
+CALL = _obj(CALL_FIELDS, "", Label("ประกาศรับอาสาสมัคร", "Call for volunteers"))
+EVENT = _obj(EVENT_FIELDS, "", Label("กิจกรรมของเครือข่าย", "Network event"))
+
+# The JSON Schemas editors use for completion (``guidemap schema --write`` writes them beside
+# org.schema.json; a test checks the committed files).
+SCHEMA_PATHS = {"call": Path_(__file__).parent / "data" / "call.schema.json",
+                "event": Path_(__file__).parent / "data" / "event.schema.json"}
+
+
+def dated_json_schema(kind: str) -> dict[str, Any]:
+    spec = CALL if kind == "call" else EVENT
+    title = "Call for volunteers / ประกาศรับอาสาสมัคร" if kind == "call" else "Network event / กิจกรรมของเครือข่าย"
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"https://guidemap.invalid/schema/{kind}.schema.json", "title": title,
+            **spec.json_schema()}

@@ -1,0 +1,179 @@
+""""ร่วมเป็นอาสา / Volunteer now" (``volunteer/``): the open calls for volunteers, soonest first,
+with what a visitor needs to decide (what, who, where, when, until when, skills, age, remote,
+preparation, checks, safeguarding, insurance, how to join).
+
+Filters (province, focus, date, remote) combine and live in the URL (guidemap-dated.js); without
+JavaScript the form stays hidden and the whole list shows. A call leaves the list once its
+application date or its end has passed: the site is rebuilt every day.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from guidemap.contract.dated import REMOTE, YES_NO
+from guidemap.contract.model import Call, Dataset, Org
+from guidemap.contract.thai import thai_date
+from guidemap.contract.vocab import FOCUS, LANGUAGES, Label
+from guidemap.outputs import urls
+from guidemap.outputs.head import page_head
+from guidemap.outputs.htmlkit import h, one_block
+from guidemap.outputs.markup import bi, en, external, link
+from guidemap.outputs.pages.common import sort_orgs
+from guidemap.outputs.pages.dated_common import (
+    calendar_links,
+    ltext_inline,
+    markdown_block,
+    open_calls,
+    organisers,
+    place_html,
+    when_html,
+)
+from guidemap.outputs.site import GeneratedPage, SiteInfo
+
+TITLE = "ร่วมเป็นอาสา"
+TITLE_EN = "Volunteer now"
+FEED_TITLE = "ประกาศรับอาสาสมัคร"
+WHEN_CHOICES = (("week", Label("7 วันข้างหน้า", "this week")), ("month", Label("30 วันข้างหน้า", "this month")))
+
+
+def call_form_url(site: SiteInfo) -> str | None:
+    """The "post a call" issue form on the repository, when it is on GitHub."""
+    if not site.repo_url or "github.com" not in site.repo_url:
+        return None
+    return f"{site.repo_url.rstrip('/')}/issues/new?template=add-call.yml"
+
+
+def _row(label: Label, value_html: str) -> str:
+    return f"<dt>{bi(label)}</dt><dd>{value_html}</dd>" if value_html else ""
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else h(YES_NO["yes" if value else "no"].th)
+
+
+def _how_to_join(call: Call, host: Org) -> str:
+    text = call.how_to_join or (host.volunteer.how_to_join if host.volunteer else None)
+    return markdown_block(text, "gm-call__join")
+
+
+def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo) -> str:
+    """One call: the facts a visitor weighs, then how to join (the group's own contacts)."""
+    host = orgs[call.orgs[0]]
+    focus = sorted({f for o in call.orgs if o in orgs for f in orgs[o].focus})
+    first = call.start.day.isoformat() if call.start else ""
+    last = call.last_day.isoformat() if call.last_day else ""
+    rows = "".join((
+        _row(Label("เมื่อไร", "When"), when_html(call)),
+        _row(Label("สมัครได้ถึง", "Apply by"),
+             f'<time datetime="{call.apply_by.isoformat()}">{h(thai_date(call.apply_by))}</time>'
+             if call.apply_by else ""),
+        _row(Label("ที่ไหน", "Where"), place_html(frm, call, host)),
+        _row(Label("ทำจากที่อื่นได้", "Remote"), f"{h(REMOTE[call.remote].th)} {en(h(REMOTE[call.remote].en))}"),
+        _row(Label("ทักษะที่ช่วยได้", "Skills that help"), ", ".join(ltext_inline(s) for s in call.skills)),
+        _row(Label("ภาษา", "Languages"), ", ".join(h(LANGUAGES[k].th) for k in call.languages)),
+        _row(Label("อายุขั้นต่ำ", "Minimum age"), f"{call.min_age} ปี" if call.min_age is not None else ""),
+        _row(Label("การเตรียมตัวที่กลุ่มจัดให้", "Preparation given"), ltext_inline(call.preparation)),
+        _row(Label("ตรวจประวัติ", "Background check"), _yes_no(call.background_check)),
+        _row(Label("กติกาคุ้มครองเด็ก", "Child safeguarding"), ltext_inline(call.safeguarding)),
+        _row(Label("ประกันอุบัติเหตุ", "Insurance"), _yes_no(call.insured)),
+    ))
+    more = f'<p>{external(call.url, bi(Label("รายละเอียดและใบสมัคร", "Details and sign-up")))}</p>' \
+        if call.url else ""
+    join = _how_to_join(call, host)
+    contact = link(frm, urls.org(host.id), bi(Label("ช่องทางติดต่อของกลุ่ม", "The group's contacts")))
+    return (
+        f'<li class="gm-call" id="call-{h(call.id)}" data-province="{h(call.province.code)}" '
+        f'data-focus="{h(" ".join(focus))}" data-start="{first}" data-end="{last}" '
+        f'data-apply-by="{call.apply_by.isoformat() if call.apply_by else ""}" '
+        f'data-remote="{h(call.remote)}">'
+        f'<h3 class="gm-call__title">{ltext_inline(call.title)}</h3>{organisers(frm, call, orgs)}'
+        f'{markdown_block(call.description, "gm-call__about")}<dl class="gm-facts gm-dated-facts">{rows}</dl>'
+        f'<h4>{bi(Label("วิธีสมัคร", "How to join"))}</h4>{join}<p>{contact}</p>{more}</li>'
+    )
+
+
+def _options(name: str, label: Label, values: list[tuple[str, str]]) -> str:
+    opts = "".join(f'<option value="{h(v)}">{h(text)}</option>' for v, text in values)
+    return (f'<label class="gm-filter">{bi(label)}<select name="{name}" data-filter="{name}">'
+            f'<option value="">ทั้งหมด</option>{opts}</select></label>')
+
+
+def _filters(calls: list[Call], orgs: dict[str, Org]) -> str:
+    provinces = Counter((c.province.code, c.province.th) for c in calls)
+    focus = {f for c in calls for o in c.orgs if o in orgs for f in orgs[o].focus}
+    return (
+        '<form class="gm-filters gm-dated-filters" method="get" role="search" '
+        'aria-label="กรองประกาศรับอาสา" hidden>'
+        + _options("province", Label("จังหวัด", "Province"), [(c, n) for (c, n) in sorted(provinces)])
+        + _options("focus", Label("ประเด็น", "Focus"), [(k, FOCUS[k].th) for k in FOCUS if k in focus])
+        + _options("when", Label("ช่วงเวลา", "When"), [(k, lab.th) for k, lab in WHEN_CHOICES])
+        + _options("remote", Label("ทำจากที่อื่นได้", "Remote"),
+                   [("yes", "ทำจากที่อื่นได้ (ทั้งหมดหรือบางส่วน)"), ("no", "ต้องมาที่พื้นที่")])
+        + '<button type="reset" class="md-button">ล้างตัวกรอง</button>'
+        + f'<p class="gm-count" aria-live="polite" data-total="{len(calls)}">ทั้งหมด {len(calls)} ประกาศ</p>'
+        + "</form>"
+    )
+
+
+def welcoming_groups(data: Dataset) -> list[Org]:
+    """Groups whose profiles say they welcome volunteers (they need them, or say how to join)."""
+    return sort_orgs(o for o in data.orgs if "volunteers" in o.needs or o.volunteer is not None)
+
+
+def _empty_state(url: str, data: Dataset, site: SiteInfo) -> str:
+    """No open call: still useful, with the groups that welcome volunteers and how to post one."""
+    groups = "".join(f"<li>{link(url, urls.org(o.id), h(o.name.best))} · {h(o.province.th)}</li>"
+                     for o in welcoming_groups(data))
+    listed = (f"<p>กลุ่มเหล่านี้บอกไว้ว่ายินดีรับอาสาสมัคร ติดต่อกลุ่มได้โดยตรง "
+              f'{en("These groups say they welcome volunteers: contact them directly.")}</p>'
+              f'<ul class="gm-welcoming">{groups}</ul>') if groups else ""
+    return (f'<div class="gm-empty"><p><strong>ตอนนี้ยังไม่มีประกาศรับอาสาที่เปิดอยู่</strong> '
+            f'{en("No open calls right now.")}</p>{listed}</div>')
+
+
+def _post_a_call(url: str, site: SiteInfo) -> str:
+    form = call_form_url(site)
+    how = external(form, "กรอกแบบฟอร์มประกาศรับอาสา") if form else "เพิ่มไฟล์ในโฟลเดอร์ calls/ ของเว็บไซต์"
+    heading = bi(Label("กลุ่มของคุณต้องการอาสาสมัคร?", "Need volunteers?"))
+    return (f'<section class="gm-section gm-post-call"><h2>{heading}</h2>'
+            f"<p>กลุ่มในเครือข่ายประกาศรับอาสาได้ไม่ต้องเขียนโค้ด: {how} "
+            f'{en("Groups of the network can post a call through a form, no code needed.")}</p></section>')
+
+
+def call_feed_links(frm: str) -> str:
+    """Autodiscovery tags of the calls' feeds (call_feeds.py writes them)."""
+    return (f'<link rel="alternate" type="{urls.RSS_TYPE}" title="{h(FEED_TITLE)} (RSS)" '
+            f'href="{h(urls.rel(frm, urls.CALLS_RSS))}">'
+            f'<link rel="alternate" type="{urls.ATOM_TYPE}" title="{h(FEED_TITLE)} (Atom)" '
+            f'href="{h(urls.rel(frm, urls.atom_of(urls.CALLS_RSS)))}">')
+
+
+def volunteer_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
+    url = urls.VOLUNTEER
+    orgs = {o.id: o for o in data.orgs}
+    calls = open_calls(data.calls, site.today)
+    intro = (f"<p>ประกาศรับอาสาสมัครจากกลุ่มในเครือข่ายที่ยังเปิดรับอยู่ เรียงจากที่ใกล้ถึงก่อน "
+             f'{en("Open calls for volunteers from the network groups, soonest first.")}</p>'
+             f"<p>{link(url, urls.EVENTS, bi(Label('กิจกรรมของเครือข่าย', 'Network events')))} · "
+             f"{calendar_links(url, urls.CALENDAR, site, 'ปฏิทินกิจกรรมและประกาศ')}</p>")
+    if calls:
+        items = "".join(call_item(url, c, orgs, site) for c in calls)
+        listing = (f'{_filters(calls, orgs)}<h2 class="gm-sr-only">ประกาศที่เปิดรับ</h2>'
+                   f'<ul class="gm-calls">{items}</ul>'
+                   '<p class="gm-empty-filter" hidden>ไม่พบประกาศที่ตรงกับตัวกรอง ลองล้างตัวกรอง '
+                   f'{en("No call matches the filters.")}</p>')
+    else:
+        listing = _empty_state(url, data, site)
+    body = f'<div class="gm-volunteer-now">{intro}{listing}{_post_a_call(url, site)}</div>'
+    title = f"{TITLE} / {TITLE_EN}"
+    description = f"ประกาศรับอาสาสมัครที่เปิดอยู่ {len(calls)} ประกาศ"
+    feeds = ""
+    if site.has_feeds:
+        feeds = call_feed_links(url)
+        rss = link(url, urls.CALLS_RSS, "ติดตามประกาศรับอาสาทาง RSS")
+        atom = link(url, urls.atom_of(urls.CALLS_RSS), "Atom")
+        body += (f'<p class="gm-subscribe gm-subscribe--narrow">{rss} · {atom} · '
+                 f'{link(url, urls.SUBSCRIBE, "RSS คืออะไร")}</p>')
+    return GeneratedPage(url, title, description, one_block(body),
+                         page_head(site, url, title, description) + feeds, searchable=False)

@@ -1,0 +1,166 @@
+"""Pieces the pages of calls and events share: dates in Thai time, where an entry is (never more
+precisely than its group allows), its organisers, and the links to its calendar files.
+
+Every contributed string goes through :func:`~guidemap.outputs.htmlkit.h` (or, for Markdown,
+:func:`~guidemap.outputs.htmlkit.markdown_to_safe_html`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from guidemap.contract.dated import EVENT_KINDS
+from guidemap.contract.model import Call, Dataset, Dated, Event, LText, Org, When
+from guidemap.contract.thai import thai_date
+from guidemap.contract.vocab import Label
+from guidemap.outputs import urls
+from guidemap.outputs.htmlkit import h, markdown_to_safe_html
+from guidemap.outputs.markup import bi, en, external, link
+from guidemap.outputs.site import SiteInfo
+
+THAI_TIME_LABEL = Label("เวลาประเทศไทย", "Thai time")
+
+
+def _clock(when: When) -> str:
+    return f"{when.time:%H:%M} น." if when.time else ""
+
+
+def when_html(entry: Dated) -> str:
+    """``10 มกราคม 2569 09:30–16:00 น.``, a range of days, or "ongoing" (no dates)."""
+    start, end = entry.start, entry.end
+    if start is None and end is None:
+        return f'<span class="gm-when gm-when--ongoing">{bi(Label("รับตลอด ไม่กำหนดวัน", "ongoing"))}</span>'
+    parts = []
+    if start is not None:
+        shown = " ".join(t for t in (thai_date(start.day), _clock(start)) if t)
+        parts.append(f'<time datetime="{h(start.iso())}">{h(shown)}</time>')
+    if end is not None and end != start:
+        shown = _clock(end) if start is not None and end.day == start.day else (
+            f"{thai_date(end.day)} {_clock(end)}".strip())
+        parts.append(f'<time datetime="{h(end.iso())}">{h(shown)}</time>')
+    timed = any(w is not None and w.time for w in (start, end))
+    zone = f' <small>({bi(THAI_TIME_LABEL)})</small>' if timed else ""
+    prefix = "ถึง " if start is None else ""
+    return f'<span class="gm-when">{prefix}{" – ".join(parts)}{zone}</span>'
+
+
+def place_html(frm: str, entry: Dated, host: Org) -> str:
+    """The public venue's name, or the area the group allows to show (its district when its
+    precision is finer than a province, else its province)."""
+    province = link(frm, urls.province(entry.province), h(entry.province.th))
+    if entry.venue is not None:
+        return f"{ltext_inline(entry.venue.name)}, {province}"
+    if entry.province == host.province and host.district and host.location.precision != "province":
+        return f"{h(host.district.th)}, {province}"
+    return province
+
+
+def ltext_inline(text: LText | None) -> str:
+    if text is None:
+        return ""
+    out = f'<span lang="th">{h(text.th)}</span>' if text.th else ""
+    if text.en:
+        out += (" " if out else "") + en(h(text.en))
+    return out
+
+
+def markdown_block(text: LText | None, cls: str) -> str:
+    """Contributed Markdown (a description), rendered and sanitized, each language marked."""
+    if text is None:
+        return ""
+    blocks = [f'<div lang="{lang}" class="{cls}">{markdown_to_safe_html(value)}</div>'
+              for lang, value in (("th", text.th), ("en", text.en)) if value]
+    return "".join(blocks)
+
+
+def organisers(frm: str, entry: Dated, orgs: dict[str, Org]) -> str:
+    names = ", ".join(link(frm, urls.org(o), h(orgs[o].name.best)) for o in entry.orgs if o in orgs)
+    return f'<p class="gm-dated__orgs">{bi(Label("กลุ่มที่จัด", "Organised by"))}: {names}</p>'
+
+
+def calendar_links(frm: str, path: str, site: SiteInfo, label: str = "เพิ่มลงปฏิทิน") -> str:
+    """A calendar file as a download (.ics) and, when the site's address is known, as a
+    subscription (``webcal://``) that phones open in their calendar app."""
+    items = [link(frm, path, f"{h(label)} (.ics)", "gm-ics")]
+    if webcal := urls.webcal(site.url, path):
+        items.append(f'<a href="{h(webcal)}" class="gm-webcal">ติดตามในแอปปฏิทิน {en("Subscribe")}</a>')
+    return f'<span class="gm-calendar-links">{" · ".join(items)}</span>'
+
+
+def open_calls(calls: Iterable[Call], today: dt.date) -> list[Call]:
+    """The open calls, soonest first: by the first day one can take part (an ongoing call or
+    one already under way: today), then by the last day to apply."""
+    def key(c: Call) -> tuple[dt.date, dt.date, str]:
+        first = max(c.start.day, today) if c.start else today
+        return first, c.apply_by or dt.date.max, c.id
+
+    return sorted((c for c in calls if c.is_open(today)), key=key)
+
+
+def upcoming_events(events: Iterable[Event], today: dt.date) -> list[Event]:
+    """Events not yet over, soonest first."""
+    return sorted((e for e in events if not e.is_past(today)), key=lambda e: (e.start or When(today), e.id))
+
+
+def past_events(events: Iterable[Event], today: dt.date) -> list[Event]:
+    """Events that are over, the latest first."""
+    return sorted((e for e in events if e.is_past(today)), key=lambda e: (e.start or When(today), e.id),
+                  reverse=True)
+
+
+def kind_badge(event: Event) -> str:
+    status = (' <span class="gm-badge gm-badge--cancelled">ยกเลิก '
+              f'{en("Cancelled")}</span>') if event.cancelled else ""
+    return f'<span class="gm-badge">{h(EVENT_KINDS[event.kind].th)}</span>{status}'
+
+
+def event_item(frm: str, event: Event, orgs: dict[str, Org], site: SiteInfo) -> str:
+    """An event in a list: when, title (a link to its page), kind, where and its calendar file."""
+    host = orgs[event.orgs[0]]
+    title = link(frm, urls.event(event.id), ltext_inline(event.title), "gm-event__title")
+    return (f'<li class="gm-event" id="event-{h(event.id)}">{when_html(event)} {title} {kind_badge(event)}'
+            f'<p class="gm-event__place">{place_html(frm, event, host)}</p>'
+            f'<p>{calendar_links(frm, urls.event_calendar(event.id), site)}</p></li>')
+
+
+def event_list(frm: str, events: Iterable[Event], orgs: dict[str, Org], site: SiteInfo) -> str:
+    items = "".join(event_item(frm, e, orgs, site) for e in events)
+    return f'<ul class="gm-events">{items}</ul>' if items else ""
+
+
+def external_link(url: str | None, label: Label) -> str:
+    return f"<p>{external(url, bi(label))}</p>" if url else ""
+
+
+def next_event_block(frm: str, events: Iterable[Event], orgs: dict[str, Org], site: SiteInfo) -> str:
+    """The home page's "next event": the soonest upcoming one, and the way to all of them."""
+    coming = [e for e in upcoming_events(events, site.today) if not e.cancelled]
+    every = link(frm, urls.EVENTS, bi(Label("กิจกรรมทั้งหมด", "All events")))
+    if not coming:
+        return (f'<div class="gm-next-event"><p>ยังไม่มีกิจกรรมที่กำหนดไว้ {en("No upcoming event yet.")} · '
+                f"{every}</p></div>")
+    return f'<div class="gm-next-event">{event_list(frm, coming[:1], orgs, site)}<p>{every}</p></div>'
+
+
+def volunteer_now_block(frm: str, calls: Iterable[Call], site: SiteInfo) -> str:
+    """The home page's way to "ร่วมเป็นอาสา / Volunteer now", with the number of open calls."""
+    count = len(open_calls(calls, site.today))
+    label = 'ร่วมเป็นอาสา / <span lang="en">Volunteer now</span>'  # gm-en is too pale on a button
+    what = (f"ประกาศรับอาสาที่เปิดอยู่ {count} ประกาศ {en(f'{count} open call(s)')}" if count
+            else f"ดูกลุ่มที่ยินดีรับอาสาสมัคร {en('Groups that welcome volunteers')}")
+    button = link(frm, urls.VOLUNTEER, label, "md-button md-button--primary")
+    return f'<p class="gm-volunteer-now-cta">{button} {what}</p>'
+
+
+def dated_by_org(data: Dataset, today: dt.date) -> tuple[dict[str, list[Call]], dict[str, list[Event]]]:
+    """Each group's open calls and upcoming events (soonest first), for its page."""
+    calls: dict[str, list[Call]] = {}
+    events: dict[str, list[Event]] = {}
+    for call in open_calls(data.calls, today):
+        for org_id in call.orgs:
+            calls.setdefault(org_id, []).append(call)
+    for event in upcoming_events(data.events, today):
+        for org_id in event.orgs:
+            events.setdefault(org_id, []).append(event)
+    return calls, events
