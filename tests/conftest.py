@@ -22,6 +22,17 @@ REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("GUIDEMAP_CHROMIUM", "/usr/bin/chromium")
 BIN = Path(sys.executable).parent
 
+
+@pytest.fixture(autouse=True)
+def _first_network() -> Iterator[None]:
+    """Every test starts and ends with the default network (a test may read another site's
+    guidemap.yml, which refills the vocabularies in place)."""
+    from guidemap.contract import network
+
+    network.use(network.DEFAULT)
+    yield
+    network.use(network.DEFAULT)
+
 MINI_MKDOCS = """\
 site_name: Test guide
 site_url: https://example.org/guide/

@@ -65,10 +65,12 @@ def _serve() -> None:
 
 
 def _request(value: list[object]) -> MapRequest:
-    frm, name, js, css, zoom, kind, config = value
+    frm, name, js, css, zoom, kind, config, center = value
     assert isinstance(js, list) and isinstance(css, list) and isinstance(zoom, int)
+    assert isinstance(center, list)
+    lat, lon = (float(x) for x in center)
     return MapRequest(str(frm), str(name), tuple(map(str, js)), tuple(map(str, css)), zoom, str(kind),
-                      str(config))
+                      str(config), (lat, lon))
 
 
 class Helper:

@@ -57,6 +57,8 @@ PACKAGE = Path(__file__).parent
 
 class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
     orgs_dir = c.Type(str, default="orgs")
+    # The network's name, region, languages and vocabularies (guidemap.yml at the site's root).
+    network = c.Optional(c.Type(str))
     edit_branch = c.Type(str, default="main")
     feed_items = c.Type(int, default=30)  # items per newsletter feed; the archive lists all
     # Thai word segmentation of the search index and of queries (see guidemap/search.py).
@@ -159,7 +161,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         return config
 
     def _load(self, config: Any, root: Path) -> None:
-        result = load_repository(root, self.config.orgs_dir, config.docs_dir)
+        result = load_repository(root, self.config.orgs_dir, config.docs_dir, self.config.network)
         if result.problems:
             raise PluginError(
                 f"guidemap: {len(result.problems)} problem(s) in profiles or stories; nothing is "

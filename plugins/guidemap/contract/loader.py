@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guidemap.contract import gazetteer, pictures
+from guidemap.contract import gazetteer, network, pictures
 from guidemap.contract.dated_loader import load_dated
 from guidemap.contract.location import coarsen
 from guidemap.contract.model import (
@@ -390,9 +390,15 @@ def load_stories(content_dir: Path, root: Path, org_ids: set[str] | None,
     return stories
 
 
-def load_repository(root: Path, orgs_dir: str = "orgs", content_dir: str = "content") -> LoadResult:
-    """Everything in the repository, with every problem of every file."""
+def load_repository(root: Path, orgs_dir: str = "orgs", content_dir: str = "content",
+                    network_file: str | None = None) -> LoadResult:
+    """Everything in the repository, with every problem of every file. The site's network file
+    (``guidemap.yml``) is read first: its vocabularies and provinces decide what is valid."""
     problems = Problems()
+    site = network.load(root, network_file, problems)
+    network.use(site)
+    if problems:  # profiles checked against a vocabulary that failed to read would mislead
+        return LoadResult(Dataset([], [], [], []), problems)
     files = org_files(root / orgs_dir, root, problems)
     orgs = load_orgs(files, root, problems)
     # Story references are checked against every profile file, valid or not, so one broken

@@ -489,7 +489,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
                 Label("ไม่เกิน 1000 ตัวอักษร", "at most 1000 characters"))),
     ProfileField(
         "needs", Label("สิ่งที่กลุ่มต้องการ", "What the group needs"),
-        ListOf(Choice(NEEDS), max_items=len(NEEDS), unique=True,
+        ListOf(Choice(NEEDS), max_items=0, unique=True,
                description=Label("สิ่งที่กลุ่มต้องการ", "What the group needs")),
         exports=Exports(json=True, csv=Csv((("needs", ""),), 70)),
         form=(FormElement("needs", Label("สิ่งที่กลุ่มต้องการ", "What the group needs"), "checkboxes",
@@ -498,7 +498,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
                 Label("รหัสในตารางด้านล่าง ไม่ซ้ำ", "keys from the table below, no repeats"))),
     ProfileField(
         "offers", Label("สิ่งที่กลุ่มแบ่งปันให้กลุ่มอื่นได้", "What the group can offer other groups"),
-        ListOf(Choice(NEEDS), max_items=len(NEEDS), unique=True,
+        ListOf(Choice(NEEDS), max_items=0, unique=True,
                description=Label("สิ่งที่กลุ่มแบ่งปันได้ (รหัสเดียวกับ needs)",
                                  "What the group can offer (the keys of needs)")),
         exports=Exports(json=True, csv=Csv((("offers", ""),), 75)),

@@ -5,6 +5,7 @@ normalization and the editors' JSON Schema all come from here.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +32,20 @@ from guidemap.contract.spec import (
 )
 from guidemap.contract.vocab import Label
 
-__all__ = ["ID_HINT", "ID_PATTERN", "LESSON", "MAX_STORY_BYTES", "NAME", "ORG", "SCHEMA_PATH",
-           "SHORT", "STORY", "ProvinceSpec", "org_json_schema"]
+__all__ = [
+    "ID_HINT",
+    "ID_PATTERN",
+    "LESSON",
+    "MAX_STORY_BYTES",
+    "NAME",
+    "ORG",
+    "SCHEMA_PATH",
+    "SHORT",
+    "STORY",
+    "ProvinceSpec",
+    "org_json_schema",
+    "schema_json",
+]
 
 
 def _spec(f: ProfileField) -> Spec:
@@ -104,3 +117,8 @@ def org_json_schema() -> dict[str, Any]:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": "https://guidemap.invalid/schema/org.schema.json",
             "title": "Volunteer group profile / ข้อมูลกลุ่มอาสาสมัคร", **schema}
+
+
+def schema_json() -> str:
+    """The profile's JSON Schema as written to org.schema.json (for the site's vocabularies)."""
+    return json.dumps(org_json_schema(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

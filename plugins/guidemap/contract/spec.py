@@ -245,6 +245,11 @@ class ListOf(Spec):
     unique: bool = False
     description: Label = NO_LABEL
 
+    @property
+    def limit(self) -> int:
+        """At most ``max_items``; 0 means as many as the choices (a site's own vocabulary)."""
+        return self.max_items or len(getattr(self.item, "keys", ()))
+
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         if isinstance(value, str):  # a single value is a list of one
             value = [value]
@@ -252,9 +257,9 @@ class ListOf(Spec):
             en, th = _type_name(value)
             return ctx.error(at, f"expected a list (lines starting with '- '), found {en}",
                              f"ต้องเป็นรายการ (บรรทัดขึ้นต้นด้วย '- ') แต่พบ{th}")
-        if len(value) > self.max_items:
-            return ctx.error(at, f"has {len(value)} items, at most {self.max_items}",
-                             f"มี {len(value)} รายการ ไม่เกิน {self.max_items}")
+        if len(value) > self.limit:
+            return ctx.error(at, f"has {len(value)} items, at most {self.limit}",
+                             f"มี {len(value)} รายการ ไม่เกิน {self.limit}")
         if len(value) < self.min_items:
             return ctx.error(at, f"needs at least {self.min_items} item(s)",
                              f"ต้องมีอย่างน้อย {self.min_items} รายการ")
@@ -271,7 +276,7 @@ class ListOf(Spec):
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema(),
-                                  "maxItems": self.max_items}
+                                  "maxItems": self.limit}
         if self.min_items:
             schema["minItems"] = self.min_items
         if self.unique:

@@ -1,6 +1,8 @@
 """Closed vocabularies of the data contract, with Thai and English labels.
 
-Keys are part of the public contract (profiles, URLs, feeds): never rename one.
+Keys are part of the public contract (profiles, URLs, feeds): never rename one. FOCUS and NEEDS
+are the site's own (its ``guidemap.yml``, see :mod:`guidemap.contract.network`), refilled in
+place when it is read; the DEFAULT_ ones are the first network's, used when a site sets none.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ class Label(NamedTuple):
     en: str
 
 
-FOCUS: dict[str, Label] = {
+DEFAULT_FOCUS: dict[str, Label] = {
     "peace": Label("สันติภาพและความสมานฉันท์", "Peace and reconciliation"),
     "healing": Label("การเยียวยา", "Healing"),
     "children-youth": Label("เด็กและเยาวชน", "Children and youth"),
@@ -30,7 +32,7 @@ FOCUS: dict[str, Label] = {
     "community": Label("ชุมชน", "Community"),
 }
 
-NEEDS: dict[str, Label] = {
+DEFAULT_NEEDS: dict[str, Label] = {
     "funding": Label("ทุนสนับสนุน", "Funding"),
     "volunteers": Label("อาสาสมัคร", "Volunteers"),
     "training": Label("การอบรม", "Training"),
@@ -39,6 +41,9 @@ NEEDS: dict[str, Label] = {
     "space": Label("สถานที่", "Space"),
     "partners": Label("ภาคีความร่วมมือ", "Partners"),
 }
+
+FOCUS: dict[str, Label] = dict(DEFAULT_FOCUS)
+NEEDS: dict[str, Label] = dict(DEFAULT_NEEDS)
 
 PRECISION: dict[str, Label] = {
     "exact": Label("ตำแหน่งจริง", "Exact location"),

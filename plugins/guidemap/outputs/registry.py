@@ -13,7 +13,7 @@ from pathlib import Path
 
 from guidemap.contract import pictures
 from guidemap.contract.model import Dataset
-from guidemap.contract.schema import SCHEMA_PATH
+from guidemap.contract.schema import schema_json
 from guidemap.outputs import calendars, call_feeds, dated_opendata, feeds, opendata, search, urls
 from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue, catalogue
 from guidemap.outputs.map import geodata as map_geodata
@@ -116,7 +116,8 @@ def data_files(data: Dataset, out: SiteOutputs, with_calls: frozenset[str] = fro
     search worker."""
     out.files[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
     out.files[urls.DATA_CSV] = opendata.orgs_csv(data.orgs)
-    out.copies[urls.SCHEMA] = SCHEMA_PATH
+    # Made from the site's own vocabularies (for this repository's, the same bytes as the file).
+    out.files[urls.SCHEMA] = schema_json()
     out.files[urls.GEOJSON] = map_geodata.orgs_geojson(data.orgs)
     out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs, with_calls)
     out.copies.update(map_settings.asset_copies())

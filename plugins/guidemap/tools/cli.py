@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from guidemap.contract import network
 from guidemap.contract.dated import CALLS_DIR, EVENTS_DIR, SCHEMA_PATHS, dated_json_schema
 from guidemap.contract.loader import (
     TEMPLATE_NAME,
@@ -23,9 +24,9 @@ from guidemap.contract.loader import (
 )
 from guidemap.contract.model import STALE_AFTER_DAYS
 from guidemap.contract.problems import Problems
-from guidemap.contract.schema import SCHEMA_PATH, org_json_schema
-from guidemap.contract.vocab import FOCUS
-from guidemap.tools import dated_docs, dated_form, issueform
+from guidemap.contract.schema import SCHEMA_PATH, schema_json
+from guidemap.contract.vocab import FOCUS, Label
+from guidemap.tools import dated_docs, dated_form, init, issueform
 from guidemap.tools.fieldtable import doc_files, field_table, rewrite
 from guidemap.tools.formfile import FORM_PATH, form_text
 from guidemap.tools.job_summary import append as append_summary
@@ -36,7 +37,7 @@ from guidemap.tools.stale import stale_markdown, stale_orgs, stale_text
 
 
 def schema_text() -> str:
-    return json.dumps(org_json_schema(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return schema_json()
 
 
 def _print_problems(problems: Problems, fmt: str, stream: TextIO | None = None) -> None:
@@ -171,6 +172,31 @@ def _generated(path: Path, text: str, args: argparse.Namespace, command: str) ->
         path.write_text(text, encoding="utf-8")
         return 0
     sys.stdout.write(text)
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Write a new network's site folder, from the flags or by asking."""
+    target = Path(args.dir)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        print(f"{target}: ต้องเป็นโฟลเดอร์ว่างหรือยังไม่มี / must be an empty or new folder", file=sys.stderr)
+        return 2
+
+    def given(value: str | None, th: str, en: str) -> str:
+        return value if value is not None else _ask(f"{th} / {en}")
+
+    name_th = given(args.name_th, "ชื่อเครือข่าย (ไทย)", "Network's name in Thai")
+    name_en = given(args.name_en, "ชื่อเครือข่าย (อังกฤษ)", "Network's name in English")
+    provinces = args.province or [p.strip() for p in _ask(
+        "จังหวัด คั่นด้วยจุลภาค / Provinces, comma-separated").split(",") if p.strip()]
+    site_url = given(args.site_url, "ที่อยู่เว็บไซต์", "Site address (https://...)")
+    answers = init.Answers(Label(name_th, name_en), tuple(provinces), site_url, args.repo_url or "")
+    if problems := init.check(answers):
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    written = init.write_site(target, answers, date.today())
+    print(f"✓ {len(written)} file(s) in {target} / เขียน {len(written)} ไฟล์\n"
+          f"  cd {target} && guidemap validate && mkdocs build --strict", file=sys.stderr)
     return 0
 
 
@@ -311,6 +337,15 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--stdout", action="store_true", help="print the profile instead of writing it")
     n.set_defaults(func=cmd_new)
 
+    it = sub.add_parser("init", help="start a new network's site folder (asks what the flags do not give)")
+    it.add_argument("dir", help="the new site's folder (empty or not yet there)")
+    it.add_argument("--name-th", help="the network's name in Thai")
+    it.add_argument("--name-en", help="the network's name in English")
+    it.add_argument("--province", action="append", help="a province it covers (repeat the flag)")
+    it.add_argument("--site-url", help="the site's published address")
+    it.add_argument("--repo-url", help="its GitHub repository (default: read from a github.io address)")
+    it.set_defaults(func=cmd_init)
+
     s = sub.add_parser("schema", help="print the JSON Schema of profiles")
     s.add_argument("--write", action="store_true", help=f"write it to {SCHEMA_PATH.name}")
     s.add_argument("--check", action="store_true", help="fail if the written schema is stale")
@@ -364,6 +399,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    if args.func is not cmd_init:
+        # The site's guidemap.yml (vocabularies, provinces) decides what the commands check.
+        problems = Problems()
+        network.use(network.load(_root(args), None, problems))
+        if problems:  # reported as validate reports a profile's
+            _print_problems(problems, getattr(args, "format", "text"))
+            print(f"\n✗ {len(problems)} problem(s) in 1 file(s) / พบ {len(problems)} ปัญหาใน 1 ไฟล์",
+                  file=sys.stderr)
+            return 1
     result: int = args.func(args)
     return result
 

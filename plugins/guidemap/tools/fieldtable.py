@@ -15,6 +15,7 @@ from typing import Literal
 
 from guidemap.contract.model import PROFILE_FIELDS, ProfileField, Requires
 from guidemap.contract.spec import Localized
+from guidemap.contract.vocab import FOCUS, NEEDS
 
 Lang = Literal["th", "en"]
 DOC_FILES = (Path("CONTRIBUTING.md"), Path("docs") / "contributing-en.md")
@@ -52,8 +53,21 @@ def field_table(lang: Lang) -> str:
     return "".join("|" + "|".join(f" {_cell(c)} " if c else " " for c in row) + "|\n" for row in rows)
 
 
-def _markers(lang: Lang) -> re.Pattern[str]:
-    return re.compile(rf"(^<!-- fields:{lang} -->\n)(.*?)(^<!-- /fields:{lang} -->$)",
+def vocabulary_tables(lang: Lang) -> str:
+    """The focus and needs keys with their labels: the site's own (guidemap.yml)."""
+    heads = {"th": (("`focus` (เลือก 1 ถึง 6)", "ความหมาย"), ("`needs`", "ความหมาย")),
+             "en": (("`focus` (1 to 6)", "Thai", "English"), ("`needs`", "Thai", "English"))}[lang]
+    tables = []
+    for head, vocabulary in zip(heads, (FOCUS, NEEDS), strict=True):
+        rows = [head, ("---",) * len(head)]
+        rows += [(f"`{k}`", lab.th) if lang == "th" else (f"`{k}`", lab.th, lab.en)
+                 for k, lab in vocabulary.items()]
+        tables.append("".join("| " + " | ".join(_cell(c) for c in row) + " |\n" for row in rows))
+    return "\n".join(tables)
+
+
+def _markers(lang: Lang, kind: str = "fields") -> re.Pattern[str]:
+    return re.compile(rf"(^<!-- {kind}:{lang} -->\n)(.*?)(^<!-- /{kind}:{lang} -->$)",
                       re.MULTILINE | re.DOTALL)
 
 
@@ -62,6 +76,7 @@ def rewrite(text: str) -> str:
     langs: tuple[Lang, ...] = ("th", "en")
     for lang in langs:
         text = _markers(lang).sub(_replacer(field_table(lang)), text)
+        text = _markers(lang, "vocabulary").sub(_replacer(vocabulary_tables(lang)), text)
     return text
 
 
@@ -72,4 +87,5 @@ def _replacer(table: str) -> Callable[[re.Match[str]], str]:
 def doc_files(root: Path) -> list[Path]:
     """The documentation files that exist and hold at least one pair of markers."""
     return [root / p for p in DOC_FILES if (root / p).is_file() and any(
-        _markers(lang).search((root / p).read_text(encoding="utf-8")) for lang in ("th", "en"))]
+        _markers(lang, kind).search((root / p).read_text(encoding="utf-8"))
+        for lang in ("th", "en") for kind in ("fields", "vocabulary"))]

@@ -25,8 +25,8 @@ import datetime as dt
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,15 @@ class FormField:
     required: bool = False
     per_line: bool = False  # a textarea whose lines are the items of a th/en list
     element: FormElement | None = None  # the declaration it comes from (None: confirmations)
-    keys: tuple[str, ...] = ()  # a choice field's keys, in the order the form shows them
+    # A choice field's vocabulary: the site's own (guidemap.yml), read when the form is made.
+    choices: Mapping[str, Label] | None = field(default=None, compare=False)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """A choice field's keys, in the order the form shows them."""
+        if self.choices is None:
+            return ()
+        return (self.element.options if self.element else ()) or tuple(self.choices)
 
 
 def _labels(spec: Spec | None) -> dict[str, Label]:
@@ -70,18 +78,16 @@ def form_label(label: Label) -> str:
     return f"{label.th} / {label.en}"
 
 
-def _choice_keys(spec: Spec | None, element: FormElement) -> tuple[str, ...]:
+def _choices(spec: Spec | None) -> Mapping[str, Label] | None:
     item = spec.item if isinstance(spec, ListOf) else spec
-    if not isinstance(item, Choice):
-        return ()
-    return element.options or tuple(item.keys)
+    return item.keys if isinstance(item, Choice) else None
 
 
 def _form_field(f: ProfileField, e: FormElement) -> FormField:
     per_line = isinstance(f.spec, ListOf) and isinstance(f.spec.item, Localized)
     target = f"{f.path}.{e.part}" if e.part and not per_line else f.path
     return FormField(e.id, form_label(e.label), e.kind, target, e.required, per_line, e,
-                     _choice_keys(f.spec, e))
+                     _choices(f.spec))
 
 
 def _in_form_order(fields: list[FormField]) -> list[FormField]:
@@ -99,12 +105,31 @@ CONSENT = FormField("consent", "ยืนยัน / Confirm", "confirm", "", Tr
 FIELDS: tuple[FormField, ...] = (
     *_in_form_order([_form_field(f, e) for f in PROFILE_FIELDS for e in f.form]), CONSENT)
 
-# Options of the choice fields, as the form shows them: "<key> — <Thai> / <English>".
-CHOICES: dict[str, dict[str, Label]] = {
-    f.id: {k: _labels(field_by_path()[f.target].spec)[k] for k in f.keys} for f in FIELDS if f.keys}
+
+
+class _Choices(Mapping[str, dict[str, Label]]):
+    """Options of the choice fields by field id, from the vocabularies in use (guidemap.yml)."""
+
+    def _fields(self) -> dict[str, FormField]:
+        return {f.id: f for f in FIELDS if f.keys}
+
+    def __getitem__(self, field_id: str) -> dict[str, Label]:
+        f = self._fields()[field_id]
+        labels = _labels(field_by_path()[f.target].spec)
+        return {k: labels[k] for k in f.keys}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fields())
+
+    def __len__(self) -> int:
+        return len(self._fields())
+
+
+CHOICES: Mapping[str, dict[str, Label]] = _Choices()
 
 
 def option_text(field_id: str, key: str) -> str:
+    """An option of a choice field, as the form shows it: "<key> — <Thai> / <English>"."""
     label = CHOICES[field_id][key]
     return f"{key} — {label.th} / {label.en}"
 

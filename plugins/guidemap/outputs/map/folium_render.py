@@ -18,7 +18,6 @@ from folium.template import Template
 from guidemap.outputs import urls
 from guidemap.outputs.map.settings import (
     BASE,
-    CENTER,
     MAX_ZOOM,
     MIN_ZOOM,
     TILE_ATTRIBUTION,
@@ -61,7 +60,7 @@ class _Init(folium.MacroElement):
 def render_map(request: MapRequest) -> Rendered:
     """Render a folium map as (head tags, body markup, script), with fixed ids."""
     init = _Init(request.kind, json.loads(request.config))
-    m = _Map(location=list(CENTER), zoom_start=request.zoom, tiles=None)
+    m = _Map(location=list(request.center), zoom_start=request.zoom, tiles=None)
     m.options["minZoom"] = MIN_ZOOM
     m.options["maxZoom"] = MAX_ZOOM
     m._id = request.name

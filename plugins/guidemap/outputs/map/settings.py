@@ -37,7 +37,8 @@ MINI_CSS = MAP_CSS
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
                     "contributors")
-# Where the map opens before the data is read: the four southern border provinces.
+# Where the map opens before the data is read, unless the site's guidemap.yml says otherwise
+# (region: map: center:): the first network's four southern border provinces.
 CENTER = (6.6, 101.2)
 # Zoom range: positions are at best ~11 m, so closer zooms show nothing more (at the last one, a
 # cluster is groups at the same place and opens a list of them); zoom 6 already shows all of
@@ -64,6 +65,7 @@ class MapRequest(NamedTuple):
     zoom: int
     kind: str  # kind of map for guidemap-map.js: "main" or "mini"
     config: str  # its configuration, as JSON
+    center: tuple[float, float] = CENTER  # the first view, before the data is read
 
 
 Rendered = tuple[str, str, str]  # head tags, body markup, scripts

@@ -24,6 +24,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from guidemap.contract import network
 from guidemap.contract.location import GRID
 from guidemap.contract.model import Dataset, Org
 from guidemap.contract.vocab import FOCUS, PRECISION, Label
@@ -72,13 +73,16 @@ def _main_request(data: Dataset) -> MapRequest:
         lats = [o.location.lat for o in data.orgs]
         lons = [o.location.lon for o in data.orgs]
         config["bounds"] = [[min(lats), min(lons)], [max(lats), max(lons)]]
-    return MapRequest(url, "guidemap", MAP_JS, MAP_CSS, 8, "main", json.dumps(config, sort_keys=True))
+    site = network.current()
+    return MapRequest(url, "guidemap", MAP_JS, MAP_CSS, site.zoom, "main", json.dumps(config, sort_keys=True),
+                      site.center)
 
 
 def _mini_request(frm_depth: int) -> MapRequest:
     # The small map is the same on every group page (the group's position is given in data
     # attributes), so it is rendered once per page depth.
-    return MapRequest("x/" * frm_depth, "guidemap_mini", MINI_JS, MINI_CSS, 10, "mini", "{}")
+    return MapRequest("x/" * frm_depth, "guidemap_mini", MINI_JS, MINI_CSS, 10, "mini", "{}",
+                      network.current().center)
 
 
 def map_requests(data: Dataset) -> list[MapRequest]:
@@ -115,6 +119,8 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
         + '<button type="reset" class="md-button">ล้างตัวกรอง</button>'
         + f'<p class="gm-count" aria-live="polite" data-total="{len(orgs)}">ทั้งหมด {len(orgs)} กลุ่ม</p>'
         + "</form>")
+    # A network's own focus keys: their pin colours (the stylesheet has the first network's).
+    pins = network.current().extra_pin_css()
     legend = "".join(f'<li><span class="gm-pin gm-pin--{k}" aria-hidden="true"></span>{h(FOCUS[k].th)}</li>'
                      for k in FOCUS if by_focus[k])
     items = []
@@ -143,8 +149,10 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     title = "แผนที่กลุ่มอาสาสมัคร"
     # Start fetching the data with the page, not after the scripts have run.
     preload = f'<link rel="preload" href="{h(urls.rel(url, MARKERS))}" as="fetch" crossorigin>'
-    return GeneratedPage(url, title, f"แผนที่กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มในจังหวัดชายแดนภาคใต้",
-                         one_block(body), page_head(site, url, title) + head + preload, searchable=False)
+    style = f"<style>{pins}</style>" if pins else ""
+    return GeneratedPage(url, title, f"แผนที่กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มใน{network.current().region.th}",
+                         one_block(body), page_head(site, url, title) + head + preload + style,
+                         searchable=False)
 
 
 # --- the small map on a group page ------------------------------------------------------------
