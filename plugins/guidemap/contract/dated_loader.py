@@ -140,11 +140,11 @@ def _venue(data: dict[str, Any], ctx: Context) -> tuple[Venue | None, Area | Non
     if not ok or raw.get("public") != "yes":
         return None, None, ok  # a private place is never published, by name or position
     location = coarsen(raw["lat"], raw["lon"], "exact") if has_lat else None
-    return Venue(LText(**raw["name"]), location), area, True
+    return Venue(LText.make(raw["name"]), location), area, True
 
 
 def _lt(value: dict[str, str] | None) -> LText | None:
-    return LText(**value) if value else None
+    return LText.make(value) if value else None
 
 
 def _yes(value: str | None) -> bool | None:
@@ -154,7 +154,7 @@ def _yes(value: str | None) -> bool | None:
 def _common(data: dict[str, Any], entry_id: str, shown: str, host: Org, venue: Venue | None,
             area: Area | None) -> dict[str, Any]:
     return {
-        "id": entry_id, "source": shown, "title": LText(**data["title"]), "orgs": tuple(data["orgs"]),
+        "id": entry_id, "source": shown, "title": LText.make(data["title"]), "orgs": tuple(data["orgs"]),
         "updated": data["updated"], "province": area or host.province,
         "location": venue.location if venue and venue.location else host.location,
         "description": _lt(data.get("description")), "start": data.get("start"), "end": data.get("end"),
@@ -191,7 +191,7 @@ def load_calls(root: Path, known: set[str], orgs: dict[str, Org], problems: Prob
         data, common = loaded
         calls.append(Call(
             **common, apply_by=data.get("apply_by"),
-            skills=tuple(LText(**s) for s in data.get("skills", ())),
+            skills=tuple(LText.make(s) for s in data.get("skills", ())),
             languages=tuple(data.get("languages", ())), min_age=data.get("min_age"),
             remote=data.get("remote", "no"), preparation=_lt(data.get("preparation")),
             background_check=_yes(data.get("background_check")),

@@ -164,9 +164,9 @@ def model_value(f: ProfileField, value: Any) -> Any:
         assert f.model is not None, f"{f.path}: a group needs a model class or a rule"
         return f.model(**{c.name: model_value(c, value[c.name]) for c in children(f) if c.name in value})
     if isinstance(f.spec, Localized):
-        return LText(**value)
+        return LText.make(value)
     if isinstance(f.spec, ListOf):
-        return tuple(LText(**v) for v in value) if isinstance(f.spec.item, Localized) else tuple(value)
+        return tuple(LText.make(v) for v in value) if isinstance(f.spec.item, Localized) else tuple(value)
     return value
 
 

@@ -48,17 +48,24 @@ class LText:
 
     th: str | None = None
     en: str | None = None
+    # The site's other content languages (guidemap.yml), as (BCP 47 tag, text), e.g. ms-Arab.
+    more: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def make(cls, value: dict[str, str]) -> LText:
+        more = tuple((k, v) for k, v in value.items() if k not in ("th", "en") and v)
+        return cls(value.get("th"), value.get("en"), more)
 
     @classmethod
     def of(cls, value: dict[str, str] | None) -> LText | None:
-        return cls(value.get("th"), value.get("en")) if value else None
+        return cls.make(value) if value else None
 
     @property
     def best(self) -> str:
         return self.th or self.en or ""
 
     def as_dict(self) -> dict[str, str]:
-        return {k: v for k, v in (("th", self.th), ("en", self.en)) if v}
+        return {k: v for k, v in (("th", self.th), ("en", self.en), *self.more) if v}
 
 
 @dataclass(frozen=True)
@@ -655,6 +662,8 @@ def json_value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, tuple):
         return [json_value(v) for v in value]
+    if isinstance(value, LText):  # its added languages under their own tags
+        return value.as_dict()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: json_value(getattr(value, f.name)) for f in dataclasses.fields(value)
                 if getattr(value, f.name) not in (None, "")}

@@ -92,6 +92,43 @@ def direction(tag: str) -> str:
     return "rtl" if len(parts) > 1 and parts[1] in RTL_SCRIPTS else "ltr"
 
 
+# Letters of the scripts a content language may be written in, by ISO 15924 code.
+_SCRIPT_LETTERS: dict[str, str] = {
+    "Thai": "\u0e01-\u0e4e",
+    "Arab": "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff",
+    "Latn": "A-Za-z\u00c0-\u024f\u1e00-\u1eff",
+}
+_SCRIPTS = {name: re.compile(f"[{chars}]") for name, chars in _SCRIPT_LETTERS.items()}
+# A language's usual script when its tag names none (BCP 47 "suppress-script").
+_DEFAULT_SCRIPT = {"th": "Thai", "en": "Latn", "ms": "Latn", "id": "Latn", "ar": "Arab"}
+_SCRIPT_NAMES = {"Thai": Label("อักษรไทย", "Thai script"),
+                 "Arab": Label("อักษรยาวี/อาหรับ", "Jawi/Arabic script"),
+                 "Latn": Label("อักษรโรมัน (รูมี)", "Latin (Rumi) script")}
+
+
+def script_of(tag: str) -> str | None:
+    parts = tag.split("-")
+    explicit = parts[1] if len(parts) > 1 and len(parts[1]) == 4 else None
+    return explicit or _DEFAULT_SCRIPT.get(parts[0])
+
+
+def wrong_script(tag: str, text: str) -> Label | None:
+    """A problem when text under one of the site's added languages is mostly in another script
+    than its tag says (Thai text under ``ms-Arab``); Thai and English fields are not checked,
+    as they name places and groups in either script."""
+    script = script_of(tag)
+    if tag in ("th", "en") or script not in _SCRIPTS:
+        return None
+    counts = {name: len(rx.findall(text)) for name, rx in _SCRIPTS.items()}
+    letters = sum(counts.values())
+    if not letters or counts[script] * 2 > letters:
+        return None
+    found = max(counts, key=lambda k: counts[k])
+    want, got = _SCRIPT_NAMES[script], _SCRIPT_NAMES[found]
+    return Label(f"ข้อความ {tag} ต้องเขียนด้วย{want.th} แต่พบ{got.th}",
+                 f"text tagged {tag} must be in {want.en}, found {got.en}")
+
+
 def locate(root: Path, name: str | None = None) -> Path:
     return root / (name or FILE_NAME)
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import geothai
 
-from guidemap.contract import thai
+from guidemap.contract import network, thai
 from guidemap.contract.problems import Problems, did_you_mean
 from guidemap.contract.vocab import Label
 from guidemap.contract.yamlsafe import Document, Path
@@ -169,15 +169,21 @@ class Localized(Spec):
                              f"ต้องเป็นข้อความ th:/en: แต่พบ{th}")
         result: dict[str, str] = {}
         ok = True
+        langs = network.current().languages  # the site's content languages (guidemap.yml)
         for key, item in value.items():
-            if key not in ("th", "en"):
-                hint = did_you_mean(key, ["th", "en"])
-                ctx.error((*at, key), f"unknown language {key!r}; use th or en",
-                          f"ไม่รู้จักภาษา {key!r} ใช้ th หรือ en", f"{hint}:" if hint else "th: / en:")
+            if key not in langs:
+                hint = did_you_mean(key, list(langs))
+                listed = ", ".join(langs[:-1]) + f" or {langs[-1]}"
+                ctx.error((*at, key), f"unknown language {key!r}; use {listed}",
+                          f"ไม่รู้จักภาษา {key!r} ใช้ {listed.replace(' or ', ' หรือ ')}",
+                          f"{hint}:" if hint else " / ".join(f"{t}:" for t in langs))
                 ok = False
             elif item is not None:
                 checked = self.text.check(item, (*at, key), ctx)
                 if checked is INVALID:
+                    ok = False
+                elif isinstance(checked, str) and (wrong := network.wrong_script(key, checked)):
+                    ctx.error((*at, key), wrong.en, wrong.th)
                     ok = False
                 else:
                     result[key] = checked
@@ -191,7 +197,7 @@ class Localized(Spec):
         inner = self.text.json_schema()
         obj: dict[str, Any] = {
             "type": "object",
-            "properties": {"th": inner, "en": inner},
+            "properties": {lang: inner for lang in network.current().languages},
             "additionalProperties": False,
         }
         if self.require_th:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
-from guidemap.contract import pictures, thai
+from guidemap.contract import network, pictures, thai
 from guidemap.contract.model import Area, LText, Org, Story
 from guidemap.contract.pictures import ImageInfo
 from guidemap.contract.thai import thai_date
@@ -30,7 +30,15 @@ def ltext(text: LText | None, tag: str = "span") -> str:
         parts.append(f'<{tag} lang="th">{h(text.th)}</{tag}>')
     if text.en:
         parts.append(en(h(text.en), tag, lang_first=True))
+    parts += [f"<{tag} {lang_attrs(lang)}>{h(value)}</{tag}>" for lang, value in text.more]
     return " ".join(parts)
+
+
+def lang_attrs(tag: str) -> str:
+    """``lang`` of a passage in one of the site's added languages, and ``dir`` for a script
+    written right to left (Jawi), so that it is read and laid out as its own language."""
+    rtl = ' dir="rtl"' if network.direction(tag) == "rtl" else ""
+    return f'lang="{h(tag)}"{rtl} class="gm-more"'
 
 
 def area_name(area: Area) -> str:

@@ -20,7 +20,7 @@ from guidemap.outputs.head import org_head
 from guidemap.outputs.htmlkit import h, one_block, part_marker
 from guidemap.outputs.map.view import org_map
 from guidemap.outputs.markup import bi, en, external, link
-from guidemap.outputs.pages.common import badges, ltext, picture_html, place, story_list
+from guidemap.outputs.pages.common import badges, lang_attrs, ltext, picture_html, place, story_list
 from guidemap.outputs.pages.dated_common import calendar_links, event_list, ltext_inline, when_html
 from guidemap.outputs.site import GeneratedPage, SiteInfo
 
@@ -44,7 +44,8 @@ class GroupPage:
         """A place for contributed Markdown (see htmlkit.join_parts): filled in after the
         site builder has rendered it with the page."""
         self.parts.append((key, text))
-        return f'<div lang="{lang}">{part_marker(key)}</div>'
+        attrs = f'lang="{lang}"' if lang in ("th", "en") else lang_attrs(lang)
+        return f'<div {attrs}>{part_marker(key)}</div>'
 
 
 def _section(title: Label, body: str, cls: str) -> str:
@@ -68,6 +69,7 @@ def header(page: GroupPage) -> str:
     logo = (picture_html(url, urls.org_logo(org), org.logo_info, org.logo_alt or "",
                          "gm-org__logo", "5rem", pictures.LOGO_WIDTHS) if org.logo else "")
     name_en = f'<p class="gm-org__en" lang="en">{h(org.name.en)}</p>' if org.name.th and org.name.en else ""
+    name_en += "".join(f'<p {lang_attrs(lang)}>{h(value)}</p>' for lang, value in org.name.more)
     return (f"{logo}<h1>{h(org.name.best)}</h1>{name_en}"
             f'<p class="gm-org__place">{place(url, org)}</p>'
             f'{badges(url, org.focus, FOCUS, "focus")}'
@@ -89,7 +91,8 @@ def about(page: GroupPage) -> str:
     if not description:
         return ""
     body = "".join(page.markdown(f"description-{lang}", lang, text)
-                   for lang, text in (("th", description.th), ("en", description.en)) if text)
+                   for lang, text in (("th", description.th), ("en", description.en), *description.more)
+                   if text)
     return _section(Label("เกี่ยวกับกลุ่ม", "About"), body, "gm-about")
 
 
@@ -250,7 +253,8 @@ def org_search_text(org: Org, part_keys: list[str]) -> str:
     paras = [org.name.th, org.name.en, org.province.th, org.province.en,
              org.district.th if org.district else None, org.district.en if org.district else None,
              " ".join(f"{FOCUS[k].th} {FOCUS[k].en}" for k in org.focus),
-             org.summary.th, org.summary.en,
+             org.summary.th, org.summary.en, *(t for _, t in org.summary.more),
+             *(t for _, t in org.name.more),
              *(t for a in org.activities for t in (a.th, a.en)),
              *(t for r in (org.volunteer.roles + org.volunteer.skills if org.volunteer else ())
                for t in (r.th, r.en)),

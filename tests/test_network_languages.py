@@ -1,0 +1,76 @@
+"""Content languages beyond Thai and English (guidemap.yml `languages:`): a profile with a
+Patani Malay summary in Jawi is marked lang="ms-Arab" dir="rtl", passes axe, and a Jawi word
+finds it in the site's search. The script check (a Jawi tag on Thai text) is the data-driven
+case tests/cases/orgs/language-script-mismatch."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import MINI_MKDOCS, REPO, build, local_context
+
+CASE = REPO / "tests" / "cases" / "orgs" / "good-jawi-summary"
+JAWI_SUMMARY = "ممبرسيهكن ڤنتاي دان مڠاجر بودق برنڠ ستياڤ هاري سبتو"
+JAWI_WORD = "ڤنتاي"  # pantai, the beach
+
+
+@pytest.fixture(scope="module")
+def jawi_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("jawi")
+    shutil.copytree(CASE, root, dirs_exist_ok=True)
+    (root / "mkdocs.yml").write_text(MINI_MKDOCS, encoding="utf-8")
+    (root / "content").mkdir()
+    (root / "content" / "index.md").write_text("# หน้าแรก\n\n<!-- guidemap:summary -->\n", encoding="utf-8")
+    done = build(root)
+    assert done.returncode == 0, done.stderr
+    return root / "site"
+
+
+def test_each_passage_is_marked_with_its_language_and_direction(jawi_site: Path) -> None:
+    page = (jawi_site / "orgs" / "beach-for-life" / "index.html").read_text(encoding="utf-8")
+    assert f'<p lang="ms-Arab" dir="rtl" class="gm-more">{JAWI_SUMMARY}</p>' in page
+    assert '<p lang="ms" class="gm-more">Membersihkan pantai' in page
+    assert '<p lang="ms-Arab" dir="rtl" class="gm-more">كومڤولن بليا سايڠ لاوت</p>' in page
+    data = json.loads((jawi_site / "data" / "orgs.json").read_text(encoding="utf-8"))
+    (org,) = data["orgs"] if isinstance(data, dict) else data
+    assert org["summary"]["ms-Arab"] == JAWI_SUMMARY
+
+
+def test_the_search_index_holds_the_jawi_words(jawi_site: Path) -> None:
+    index = (jawi_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert JAWI_WORD in index
+
+
+@pytest.mark.browser
+def test_axe_and_a_jawi_word_finds_the_group(jawi_site: Path, browser: Any, serve: Any) -> None:
+    sys.path.insert(0, str(REPO / "scripts"))
+    import audit
+    import search_recall as sr
+
+    if not audit.AXE_JS.exists():
+        pytest.skip("axe-core is missing: scripts/bootstrap.sh --browser")
+    base = str(serve(jawi_site))
+    context, outside, _ = local_context(browser)
+    try:
+        page, _visit = audit.first_visit(context, base + "orgs/beach-for-life/", settle_ms=300)
+        assert audit.axe_violations(page) == []
+        rtl = page.eval_on_selector('[lang="ms-Arab"][dir="rtl"]', "e => getComputedStyle(e).direction")
+        assert rtl == "rtl"
+    finally:
+        context.close()
+    assert outside == []
+    page = browser.new_page()  # typed as a person types, as tests/test_search_browser.py does
+    try:
+        page.goto(base)
+        sr.open_search(page)
+        page.wait_for_timeout(300)
+        found = sr.search(page, JAWI_WORD)
+    finally:
+        page.close()
+    assert any("orgs/beach-for-life" in url for url in found), found
