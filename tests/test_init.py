@@ -180,3 +180,18 @@ def test_docs_say_how_another_network_starts_in_three_commands(doc: str) -> None
     assert len(commands) == 3
     assert "pip install guidemap" in commands[0] and "guidemap init" in commands[1]
     assert "mkdocs build --strict" in commands[2]
+
+
+def test_the_new_site_s_workflows_pass_the_same_linters(tmp_path: Path) -> None:
+    from test_workflows import jactionlint, zizmor
+
+    site = tmp_path / "site"
+    init.write_site(site, init.Answers(init.Label("เครือข่าย", "Network"), ("50",),
+                                       "https://example.org/"), dt.date(2024, 1, 2))
+    subprocess.run(["git", "init", "-q", str(site)], check=True)  # the linters find a repository
+    flows = sorted(str(p) for p in (site / ".github" / "workflows").glob("*.yml"))
+    assert len(flows) == 3
+    linted = jactionlint(*flows, cwd=site)
+    assert linted.returncode == 0, linted.stdout + linted.stderr
+    audited = zizmor("--persona", "pedantic", str(site / ".github" / "workflows"))
+    assert audited.returncode == 0, audited.stdout + audited.stderr

@@ -64,7 +64,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             if path.parent.name in (CALLS_DIR, EVENTS_DIR) and path.suffix in (".yml", ".yaml"):
                 # A call or an event is checked against the valid profiles (its host's position).
                 shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else name
-                everything = load_repository(root).problems.items
+                everything = load_repository(root, network_file=args.network).problems.items
                 problems.items.extend(p for p in everything if p.path == shown)
             elif path.suffix in (".yml", ".yaml"):
                 counts["profiles"] += load_org_file(path, root, problems) is not None
@@ -76,7 +76,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                              "ไม่ใช่ไฟล์ข้อมูลกลุ่ม (.yml) หรือเรื่องเล่า (.md)")
         n_orgs, n_stories = counts["profiles"], counts["stories"]
     else:
-        result = load_repository(root)
+        result = load_repository(root, network_file=args.network)
         problems = result.problems
         n_orgs, n_stories = len(result.dataset.orgs), len(result.dataset.stories)
         if result.dataset.calls or result.dataset.events:
@@ -292,7 +292,7 @@ def cmd_dated_from_issue(args: argparse.Namespace) -> int:
 
 
 def cmd_stale(args: argparse.Namespace) -> int:
-    orgs = load_repository(_root(args)).dataset.orgs
+    orgs = load_repository(_root(args), network_file=args.network).dataset.orgs
     today = args.today or date.today()
     found = stale_orgs(orgs, today, args.days)
     sys.stdout.write(stale_text(found, today))
@@ -304,7 +304,7 @@ def cmd_stale(args: argparse.Namespace) -> int:
 
 
 def cmd_check_links(args: argparse.Namespace) -> int:
-    found = external_links(load_repository(_root(args)).dataset.orgs)
+    found = external_links(load_repository(_root(args), network_file=args.network).dataset.orgs)
     results = check_links(found, timeout=args.timeout)
     sys.stdout.write(links_text(results))
     bad = sum(not r.ok for r in results)
@@ -318,6 +318,8 @@ def cmd_check_links(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="guidemap", description="Volunteer guide map tools")
     p.add_argument("--root", help="repository folder (default: found from the current folder)")
+    p.add_argument("--network", help="the network file, as the plugin's `network:` option "
+                   "(default: guidemap.yml)")
     sub = p.add_subparsers(dest="command", required=True)
 
     v = sub.add_parser("validate", help="check profiles and stories (all, or the given files)")
@@ -402,7 +404,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.func is not cmd_init:
         # The site's guidemap.yml (vocabularies, provinces) decides what the commands check.
         problems = Problems()
-        network.use(network.load(_root(args), None, problems))
+        network.use(network.load(_root(args), args.network, problems))
         if problems:  # reported as validate reports a profile's
             _print_problems(problems, getattr(args, "format", "text"))
             print(f"\n✗ {len(problems)} problem(s) in 1 file(s) / พบ {len(problems)} ปัญหาใน 1 ไฟล์",
