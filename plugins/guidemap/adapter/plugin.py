@@ -46,6 +46,7 @@ from guidemap.adapter.helper import Helper
 from guidemap.contract.loader import load_repository
 from guidemap.contract.model import Dataset
 from guidemap.outputs import feeds, search
+from guidemap.outputs.head import page_head
 from guidemap.outputs.htmlkit import h, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
 from guidemap.outputs.registry import global_assets, site_outputs
@@ -249,6 +250,17 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         if src in self.contributed:
             return self.contributed[src].finish(html_text)
         return html_text
+
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        """The network's own pages (home, about) get the site's share card too, once their
+        title is known; a ``guidemap_head`` in their front matter is never printed."""
+        src = page.file.src_uri
+        doc = self.contributed.get(src)
+        if self.site is not None and src not in self.pages and (doc is None or doc.title is None):
+            title = str(page.title or config.site_name)
+            page.meta["guidemap_head"] = page_head(self.site, page.url, title,
+                                                   str(page.meta.get("description") or ""))
+        return context
 
     # -- search ---------------------------------------------------------------------------
     def on_post_page(self, output: str, page: Any, config: Any) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from guidemap.contract import pictures
 from guidemap.contract.model import Dataset
 from guidemap.contract.schema import SCHEMA_PATH
-from guidemap.outputs import feeds, opendata, search, urls
+from guidemap.outputs import feeds, opendata, search, share, urls
 from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue, catalogue
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
@@ -112,6 +112,7 @@ def data_files(data: Dataset, out: SiteOutputs) -> None:
     out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs)
     out.copies.update(map_settings.asset_copies())
     out.files[search.WORKER_PATH] = search.worker_script()
+    out.files[share.DEFAULT_IMAGE] = share.default_image()  # share cards without a picture
 
 
 def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,

@@ -77,7 +77,34 @@
       watch.observe(near);
     });
   }
-  function start() { init(); deferred(); }
+  /* Share buttons (guidemap/outputs/share.py): LINE and Facebook are plain links; "copy link"
+     and "share…" show only where the browser can do them, and do nothing until tapped. */
+  function shareButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll(".gm-share"), function (box) {
+      if (box.getAttribute("data-ready")) return;
+      box.setAttribute("data-ready", "1");
+      var status = box.querySelector(".gm-share__status");
+      var copy = box.querySelector(".gm-share__copy");
+      var native = box.querySelector(".gm-share__native");
+      function say(text) { if (status) status.textContent = text; }
+      if (copy && navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+        copy.hidden = false;
+        copy.addEventListener("click", function () {
+          navigator.clipboard.writeText(copy.getAttribute("data-url")).then(
+            function () { say("คัดลอกลิงก์แล้ว · Link copied"); },
+            function () { say("คัดลอกไม่ได้ · Could not copy"); });
+        });
+      }
+      if (native && typeof navigator.share === "function") {
+        native.hidden = false;
+        native.addEventListener("click", function () {
+          navigator.share({ title: native.getAttribute("data-title"), url: native.getAttribute("data-url") })
+            .catch(function () { /* the visitor closed the share sheet */ });
+        });
+      }
+    });
+  }
+  function start() { init(); deferred(); shareButtons(); }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {

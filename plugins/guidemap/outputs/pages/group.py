@@ -14,6 +14,7 @@ from guidemap.contract import pictures, thai
 from guidemap.contract.model import LText, Org, Story
 from guidemap.contract.thai import display_phone, thai_date
 from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
+from guidemap.outputs import share as share_links
 from guidemap.outputs import urls
 from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue
 from guidemap.outputs.head import org_head
@@ -190,6 +191,11 @@ def stories(page: GroupPage) -> str:
                     story_list(page.url, page.stories, page.orgs), "gm-org-stories")
 
 
+def share(page: GroupPage) -> str:
+    """LINE, Facebook, copy link and the phone's share sheet (guidemap.outputs.share)."""
+    return share_links.share_block(urls.absolute(page.site.url, page.url), page.org.name.best)
+
+
 def actions(page: GroupPage) -> str:
     """Propose an edit, report a problem (both on the repository, when it is on GitHub), and
     the way back to the directory."""
@@ -205,7 +211,7 @@ def actions(page: GroupPage) -> str:
 
 SECTIONS: tuple[Callable[[GroupPage], str], ...] = (
     header, stale_warning, about, activities, volunteer, needs, offers, contact, facts, location_map,
-    stories, actions,
+    stories, share, actions,
 )
 
 
