@@ -140,7 +140,8 @@ def page_types(site: Path) -> dict[str, str]:
              "map": "map/", "stories": "stories/",
              "story": _largest(site, "stories/*/index.html"),
              "subscribe": "subscribe/" if (site / "subscribe" / "index.html").is_file() else None,
-             "province": _largest(site, "provinces/*/index.html")}
+             "province": _largest(site, "provinces/*/index.html"),
+             "guide": "guide/" if (site / "guide" / "index.html").is_file() else None}
     return {k: v for k, v in pages.items() if v is not None}
 
 

@@ -25,6 +25,15 @@ if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-thai-tlwg >/dev/null
 fi
 
+if [ "${1:-}" = "--browser" ] && { ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null; }; then
+  # The printed guide's test (tests/test_guide.py): pdftotext, pdfinfo and pdftoppm read the PDF
+  # Chromium prints, zbarimg decodes its QR codes.
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils zbar-tools >/dev/null
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   # axe-core and Lighthouse (tests/test_accessibility.py, scripts/audit.py), pinned by the
   # lockfile; --ignore-scripts: no package runs code or downloads anything at install time.

@@ -20,7 +20,8 @@ import audit
 
 pytestmark = pytest.mark.browser
 
-PAGE_TYPES = ["home", "directory", "group", "map", "stories", "story", "subscribe", "province"]
+PAGE_TYPES = ["home", "directory", "group", "map", "stories", "story", "subscribe", "province",
+              "guide"]
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue, catalogue
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
 from guidemap.outputs.map import view as map_view
-from guidemap.outputs.pages import home, listings, stories, subscribe
+from guidemap.outputs.pages import guide, home, listings, stories, subscribe
 from guidemap.outputs.pages.common import sort_orgs, stories_by_org
 from guidemap.outputs.pages.group import org_page
 from guidemap.outputs.pictures import encode
@@ -92,6 +92,7 @@ def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue) -> 
     if site.has_feeds:
         pages.append(subscribe.subscribe_page(feed_list, site))
     pages.append(map_view.map_page(data, site))
+    pages.append(guide.guide_page(data, site))
     return pages
 
 

@@ -104,7 +104,14 @@
       }
     });
   }
-  function start() { init(); deferred(); shareButtons(); }
+  /* The printable guide's print button (the browser's own print menu works without it). */
+  function printButton() {
+    var button = document.querySelector(".gm-guide__print button");
+    if (!button || typeof window.print !== "function") return;
+    button.hidden = false;
+    button.onclick = function () { window.print(); };
+  }
+  function start() { init(); deferred(); shareButtons(); printButton(); }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {
