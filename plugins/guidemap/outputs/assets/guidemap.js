@@ -26,7 +26,8 @@
       var shown = 0;
       cards.forEach(function (card) {
         var ok = (!v.province || card.getAttribute("data-province") === v.province) &&
-          has(card, "data-focus", v.focus) && has(card, "data-needs", v.need);
+          has(card, "data-focus", v.focus) && has(card, "data-needs", v.need) &&
+          has(card, "data-offers", v.offer);
         card.hidden = !ok;
         if (ok) shown += 1;
       });
