@@ -14,7 +14,7 @@ from pathlib import Path
 from guidemap.contract import pictures
 from guidemap.contract.model import Dataset
 from guidemap.contract.schema import SCHEMA_PATH
-from guidemap.outputs import feeds, opendata, search, share, urls
+from guidemap.outputs import campaigns, feeds, opendata, search, share, urls
 from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue, catalogue
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
@@ -119,6 +119,7 @@ def data_files(data: Dataset, out: SiteOutputs) -> None:
 def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
                  docs_dir: Path | None = None) -> SiteOutputs:
     out = global_assets()
+    data = campaigns.open_only(data, site.today)  # ended campaigns: on no page, export or feed
     data = picture_files(data, orgs_dir, docs_dir, out)
     # The feeds are known before any page is made: each page adds the links to its own.
     # Feeds need absolute links (the plugin requires site_url with stories).

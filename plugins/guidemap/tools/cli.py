@@ -59,7 +59,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             if path.name == TEMPLATE_NAME:
                 continue
             if path.suffix in (".yml", ".yaml"):
-                counts["profiles"] += load_org_file(path, root, problems) is not None
+                counts["profiles"] += load_org_file(path, root, problems, org_ids=known) is not None
             elif path.suffix == ".md":
                 counts["stories"] += load_story_file(path, root / "content", root, known,
                                                      problems) is not None

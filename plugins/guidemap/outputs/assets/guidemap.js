@@ -112,7 +112,28 @@
     button.hidden = false;
     button.onclick = function () { window.print(); };
   }
-  function start() { init(); deferred(); shareButtons(); printButton(); }
+  /* Fundraising campaigns: the days left as of today in Thailand (the page says what they were
+     on the day it was built), and a campaign past its last day hidden until the next build. */
+  function campaignDays() {
+    var now = new Date(Date.now() + 7 * 3600 * 1000);  /* Asia/Bangkok: UTC+7 all year */
+    var today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    Array.prototype.forEach.call(document.querySelectorAll(".gm-campaign[data-end]"), function (item) {
+      var end = Date.parse(item.getAttribute("data-end") + "T00:00:00Z");
+      var days = Math.round((end - today) / 86400000);
+      if (isNaN(days)) return;
+      if (days < 0) { item.hidden = true; return; }
+      var span = item.querySelector(".gm-days");
+      if (span) {
+        span.textContent = days === 0 ? "วันนี้วันสุดท้าย " : "เหลืออีก " + days + " วัน ";
+        var english = document.createElement("span");
+        english.className = "gm-en";
+        english.lang = "en";
+        english.textContent = days === 0 ? "last day" : days + (days === 1 ? " day left" : " days left");
+        span.appendChild(english);
+      }
+    });
+  }
+  function start() { init(); deferred(); shareButtons(); printButton(); campaignDays(); }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {

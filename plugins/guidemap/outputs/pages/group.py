@@ -14,6 +14,7 @@ from guidemap.contract import pictures, thai
 from guidemap.contract.model import LText, Org, Story
 from guidemap.contract.thai import display_phone, thai_date
 from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
+from guidemap.outputs import campaigns as fundraising
 from guidemap.outputs import share as share_links
 from guidemap.outputs import urls
 from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue
@@ -116,9 +117,12 @@ def volunteer(page: GroupPage) -> str:
 
 
 def needs(page: GroupPage) -> str:
+    """What the group needs; beside funding, where to give (its donation page)."""
     if not page.org.needs:
         return ""
-    items = "".join(f"<li>{bi(NEEDS[k])}</li>" for k in page.org.needs)
+    donate = page.org.donate
+    items = "".join(f"<li>{bi(NEEDS[k])}" + (f" · {external(donate, 'ร่วมบริจาค')}" if k == "funding"
+                                            and donate else "") + "</li>" for k in page.org.needs)
     return _section(Label("สิ่งที่กลุ่มต้องการ", "What the group needs"), f"<ul>{items}</ul>", "gm-needs")
 
 
@@ -128,6 +132,13 @@ def offers(page: GroupPage) -> str:
     items = "".join(f"<li>{bi(NEEDS[k])}</li>" for k in page.org.offers)
     return _section(Label("สิ่งที่กลุ่มแบ่งปันได้", "What the group can offer"), f"<ul>{items}</ul>",
                     "gm-offers")
+
+
+def campaigns(page: GroupPage) -> str:
+    """Open fundraising campaigns the group runs, its own and joint ones, with the days left."""
+    items = fundraising.of_group(page.org.id, page.orgs.values())
+    body = fundraising.campaign_list(page.url, items, page.site.today, name_groups=False)
+    return _section(Label("ร่วมระดมทุน", "Fundraising campaigns"), body, "gm-org-campaigns")
 
 
 _CONTACT_LABELS = {
@@ -210,8 +221,8 @@ def actions(page: GroupPage) -> str:
 
 
 SECTIONS: tuple[Callable[[GroupPage], str], ...] = (
-    header, stale_warning, about, activities, volunteer, needs, offers, contact, facts, location_map,
-    stories, share, actions,
+    header, stale_warning, about, activities, volunteer, needs, offers, campaigns, contact, facts,
+    location_map, stories, share, actions,
 )
 
 

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 from guidemap.contract.model import Dataset, Org
 from guidemap.contract.vocab import FOCUS, NEEDS, Label
-from guidemap.outputs import urls
+from guidemap.outputs import campaigns, urls
 from guidemap.outputs.feed_catalogue import FeedCatalogue
 from guidemap.outputs.head import page_head
 from guidemap.outputs.htmlkit import h, one_block
@@ -128,9 +128,11 @@ def _need_extra(key: str, o: Org) -> str:
     return ""
 
 
-def _need_section(key: str, label: Label, needing: list[Org], offering: list[Org]) -> str:
+def _need_section(key: str, label: Label, needing: list[Org], offering: list[Org],
+                  lead: str = "") -> str:
     """One key of the needs: the groups that need it and, beside them, the groups that can
-    offer it to others, so that two groups can find each other."""
+    offer it to others, so that two groups can find each other. ``lead``: what comes first
+    (the open fundraising campaigns, in the funding section)."""
     parts = []
     if needing:
         items = "".join(_group_item(o, _need_extra(key, o)) for o in needing)
@@ -140,8 +142,17 @@ def _need_section(key: str, label: Label, needing: list[Org], offering: list[Org
         items = "".join(_group_item(o) for o in offering)
         parts.append(f'<div class="gm-help__offer"><h3>{bi(Label("กลุ่มที่แบ่งปันได้", "Groups that can offer it"))}'
                      f"</h3><ul>{items}</ul></div>")
-    return (f'<section class="gm-section gm-help" id="need-{key}"><h2>{bi(label)}</h2>'
+    return (f'<section class="gm-section gm-help" id="need-{key}"><h2>{bi(label)}</h2>{lead}'
             f'<div class="gm-help__sides">{"".join(parts)}</div></section>')
+
+
+def _campaigns_block(data: Dataset, site: SiteInfo) -> str:
+    """The open fundraising campaigns, soonest end first (the funding section's lead)."""
+    items = campaigns.running(data.orgs)
+    if not items:
+        return ""
+    return (f'<div class="gm-help__campaigns"><h3>{bi(Label("แคมเปญระดมทุนที่เปิดอยู่", "Open campaigns"))}'
+            f'</h3>{campaigns.campaign_list(urls.HELP, items, site.today)}</div>')
 
 
 def help_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
@@ -155,10 +166,11 @@ def help_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     for key, label in NEEDS.items():
         needing = sort_orgs(o for o in data.orgs if key in o.needs)
         offering = sort_orgs(o for o in data.orgs if key in o.offers)
-        if needing or offering:
+        lead = _campaigns_block(data, site) if key == "funding" else ""
+        if needing or offering or lead:
             counts = f"ต้องการ {len(needing)}" + (f" · แบ่งปันได้ {len(offering)}" if offering else "")
             toc.append(f'<li><a href="#need-{key}">{h(label.th)}</a> ({counts})</li>')
-            sections.append(_need_section(key, label, needing, offering))
+            sections.append(_need_section(key, label, needing, offering, lead))
     body = f'{intro}<ul class="gm-index">{"".join(toc)}</ul>{"".join(sections)}'
     description = "กลุ่มอาสาสมัครที่ต้องการอาสาสมัคร ทุน สื่อ และการสนับสนุนอื่น และสิ่งที่กลุ่มแบ่งปันกันได้"
     return GeneratedPage(url, "ช่วยกลุ่มได้อย่างไร", description,
