@@ -33,6 +33,9 @@ OWNER = org_yaml("owner", name_th="กลุ่มเจ้าของ", needs=
     "    end: 2026-11-17\n")       # ended the day before the build
 PARTNER = org_yaml("partner", name_th="กลุ่มร่วม", needs="media")
 OTHER = org_yaml("other", name_th="กลุ่มอื่น", needs="funding")
+# Stories naming partner and other: their groups get feeds.
+STORIES = {f"2026-10-0{i}-{o}.md": f"---\ntitle: เรื่อง {o}\ndate: 2026-10-0{i}\norgs: [{o}]\n---\nข้อความ\n"
+           for i, o in ((1, "partner"), (2, "other"))}
 
 
 def build_at(repo: Path, epoch: int) -> None:
@@ -46,7 +49,7 @@ def build_at(repo: Path, epoch: int) -> None:
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_repo(tmp_path_factory.mktemp("campaigns"),
-                     {"owner": OWNER, "partner": PARTNER, "other": OTHER})
+                     {"owner": OWNER, "partner": PARTNER, "other": OTHER}, STORIES)
     build_at(root, 1795000000)
     return root
 
@@ -95,8 +98,24 @@ def test_orgs_json_carries_open_campaigns_only(repo: Path) -> None:
     assert data["partner"]["campaigns"] == []
 
 
+def test_the_feeds_announce_it(repo: Path) -> None:
+    import feedparser
+
+    for path in ("feed.xml", "feed.atom", "feeds/orgs/partner.xml"):
+        parsed = feedparser.parse(read(repo, path))
+        entries = [e for e in parsed.entries if e.link == "https://taejai.com/th/d/joint-camp/"]
+        assert len(entries) == 1, path
+        entry = entries[0]
+        assert entry.title == "ระดมทุน: ค่าย <เยาวชน>"
+        assert "เป้าหมาย 150,000 บาท" in entry.summary and "กลุ่มร่วม" in entry.summary
+        # Dated the day the owner's profile was checked (no start date): after the stories.
+        assert entry.published in ("2026-01-15T00:00:00+07:00", "Thu, 15 Jan 2026 00:00:00 +0700")
+        assert [e.link for e in parsed.entries][-1] == entry.link
+    assert "joint-camp" not in read(repo, "feeds/orgs/other.xml")
+
+
 def test_after_the_last_day_a_rebuild_shows_it_nowhere(tmp_path: Path) -> None:
-    root = make_repo(tmp_path, {"owner": OWNER, "partner": PARTNER, "other": OTHER})
+    root = make_repo(tmp_path, {"owner": OWNER, "partner": PARTNER, "other": OTHER}, STORIES)
     build_at(root, 1795000000 + 13 * 86400)  # 2026-12-01: the campaign ended on 11-30
     hits = [p for p in (root / "site").rglob("*") if p.is_file() and p.suffix in
             (".html", ".json", ".xml", ".atom", ".csv", ".geojson")

@@ -1,6 +1,6 @@
 """Fundraising campaigns (``campaigns`` in a profile; see contract.model.Campaign): which are
 open on the build's date, which groups run each, and how a page shows one (with the days
-left).
+left; their feed entries: guidemap.outputs.campaign_feed).
 
 Only open campaigns reach the site: :func:`open_only` drops the others from the dataset before
 any page, export or feed is made, so a rebuild after a campaign's last day no longer shows it
@@ -60,7 +60,7 @@ def days_left(campaign: Campaign, today: dt.date) -> str:
             f"{en(english)}</span>")
 
 
-def _host(url: str) -> str:
+def host(url: str) -> str:
     return url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.")
 
 
@@ -77,7 +77,7 @@ def campaign_item(frm: str, item: Running, today: dt.date, *, name_groups: bool 
         names = ", ".join(link(frm, urls.org(g.id), h(g.name.best)) for g in item.groups)
         groups = f'<br><span class="gm-campaign__groups">โดย {names}</span>'
     return (f'<li class="gm-campaign" data-end="{c.end.isoformat()}">'
-            f'{external(c.url, title)} <small>({h(_host(c.url))})</small><br>'
+            f'{external(c.url, title)} <small>({h(host(c.url))})</small><br>'
             f'<span class="gm-campaign__facts">{" · ".join(facts)}</span>{groups}</li>')
 
 
@@ -86,3 +86,4 @@ def campaign_list(frm: str, items: list[Running], today: dt.date, *, name_groups
         return ""
     lis = "".join(campaign_item(frm, r, today, name_groups=name_groups) for r in items)
     return f'<ul class="gm-campaigns">{lis}</ul>'
+

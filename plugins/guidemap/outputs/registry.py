@@ -14,7 +14,7 @@ from pathlib import Path
 from guidemap.contract import pictures
 from guidemap.contract.model import Dataset
 from guidemap.contract.schema import SCHEMA_PATH
-from guidemap.outputs import campaigns, feeds, opendata, search, share, urls
+from guidemap.outputs import campaign_feed, campaigns, feeds, opendata, search, share, urls
 from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue, catalogue
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
@@ -126,7 +126,8 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
     feed_list = FeedCatalogue(tuple(catalogue(data, site))) if site.has_feeds else NO_FEEDS
     out.pages.extend(generated_pages(data, site, feed_list))
     if site.has_feeds:
-        out.files.update(feeds.feed_files(data, site, feed_list.feeds))
+        out.files.update(feeds.feed_files(data, site, feed_list.feeds,
+                                          campaign_feed.announcements(data, site)))
     contributed_pages(data, site, out)
     data_files(data, out)
     return out
