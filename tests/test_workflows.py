@@ -180,7 +180,7 @@ def test_weekly_job_reports_without_failing() -> None:
 # --- forms, templates and policy files -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["add-organization.yml", "report-listing.yml"])
+@pytest.mark.parametrize("name", ["add-organization.yml", "report-listing.yml", "share-story.yml"])
 def test_issue_forms_are_well_formed(name: str) -> None:
     form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / name).read_text(encoding="utf-8"))
     assert {"name", "description", "body"} <= form.keys()
