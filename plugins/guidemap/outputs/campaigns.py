@@ -11,7 +11,7 @@ and hides a campaign whose last day has passed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from guidemap.contract.model import Campaign, Dataset, Org
@@ -47,9 +47,21 @@ def running(orgs: Iterable[Org]) -> list[Running]:
     return sorted(found, key=lambda r: (r.campaign.end, r.owner.id, r.campaign.url))
 
 
-def of_group(org_id: str, orgs: Iterable[Org]) -> list[Running]:
+# The last index made, with the group list it was made from: every group page of a build asks
+# with the same dict of groups, so the campaigns are indexed once per build, not once per page.
+_last: tuple[object, dict[str, list[Running]]] | None = None
+
+
+def of_group(org_id: str, orgs: Mapping[str, Org]) -> list[Running]:
     """The campaigns a group runs, its own and the joint ones other groups declared."""
-    return [r for r in running(orgs) if any(g.id == org_id for g in r.groups)]
+    global _last
+    if _last is None or _last[0] is not orgs:
+        index: dict[str, list[Running]] = {}
+        for r in running(orgs.values()):
+            for g in r.groups:
+                index.setdefault(g.id, []).append(r)
+        _last = (orgs, index)
+    return _last[1].get(org_id, [])
 
 
 def days_left(campaign: Campaign, today: dt.date) -> str:

@@ -120,9 +120,8 @@ def needs(page: GroupPage) -> str:
     """What the group needs; beside funding, where to give (its donation page)."""
     if not page.org.needs:
         return ""
-    donate = page.org.donate
-    items = "".join(f"<li>{bi(NEEDS[k])}" + (f" · {external(donate, 'ร่วมบริจาค')}" if k == "funding"
-                                            and donate else "") + "</li>" for k in page.org.needs)
+    give = f" · {external(page.org.donate, 'ร่วมบริจาค')}" if page.org.donate else ""
+    items = "".join(f"<li>{bi(NEEDS[k])}{give if k == 'funding' else ''}</li>" for k in page.org.needs)
     return _section(Label("สิ่งที่กลุ่มต้องการ", "What the group needs"), f"<ul>{items}</ul>", "gm-needs")
 
 
@@ -136,7 +135,7 @@ def offers(page: GroupPage) -> str:
 
 def campaigns(page: GroupPage) -> str:
     """Open fundraising campaigns the group runs, its own and joint ones, with the days left."""
-    items = fundraising.of_group(page.org.id, page.orgs.values())
+    items = fundraising.of_group(page.org.id, page.orgs)
     body = fundraising.campaign_list(page.url, items, page.site.today, name_groups=False)
     return _section(Label("ร่วมระดมทุน", "Fundraising campaigns"), body, "gm-org-campaigns")
 

@@ -69,7 +69,8 @@ def org_entry(org: Org, site: SiteInfo) -> str:
             + _row("ต้องการ:", ", ".join(h(NEEDS[k].th) for k in org.needs))
             + _row("แบ่งปันได้:", ", ".join(h(NEEDS[k].th) for k in org.offers))
             + _row("ติดต่อ:", contacts)
-            + _row("หน้าเว็บ:", f'<span class="gm-guide__url">{h(address or url)}</span>'))
+            + _row("หน้าเว็บ:", f'<span class="gm-guide__url" lang="en" translate="no">'
+                                 f"{h(address or url)}</span>"))
     qr = f'<div class="gm-guide__code">{qr_image(address)}</div>' if address else ""
     return f'<article class="gm-guide__org" id="guide-{h(org.id)}"><div>{text}</div>{qr}</article>'
 
