@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image, ImageDraw
 
 from conftest import build, local_context, make_repo, org_yaml
 from guidemap.contract.loader import load_repository
+from guidemap.outputs.pages.guide import qr_image
 
 SITE = "https://example.org/guide/"
 TOOLS = ("pdftotext", "pdfinfo", "pdftoppm", "zbarimg")
@@ -54,10 +56,35 @@ def test_the_guide_lists_every_group_by_province_with_what_it_needs_and_offers(g
     assert "ต้องการ:" in text and "ทุนสนับสนุน" in text and "แบ่งปันได้:" in text
     assert "073 312 222" in text and "www.facebook.com/klum.a" in text and "taejai.com/th/d/klum-a" in text
     assert f"{SITE}orgs/a/" in text
-    qrs = re.findall(r'<img class="gm-guide__qr" src="data:image/svg\+xml[^"]+" alt="([^"]+)"', html)
+    qrs = re.findall(r'<svg class="gm-guide__qr" role="img" aria-label="([^"]+)"', html)
     assert len(qrs) == 3 and all(SITE + "orgs/" in unescape(a) for a in qrs)
     home = (guide_site / "index.html").read_text(encoding="utf-8")
     assert 'href="guide/"' in home and "คู่มือฉบับพิมพ์" in home
+
+
+def decode_svg(svg: str, tmp: Path) -> str:
+    """Draw an SVG QR code of guide.qr_image (runs of modules: M<x> <y>.5h<n>) and read it
+    with zbarimg."""
+    size = int(re.search(r'viewBox="0 0 (\d+) ', svg).group(1))  # type: ignore[union-attr]
+    scale = 8
+    im = Image.new("L", (size * scale, size * scale), 255)
+    draw = ImageDraw.Draw(im)
+    for x, y, n in re.findall(r"M(\d+) (\d+)\.5h(\d+)", svg):
+        x0, y0 = int(x) * scale, int(y) * scale
+        draw.rectangle((x0, y0, x0 + int(n) * scale - 1, y0 + scale - 1), fill=0)
+    png = tmp / "qr.png"
+    im.save(png)
+    out = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True)
+    return out.stdout.strip()
+
+
+@pytest.mark.parametrize("address", [
+    "https://example.org/guide/orgs/a/",
+    "https://southern-volunteer-network.github.io/guidemap/orgs/samakhom-sangsan-yaowachon-chaidaen-tai/",
+])
+def test_each_qr_code_opens_its_address(address: str, tmp_path: Path) -> None:
+    _tools()
+    assert decode_svg(qr_image(address), tmp_path) == address
 
 
 def _tools() -> None:

@@ -11,6 +11,7 @@ new page for each province.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 import segno
 
@@ -26,16 +27,36 @@ from guidemap.outputs.pages.group import _CONTACT_LABELS as CONTACT_LABELS
 from guidemap.outputs.site import GeneratedPage, SiteInfo
 
 TITLE = "คู่มือฉบับพิมพ์"
+QUIET = 4  # modules of white around a QR code, as the standard asks
 
 
+@lru_cache(maxsize=8192)  # `mkdocs serve` rebuilds: the same addresses again
 def qr_image(address: str) -> str:
-    """An <img> of a QR code (SVG, as a data: URI) that opens ``address``. Error correction M:
-    a creased or smudged page still scans."""
-    code = segno.make(address, error="m", boost_error=False)
-    alt = f"คิวอาร์โค้ดไปยัง {address}"
-    return (f'<img class="gm-guide__qr" src="{h(code.svg_data_uri(scale=4, border=4))}" '
-            f'alt="{h(alt)}" width="{code.symbol_size(scale=4)[0]}" '
-            f'height="{code.symbol_size(scale=4)[1]}">')
+    """An inline SVG QR code that opens ``address``, its modules drawn as one path.
+
+    segno encodes it (error correction M: a creased or smudged page still scans). The mask is
+    fixed rather than chosen by scoring all eight, and the path is drawn here rather than by
+    segno's writer: each is valid QR, and a network of 2,000 groups then pays about 3 ms less per
+    group."""
+    code = segno.make(address, error="m", boost_error=False, mask=0, micro=False)
+    rows = code.matrix
+    size = len(rows) + 2 * QUIET
+    runs = []
+    for y, row in enumerate(rows):
+        x, n = 0, len(row)
+        while x < n:
+            if row[x]:
+                start = x
+                while x < n and row[x]:
+                    x += 1
+                runs.append(f"M{start + QUIET} {y + QUIET}.5h{x - start}")
+            else:
+                x += 1
+    label = f"คิวอาร์โค้ดไปยัง {address}"
+    return (f'<svg class="gm-guide__qr" role="img" aria-label="{h(label)}" viewBox="0 0 {size} {size}" '
+            f'xmlns="http://www.w3.org/2000/svg" shape-rendering="crispEdges">'
+            f'<rect width="{size}" height="{size}" fill="#fff"/>'
+            f'<path stroke="#000" d="{"".join(runs)}"/></svg>')
 
 
 def _contact_text(kind: str, value: str) -> str:
