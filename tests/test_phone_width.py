@@ -87,14 +87,16 @@ def test_long_unbreakable_texts_stay_on_a_phone_screen(browser: Any, serve: Any,
                                                        tmp_path: Path) -> None:
     org = org_yaml("long", name_th=LONG, name_en="W" * 60, summary=LONG) + (
         f"contact:\n  website: {LONG_URL}\n  email: {'x' * 70}@example.org\n"
-        f"donate: {LONG_URL}\nactivities:\n  - th: {LONG}\n")
+        f"donate: {LONG_URL}\nactivities:\n  - th: {LONG}\noffers: [media]\n"
+        f"campaigns:\n  - title: {LONG}\n    url: {LONG_URL}\n    end: 2099-12-31\n"
+        f"    goal: 100000000\n")
     story = (f"---\ntitle: {LONG}\ndate: 2026-01-02\nsummary: {LONG}\norgs: [long]\n---\n"
              f"{LONG}\n\n<{LONG_URL}>\n")
     repo = make_repo(tmp_path, {"long": org}, {"2026-01-02-long.md": story})
     result = build(repo)
     assert result.returncode == 0, result.stderr
     site = repo / "site"
-    paths = [p for p in page_paths(site) if p.startswith(("orgs/", "stories/", "help/",
+    paths = [p for p in page_paths(site) if p.startswith(("orgs/", "stories/", "help/", "guide/",
                                                           "provinces/", "focus/")) or p == ""]
     assert "orgs/long/" in paths and "stories/2026-01-02-long/" in paths
     base = serve(site)
