@@ -130,3 +130,23 @@ def test_the_printed_guide_of_this_repository(browser: Any, serve: Any, repo_sit
         decoded += out.stdout.split()
     expected = sorted(f"http://127.0.0.1:8000/orgs/{o.id}/" for o in orgs)
     assert sorted(decoded) == expected
+
+
+def test_the_helper_process_makes_the_same_qr_codes_and_junk_is_ignored() -> None:
+    from guidemap.adapter.helper import Helper
+    from guidemap.contract.model import Dataset
+    from guidemap.outputs.map import view as map_view
+    from guidemap.outputs.pages import guide
+
+    addresses = ["https://example.org/guide/orgs/a/", "https://example.org/guide/orgs/b/"]
+    helper = Helper(enabled=True)
+    try:
+        helper.request_qr(addresses)
+        helper.request_maps(map_view.map_requests(Dataset([], [])))
+        codes = helper.qr_codes()  # answered first, before the maps
+        assert codes == {a: qr_image(a) for a in addresses}
+        assert helper.maps()
+    finally:
+        helper.close()
+    guide.preload({"https://example.org/x/": "<script>alert(1)</script>"})
+    assert guide.qr_code("https://example.org/x/") == qr_image("https://example.org/x/")

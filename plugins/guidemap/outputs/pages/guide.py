@@ -30,6 +30,26 @@ TITLE = "คู่มือฉบับพิมพ์"
 QUIET = 4  # modules of white around a QR code, as the standard asks
 
 
+def page_address(site_url: str | None, org_id: str) -> str | None:
+    """The absolute address of a group's page, which its QR code opens."""
+    return urls.absolute(site_url, urls.org(org_id))
+
+
+_made_elsewhere: dict[str, str] = {}
+
+
+def preload(codes: dict[str, str]) -> None:
+    """QR codes made by the helper process (the adapter asks for them before the profiles are
+    read: their addresses are known from the files' names), used instead of making them here.
+    Anything that is not one of :func:`qr_image`'s SVGs is ignored."""
+    _made_elsewhere.update({a: svg for a, svg in codes.items()
+                            if svg.startswith('<svg class="gm-guide__qr"') and svg.endswith("</svg>")})
+
+
+def qr_code(address: str) -> str:
+    return _made_elsewhere.get(address) or qr_image(address)
+
+
 @lru_cache(maxsize=8192)  # `mkdocs serve` rebuilds: the same addresses again
 def qr_image(address: str) -> str:
     """An inline SVG QR code that opens ``address``, its modules drawn as one path.
@@ -77,7 +97,7 @@ def _row(label: str, body: str) -> str:
 def org_entry(org: Org, site: SiteInfo) -> str:
     """One group: text on the left, the QR code of its page on the right."""
     url = urls.org(org.id)
-    address = urls.absolute(site.url, url)
+    address = page_address(site.url, org.id)
     name_en = f" {en(h(org.name.en))}" if org.name.th and org.name.en else ""
     where = h(org.district.th) + " · " if org.district else ""
     focus = ", ".join(h(FOCUS[k].th) for k in org.focus)
@@ -92,7 +112,7 @@ def org_entry(org: Org, site: SiteInfo) -> str:
             + _row("ติดต่อ:", contacts)
             + _row("หน้าเว็บ:", f'<span class="gm-guide__url" lang="en" translate="no">'
                                  f"{h(address or url)}</span>"))
-    qr = f'<div class="gm-guide__code">{qr_image(address)}</div>' if address else ""
+    qr = f'<div class="gm-guide__code">{qr_code(address)}</div>' if address else ""
     return f'<article class="gm-guide__org" id="guide-{h(org.id)}"><div>{text}</div>{qr}</article>'
 
 
