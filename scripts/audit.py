@@ -142,7 +142,8 @@ def page_types(site: Path) -> dict[str, str]:
              "subscribe": "subscribe/" if (site / "subscribe" / "index.html").is_file() else None,
              "province": _largest(site, "provinces/*/index.html"),
              "volunteer": "volunteer/", "events": "events/",
-             "event": _largest(site, "events/*/index.html")}
+             "event": _largest(site, "events/*/index.html"),
+             "guide": "guide/" if (site / "guide" / "index.html").is_file() else None}
     return {k: v for k, v in pages.items() if v is not None}
 
 

@@ -16,21 +16,25 @@ if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
   touch "$stamp"
 fi
 
-if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
-  # Debian's Chromium (never a browser downloaded by a test tool), and Thai fonts so that
-  # screenshots and layout measurements see real Thai glyphs.
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-thai-tlwg >/dev/null
-fi
-
-if ! command -v khal >/dev/null; then
-  # A calendar program from Debian: tests/test_calendars.py imports the site's .ics files into it.
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq khal >/dev/null
+if [ "${1:-}" = "--browser" ]; then
+  # Debian programs the tests use, installed in one go when any is missing:
+  # - chromium: the browser tests (never a browser downloaded by a test tool), with Thai fonts
+  #   so that screenshots, layout measurements and printed PDFs see real Thai glyphs;
+  # - khal: a calendar program that imports the site's .ics files (tests/test_dated_site.py);
+  # - poppler-utils and zbar-tools: read the printed guide's PDF and decode its QR codes
+  #   (tests/test_guide.py).
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  dpkg -s fonts-thai-tlwg >/dev/null 2>&1 || missing+=(fonts-thai-tlwg)
+  command -v khal >/dev/null || missing+=(khal)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  command -v zbarimg >/dev/null || missing+=(zbar-tools)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
 fi
 
 if [ "${1:-}" = "--browser" ]; then

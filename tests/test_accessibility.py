@@ -21,7 +21,7 @@ import audit
 pytestmark = pytest.mark.browser
 
 PAGE_TYPES = ["home", "directory", "group", "map", "stories", "story", "subscribe", "province",
-              "volunteer", "events", "event"]
+              "volunteer", "events", "event", "guide"]
 
 
 @pytest.fixture(scope="module")

@@ -181,7 +181,7 @@ def test_weekly_job_reports_without_failing() -> None:
 
 
 @pytest.mark.parametrize("name", ["add-organization.yml", "report-listing.yml", "add-call.yml",
-                                  "add-event.yml"])
+                                  "add-event.yml", "share-story.yml"])
 def test_issue_forms_are_well_formed(name: str) -> None:
     form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / name).read_text(encoding="utf-8"))
     assert {"name", "description", "body"} <= form.keys()

@@ -6,6 +6,9 @@ and the helper does them while the build loads profiles and renders pages:
 * **the guide map's folium part** (guidemap.outputs.map.folium_render): importing folium (with numpy and
   branca) alone takes about half a second; the helper imports it while the build reads the
   profiles, and renders the maps as soon as their data is known;
+* **the printable guide's QR codes** (guidemap.outputs.pages.guide): about a millisecond each
+  in pure Python; their addresses are known from the profiles' file names, so they are asked
+  for before the profiles are read, and made while the build reads them;
 * **cutting the search index's Thai into words**: most of it (the group pages' names,
   summaries, descriptions) is known before any page is rendered, so it is cut while pages
   render; the build then waits only for the few runs it could not know in advance (stories,
@@ -19,11 +22,12 @@ The helper is ``python -m guidemap.adapter.helper`` talking over pipes, not ``mu
 import would build it twice), and ``fork`` can deadlock in a process with threads, such as
 ``mkdocs serve``.
 
-Protocol: a request is one header line (``maps`` or ``cut``, then a count), then that many
-lines; the answer is that many lines. A map request line is its JSON; its answer line, the
-JSON of the render. A run to cut is Thai letters only (never a line break), and its answer
-line the words joined by zero-width spaces: plain lines, because a large index's request and
-answer then take milliseconds to write and read.
+Protocol: a request is one header line (``qr``, ``maps`` or ``cut``, then a count), then that
+many lines; the answer is that many lines. A QR request line is an address; its answer line,
+the SVG. A map request line is its JSON; its answer line, the JSON of the render. A run to cut
+is Thai letters only (never a line break), and its answer line the words joined by zero-width
+spaces: plain lines, because a large index's request and answer then take milliseconds to
+write and read.
 """
 
 from __future__ import annotations
@@ -58,6 +62,10 @@ def _serve() -> None:
         lines = [read().decode().rstrip("\n") for _ in range(count)]
         if op == "maps":
             answers = [json.dumps(render_map(_request(json.loads(line)))) for line in lines]
+        elif op == "qr":
+            from guidemap.outputs.pages.guide import qr_image
+
+            answers = [qr_image(line) for line in lines]
         else:
             answers = cut_runs(lines)
         out.write("".join(answer + "\n" for answer in answers).encode())
@@ -80,6 +88,9 @@ class Helper:
         self._proc: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()  # one request at a time on the pipes
         self._maps: list[MapRequest] = []
+        self._qr: list[str] = []
+        self._qr_thread: threading.Thread | None = None
+        self._qr_sent = False
         self._thread: threading.Thread | None = None
         self._early_runs: list[str] = []
         self._early: list[str] | None = None
@@ -128,6 +139,8 @@ class Helper:
     # -- maps -----------------------------------------------------------------------------
     def request_maps(self, requests: list[MapRequest]) -> None:
         """Ask for the maps now; :meth:`maps` collects them (the helper may still be starting)."""
+        if self._qr_thread is not None:  # the QR request goes first: answers come in order
+            self._qr_thread.join(WAIT_SECONDS)
         with self._lock:
             if self._send("maps", [json.dumps(r) for r in requests]):
                 self._maps = list(requests)
@@ -150,6 +163,39 @@ class Helper:
             return {}
         self.helped += len(found)
         return found
+
+    # -- QR codes -------------------------------------------------------------------------
+    def request_qr(self, addresses: list[str]) -> None:
+        """Ask for QR codes now; :meth:`qr_codes` collects them, before :meth:`maps` (the
+        answers come in the order of the requests). Sent from a thread: the helper reads the
+        request only once it has imported folium, and a large one fills the pipe."""
+        if self._proc is None or not addresses:
+            return
+        self._qr = list(addresses)
+        self._qr_sent = False
+
+        def send() -> None:
+            with self._lock:
+                self._qr_sent = self._send("qr", self._qr)
+
+        self._qr_thread = threading.Thread(target=send, daemon=True)
+        self._qr_thread.start()
+
+    def qr_codes(self) -> dict[str, str]:
+        """The codes asked for, or nothing if the helper failed (the build makes them)."""
+        if self._qr_thread is not None:
+            self._qr_thread.join(WAIT_SECONDS)
+            self._qr_thread = None
+        addresses, self._qr = (self._qr if self._qr_sent else []), []
+        if not addresses:
+            return {}
+        with self._lock:
+            answer = self._receive(len(addresses))
+        if answer is None:
+            self.close()
+            return {}
+        self.helped += len(addresses)
+        return dict(zip(addresses, answer, strict=True))
 
     # -- Thai runs ------------------------------------------------------------------------
     def prefetch(self, runs: Iterable[str]) -> None:
@@ -190,7 +236,7 @@ class Helper:
         proc, self._proc = self._proc, None
         if proc is None:
             return
-        busy = self._thread is not None and self._thread.is_alive()  # a failed build
+        busy = any(t is not None and t.is_alive() for t in (self._thread, self._qr_thread))  # failed build
         try:
             if proc.stdin is not None:
                 proc.stdin.close()  # the helper's loop ends at end of input

@@ -43,11 +43,14 @@ except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
 import markdown
 
 from guidemap.adapter.helper import Helper
-from guidemap.contract.loader import load_repository
+from guidemap.contract.loader import load_repository, org_files
 from guidemap.contract.model import Dataset
+from guidemap.contract.problems import Problems
 from guidemap.outputs import feeds, search
+from guidemap.outputs.head import page_head
 from guidemap.outputs.htmlkit import h, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
+from guidemap.outputs.pages import guide
 from guidemap.outputs.registry import global_assets, site_outputs
 from guidemap.outputs.site import ContributedPage, GeneratedPage, SiteInfo
 
@@ -137,6 +140,10 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self._close_helper()
         # Started first: it imports folium while the profiles load here.
         self.helper = Helper(enabled=bool(self.config.helper))
+        if config.site_url:  # the guide's QR codes, made while the profiles are read
+            files = org_files(root / self.config.orgs_dir, root, Problems())
+            self.helper.request_qr([a for p in files
+                                    if (a := guide.page_address(config.site_url, p.stem))])
         try:
             self._load(config, root)
         except BaseException:  # invalid input: no helper process is left behind
@@ -186,6 +193,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         assert self.data is not None and self.site is not None
         root = Path(config.config_file_path).parent
         if self.helper is not None:
+            guide.preload(self.helper.qr_codes())  # asked for first, so answered first
             map_view.preload(self.helper.maps())
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir))
         for path in sorted(outputs.withheld):
@@ -251,6 +259,17 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         if src in self.contributed:
             return self.contributed[src].finish(html_text)
         return html_text
+
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        """The network's own pages (home, about) get the site's share card too, once their
+        title is known; a ``guidemap_head`` in their front matter is never printed."""
+        src = page.file.src_uri
+        doc = self.contributed.get(src)
+        if self.site is not None and src not in self.pages and (doc is None or doc.title is None):
+            title = str(page.title or config.site_name)
+            page.meta["guidemap_head"] = page_head(self.site, page.url, title,
+                                                   str(page.meta.get("description") or ""))
+        return context
 
     # -- search ---------------------------------------------------------------------------
     def on_post_page(self, output: str, page: Any, config: Any) -> str:

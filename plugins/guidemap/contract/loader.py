@@ -166,6 +166,8 @@ def model_value(f: ProfileField, value: Any) -> Any:
     if isinstance(f.spec, Localized):
         return LText.make(value)
     if isinstance(f.spec, ListOf):
+        if f.model is not None:  # a list of records (campaigns)
+            return tuple(f.model.of(v) for v in value)
         return tuple(LText.make(v) for v in value) if isinstance(f.spec.item, Localized) else tuple(value)
     return value
 
@@ -186,7 +188,29 @@ def build_org(data: dict[str, Any], ctx: Context, stem: str, orgs_dir: Path) -> 
     return Org(**values, **built.values, source="")
 
 
-def load_org_file(path: Path, root: Path, problems: Problems, shown: str | None = None) -> Org | None:
+def _check_campaign_groups(raw: Any, ctx: Context, stem: str, org_ids: set[str] | None) -> None:
+    """The other groups of a joint campaign must be groups of the network (not this one).
+    Read from the file as written, so a campaign with another problem is checked too."""
+    campaigns = raw.get("campaigns") if isinstance(raw, dict) else None
+    for i, campaign in enumerate(campaigns if isinstance(campaigns, list) else ()):
+        groups = campaign.get("groups") if isinstance(campaign, dict) else None
+        for j, org_id in enumerate([groups] if isinstance(groups, str) else
+                                   groups if isinstance(groups, list) else ()):
+            at = ("campaigns", i, "groups", j)
+            if not isinstance(org_id, str):
+                continue  # the spec reports it
+            if org_id == stem:
+                ctx.error(at, "is this group itself; list only the other groups of a joint campaign",
+                          "เป็นกลุ่มนี้เอง ให้ใส่เฉพาะกลุ่มอื่นที่ร่วมแคมเปญ")
+            elif org_ids is not None and org_id not in org_ids:
+                guess = did_you_mean(org_id, org_ids)
+                ctx.error(at, f"no profile has the id {org_id!r}", f"ไม่มีกลุ่มที่มี id {org_id!r}",
+                          f"did you mean / หมายถึง {guess!r}?" if guess else "see the files in orgs/")
+
+
+def load_org_file(path: Path, root: Path, problems: Problems, shown: str | None = None,
+                  org_ids: set[str] | None = None) -> Org | None:
+    """One profile; ``org_ids`` (every profile's id) checks the groups a profile names."""
     shown = shown or _rel(path, root)
     doc = _read_yaml(path, shown, problems)
     if doc is None:
@@ -194,6 +218,7 @@ def load_org_file(path: Path, root: Path, problems: Problems, shown: str | None 
     ctx = Context(shown, doc, problems)
     before = len(problems)
     data, _ = ORG.check_fields(doc.data if doc.data is not None else {}, (), ctx)
+    _check_campaign_groups(doc.data, ctx, path.stem, org_ids)
     org = build_org(data, ctx, path.stem, path.parent)
     if org is None or len(problems) > before:
         return None
@@ -231,6 +256,7 @@ def load_orgs(files: list[Path], root: Path, problems: Problems) -> list[Org]:
     """The valid profiles among ``files`` (from :func:`org_files`); the rest are reported."""
     orgs: list[Org] = []
     seen: dict[str, str] = {}
+    known = {p.stem for p in files}
     for path in files:
         stem = path.stem
         shown = _rel(path, root)
@@ -239,7 +265,7 @@ def load_orgs(files: list[Path], root: Path, problems: Problems) -> list[Org]:
                          f"id {stem!r} ซ้ำกับ {seen[stem]}")
             continue
         seen[stem] = shown
-        org = load_org_file(path, root, problems, shown)
+        org = load_org_file(path, root, problems, shown, known)
         if org is not None:
             orgs.append(org)
     return orgs

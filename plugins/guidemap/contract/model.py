@@ -22,13 +22,16 @@ from typing import Any, Literal
 from guidemap.contract.location import LAT_RANGE, LON_RANGE, PublicLocation
 from guidemap.contract.pictures import ImageInfo
 from guidemap.contract.spec import (
+    Baht,
     Choice,
     Date,
     Email,
+    Field,
     Handle,
     ListOf,
     Localized,
     Number,
+    Obj,
     Phone,
     ProvinceSpec,
     Spec,
@@ -99,6 +102,29 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Campaign:
+    """A dated fundraising campaign on a crowdfunding platform (the network agreed to raise
+    money together; campaigns run a few months). ``groups``: the other groups of a joint
+    campaign, whose pages show it too."""
+
+    title: LText
+    url: str  # https only
+    end: dt.date  # the last day; the campaign is not shown after it
+    goal: int | None = None  # baht
+    start: dt.date | None = None  # when it opened (the feeds' date; default: the profile's date)
+    groups: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> Campaign:
+        return cls(title=LText.make(value["title"]), url=value["url"], end=value["end"],
+                   goal=value.get("goal"), start=value.get("start"),
+                   groups=tuple(value.get("groups", ())))
+
+    def is_open(self, today: dt.date) -> bool:
+        return self.end >= today and (self.start is None or self.start <= today)
+
+
+@dataclass(frozen=True)
 class Org:
     id: str
     name: LText
@@ -121,6 +147,7 @@ class Org:
     logo_alt: str | None = None
     logo_info: ImageInfo | None = None  # raster logos: size, read by the loader
     offers: tuple[str, ...] = ()  # what the group can share with others (the needs' keys)
+    campaigns: tuple[Campaign, ...] = ()  # fundraising campaigns (see Campaign)
 
     def __hash__(self) -> int:
         # Equality still compares every field; hashing the id alone keeps the caches keyed by
@@ -260,7 +287,8 @@ class ProfileField:
     form: tuple[FormElement, ...] = ()
     doc: Doc | None = None
     rules: tuple[Rule, ...] = ()
-    model: type[Any] | None = None  # a group's class in the model (Contact, Volunteer)
+    model: type[Any] | None = None  # a group's class in the model (Contact, Volunteer), or the
+    # class of a list's records (Campaign, built with its `of`)
 
     @property
     def name(self) -> str:
@@ -572,6 +600,27 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
             "The group's donation page, starting with https://")),),
         doc=Doc(Label("`https://taejai.com/…`", "`https://taejai.com/…`"),
                 Label("ต้องขึ้นต้นด้วย `https://` หรือ `http://`", "must start with `https://` or `http://`"))),
+    ProfileField(
+        "campaigns", Label("แคมเปญระดมทุนบนแพลตฟอร์มระดมทุน",
+                           "Fundraising campaigns on a crowdfunding platform"),
+        ListOf(Obj({
+            "title": Field(Localized(Text(150)), required=True),
+            "url": Field(Url(https_only=True), required=True),
+            "end": Field(Date(), required=True),
+            "goal": Field(Baht()),
+            "start": Field(Date()),
+            "groups": Field(ListOf(Text(60, pattern=ID_PATTERN, pattern_hint=ID_HINT), max_items=20,
+                                   unique=True)),
+        }), max_items=10, description=Label("แคมเปญระดมทุน", "Fundraising campaigns")),
+        url=True, model=Campaign, exports=Exports(json=True),
+        doc=Doc(Label("`- {title: ค่ายเยาวชน, url: https://taejai.com/…, end: 2569-03-31, goal: 150000}`",
+                      "`- {title: Youth camp, url: https://taejai.com/…, end: 2026-03-31, goal: 150000}`"),
+                Label("ไม่เกิน 10 แคมเปญ แต่ละแคมเปญมี `title` `url` (https:// เท่านั้น) `end` (วันสุดท้าย) "
+                      "และ `goal` (บาท) `start` `groups` (รหัสกลุ่มที่ร่วมแคมเปญ) ถ้ามี "
+                      "แคมเปญที่หมดเขตแล้วไม่แสดงบนเว็บ",
+                      "at most 10, each with `title`, `url` (https:// only), `end` (the last day) and, "
+                      "if any, `goal` (baht), `start`, `groups` (ids of the other groups of a joint "
+                      "campaign); ended campaigns are not shown"))),
     ProfileField(
         "founded", Label("ปีที่ก่อตั้ง", "Year founded"),
         Year(description=Label("ปีที่ก่อตั้ง (พ.ศ. หรือ ค.ศ.)", "Year founded (BE or CE)")),

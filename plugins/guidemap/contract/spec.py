@@ -318,16 +318,19 @@ def safe_url(text: str, schemes: tuple[str, ...] = ("https", "http")) -> str | N
 class Url(TextSpec):
     max_len: int = 500
     description: Label = NO_LABEL
+    https_only: bool = False  # where money changes hands (a fundraising campaign)
 
     def check_text(self, text: str, at: Path, ctx: Context) -> Any:
         text = text.strip()
         if len(text) > self.max_len:
             return ctx.error(at, f"is too long (at most {self.max_len} characters)",
                              f"ยาวเกินไป (ไม่เกิน {self.max_len} ตัวอักษร)")
-        return safe_url(text) or _url_error(ctx, at, text, ("https", "http"))
+        schemes = ("https",) if self.https_only else ("https", "http")
+        return safe_url(text, schemes) or _url_error(ctx, at, text, schemes)
 
     def json_schema(self) -> dict[str, Any]:
-        return self._described({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+        pattern = "^[Hh][Tt][Tt][Pp][Ss]://" if self.https_only else "^[Hh][Tt][Tt][Pp][Ss]?://"
+        return self._described({"type": "string", "format": "uri", "pattern": pattern,
                                 "maxLength": self.max_len})
 
 
@@ -423,6 +426,28 @@ class Year(TextSpec):
             return ctx.error(at, f"{year} is not a plausible founding year",
                              f"ปี {year} ไม่น่าจะเป็นปีที่ก่อตั้ง")
         return year
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._described({"type": ["integer", "string"]})
+
+
+@dataclass
+class Baht(TextSpec):
+    """A whole amount of baht: ``150000``, ``150,000``, ``๑๕๐,๐๐๐`` or ``150000 บาท``."""
+
+    maximum: int = 100_000_000
+    description: Label = NO_LABEL
+
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
+        value = re.sub(r"(?:บาท|baht|THB|฿)$", "", thai.arabic_digits(text.strip()), flags=re.I).strip()
+        if not re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+", value):
+            return ctx.error(at, f"{text!r} is not an amount in baht", f"{text!r} ไม่ใช่จำนวนเงินบาท",
+                             "e.g. 150000 or 150,000")
+        amount = int(value.replace(",", ""))
+        if not 1 <= amount <= self.maximum:
+            return ctx.error(at, f"{amount} baht is not a plausible goal (1 to {self.maximum:,})",
+                             f"{amount} บาท ไม่น่าจะเป็นเป้าหมายได้ (1 ถึง {self.maximum:,})")
+        return amount
 
     def json_schema(self) -> dict[str, Any]:
         return self._described({"type": ["integer", "string"]})

@@ -237,9 +237,11 @@ def _add(fg: FeedGenerator, item: Item, fmt: str) -> None:
                 {"href": url, "rel": "enclosure", "type": kind, "length": str(length)})
 
 
-def feed_files(data: Dataset, site: SiteInfo, feeds: Sequence[Feed] | None = None) -> dict[str, bytes]:
+def feed_files(data: Dataset, site: SiteInfo, feeds: Sequence[Feed] | None = None,
+               announcements: Sequence[tuple[Item, frozenset[str]]] = ()) -> dict[str, bytes]:
     """Site path → bytes of every feed file (RSS and Atom), at most ``site.feed_items`` items
-    each, newest first."""
+    each, newest first. ``announcements``: items that are not stories (fundraising campaigns),
+    each with the pages whose feeds carry it (``feed.page``)."""
     if not site.has_feeds:
         return {}
     feeds = catalogue(data, site) if feeds is None else feeds
@@ -253,13 +255,22 @@ def feed_files(data: Dataset, site: SiteInfo, feeds: Sequence[Feed] | None = Non
     out: dict[str, bytes] = {}
     for feed in feeds:
         updated = _updated(feed, fallback)
-        chosen = feed.stories[: max(site.feed_items, 0)]
+        chosen: list[Story | Item] = list(feed.stories[: max(site.feed_items, 0)])
+        extra = [a for a, pages in announcements if feed.page in pages]
+        if extra:  # merged by date, newest first (stable: stories before an announcement)
+            chosen = sorted([*chosen, *extra], key=lambda x: (x.story if isinstance(x, Item)
+                                                              else x).date, reverse=True)
+            chosen = chosen[: max(site.feed_items, 0)]
+            updated = max(updated, *(story_datetime(a.story.date) for a in extra))
         for fmt in ("rss", "atom"):
             fg = _generator(feed, site, fmt, updated)
-            for story in chosen:
-                item = items.get(story.slug)
+            for entry in chosen:
+                if isinstance(entry, Item):
+                    _add(fg, entry, fmt)
+                    continue
+                item = items.get(entry.slug)
                 if item is None:
-                    item = items[story.slug] = Item(story, site, orgs)
+                    item = items[entry.slug] = Item(entry, site, orgs)
                 _add(fg, item, fmt)
             if fmt == "rss":
                 out[feed.rss] = fg.rss_str(pretty=True)

@@ -6,13 +6,41 @@ string as is, so everything here is escaped.
 
 from __future__ import annotations
 
-import posixpath
+from dataclasses import dataclass
 from typing import Any
 
+from guidemap.contract import pictures
 from guidemap.contract.model import PROFILE_FIELDS, Org, Story, is_set, value_of
-from guidemap.outputs import urls
+from guidemap.contract.pictures import ImageInfo
+from guidemap.outputs import share, urls
 from guidemap.outputs.htmlkit import h, json_for_script
+from guidemap.outputs.pictures import renditions
 from guidemap.outputs.site import SiteInfo
+
+
+@dataclass(frozen=True)
+class CardImage:
+    """The picture of a share card: a file the site publishes (site path), with its size."""
+
+    path: str
+    width: int
+    height: int
+    alt: str
+
+
+def default_card_image(site: SiteInfo) -> CardImage:
+    w, hgt = share.DEFAULT_SIZE
+    return CardImage(share.DEFAULT_IMAGE, w, hgt, site.name)
+
+
+def published_image(target: str, info: ImageInfo | None, alt: str,
+                    widths: tuple[int, ...] = pictures.WIDTHS) -> CardImage | None:
+    """The largest resized copy of a raster picture (published at ``target`` itself, without
+    its metadata); None for a vector picture, which share cards do not show."""
+    if info is None:
+        return None
+    largest = renditions(target, info, widths)[-1]
+    return CardImage(largest.path, largest.width, largest.height, alt)
 
 
 def _meta(prop: str, content: str | None) -> str:
@@ -20,8 +48,12 @@ def _meta(prop: str, content: str | None) -> str:
 
 
 def page_head(site: SiteInfo, url: str, title: str, description: str = "", kind: str = "website",
-              image: str | None = None) -> str:
+              image: CardImage | None = None) -> str:
+    """Open Graph tags; the card's picture is ``image`` or the site's default one."""
     absolute = urls.absolute(site.url, url)
+    picture = image or default_card_image(site)
+    picture_url = urls.absolute(site.url, picture.path)
+    large = picture.width >= 600  # LINE and Facebook show a wide card from 600 pixels
     tags = [
         _meta("og:type", kind),
         _meta("og:site_name", site.name),
@@ -29,8 +61,11 @@ def page_head(site: SiteInfo, url: str, title: str, description: str = "", kind:
         _meta("og:title", title),
         _meta("og:description", description or site.description),
         _meta("og:url", absolute),
-        _meta("og:image", image),
-        '<meta name="twitter:card" content="summary">',
+        _meta("og:image", picture_url),
+        _meta("og:image:width", str(picture.width)) if picture_url else "",
+        _meta("og:image:height", str(picture.height)) if picture_url else "",
+        _meta("og:image:alt", picture.alt) if picture_url else "",
+        f'<meta name="twitter:card" content="{"summary_large_image" if large else "summary"}">',
     ]
     return "".join(t for t in tags if t)
 
@@ -62,16 +97,16 @@ def org_jsonld(org: Org, site: SiteInfo, url: str) -> dict[str, Any]:
 
 def org_head(org: Org, site: SiteInfo, url: str) -> str:
     jsonld = json_for_script(org_jsonld(org, site, url))
-    return (page_head(site, url, org.name.best, org.summary.best, "profile")
+    logo = (published_image(urls.org_logo(org), org.logo_info, org.logo_alt or org.name.best,
+                            pictures.LOGO_WIDTHS) if org.logo else None)
+    return (page_head(site, url, org.name.best, org.summary.best, "profile", logo)
             + f'<script type="application/ld+json">{jsonld}</script>')
 
 
 def story_head(story: Story, site: SiteInfo) -> str:
     url = urls.story(story)
-    image = story.image
-    if image and "://" not in image:  # a file beside the story, published at the same path
-        image = urls.absolute(site.url, posixpath.normpath(posixpath.join(
-            posixpath.dirname(story.source), image)))
+    target = urls.story_image(story)
+    image = published_image(target, story.image_info, story.image_alt or story.title) if target else None
     article: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Article",

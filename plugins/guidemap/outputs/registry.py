@@ -14,14 +14,25 @@ from pathlib import Path
 from guidemap.contract import pictures
 from guidemap.contract.model import Dataset
 from guidemap.contract.schema import schema_json
-from guidemap.outputs import calendars, call_feeds, dated_opendata, feeds, opendata, search, urls
+from guidemap.outputs import (
+    calendars,
+    call_feeds,
+    campaign_feed,
+    campaigns,
+    dated_opendata,
+    feeds,
+    opendata,
+    search,
+    share,
+    urls,
+)
 from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue, catalogue
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
 from guidemap.outputs.map import view as map_view
 from guidemap.outputs.pages import calls as calls_pages
 from guidemap.outputs.pages import events as events_pages
-from guidemap.outputs.pages import home, listings, stories, subscribe
+from guidemap.outputs.pages import guide, home, listings, stories, subscribe
 from guidemap.outputs.pages.common import sort_orgs, stories_by_org
 from guidemap.outputs.pages.dated_common import dated_by_org
 from guidemap.outputs.pages.group import org_page
@@ -101,6 +112,7 @@ def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue) -> 
     if site.has_feeds:
         pages.append(subscribe.subscribe_page(feed_list, site, calendars.calendar_index(data, site)))
     pages.append(map_view.map_page(data, site))
+    pages.append(guide.guide_page(data, site))
     return pages
 
 
@@ -122,18 +134,21 @@ def data_files(data: Dataset, out: SiteOutputs, with_calls: frozenset[str] = fro
     out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs, with_calls)
     out.copies.update(map_settings.asset_copies())
     out.files[search.WORKER_PATH] = search.worker_script()
+    out.files[share.DEFAULT_IMAGE] = share.default_image()  # share cards without a picture
 
 
 def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
                  docs_dir: Path | None = None) -> SiteOutputs:
     out = global_assets()
+    data = campaigns.open_only(data, site.today)  # ended campaigns: on no page, export or feed
     data = picture_files(data, orgs_dir, docs_dir, out)
     # The feeds are known before any page is made: each page adds the links to its own.
     # Feeds need absolute links (the plugin requires site_url with stories).
     feed_list = FeedCatalogue(tuple(catalogue(data, site))) if site.has_feeds else NO_FEEDS
     out.pages.extend(generated_pages(data, site, feed_list))
     if site.has_feeds:
-        out.files.update(feeds.feed_files(data, site, feed_list.feeds))
+        out.files.update(feeds.feed_files(data, site, feed_list.feeds,
+                                          campaign_feed.announcements(data, site)))
         out.files.update(call_feeds.call_feed_files(data, site))
     contributed_pages(data, site, out)
     data_files(data, out, frozenset(dated_by_org(data, site.today)[0]))

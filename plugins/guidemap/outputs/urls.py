@@ -24,6 +24,7 @@ DATA_CSV = "data/orgs.csv"
 GEOJSON = "data/orgs.geojson"  # the guide map's data, also an open-data export
 SCHEMA = "schema/org.schema.json"
 SUBSCRIBE = "subscribe/"
+GUIDE = "guide/"  # the printable guide
 # The newsletter's feeds (stable once published: readers keep these addresses for years).
 FEED_RSS = "feed.xml"
 FEED_ATOM = "feed.atom"

@@ -26,7 +26,7 @@ from guidemap.contract.model import STALE_AFTER_DAYS
 from guidemap.contract.problems import Problems
 from guidemap.contract.schema import SCHEMA_PATH, schema_json
 from guidemap.contract.vocab import FOCUS, Label
-from guidemap.tools import dated_docs, dated_form, init, issueform
+from guidemap.tools import dated_docs, dated_form, init, issueform, storyform
 from guidemap.tools.fieldtable import doc_files, field_table, rewrite
 from guidemap.tools.formfile import FORM_PATH, form_text
 from guidemap.tools.job_summary import append as append_summary
@@ -67,7 +67,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 everything = load_repository(root, network_file=args.network).problems.items
                 problems.items.extend(p for p in everything if p.path == shown)
             elif path.suffix in (".yml", ".yaml"):
-                counts["profiles"] += load_org_file(path, root, problems) is not None
+                counts["profiles"] += load_org_file(path, root, problems, org_ids=known) is not None
             elif path.suffix == ".md":
                 counts["stories"] += load_story_file(path, root / "content", root, known,
                                                      problems) is not None
@@ -213,8 +213,9 @@ def cmd_forms(args: argparse.Namespace) -> int:
     root = _root(args)
     if not args.write and not args.check:
         return _generated(root / FORM_PATH, form_text(), args, "forms")
-    # The profile form, then the forms of a call for volunteers and an event.
-    codes = [_generated(root / FORM_PATH, form_text(), args, "forms")]
+    # The profile form, the story form, then the forms of a call for volunteers and an event.
+    codes = [_generated(root / FORM_PATH, form_text(), args, "forms"),
+             _generated(root / storyform.FORM_PATH, storyform.form_text(), args, "forms")]
     codes += [_generated(root / f.path, dated_form.form_text(f), args, "forms")
               for f in dated_form.FORMS.values()]
     return max(codes)
@@ -238,19 +239,52 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return 1 if stale else 0
 
 
-def cmd_from_issue(args: argparse.Namespace) -> int:
+def _read_body(name: str) -> str | None:
     """The body comes from a file or stdin, never from an argument a shell has expanded."""
-    root = _root(args)
     limit = issueform.MAX_BODY_CHARS * 4 + 1  # UTF-8 bytes of the largest body GitHub allows
     try:
-        if args.body == "-":
+        if name == "-":
             raw = sys.stdin.buffer.read(limit)
         else:
-            with open(args.body, "rb") as f:
+            with open(name, "rb") as f:
                 raw = f.read(limit)
-        body = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         print(f"cannot read the issue body: {exc} / อ่านข้อความไม่ได้", file=sys.stderr)
+        return None
+
+
+def cmd_story_from_issue(args: argparse.Namespace) -> int:
+    """A draft story from a "share a story" issue; the picture only with --fetch-image."""
+    root = _root(args)
+    body = _read_body(args.body)
+    if body is None:
+        return 2
+    try:
+        story = storyform.story_from_issue(body, root, args.today, args.slug)
+        picture = None
+        if story.picture_url and args.fetch_image:
+            picture = storyform.fetch_picture(story.picture_url)
+            story = storyform.story_from_issue(body, root, args.today, args.slug, picture)
+        if args.stdout:
+            sys.stdout.write(story.text)
+            return 0
+        target = storyform.write_story(story, root, picture)
+    except issueform.IssueFormError as exc:
+        print("\n".join(f"✗ {p}" for p in exc.problems), file=sys.stderr)
+        return 1
+    print(f"✓ wrote / สร้างไฟล์ {target.relative_to(root)} (draft: true)", file=sys.stderr)
+    if story.picture_url and picture is None:
+        print(f"! the issue has a picture, not fetched: {story.picture_url}\n  run again with "
+              "--fetch-image to add it (resized, without metadata) / มีรูปแนบ ใช้ --fetch-image เพื่อดึงรูป",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_from_issue(args: argparse.Namespace) -> int:
+    root = _root(args)
+    body = _read_body(args.body)
+    if body is None:
         return 2
     try:
         profile = issueform.profile_from_issue(body, root / "orgs")
@@ -379,6 +413,15 @@ def parser() -> argparse.ArgumentParser:
     di.add_argument("--update", action="store_true", help="replace an existing file")
     di.add_argument("--stdout", action="store_true", help="print the file instead of writing it")
     di.set_defaults(func=cmd_dated_from_issue)
+    sf = sub.add_parser("story-from-issue", help="write a draft story in content/stories/ from the "
+                        "body of a 'share a story' issue (read from a file or stdin)")
+    sf.add_argument("body", nargs="?", default="-", help="file holding the issue body; - for stdin")
+    sf.add_argument("--slug", help="the story's address after its date (a-z, 0-9, -)")
+    sf.add_argument("--fetch-image", action="store_true", help="download the attached picture "
+                    "(GitHub's attachment host only), resized and without metadata")
+    sf.add_argument("--today", type=date.fromisoformat, help="the story's date (YYYY-MM-DD)")
+    sf.add_argument("--stdout", action="store_true", help="print the story instead of writing it")
+    sf.set_defaults(func=cmd_story_from_issue)
 
     st = sub.add_parser("stale", help="list profiles whose 'updated' date is over a year old")
     st.add_argument("--days", type=int, default=STALE_AFTER_DAYS, help="age limit in days")

@@ -26,7 +26,8 @@
       var shown = 0;
       cards.forEach(function (card) {
         var ok = (!v.province || card.getAttribute("data-province") === v.province) &&
-          has(card, "data-focus", v.focus) && has(card, "data-needs", v.need);
+          has(card, "data-focus", v.focus) && has(card, "data-needs", v.need) &&
+          has(card, "data-offers", v.offer);
         card.hidden = !ok;
         if (ok) shown += 1;
       });
@@ -77,7 +78,62 @@
       watch.observe(near);
     });
   }
-  function start() { init(); deferred(); }
+  /* Share buttons (guidemap/outputs/share.py): LINE and Facebook are plain links; "copy link"
+     and "share…" show only where the browser can do them, and do nothing until tapped. */
+  function shareButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll(".gm-share"), function (box) {
+      if (box.getAttribute("data-ready")) return;
+      box.setAttribute("data-ready", "1");
+      var status = box.querySelector(".gm-share__status");
+      var copy = box.querySelector(".gm-share__copy");
+      var native = box.querySelector(".gm-share__native");
+      function say(text) { if (status) status.textContent = text; }
+      if (copy && navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+        copy.hidden = false;
+        copy.addEventListener("click", function () {
+          navigator.clipboard.writeText(copy.getAttribute("data-url")).then(
+            function () { say("คัดลอกลิงก์แล้ว · Link copied"); },
+            function () { say("คัดลอกไม่ได้ · Could not copy"); });
+        });
+      }
+      if (native && typeof navigator.share === "function") {
+        native.hidden = false;
+        native.addEventListener("click", function () {
+          navigator.share({ title: native.getAttribute("data-title"), url: native.getAttribute("data-url") })
+            .catch(function () { /* the visitor closed the share sheet */ });
+        });
+      }
+    });
+  }
+  /* The printable guide's print button (the browser's own print menu works without it). */
+  function printButton() {
+    var button = document.querySelector(".gm-guide__print button");
+    if (!button || typeof window.print !== "function") return;
+    button.hidden = false;
+    button.onclick = function () { window.print(); };
+  }
+  /* Fundraising campaigns: the days left as of today in Thailand (the page says what they were
+     on the day it was built), and a campaign past its last day hidden until the next build. */
+  function campaignDays() {
+    var now = new Date(Date.now() + 7 * 3600 * 1000);  /* Asia/Bangkok: UTC+7 all year */
+    var today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    Array.prototype.forEach.call(document.querySelectorAll(".gm-campaign[data-end]"), function (item) {
+      var end = Date.parse(item.getAttribute("data-end") + "T00:00:00Z");
+      var days = Math.round((end - today) / 86400000);
+      if (isNaN(days)) return;
+      if (days < 0) { item.hidden = true; return; }
+      var span = item.querySelector(".gm-days");
+      if (span) {
+        span.textContent = days === 0 ? "วันนี้วันสุดท้าย " : "เหลืออีก " + days + " วัน ";
+        var english = document.createElement("span");
+        english.className = "gm-en";
+        english.lang = "en";
+        english.textContent = days === 0 ? "last day" : days + (days === 1 ? " day left" : " days left");
+        span.appendChild(english);
+      }
+    });
+  }
+  function start() { init(); deferred(); shareButtons(); printButton(); campaignDays(); }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {

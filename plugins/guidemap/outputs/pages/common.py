@@ -85,7 +85,8 @@ def _card_at_depth(depth: int, org: Org) -> str:
     name_en = f" {en(h(org.name.en))}" if org.name.en else ""
     return (
         f'<li class="gm-card" id="org-{h(org.id)}" data-province="{h(org.province.code)}" '
-        f'data-focus="{h(" ".join(org.focus))}" data-needs="{h(" ".join(org.needs))}">'
+        f'data-focus="{h(" ".join(org.focus))}" data-needs="{h(" ".join(org.needs))}" '
+        f'data-offers="{h(" ".join(org.offers))}">'
         f'<h3 class="gm-card__title">{link(frm, urls.org(org.id), h(org.name.best))}{name_en}</h3>'
         f'<p class="gm-card__place">{place(frm, org)}</p>'
         f'<p class="gm-card__summary">{h(short_summary(org))}</p>'

@@ -14,6 +14,8 @@ from guidemap.contract import pictures, thai
 from guidemap.contract.model import Call, Event, LText, Org, Story
 from guidemap.contract.thai import display_phone, thai_date
 from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
+from guidemap.outputs import campaigns as fundraising
+from guidemap.outputs import share as share_links
 from guidemap.outputs import urls
 from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue
 from guidemap.outputs.head import org_head
@@ -137,9 +139,11 @@ def dated(page: GroupPage) -> str:
 
 
 def needs(page: GroupPage) -> str:
+    """What the group needs; beside funding, where to give (its donation page)."""
     if not page.org.needs:
         return ""
-    items = "".join(f"<li>{bi(NEEDS[k])}</li>" for k in page.org.needs)
+    give = f" · {external(page.org.donate, 'ร่วมบริจาค')}" if page.org.donate else ""
+    items = "".join(f"<li>{bi(NEEDS[k])}{give if k == 'funding' else ''}</li>" for k in page.org.needs)
     return _section(Label("สิ่งที่กลุ่มต้องการ", "What the group needs"), f"<ul>{items}</ul>", "gm-needs")
 
 
@@ -149,6 +153,13 @@ def offers(page: GroupPage) -> str:
     items = "".join(f"<li>{bi(NEEDS[k])}</li>" for k in page.org.offers)
     return _section(Label("สิ่งที่กลุ่มแบ่งปันได้", "What the group can offer"), f"<ul>{items}</ul>",
                     "gm-offers")
+
+
+def campaigns(page: GroupPage) -> str:
+    """Open fundraising campaigns the group runs, its own and joint ones, with the days left."""
+    items = fundraising.of_group(page.org.id, page.orgs)
+    body = fundraising.campaign_list(page.url, items, page.site.today, name_groups=False)
+    return _section(Label("ร่วมระดมทุน", "Fundraising campaigns"), body, "gm-org-campaigns")
 
 
 _CONTACT_LABELS = {
@@ -212,6 +223,11 @@ def stories(page: GroupPage) -> str:
                     story_list(page.url, page.stories, page.orgs), "gm-org-stories")
 
 
+def share(page: GroupPage) -> str:
+    """LINE, Facebook, copy link and the phone's share sheet (guidemap.outputs.share)."""
+    return share_links.share_block(urls.absolute(page.site.url, page.url), page.org.name.best)
+
+
 def actions(page: GroupPage) -> str:
     """Propose an edit, report a problem (both on the repository, when it is on GitHub), and
     the way back to the directory."""
@@ -226,8 +242,8 @@ def actions(page: GroupPage) -> str:
 
 
 SECTIONS: tuple[Callable[[GroupPage], str], ...] = (
-    header, stale_warning, about, activities, volunteer, dated, needs, offers, contact, facts, location_map,
-    stories, actions,
+    header, stale_warning, about, activities, volunteer, dated, needs, offers, campaigns, contact,
+    facts, location_map, stories, share, actions,
 )
 
 

@@ -38,7 +38,8 @@ def _summary(data: Dataset) -> str:
         f'<p class="gm-cta">{link(url, urls.DIRECTORY, "ทำเนียบกลุ่ม", "md-button md-button--primary")} '
         f'{link(url, urls.MAP, "แผนที่กลุ่มอาสา", "md-button md-button--primary")} '
         f'{link(url, urls.HELP, "ช่วยกลุ่มได้อย่างไร", "md-button")} '
-        f'{link(url, urls.STORIES, "จดหมายข่าว", "md-button")}</p></div>'
+        f'{link(url, urls.STORIES, "จดหมายข่าว", "md-button")} '
+        f'{link(url, urls.GUIDE, "คู่มือฉบับพิมพ์", "md-button")}</p></div>'
     )
 
 

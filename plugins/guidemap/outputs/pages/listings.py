@@ -7,11 +7,11 @@ from collections import Counter, defaultdict
 
 from guidemap.contract.model import Dataset, Org
 from guidemap.contract.vocab import FOCUS, NEEDS, Label
-from guidemap.outputs import urls
+from guidemap.outputs import campaigns, urls
 from guidemap.outputs.feed_catalogue import FeedCatalogue
 from guidemap.outputs.head import page_head
 from guidemap.outputs.htmlkit import h, one_block
-from guidemap.outputs.markup import bi, en, link
+from guidemap.outputs.markup import bi, en, external, link
 from guidemap.outputs.pages.common import area_name, cards, sort_orgs
 from guidemap.outputs.site import GeneratedPage, SiteInfo
 
@@ -27,6 +27,7 @@ def _directory_filters(orgs: list[Org]) -> str:
     provinces = Counter((o.province.code, o.province.th) for o in orgs)
     focus = Counter(f for o in orgs for f in o.focus)
     needs = Counter(n for o in orgs for n in o.needs)
+    offers = Counter(n for o in orgs for n in o.offers)
     return (
         '<form class="gm-filters" role="search" aria-label="กรองรายชื่อกลุ่ม" hidden>'
         + _options("province", Label("จังหวัด", "Province"),
@@ -35,6 +36,8 @@ def _directory_filters(orgs: list[Org]) -> str:
                    [(k, FOCUS[k].th, focus[k]) for k in FOCUS if focus[k]])
         + _options("need", Label("กลุ่มที่ต้องการ", "Needs"),
                    [(k, NEEDS[k].th, needs[k]) for k in NEEDS if needs[k]])
+        + (_options("offer", Label("กลุ่มที่แบ่งปันได้", "Offers"),
+                    [(k, NEEDS[k].th, offers[k]) for k in NEEDS if offers[k]]) if offers else "")
         + '<button type="reset" class="md-button">ล้างตัวกรอง</button>'
         + f'<p class="gm-count" aria-live="polite" data-total="{len(orgs)}">ทั้งหมด {len(orgs)} กลุ่ม</p>'
         + "</form>"
@@ -111,31 +114,64 @@ def focus_pages(data: Dataset, site: SiteInfo, feeds: FeedCatalogue) -> list[Gen
     return pages
 
 
-def _need_section(key: str, label: Label, orgs: list[Org]) -> str:
-    """The groups that need ``key``; for volunteers, the roles they offer too."""
-    items = []
-    for o in orgs:
-        extra = ""
-        if key == "volunteers" and o.volunteer and o.volunteer.roles:
-            extra = "<br><small>บทบาท: " + ", ".join(h(r.best) for r in o.volunteer.roles) + "</small>"
-        name = link(urls.HELP, urls.org(o.id), h(o.name.best))
-        items.append(f"<li>{name} · {h(o.province.th)}{extra}</li>")
-    return (f'<section class="gm-section" id="need-{key}"><h2>{bi(label)}</h2>'
-            f'<ul>{"".join(items)}</ul></section>')
+def _group_item(o: Org, extra: str = "") -> str:
+    name = link(urls.HELP, urls.org(o.id), h(o.name.best))
+    return f"<li>{name} · {h(o.province.th)}{extra}</li>"
+
+
+def _need_extra(key: str, o: Org) -> str:
+    """For volunteers, the roles a group offers; for funding, where to give."""
+    if key == "volunteers" and o.volunteer and o.volunteer.roles:
+        return "<br><small>บทบาท: " + ", ".join(h(r.best) for r in o.volunteer.roles) + "</small>"
+    if key == "funding" and o.donate:
+        return " · " + external(o.donate, "ร่วมบริจาค " + en("Donate"))
+    return ""
+
+
+def _need_section(key: str, label: Label, needing: list[Org], offering: list[Org],
+                  lead: str = "") -> str:
+    """One key of the needs: the groups that need it and, beside them, the groups that can
+    offer it to others, so that two groups can find each other. ``lead``: what comes first
+    (the open fundraising campaigns, in the funding section)."""
+    parts = []
+    if needing:
+        items = "".join(_group_item(o, _need_extra(key, o)) for o in needing)
+        parts.append(f'<div class="gm-help__need"><h3>{bi(Label("กลุ่มที่ต้องการ", "Groups that need it"))}'
+                     f"</h3><ul>{items}</ul></div>")
+    if offering:
+        items = "".join(_group_item(o) for o in offering)
+        parts.append(f'<div class="gm-help__offer"><h3>{bi(Label("กลุ่มที่แบ่งปันได้", "Groups that can offer it"))}'
+                     f"</h3><ul>{items}</ul></div>")
+    return (f'<section class="gm-section gm-help" id="need-{key}"><h2>{bi(label)}</h2>{lead}'
+            f'<div class="gm-help__sides">{"".join(parts)}</div></section>')
+
+
+def _campaigns_block(data: Dataset, site: SiteInfo) -> str:
+    """The open fundraising campaigns, soonest end first (the funding section's lead)."""
+    items = campaigns.running(data.orgs)
+    if not items:
+        return ""
+    return (f'<div class="gm-help__campaigns"><h3>{bi(Label("แคมเปญระดมทุนที่เปิดอยู่", "Open campaigns"))}'
+            f'</h3>{campaigns.campaign_list(urls.HELP, items, site.today)}</div>')
 
 
 def help_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     url = urls.HELP
-    intro = ('<p>กลุ่มในเครือข่ายบอกไว้ว่าต้องการความช่วยเหลือด้านใดบ้าง เลือกเรื่องที่คุณช่วยได้ แล้วติดต่อกลุ่มโดยตรง '
-             f'{en("What the groups ask for: pick what you can offer and contact them directly.")}</p>')
+    intro = ('<p>กลุ่มในเครือข่ายบอกไว้ว่าต้องการความช่วยเหลือด้านใดบ้าง และแบ่งปันอะไรให้กลุ่มอื่นได้ '
+             'เลือกเรื่องที่คุณช่วยได้ แล้วติดต่อกลุ่มโดยตรง '
+             + en("What the groups ask for, and what they can offer each other: pick what you "
+                  "can offer and contact them directly.") + "</p>")
     toc = []
     sections = []
     for key, label in NEEDS.items():
-        orgs = sort_orgs(o for o in data.orgs if key in o.needs)
-        if orgs:
-            toc.append(f'<li><a href="#need-{key}">{h(label.th)}</a> ({len(orgs)})</li>')
-            sections.append(_need_section(key, label, orgs))
+        needing = sort_orgs(o for o in data.orgs if key in o.needs)
+        offering = sort_orgs(o for o in data.orgs if key in o.offers)
+        lead = _campaigns_block(data, site) if key == "funding" else ""
+        if needing or offering or lead:
+            counts = f"ต้องการ {len(needing)}" + (f" · แบ่งปันได้ {len(offering)}" if offering else "")
+            toc.append(f'<li><a href="#need-{key}">{h(label.th)}</a> ({counts})</li>')
+            sections.append(_need_section(key, label, needing, offering, lead))
     body = f'{intro}<ul class="gm-index">{"".join(toc)}</ul>{"".join(sections)}'
-    description = "กลุ่มอาสาสมัครที่ต้องการอาสาสมัคร ทุน สื่อ และการสนับสนุนอื่น"
+    description = "กลุ่มอาสาสมัครที่ต้องการอาสาสมัคร ทุน สื่อ และการสนับสนุนอื่น และสิ่งที่กลุ่มแบ่งปันกันได้"
     return GeneratedPage(url, "ช่วยกลุ่มได้อย่างไร", description,
                          one_block(body), page_head(site, url, "ช่วยกลุ่มได้อย่างไร"))

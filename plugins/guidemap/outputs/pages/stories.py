@@ -10,7 +10,7 @@ from guidemap.contract import thai
 from guidemap.contract.model import Dataset, Org, Story
 from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import Label
-from guidemap.outputs import urls
+from guidemap.outputs import share, urls
 from guidemap.outputs.head import page_head, story_head
 from guidemap.outputs.htmlkit import h, markdown_to_safe_html, one_block, sanitize
 from guidemap.outputs.markup import bi, en, link
@@ -52,8 +52,9 @@ def lesson_html(story: Story) -> str:
             f'<p class="gm-lesson__kind">บันทึกองค์ความรู้ {en("Lessons learned")}</p>{"".join(sections)}</div>')
 
 
-def story_page_html(story: Story, body_html: str, orgs: dict[str, Org]) -> str:
-    """A story page: title, Thai date, author, the groups it names (linked), the sanitized body."""
+def story_page_html(story: Story, body_html: str, orgs: dict[str, Org], share_html: str = "") -> str:
+    """A story page: title, Thai date, author, the groups it names (linked), the sanitized body,
+    its lessons-learned record and its share buttons."""
     url = urls.story(story)
     meta = [f'<time datetime="{story.date.isoformat()}">{h(thai_date(story.date))}</time>']
     if story.author:
@@ -63,19 +64,21 @@ def story_page_html(story: Story, body_html: str, orgs: dict[str, Org]) -> str:
     image = story_image_html(url, story, "gm-story__image")
     figure = f'<figure class="gm-story__figure">{image}</figure>' if image else ""
     return (f'<h1>{h(story.title)}</h1><p class="gm-story__meta">{" · ".join(meta)}</p>'
-            f'{story_groups(url, story, orgs)}{tag_list}{figure}{body_html}{lesson_html(story)}'
+            f'{story_groups(url, story, orgs)}{tag_list}{figure}{body_html}{lesson_html(story)}{share_html}'
             f'<p class="gm-story__back">{link(url, urls.STORIES, "← จดหมายข่าว")}</p>')
 
 
-def _finish_story(story: Story, orgs: dict[str, Org], rendered: str) -> str:
+def _finish_story(story: Story, orgs: dict[str, Org], share_html: str, rendered: str) -> str:
     # The site builder rendered the contributor's Markdown as is: sanitize it before use.
-    return story_page_html(story, sanitize(rendered), orgs)
+    return story_page_html(story, sanitize(rendered), orgs, share_html)
 
 
 def story_pages(data: Dataset, site: SiteInfo) -> dict[str, ContributedPage]:
     """Each published story's page, by its file in the docs folder (the others are withheld)."""
     orgs = {o.id: o for o in data.orgs}
-    return {s.source: ContributedPage(finish=partial(_finish_story, s, orgs), title=s.title,
+    return {s.source: ContributedPage(finish=partial(_finish_story, s, orgs, share.share_block(
+                                          urls.absolute(site.url, urls.story(s)), s.title)),
+                                      title=s.title,
                                       description=s.summary or "", head=story_head(s, site),
                                       author=s.author)
             for s in data.stories if site.is_published(s)}

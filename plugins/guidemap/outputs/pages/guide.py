@@ -1,0 +1,148 @@
+"""The printable guide (``guide/``): every group by province, with what a village meeting
+without signal needs on paper: name, summary, focus, needs and offers, the group's public
+contacts, and its page's address as text and as a QR code.
+
+The QR codes are made at build time by segno (pure Python, maintained, writes SVG; no web
+service, no image library): an SVG scales to any printer's resolution. The print styles
+(guidemap.css, ``@media print``) give A4 pages without navigation, search or map tiles, and a
+new page for each province.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+import segno
+
+from guidemap.contract.model import Area, Dataset, Org
+from guidemap.contract.thai import display_phone, thai_date
+from guidemap.contract.vocab import FOCUS, NEEDS
+from guidemap.outputs import urls
+from guidemap.outputs.head import page_head
+from guidemap.outputs.htmlkit import h, one_block
+from guidemap.outputs.markup import en, link
+from guidemap.outputs.pages.common import area_name, sort_orgs
+from guidemap.outputs.pages.group import _CONTACT_LABELS as CONTACT_LABELS
+from guidemap.outputs.site import GeneratedPage, SiteInfo
+
+TITLE = "คู่มือฉบับพิมพ์"
+QUIET = 4  # modules of white around a QR code, as the standard asks
+
+
+def page_address(site_url: str | None, org_id: str) -> str | None:
+    """The absolute address of a group's page, which its QR code opens."""
+    return urls.absolute(site_url, urls.org(org_id))
+
+
+_made_elsewhere: dict[str, str] = {}
+
+
+def preload(codes: dict[str, str]) -> None:
+    """QR codes made by the helper process (the adapter asks for them before the profiles are
+    read: their addresses are known from the files' names), used instead of making them here.
+    Anything that is not one of :func:`qr_image`'s SVGs is ignored."""
+    _made_elsewhere.update({a: svg for a, svg in codes.items()
+                            if svg.startswith('<svg class="gm-guide__qr"') and svg.endswith("</svg>")})
+
+
+def qr_code(address: str) -> str:
+    return _made_elsewhere.get(address) or qr_image(address)
+
+
+@lru_cache(maxsize=8192)  # `mkdocs serve` rebuilds: the same addresses again
+def qr_image(address: str) -> str:
+    """An inline SVG QR code that opens ``address``, its modules drawn as one path.
+
+    segno encodes it (error correction M: a creased or smudged page still scans). The mask is
+    fixed rather than chosen by scoring all eight, and the path is drawn here rather than by
+    segno's writer: each is valid QR, and a network of 2,000 groups then pays about 3 ms less per
+    group."""
+    code = segno.make(address, error="m", boost_error=False, mask=0, micro=False)
+    rows = code.matrix
+    size = len(rows) + 2 * QUIET
+    runs = []
+    for y, row in enumerate(rows):
+        x, n = 0, len(row)
+        while x < n:
+            if row[x]:
+                start = x
+                while x < n and row[x]:
+                    x += 1
+                runs.append(f"M{start + QUIET} {y + QUIET}.5h{x - start}")
+            else:
+                x += 1
+    label = f"คิวอาร์โค้ดไปยัง {address}"
+    return (f'<svg class="gm-guide__qr" role="img" aria-label="{h(label)}" viewBox="0 0 {size} {size}" '
+            f'xmlns="http://www.w3.org/2000/svg" shape-rendering="crispEdges">'
+            f'<rect width="{size}" height="{size}" fill="#fff"/>'
+            f'<path stroke="#000" d="{"".join(runs)}"/></svg>')
+
+
+def _contact_text(kind: str, value: str) -> str:
+    """A contact as it reads on paper (an address without its scheme, a phone as dialled)."""
+    if kind == "phone":
+        text = display_phone(value)
+    elif kind == "email":
+        text = value
+    else:
+        text = value.split("://", 1)[-1].rstrip("/")
+    return f"{h(CONTACT_LABELS[kind].th)}: {h(text)}"
+
+
+def _row(label: str, body: str) -> str:
+    return f'<p class="gm-guide__row"><strong>{h(label)}</strong> {body}</p>' if body else ""
+
+
+def org_entry(org: Org, site: SiteInfo) -> str:
+    """One group: text on the left, the QR code of its page on the right."""
+    url = urls.org(org.id)
+    address = page_address(site.url, org.id)
+    name_en = f" {en(h(org.name.en))}" if org.name.th and org.name.en else ""
+    where = h(org.district.th) + " · " if org.district else ""
+    focus = ", ".join(h(FOCUS[k].th) for k in org.focus)
+    contacts = " · ".join(_contact_text(k, v) for k, v in org.contact.items())
+    if org.donate:
+        contacts += (" · " if contacts else "") + f"บริจาค: {h(org.donate.split('://', 1)[-1])}"
+    text = (f'<h3>{link(urls.GUIDE, url, h(org.name.best))}{name_en}</h3>'
+            f'<p class="gm-guide__meta">{where}{focus}</p>'
+            f'<p class="gm-guide__summary">{h(org.summary.best)}</p>'
+            + _row("ต้องการ:", ", ".join(h(NEEDS[k].th) for k in org.needs))
+            + _row("แบ่งปันได้:", ", ".join(h(NEEDS[k].th) for k in org.offers))
+            + _row("ติดต่อ:", contacts)
+            + _row("หน้าเว็บ:", f'<span class="gm-guide__url" lang="en" translate="no">'
+                                 f"{h(address or url)}</span>"))
+    qr = f'<div class="gm-guide__code">{qr_code(address)}</div>' if address else ""
+    return f'<article class="gm-guide__org" id="guide-{h(org.id)}"><div>{text}</div>{qr}</article>'
+
+
+def guide_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
+    url = urls.GUIDE
+    by_code: dict[str, list[Org]] = defaultdict(list)
+    for o in data.orgs:
+        by_code[o.province.code].append(o)
+    provinces: list[tuple[Area, list[Org]]] = [
+        (orgs[0].province, sort_orgs(orgs)) for orgs in (by_code[c] for c in sorted(by_code))]
+    home = h(site.url.split("://", 1)[-1]) if site.url else ""
+    intro = (
+        f'<div class="gm-guide__intro"><p>รายชื่อกลุ่มอาสาสมัครในเครือข่ายทั้ง {len(data.orgs)} กลุ่ม '
+        f'แยกตามจังหวัด สำหรับพิมพ์ไปใช้ในที่ประชุมหรือพื้นที่ที่ไม่มีสัญญาณ สแกนคิวอาร์โค้ดเพื่อเปิดหน้าของแต่ละกลุ่ม '
+        f'{en("Every group of the network by province, to print. Scan a code to open the group page.")}</p>'
+        f'<p>ข้อมูล ณ วันที่ {h(thai_date(site.today))}'
+        + (f" จากเว็บไซต์ {home}" if home else "") + "</p>"
+        '<p class="gm-guide__print"><button type="button" class="md-button md-button--primary" hidden>'
+        f'พิมพ์คู่มือ {en("Print")}</button> พิมพ์บนกระดาษ A4 ได้จากเมนูพิมพ์ของเบราว์เซอร์</p>'
+        '<ul class="gm-guide__toc">'
+        + "".join(f'<li><a href="#{h(urls.province_slug(a))}">{area_name(a)}</a> ({len(o)})</li>'
+                  for a, o in provinces)
+        + "</ul></div>"
+    )
+    sections = "".join(
+        f'<section class="gm-guide__province" id="{h(urls.province_slug(area))}">'
+        f'<h2>จังหวัด{h(area.th)} {en(h(area.en))}</h2>'
+        f'{"".join(org_entry(o, site) for o in orgs)}</section>'
+        for area, orgs in provinces)
+    body = f'<div class="gm-guide">{intro}{sections}</div>'
+    description = f"รายชื่อกลุ่มอาสาสมัครทั้ง {len(data.orgs)} กลุ่มแยกตามจังหวัด สำหรับพิมพ์"
+    return GeneratedPage(url, TITLE, description, one_block(body), page_head(site, url, TITLE),
+                         searchable=False)
