@@ -66,6 +66,15 @@ def test_open_only_keeps_campaigns_open_on_the_day() -> None:
     assert campaigns.open_only(Dataset([], []), dt.date(2026, 1, 1)).orgs == []
 
 
+def test_open_only_keeps_everything_but_ended_campaigns() -> None:
+    """Dropping ended campaigns drops nothing else: stories, calls and events pass through
+    (a merged version once rebuilt the dataset from orgs and stories alone, and every call and
+    event vanished from the site without a word)."""
+    stories, calls, events = [object()], [object()], [object()]
+    kept = campaigns.open_only(Dataset([], stories, calls, events), dt.date(2026, 1, 1))  # type: ignore[arg-type]
+    assert (kept.stories, kept.calls, kept.events) == (stories, calls, events)
+
+
 def test_a_joint_campaign_is_on_both_groups_pages_with_days_left(repo: Path) -> None:
     for org_id in ("owner", "partner"):
         html = read(repo, f"orgs/{org_id}/index.html")

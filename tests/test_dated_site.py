@@ -105,6 +105,22 @@ def test_event_page_json_ld_at_the_public_precision(dated_site: Path) -> None:
     assert {"@type": "VirtualLocation", "url": "https://meet.example.org/first-aid"} in training["location"]  # type: ignore[operator]
 
 
+def test_events_and_calls_share_their_own_absolute_address(dated_site: Path) -> None:
+    """An event page shares itself; a call (it has no page) shares the list opened at it."""
+    from urllib.parse import parse_qs, urlsplit
+
+    def shared(block: str) -> tuple[str, str]:
+        line = unescape(re.search(r'gm-share__line" href="([^"]+)"', block)[1])  # type: ignore[index]
+        fb = unescape(re.search(r'gm-share__facebook" href="([^"]+)"', block)[1])  # type: ignore[index]
+        return parse_qs(urlsplit(line).query)["url"][0], parse_qs(urlsplit(fb).query)["u"][0]
+
+    event = page(dated_site, "events/meeting-2569")
+    assert shared(event[event.index('class="gm-share"'):]) == (f"{SITE_URL}events/meeting-2569/",) * 2
+    html = page(dated_site, "volunteer")
+    camp = html[html.index('id="call-camp"'):html.index('id="call-hostile"')]
+    assert shared(camp) == (f"{SITE_URL}volunteer/#call-camp",) * 2
+
+
 def test_home_shows_the_next_event_and_the_way_to_volunteer(dated_site: Path) -> None:
     html = (dated_site / "index.html").read_text(encoding="utf-8")
     block = html[html.index('class="gm-next-event"'):]

@@ -27,7 +27,7 @@ def open_only(data: Dataset, today: dt.date) -> Dataset:
     orgs = [o if all(c.is_open(today) for c in o.campaigns) else
             replace(o, campaigns=tuple(c for c in o.campaigns if c.is_open(today)))
             for o in data.orgs]
-    return Dataset(orgs, data.stories)
+    return replace(data, orgs=orgs)  # every other part of the dataset (stories, calls, events) as it is
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from guidemap.contract.dated import REMOTE, YES_NO
 from guidemap.contract.model import Call, Dataset, Org
 from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import FOCUS, LANGUAGES, Label
-from guidemap.outputs import urls
+from guidemap.outputs import share, urls
 from guidemap.outputs.head import page_head
 from guidemap.outputs.htmlkit import h, one_block
 from guidemap.outputs.markup import bi, en, external, link
@@ -82,6 +82,9 @@ def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo) -> str
         if call.url else ""
     join = _how_to_join(call, host)
     contact = link(frm, urls.org(host.id), bi(Label("ช่องทางติดต่อของกลุ่ม", "The group's contacts")))
+    # A call has no page of its own: its share buttons send the list, opened at this call.
+    page_url = urls.absolute(site.url, urls.VOLUNTEER)
+    shared = share.share_block(f"{page_url}#call-{call.id}" if page_url else None, call.title.best)
     return (
         f'<li class="gm-call" id="call-{h(call.id)}" data-province="{h(call.province.code)}" '
         f'data-focus="{h(" ".join(focus))}" data-start="{first}" data-end="{last}" '
@@ -89,7 +92,7 @@ def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo) -> str
         f'data-remote="{h(call.remote)}">'
         f'<h3 class="gm-call__title">{ltext_inline(call.title)}</h3>{organisers(frm, call, orgs)}'
         f'{markdown_block(call.description, "gm-call__about")}<dl class="gm-facts gm-dated-facts">{rows}</dl>'
-        f'<h4>{bi(Label("วิธีสมัคร", "How to join"))}</h4>{join}<p>{contact}</p>{more}</li>'
+        f'<h4>{bi(Label("วิธีสมัคร", "How to join"))}</h4>{join}<p>{contact}</p>{more}{shared}</li>'
     )
 
 

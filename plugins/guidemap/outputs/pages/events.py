@@ -12,7 +12,7 @@ from typing import Any
 from guidemap.contract.dated import ATTENDANCE, EVENT_KINDS
 from guidemap.contract.model import Dataset, Event, Org
 from guidemap.contract.vocab import Label
-from guidemap.outputs import urls
+from guidemap.outputs import share, urls
 from guidemap.outputs.head import page_head
 from guidemap.outputs.htmlkit import h, json_for_script, one_block
 from guidemap.outputs.markup import bi, en, external, link
@@ -119,6 +119,7 @@ def event_page(event: Event, orgs: dict[str, Org], site: SiteInfo) -> GeneratedP
         f'<dl class="gm-facts gm-dated-facts">{"".join(rows)}</dl>{organisers(url, event, orgs)}'
         f'{markdown_block(event.description, "gm-event__about")}{links}'
         f'<p>{calendar_links(url, urls.event_calendar(event.id), site)}</p>'
+        f'{share.share_block(urls.absolute(site.url, url), event.title.best)}'
         f'<p>{link(url, urls.EVENTS, "← กิจกรรมทั้งหมด")}</p></article>'
     )
     title = event.title.best
