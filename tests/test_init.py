@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -140,8 +141,13 @@ def test_values_are_escaped_for_the_file_they_land_in(tmp_path: Path) -> None:
 def test_wheel_in_a_fresh_virtualenv_starts_a_network(tmp_path: Path) -> None:
     """pip install of the built wheel (nothing from this repository), guidemap init in an empty
     folder, the network's own focus keys, then mkdocs build --strict."""
+    # Built from a clean copy: setuptools' build/ folder in the working tree could hold stale
+    # files, and the test must leave none behind.
+    source = tmp_path / "source"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "site", "*.egg-info", "__pycache__", ".*_cache", "node_modules"))
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(REPO)],
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(source)],
                    check=True, capture_output=True, text=True, timeout=600)
     (wheel,) = wheels.glob("guidemap-*.whl")
     venv = tmp_path / "venv"
