@@ -1,0 +1,177 @@
+"""Checks that contributed text came out inert, and that coordinates respect a group's
+precision; shared by the property tests and scripts/fuzz.py.
+
+Contributed payloads (tests/strategies.py) carry the marker ``gmx``: a tag or attribute whose
+name holds it, an event-handler attribute or a script that holds it, or a link to a script
+scheme, means contributed text became markup or code. Template payloads only compute the word
+``gmxtpl``, so finding that word means a template was evaluated.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from decimal import Decimal
+from html.parser import HTMLParser
+from typing import Any
+from xml.etree import ElementTree
+
+from strategies import MARKER, TEMPLATE_WORD
+
+from guidemap.contract.location import GRID
+
+_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background",
+              "srcset", "cite", "longdesc", "ping"}
+_BAD_SCHEME = re.compile(r"^(javascript|vbscript|data|livescript|mocha):", re.IGNORECASE)
+_NOISE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_JSON_TYPES = {"application/ld+json", "application/json"}
+_EXTERNAL_TAGS = {"base", "link", "meta", "iframe", "frame", "object", "embed", "form", "script",
+                  "style"}
+
+
+def bad_url(value: str) -> bool:
+    """A URL a browser would run as script (entities decoded, spaces and controls ignored)."""
+    return bool(_BAD_SCHEME.match(_NOISE.sub("", html.unescape(value))))
+
+
+def text_problems(text: str, where: str) -> list[str]:
+    found = []
+    if TEMPLATE_WORD in text:
+        found.append(f"{where}: a template payload was evaluated ({TEMPLATE_WORD!r} appears)")
+    if "\x00" in text:
+        found.append(f"{where}: a NUL character")
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        found.append(f"{where}: a lone surrogate")
+    return found
+
+
+class _Scan(HTMLParser):
+    def __init__(self, where: str, no_tags: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.where = where
+        self.no_tags = no_tags
+        self.problems: list[str] = []
+        self.script: tuple[str, list[str]] | None = None
+
+    def _tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.no_tags:
+            self.problems.append(f"{self.where}: plain text became the element <{tag}>")
+        if MARKER in tag:
+            self.problems.append(f"{self.where}: element <{tag}> made from contributed text")
+        for name, value in attrs:
+            value = value or ""
+            if MARKER in name:
+                self.problems.append(f"{self.where}: attribute {name!r} on <{tag}> made from "
+                                     "contributed text")
+            if name.startswith("on") and MARKER in value:
+                self.problems.append(f"{self.where}: event handler {name}={value!r} on <{tag}>")
+            if name in _URL_ATTRS and bad_url(value):
+                self.problems.append(f"{self.where}: script link {name}={value!r} on <{tag}>")
+            if tag in _EXTERNAL_TAGS and ("evil.example" in value or MARKER in value):
+                self.problems.append(f"{self.where}: <{tag} {name}={value!r}> from contributed text")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs)
+        if tag in ("script", "style"):
+            kind = dict(attrs).get("type") or ("text/css" if tag == "style" else "text/javascript")
+            self.script = (kind, [])
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self.script is not None:
+            kind, chunks = self.script
+            self.script = None
+            self._script(kind, "".join(chunks))
+
+    def handle_data(self, data: str) -> None:
+        if self.script is not None:
+            self.script[1].append(data)
+
+    def _script(self, kind: str, body: str) -> None:
+        if kind in _JSON_TYPES:
+            try:
+                json.loads(body)
+            except ValueError as exc:
+                self.problems.append(f"{self.where}: a {kind} script is not JSON ({exc})")
+            if "<!--" in body or "</" in body.lower():
+                self.problems.append(f"{self.where}: a {kind} script holds '<!--' or '</'")
+        elif MARKER in body:
+            self.problems.append(f"{self.where}: contributed text inside a {kind} script")
+
+
+def html_problems(text: str, where: str, *, no_tags: bool = False) -> list[str]:
+    """Problems of an HTML page or fragment; ``no_tags``: it must be plain text (no element)."""
+    scan = _Scan(where, no_tags)
+    scan.feed(text)
+    scan.close()
+    if scan.script is not None:  # a script left open swallows the rest of the page
+        scan.problems.append(f"{where}: a <script> or <style> is never closed")
+    return scan.problems + text_problems(text, where)
+
+
+def xml_problems(data: bytes, where: str) -> list[str]:
+    """Well-formed XML whose element and attribute names hold no contributed text."""
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        return [f"{where}: not well-formed XML ({exc})"]
+    found = []
+    for el in root.iter():
+        if MARKER in el.tag or any(MARKER in k for k in el.attrib):
+            found.append(f"{where}: XML element or attribute from contributed text: {el.tag}")
+    return found
+
+
+def feed_problems(data: bytes, where: str) -> list[str]:
+    """An RSS or Atom file as a reader sees it (feedparser, without its own sanitizing): the
+    HTML of every entry inert, and text fields without elements."""
+    import feedparser
+
+    found = xml_problems(data, where) + text_problems(data.decode("utf-8"), where)
+    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    if parsed.bozo:
+        found.append(f"{where}: feedparser: {parsed.bozo_exception}")
+    found += html_problems(parsed.feed.get("title", ""), f"{where} feed title", no_tags=True)
+    for i, entry in enumerate(parsed.entries):
+        at = f"{where} entry {i}"
+        # A reader shows the title as text and renders the summary (RSS <description>) as
+        # HTML; the summary is made from plain text, so no element may appear in it either.
+        found += html_problems(entry.get("title", ""), f"{at} title", no_tags=True)
+        found += html_problems(entry.get("summary", ""), f"{at} summary", no_tags=True)
+        for content in entry.get("content", []):
+            found += html_problems(content.get("value", ""), f"{at} content")
+        for tag in entry.get("tags", []):
+            found += html_problems(tag.get("term") or "", f"{at} category", no_tags=True)
+        for link in entry.get("links", []):
+            if bad_url(link.get("href", "")):
+                found.append(f"{at}: script link {link.get('href')!r}")
+    return found
+
+
+def on_grid(value: float, precision: str) -> bool:
+    """``value`` is a multiple of the grid step of ``precision`` (contract/location.py)."""
+    return Decimal(repr(value)) % GRID[precision] == 0
+
+
+_NUMBER = re.compile(r"(?<![\w.])-?\d{1,3}\.\d+(?![\w.])")
+
+
+def precise_numbers(text: str, near: tuple[float, float], precision: str) -> list[str]:
+    """Decimal numbers in ``text`` within a degree of the group's public position that are off
+    the grid its precision allows (a raw or finer coordinate leaked)."""
+    lat, lon = near
+    return [m for m in _NUMBER.findall(text)
+            if (abs(float(m) - lat) < 1 or abs(float(m) - lon) < 1) and not on_grid(float(m), precision)]
+
+
+def walk_strings(data: Any) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for k, v in data.items() for s in (*walk_strings(k), *walk_strings(v))]
+    if isinstance(data, list):
+        return [s for v in data for s in walk_strings(v)]
+    return []
