@@ -138,7 +138,7 @@ def markdown_text(max_len: int, hostile: bool = False) -> st.SearchStrategy[str]
                       line.map(lambda t: f"> {t}"))
     return (st.lists(block, min_size=1, max_size=5).map("\n\n".join)
             .map(lambda t: _validated(t, True)[:max_len].strip())
-            .filter(lambda t: bool(t) and "\x00" not in t))
+            .filter(lambda t: bool(t) and not any(0xD800 <= ord(c) <= 0xDFFF for c in t)))
 
 
 # --- places --------------------------------------------------------------------------------------

@@ -51,7 +51,9 @@ def find_district(province: Province, text: str) -> District | None:
     key = _key(value)
     options = geothai.districts(province.code)
     for d in options:
-        if key in (_key(d.name_th), _key(d.name_en)):
+        # Bangkok's district names start with "เขต", which is stripped from the text as a prefix:
+        # compare without it on both sides (found by fuzzing, tests/test_properties_output.py).
+        if key in (_key(d.name_th), _key(d.name_en), _key(_DISTRICT_PREFIX.sub("", d.name_th))):
             return d
     # "เมือง"/"Mueang" alone means the capital district of the province.
     if key in ("เมือง", "mueang", "muang"):
