@@ -12,6 +12,7 @@ import feedparser
 import pytest
 from lxml import etree
 
+from feed_reader import entry_texts, seen
 from guidemap.contract import thai
 from guidemap.contract.location import coarsen
 from guidemap.contract.model import Area, Dataset, Lesson, LText, Org, Story
@@ -61,16 +62,44 @@ def test_hostile_text_gives_well_formed_feeds_that_keep_the_words() -> None:
     files = feeds.feed_files(data, SITE)
     for path in (urls.FEED_RSS, urls.FEED_ATOM, urls.org_feed("a"), urls.atom_of(urls.org_feed("a"))):
         entry = parsed(files, path).entries[0]
-        assert "A & B ]]>" in entry.title and "\u200fมูลนิธิ\u200e" in entry.title
-        assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in entry.title)
+        title = seen(entry.title_detail).text  # RSS titles are HTML to readers, Atom's text
+        assert "A & B ]]>" in title and "\u200fมูลนิธิ\u200e" in title
+        assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in title)
         html = entry.content[0].value
         assert "]]>" in unescape(html) and "سلام" in html
         for bad in ("<script", "javascript:", "onerror", "\x00", "\x1b"):
             assert bad not in html
         assert "แท็ก & ]]>" in [t.term for t in entry.tags]
-        assert entry.summary.startswith("สรุป ]]> &")
+        assert seen(entry.summary_detail).text.startswith("สรุป ]]> &")
     raw = files[urls.FEED_RSS]
     assert b"<![CDATA[" not in raw  # escaped text, never CDATA that "]]>" could close
+
+
+SCRIPT_SUMMARY = 'x"><script>alert(2)</script>'
+
+
+@pytest.mark.parametrize("summary, body", [
+    (SCRIPT_SUMMARY, "เนื้อหา\n"),
+    # No summary: the start of the text, where the markup was written as character references.
+    (None, "&lt;script&gt;alert(2)&lt;/script&gt; &lt;img src=x onerror=alert(3)&gt; &amp;lt;\n"),
+])
+def test_summaries_reach_a_reader_as_the_text_never_as_markup(summary: str | None, body: str) -> None:
+    name = LText(th='กลุ่ม "><script>alert(6)</script>')
+    data = dataset(story("s", dt.date(2026, 1, 2), summary=summary, body=body, orgs=("a",),
+                         title="<b>หัวข้อ</b> & <script>x</script>"),
+                   orgs=[dataclasses.replace(org("a"), name=name)])
+    files = feeds.feed_files(data, SITE)
+    want = summary or "<script>alert(2)</script> <img src=x onerror=alert(3)> &lt;"
+    for path in (urls.FEED_RSS, urls.FEED_ATOM, urls.org_feed("a"), urls.atom_of(urls.org_feed("a"))):
+        result = feedparser.parse(files[path], sanitize_html=False)
+        assert result.bozo == 0, path
+        texts = entry_texts(result.entries[0])
+        assert texts["summary"].text == want and not texts["summary"].elements, path
+        assert texts["title"].text == "<b>หัวข้อ</b> & <script>x</script>" and not texts["title"].elements
+        assert not texts["content0"].dangers(), path
+        assert not seen(result.feed.title_detail).elements, path
+        assert name.th in seen(result.feed.title_detail).text or path in (urls.FEED_RSS, urls.FEED_ATOM)
+        assert name.th in [t.term for t in result.entries[0].tags]
 
 
 def test_same_stories_give_byte_identical_feeds_whatever_the_order_or_build_day() -> None:

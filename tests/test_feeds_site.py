@@ -18,6 +18,7 @@ import pytest
 from lxml import etree
 
 from conftest import MINI_MKDOCS, build, make_repo, org_yaml
+from feed_reader import entry_texts, seen
 
 SITE_URL = "https://example.org/guide/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -30,6 +31,14 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001
                     "0000000d4944415478da636460f85f0f0002870180eb47ba920000000049454e44ae426082")
 
 HOSTILE_TITLE = "ข่าว & ]]> \u200fมูลนิธิ\u200f <b>หนา</b>"
+# A summary that closes an attribute and opens a script, and tags, an author and lesson text
+# that are markup: every one must reach a reader as the characters typed.
+HOSTILE_SUMMARY = 'สรุป ]]> & <i>เอียง</i> x"><script>alert(2)</script>'
+HOSTILE_TAG = "<b>แท็ก</b>"
+HOSTILE_AUTHOR = "<img src=x onerror=alert(4)>"
+# Written in Markdown as character references: the story shows the text "<script>...", and
+# the fallback summary made from it must too.
+FALLBACK_TEXT = "บทนำสั้น ๆ <script>alert(3)</script> <a href=javascript:alert(5)>ลิงก์</a>"
 STORIES = {
     "2025-12-31-old.md": "---\ntitle: เรื่องปีก่อน\ndate: 2025-12-31\nsummary: สรุปเรื่องปีก่อน\n---\nเนื้อหาเก่า\n",
     "2026-01-05-beach.md": (
@@ -39,8 +48,8 @@ STORIES = {
         "เช้าวันเสาร์ [อ่านเรื่องเก่า](2025-12-31-old.md) และ [เกี่ยวกับเรา](../index.md)\n\n"
         "![ชายหาด](beach.png)\n"),
     "2026-02-10-hostile.md": (
-        "---\ntitle: '" + HOSTILE_TITLE + "'\ndate: 2026-02-10\nsummary: 'สรุป ]]> & <i>'\n"
-        "orgs: [peace-a]\n---\n"
+        "---\ntitle: '" + HOSTILE_TITLE + "'\ndate: 2026-02-10\nsummary: '" + HOSTILE_SUMMARY + "'\n"
+        "tags: ['" + HOSTILE_TAG + "']\nauthor: '" + HOSTILE_AUTHOR + "'\norgs: [peace-a]\n---\n"
         "ข้อความ ]]> & <script>window.__pwned=1</script> \x01\x0b ตัวควบคุม\n\n"
         "<![CDATA[ ]]> [x](javascript:alert(1)) \u200fسلام\u200f\n"),
     "2026-03-01-lesson.md": (
@@ -48,7 +57,7 @@ STORIES = {
         "lesson:\n  problem: กลุ่มต่างคนต่างทำ\n  place: ปัตตานี\n"
         "  story: |\n    เล่า **เรื่อง** การรวมกลุ่ม\n"
         "  knowledge: [ฟังกันก่อน]\n  competency: [การประสานงาน]\n  strategies: [นัดทุกหกเดือน]\n"
-        "---\nบทนำสั้น ๆ\n"),
+        "---\n" + FALLBACK_TEXT.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "\n"),
     "2099-01-01-future.md": "---\ntitle: เรื่องอนาคต\ndate: 2099-01-01\n---\nยังไม่ถึงวัน\n",
     "2026-01-20-draft.md": "---\ntitle: เรื่องร่าง\ndate: 2026-01-20\ndraft: true\n---\nร่าง\n",
 }
@@ -109,6 +118,37 @@ def test_every_feed_parses_with_feedparser_without_bozo(which: str, request: pyt
         assert parsed.bozo == 0, (path, parsed.get("bozo_exception"))
         assert parsed.version in ("rss20", "atom10"), path
         xml(path)  # and a strict XML parser
+
+
+def test_a_reader_sees_contributed_text_only_as_text_in_every_feed(news_site: Path) -> None:
+    """Read every feed as a reader would (feedparser, no sanitizing of its own): no title,
+    summary, category or author holds an element, the words are the ones typed, and the
+    contents hold nothing that could run."""
+    checked: set[str] = set()
+    for path in feed_paths(news_site):
+        parsed = feedparser.parse(path.read_bytes(), sanitize_html=False)
+        where = path.relative_to(news_site).as_posix()
+        for key in ("title_detail", "subtitle_detail"):
+            assert not seen(parsed.feed[key]).elements, (where, key)
+        for entry in parsed.entries:
+            slug = entry.link.rstrip("/").rsplit("/", 1)[-1]
+            texts = entry_texts(entry)
+            for part, shown in texts.items():
+                assert not shown.dangers(), (where, slug, part, shown.dangers())
+                if not part.startswith("content"):
+                    assert not shown.elements, (where, slug, part, shown.elements)
+            if slug == "2026-02-10-hostile":
+                assert texts["title"].text == HOSTILE_TITLE, where
+                assert texts["summary"].text == HOSTILE_SUMMARY, where
+                assert HOSTILE_TAG in [t.term for t in entry.tags], where
+                assert entry.author == HOSTILE_AUTHOR, where
+                assert '"><script>' not in texts["content0"].text  # the summary is not in the body
+                checked.add("hostile")
+            if slug == "2026-03-01-lesson":
+                assert texts["summary"].text.startswith(FALLBACK_TEXT), (where, texts["summary"].text)
+                assert FALLBACK_TEXT in texts["content0"].text, where
+                checked.add("fallback")
+    assert checked == {"hostile", "fallback"}
 
 
 # --- W3C feed validator rules that can be checked offline, one test each ------------------
@@ -223,7 +263,7 @@ def test_items_carry_every_field(news_site: Path) -> None:
     html = beach.content[0].value
     assert 'alt="เด็กเก็บขยะบนหาด"' in html and f'href="{SITE_URL}orgs/beach/"' in html
     hostile = next(e for e in feed.entries if e.link.endswith("/2026-02-10-hostile/"))
-    assert hostile.title == HOSTILE_TITLE  # Thai, RTL marks, "]]>" and "&" all kept as text
+    assert seen(hostile.title_detail).text == HOSTILE_TITLE  # Thai, RTL marks, "]]>", "&" kept
     body = unescape(hostile.content[0].value)
     assert "]]>" in body and "سلام" in body and "<script" not in body and "javascript:" not in body
     assert "\x01" not in body and "\x0b" not in body

@@ -11,6 +11,13 @@ Feeds are read away from the site, so every link in them is absolute: they are m
 the site URL is known (the plugin refuses to build a site with stories but no ``site_url``).
 Every string is cut down to the characters XML 1.0 allows before lxml sees it, so a control
 character pasted into a story cannot make the build fail or the XML malformed.
+
+Plain text and HTML are kept apart. RSS gives no way to say which an element holds, and
+readers take ``<description>`` (and often ``<title>``) as HTML: there, contributed text is
+HTML-escaped before lxml escapes it again as XML, so ``<script>`` in a summary reaches the
+reader as the characters, never as an element. Atom says it: ``<summary>`` and ``<title>``
+carry no ``type``, which means plain text, so Atom gets the text itself. Categories and authors
+are text in both formats.
 """
 
 from __future__ import annotations
@@ -22,7 +29,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from html import unescape
+from html import escape
+from html.parser import HTMLParser
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
@@ -43,12 +51,43 @@ GENERATOR = "guidemap"
 # XML 1.0 forbids C0 controls other than tab/newline/return, surrogates and U+FFFE/U+FFFF;
 # C1 controls are allowed but make some readers choke, so they go too.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_TAGS = re.compile(r"<[^>]*>")
 
 
 def xml_text(text: str) -> str:
     """``text`` with every character XML 1.0 cannot carry removed."""
     return _NOT_XML.sub("", text)
+
+
+def rss_html(text: str) -> str:
+    """Plain ``text`` as the HTML an RSS reader expects in ``<description>`` and ``<title>``:
+    its ``&``, ``<`` and ``>`` escaped (quotes need no escaping outside attributes)."""
+    return escape(xml_text(text), quote=False)
+
+
+class _TextOf(HTMLParser):
+    """The characters an HTML fragment shows, a space at every tag (so words in separate
+    paragraphs stay apart). Character references are decoded once, into text, never markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_text(fragment: str) -> str:
+    """The plain text of an HTML fragment (``&lt;script&gt;`` gives the text ``<script>``)."""
+    parser = _TextOf()
+    parser.feed(fragment)
+    parser.close()
+    return "".join(parser.parts)
 
 
 def story_datetime(day: dt.date) -> dt.datetime:
@@ -107,8 +146,9 @@ class Item:
 
     @cached_property
     def summary(self) -> str:
-        """The story's summary, or the start of its text, cut at a Thai word boundary."""
-        text = " ".join((self.story.summary or unescape(_TAGS.sub(" ", self.body_html))).split())
+        """The story's summary, or the start of its text, cut at a Thai word boundary: plain
+        text (escape it before it goes where HTML is read)."""
+        text = " ".join((self.story.summary or html_text(self.body_html)).split())
         if len(text) > SUMMARY_CHARS:  # segment only what can be kept: newmm is slow on long text
             text = text[: SUMMARY_CHARS * 2]
         return xml_text(thai.truncate(text, SUMMARY_CHARS))
@@ -149,8 +189,10 @@ def _generator(feed: Feed, site: SiteInfo, fmt: str, updated: dt.datetime) -> Fe
     page_url = urls.absolute(site_url, feed.page)
     fg = FeedGenerator()
     fg.id(self_url)
-    fg.title(xml_text(feed.title))
-    fg.description(xml_text(feed.description))  # RSS description, Atom subtitle
+    # The feed's title and description name groups, so they are contributed text too.
+    text = rss_html if fmt == "rss" else xml_text
+    fg.title(text(feed.title))
+    fg.description(text(feed.description))  # RSS description, Atom subtitle
     fg.language("th")
     fg.author({"name": xml_text(site.name)})  # Atom requires an author for the feed
     if fmt == "rss":
@@ -172,12 +214,13 @@ def _add(fg: FeedGenerator, item: Item, fmt: str) -> None:
     story = item.story
     when = story_datetime(story.date)
     entry = fg.add_entry(order="append")  # feedgen prepends by default
-    entry.title(xml_text(story.title))
+    text = rss_html if fmt == "rss" else xml_text  # see the module's docstring
+    entry.title(text(story.title))
     entry.link(href=item.url, rel="alternate")
     entry.guid(item.url, permalink=True)
     entry.published(when)
     entry.updated(when)
-    entry.summary(item.summary)  # RSS description, Atom summary (description() would be content)
+    entry.summary(text(item.summary))  # RSS description, Atom summary (description() would be content)
     entry.content(item.html, type="html")  # escaped, never CDATA: a story may contain "]]>"
     for term in item.categories:
         entry.category(term=term)
