@@ -3,8 +3,8 @@ precision; shared by the property tests and scripts/fuzz.py.
 
 Contributed payloads (tests/strategies.py) carry the marker ``gmx``: a tag or attribute whose
 name holds it, an event-handler attribute or a script that holds it, or a link to a script
-scheme, means contributed text became markup or code. Template payloads only compute the word
-``gmxtpl``, so finding that word means a template was evaluated.
+scheme, means contributed text became markup or code. Template payloads only compute 7**6, so
+finding 117649 means a template was evaluated.
 """
 
 from __future__ import annotations
@@ -17,22 +17,23 @@ from html.parser import HTMLParser
 from typing import Any
 from xml.etree import ElementTree
 
-from strategies import MARKER, TEMPLATE_WORD
-
 from guidemap.contract.location import GRID
+from strategies import MARKER, TEMPLATE_WORD
 
 _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background",
               "srcset", "cite", "longdesc", "ping"}
 _BAD_SCHEME = re.compile(r"^(javascript|vbscript|data|livescript|mocha):", re.IGNORECASE)
-_NOISE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_TAB_NEWLINE = re.compile(r"[\t\n\r]")
 _JSON_TYPES = {"application/ld+json", "application/json"}
 _EXTERNAL_TAGS = {"link", "iframe", "frame", "object", "embed", "form", "script", "img", "video",
                   "audio", "source"}
 
 
 def bad_url(value: str) -> bool:
-    """A URL a browser would run as script (entities decoded, spaces and controls ignored)."""
-    return bool(_BAD_SCHEME.match(_NOISE.sub("", html.unescape(value))))
+    """A URL a browser would run as script: entities decoded, then as the URL standard reads
+    it (leading and trailing C0 controls and spaces stripped, tab and newlines removed)."""
+    url = _TAB_NEWLINE.sub("", html.unescape(value).strip("".join(map(chr, range(0x21)))))
+    return bool(_BAD_SCHEME.match(url))
 
 
 def text_problems(text: str, where: str) -> list[str]:
@@ -142,7 +143,11 @@ def feed_problems(data: bytes, where: str) -> list[str]:
         # Each text as the reader takes it (feedparser's type: plain text or HTML). The summary
         # (RSS <description>, HTML to a reader) is made from plain text: no element may appear.
         found += _detail_problems(entry.get("title_detail"), f"{at} title", True)
-        found += _detail_problems(entry.get("summary_detail"), f"{at} summary", True)
+        contents = [c.get("value") for c in entry.get("content", [])]
+        # feedgen writes the (sanitized) content as the RSS <description> when the summary is
+        # empty (a story whose text is only markup nh3 removes): HTML then, checked as content.
+        plain = not (entry.get("summary") and entry.get("summary") in contents) and "content" in entry
+        found += _detail_problems(entry.get("summary_detail"), f"{at} summary", plain)
         for content in entry.get("content", []):
             found += _detail_problems(content, f"{at} content", False)
         for tag in entry.get("tags", []):

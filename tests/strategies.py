@@ -4,8 +4,8 @@ and the long fuzzing run (scripts/fuzz.py).
 * hostile text: markup, ``javascript:`` in many spellings, template syntax, bidi controls,
   ``]]>``, NUL, lone surrogates, spreadsheet formulas, mixed into Thai and Latin text. Every
   payload that could run carries the marker ``gmx`` (in a tag or attribute name, or a script),
-  and template payloads only *compute* the word "gmx" + "tpl": an output that contains a tag or
-  attribute named gmx…, or the word ``gmxtpl``, made contributed text active
+  and template payloads only *compute* 7**6: an output that contains a tag or attribute named
+  gmx…, or the number 117649, made contributed text active
   (see tests/inert.py);
 * valid profiles and stories (Thai text included), written as real YAML files;
 * broken YAML: pieces of YAML syntax, mutations of a valid profile, invalid UTF-8.
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,9 @@ LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 PUNCT = " .,;:!?()-'\"/&%#*_+=@<>[]{}|~^$`\\"
 
 MARKER = "gmx"  # in every payload that could run; see tests/inert.py
-TEMPLATE_WORD = "gmxtpl"  # what an evaluated template payload would print
+# What an evaluated template payload would print (7**6; a heading's slug of the payload
+# keeps only "777777", so slugs cannot fake it).
+TEMPLATE_WORD = "117649"
 
 # Payloads that could become markup, a script, a link with a script, or a template expression.
 HOSTILE_PIECES: tuple[str, ...] = (
@@ -75,8 +78,8 @@ HOSTILE_PIECES: tuple[str, ...] = (
     "[gmx](javascript&colon;gmx())", "[gmx](data:text/html,<script>gmx()</script>)",
     "![gmx](javascript:gmx())", "<javascript:gmx()>", "javascript:gmx()", "JAVASCRIPT:gmx()",
     "vbscript:gmx()", "{: onclick=\"gmx()\" }", "{: gmxattr=1 }", "<!-- gmx -->", "<!--", "-->",
-    "${'gm'+'xtpl'}", "{{ 'gm' ~ 'xtpl' }}", "{{'gm'+'xtpl'}}", "{% print('gm' ~ 'xtpl') %}",
-    "`${'gm'+'xtpl'}`", "```", "`gmx`", "]]>", "<![CDATA[gmx]]>", "&lt;gmxtag gmxattr=1&gt;",
+    "${7*7*7*7*7*7}", "{{ 7*7*7*7*7*7 }}", "{{7*7*7*7*7*7}}", "{% print(7*7*7*7*7*7) %}",
+    "`${7*7*7*7*7*7}`", "#{7*7*7*7*7*7}", "<%= 7*7*7*7*7*7 %>", "```", "`gmx`", "]]>", "<![CDATA[gmx]]>", "&lt;gmxtag gmxattr=1&gt;",
     "&amp;lt;gmxtag&amp;gt;", "&#60;gmxtag gmxattr=1&#62;", "<style>*{}</style>",
     "<base href=//evil.example>", "<meta http-equiv=refresh content=0;url=javascript:gmx()>",
     "<form action=javascript:gmx()><button>x</button></form>", "<math><mi xlink:href=javascript:gmx()>",
@@ -111,6 +114,11 @@ def hostile_text(draw: st.DrawFn, max_len: int = 300) -> str:
     return text or "<gmxtag>"
 
 
+# What the validator refuses in a text field (contract/spec.py): C0/C1 controls but tab and
+# newline, bidi overrides and isolates.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _validated(text: str, multiline: bool) -> str:
     text = unicodedata.normalize("NFC", text).strip()
     return text if multiline else " ".join(text.split())
@@ -119,8 +127,6 @@ def _validated(text: str, multiline: bool) -> str:
 # What a single-line text field holds after validation, when it is valid: hostile text the
 # validator keeps (it refuses control characters, NUL, bidi controls, lone surrogates).
 def kept_hostile(max_len: int) -> st.SearchStrategy[str]:
-    from guidemap.contract.spec import _CONTROL  # the validator's own rule
-
     return (hostile_text(max_len).map(lambda t: _validated(t, False))
             .filter(lambda t: 0 < len(t) <= max_len and not _CONTROL.search(t)
                     and not any(0xD800 <= ord(c) <= 0xDFFF for c in t)))
@@ -224,7 +230,8 @@ def profile(draw: st.DrawFn, org_id: str | None = None, hostile: bool = False) -
     raw["summary"] = summary
     raw["updated"] = updated_text
     if draw(st.booleans()):
-        raw["description"] = {"th": draw(markdown_text(2000, hostile))}
+        raw["description"] = {"th": draw(markdown_text(2000, hostile).filter(
+            lambda t: not _CONTROL.search(t)))}
     if draw(st.booleans()):
         raw["activities"] = draw(st.lists(st.builds(lambda t: {"th": t}, text(200)), min_size=1,
                                           max_size=4))

@@ -18,6 +18,12 @@ import pytest
 import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+
+from guidemap.contract.loader import load_repository
+from guidemap.contract.spec import markdown_too_complex
+from guidemap.contract.yamlsafe import MAX_BYTES, YamlProblem, decode, parse
+from guidemap.outputs.htmlkit import markdown_to_safe_html
+from guidemap.tools import issueform
 from inert import html_problems
 from strategies import (
     HOSTILE_PIECES,
@@ -27,12 +33,6 @@ from strategies import (
     markdown_text,
     yaml_text,
 )
-
-from guidemap.contract.loader import load_repository
-from guidemap.contract.spec import markdown_too_complex
-from guidemap.contract.yamlsafe import MAX_BYTES, YamlProblem, decode, parse
-from guidemap.outputs.htmlkit import markdown_to_safe_html
-from guidemap.tools import issueform
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -54,10 +54,10 @@ def _check_problems(root: Path, written: set[str], loaded: set[str]) -> None:
     assert not (reported & sources), "a file with a problem was published"
 
 
-@settings(max_examples=150)
+@settings(max_examples=300)
 @given(broken_yaml())
 @example(b"[" * 40_000)  # libyaml recurses on the C stack (yamlsafe.flow_depth)
-@example("a: ".encode() * 20)
+@example(b"a: " * 20)
 @example(VALID_PROFILE.encode().replace(b"6.86", b"\xff"))
 def test_yaml_reader_raises_only_its_own_error(raw: bytes) -> None:
     try:
@@ -71,7 +71,7 @@ def test_yaml_reader_raises_only_its_own_error(raw: bytes) -> None:
         assert 1 <= line <= raw.count(b"\n") + 2
 
 
-@settings(max_examples=60)
+@settings(max_examples=100)
 @given(st.lists(broken_yaml(), min_size=1, max_size=3))
 def test_loader_reports_every_broken_profile(files: list[bytes]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
@@ -97,7 +97,7 @@ _SHAPES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4)
                        | st.dictionaries(_KEYS, inner, max_size=6), max_leaves=25)
 
 
-@settings(max_examples=80)
+@settings(max_examples=150)
 @given(st.dictionaries(_KEYS, _SHAPES, max_size=14), st.booleans())
 def test_validator_reports_wrong_shapes(data: dict[str, Any], as_story: bool) -> None:
     text = yaml_text(data).encode("utf-8", "surrogatepass")
@@ -115,7 +115,7 @@ def test_validator_reports_wrong_shapes(data: dict[str, Any], as_story: bool) ->
         _check_problems(root, written, set())
 
 
-@settings(max_examples=60)
+@settings(max_examples=100)
 @given(st.text(max_size=200) | hostile_text(), markdown_text(3000, hostile=True),
        st.sampled_from(["---\n", "--- \n", "---\r\n", ""]))
 def test_story_front_matter_and_body(front: str, body: str, fence: str) -> None:
@@ -150,7 +150,7 @@ def _example_body() -> str:
     return (Path(__file__).parent / "data" / "issue-add-org.md").read_text(encoding="utf-8")
 
 
-@settings(max_examples=80)
+@settings(max_examples=150)
 @given(issue_body() | st.text(max_size=300) | hostile_text())
 @example(_example_body())
 @example(_example_body().replace("กลุ่มบ้านรักทะเล", "<script>gmx()</script>"))
@@ -174,7 +174,7 @@ def test_issue_form_raises_only_its_own_error(body: str) -> None:
 # --- the Markdown cleaner ------------------------------------------------------------------------
 
 
-@settings(max_examples=200)
+@settings(max_examples=300)
 @given(markdown_text(4000, hostile=True) | hostile_text(2000) | st.text(max_size=500))
 @example("[x](javascript&#58;gmx())")
 @example("<a href='java&#x09;script:gmx()'>x</a>")
