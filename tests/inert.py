@@ -167,6 +167,39 @@ def _detail_problems(detail: Any, where: str, no_tags: bool) -> list[str]:
     return text_problems(value, where)
 
 
+_ICS_VALUE = r'(?:"[^"]*"|[^;:,"]*)'
+_ICS_LINE = re.compile(rf"([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+={_ICS_VALUE}(?:,{_ICS_VALUE})*)*):(.*)", re.S)
+
+
+def ics_problems(data: bytes | str, where: str) -> list[str]:
+    """An iCalendar file (RFC 5545) whose lines, components and parameters all come from the
+    generator: contributed text (with the ``gmx`` marker, or line breaks) made no line, property,
+    parameter or component of its own, and every BEGIN has its END."""
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    found = text_problems(text, where)
+    if re.search(r"(?<!\r)\n|\r(?!\n)", text):
+        found.append(f"{where}: a line break other than CRLF")
+    unfolded = re.sub(r"\r\n[ \t]", "", text)
+    stack: list[str] = []
+    for n, line in enumerate(unfolded.split("\r\n"), 1):
+        if not line:
+            continue
+        m = _ICS_LINE.fullmatch(line)
+        if m is None:
+            found.append(f"{where}:{n}: not a content line: {line[:80]!r}")
+            continue
+        name, params, value = m.groups()
+        if MARKER in name.lower() or MARKER in params.lower():
+            found.append(f"{where}:{n}: property or parameter from contributed text: {line[:80]!r}")
+        if name.upper() == "BEGIN":
+            stack.append(value.upper())
+        elif name.upper() == "END" and (not stack or stack.pop() != value.upper()):
+            found.append(f"{where}:{n}: END:{value} without its BEGIN")
+    if stack:
+        found.append(f"{where}: BEGIN:{stack[-1]} never ends")
+    return found
+
+
 def on_grid(value: float, precision: str) -> bool:
     """``value`` is a multiple of the grid step of ``precision`` (contract/location.py)."""
     return Decimal(repr(value)) % GRID[precision] == 0

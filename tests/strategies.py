@@ -2,7 +2,7 @@
 and the long fuzzing run (scripts/fuzz.py).
 
 * hostile text: markup, ``javascript:`` in many spellings, template syntax, bidi controls,
-  ``]]>``, NUL, lone surrogates, spreadsheet formulas, mixed into Thai and Latin text. Every
+  ``]]>``, NUL, lone surrogates, spreadsheet formulas, iCalendar lines, mixed into Thai and Latin text. Every
   payload that could run carries the marker ``gmx`` (in a tag or attribute name, or a script),
   and template payloads only *compute* 7**6: an output that contains a tag or attribute named
   gmx…, or the number 117649, made contributed text active
@@ -86,7 +86,9 @@ HOSTILE_PIECES: tuple[str, ...] = (
     "<form action=javascript:gmx()><button>x</button></form>", "<math><mi xlink:href=javascript:gmx()>",
     "\u202e", "\u2066", "\u200f", "\x00", "\ud800", "\udfff", "\x1b[31m", "\x85", "\u2028",
     "=HYPERLINK(\"http://evil.example\",\"gmx\")", "+gmx", "-gmx", "@SUM(1)", "\t=1", "%0A",
-    "\\u003cgmxtag\\u003e", "</title><gmxtag>", "</textarea><gmxtag>", "<noscript><gmxtag>",
+    "\r\nGMXPROP:1\r\n", "\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY;GMXPARAM=1:x", "\\nGMX:1",
+    ";GMXPARAM=1:", "\\,\\;", "\\u003cgmxtag\\u003e", "</title><gmxtag>", "</textarea><gmxtag>",
+    "<noscript><gmxtag>",
     "\"", "'", "&", "<", ">", "#", ": ", "- ", "|", "*", "_", "~", "\\",
 )
 

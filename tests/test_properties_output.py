@@ -37,7 +37,7 @@ from guidemap.outputs.feed_catalogue import catalogue
 from guidemap.outputs.htmlkit import h, put_parts, render_parts
 from guidemap.outputs.map.settings import MARKERS
 from guidemap.outputs.site import SiteInfo
-from inert import feed_problems, html_problems, on_grid, text_problems, walk_strings
+from inert import feed_problems, html_problems, ics_problems, on_grid, text_problems, walk_strings
 from strategies import TODAY, profiles, story, write_repo
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -180,6 +180,8 @@ def active_problems(built: Built) -> list[str]:
             text = value.decode("utf-8") if isinstance(value, bytes) else value
             found += text_problems(text, path)
             walk_strings(json.loads(text))  # valid JSON
+        elif path.endswith(".ics"):  # calendars (calls and events)
+            found += ics_problems(value, path)
         elif path.endswith(".csv"):
             text = value.decode("utf-8") if isinstance(value, bytes) else value
             found += text_problems(text, path)
