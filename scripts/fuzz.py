@@ -68,7 +68,9 @@ def _signature(exc: BaseException) -> str:
 def _report(exc: BaseException) -> str:
     notes = "\n".join(getattr(exc, "__notes__", []))
     text = "".join(traceback.format_exception_only(type(exc), exc))
-    return f"{text}\n{notes}".strip()
+    # Several distinct failures at once come as a group: report each with its example.
+    inner = [_report(e) for e in getattr(exc, "exceptions", ())]
+    return "\n\n".join([f"{text}\n{notes}".strip(), *inner])
 
 
 def _instrument(test: Any, stats: Stats, slow_after: float) -> None:
