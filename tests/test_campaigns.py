@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import BIN, local_context, make_repo, org_yaml
+from feed_reader import seen
 from guidemap.contract.model import Campaign, Dataset, LText
 from guidemap.outputs import campaigns
 
@@ -115,7 +116,8 @@ def test_the_feeds_announce_it(repo: Path) -> None:
         entries = [e for e in parsed.entries if e.link == "https://taejai.com/th/d/joint-camp/"]
         assert len(entries) == 1, path
         entry = entries[0]
-        assert entry.title == "ระดมทุน: ค่าย <เยาวชน>"
+        # What a reader shows (RSS titles are HTML, escaped; Atom's are text).
+        assert seen(entry.title_detail).text == "ระดมทุน: ค่าย <เยาวชน>"
         assert "เป้าหมาย 150,000 บาท" in entry.summary and "กลุ่มร่วม" in entry.summary
         # Dated the day the owner's profile was checked (no start date): after the stories.
         assert entry.published in ("2026-01-15T00:00:00+07:00", "Thu, 15 Jan 2026 00:00:00 +0700")

@@ -118,8 +118,18 @@ def flow_depth(text: str) -> tuple[int, int]:
     return deepest, text.count("\n", 0, deepest_at) + 1
 
 
+# YAML breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR too; editors and review
+# tools do not, so ``a: x<NEL>precision: exact`` would set a field nobody sees on its own line
+# (and every line number after it would be off). Found by fuzzing (tests/test_properties_input.py).
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
 def parse(text: str, first_line: int = 1) -> Document:
     """Parse one YAML document; ``first_line`` shifts lines (front matter inside Markdown)."""
+    if odd := _ODD_BREAK.search(text):
+        line = text.count("\n", 0, odd.start()) + first_line
+        raise YamlProblem(line, f"contains an invisible line break (U+{ord(odd[0]):04X}); retype "
+                          "the line", f"มีอักขระขึ้นบรรทัดที่มองไม่เห็น (U+{ord(odd[0]):04X}) กรุณาพิมพ์บรรทัดนี้ใหม่")
     depth, line = flow_depth(text)
     if depth > MAX_DEPTH:
         raise YamlProblem(line + first_line - 1, f"nested more than {MAX_DEPTH} levels deep",

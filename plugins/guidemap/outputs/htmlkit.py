@@ -52,7 +52,21 @@ def h(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _valid_unicode(text: str) -> str:
+    """Lone surrogates (possible in a str, never in a UTF-8 file) as U+FFFD: nh3 cannot take
+    them. Found by fuzzing (tests/test_properties_input.py); the files cannot hold them, so
+    this runs only after nh3 refused a text."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def sanitize(fragment: str) -> str:
+    try:
+        return _sanitize(fragment)
+    except UnicodeEncodeError:
+        return _sanitize(_valid_unicode(fragment))
+
+
+def _sanitize(fragment: str) -> str:
     return nh3.clean(
         fragment,
         tags=_TAGS,
@@ -85,9 +99,15 @@ def absolutize(fragment: str, page_url: str, folder_url: str) -> str:
             return _absolute(kept, page_url, folder_url)
         return kept
 
-    return nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=keep,
-                     url_schemes=SAFE_SCHEMES, link_rel="noopener noreferrer nofollow ugc",
-                     strip_comments=True)
+    def clean(text: str) -> str:
+        return nh3.clean(text, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=keep,
+                         url_schemes=SAFE_SCHEMES, link_rel="noopener noreferrer nofollow ugc",
+                         strip_comments=True)
+
+    try:
+        return clean(fragment)
+    except UnicodeEncodeError:
+        return clean(_valid_unicode(fragment))
 
 
 _MD_EXTENSIONS = ["extra", "sane_lists", "smarty"]

@@ -57,8 +57,9 @@ def _how_to_join(call: Call, host: Org) -> str:
     return markdown_block(text, "gm-call__join")
 
 
-def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo) -> str:
-    """One call: the facts a visitor weighs, then how to join (the group's own contacts)."""
+def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo, after: str = "") -> str:
+    """One call: the facts a visitor weighs, then how to join (the group's own contacts);
+    ``after`` ends it (the page's share buttons, which a feed item has no use for)."""
     host = orgs[call.orgs[0]]
     focus = sorted({f for o in call.orgs if o in orgs for f in orgs[o].focus})
     first = call.start.day.isoformat() if call.start else ""
@@ -82,9 +83,6 @@ def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo) -> str
         if call.url else ""
     join = _how_to_join(call, host)
     contact = link(frm, urls.org(host.id), bi(Label("ช่องทางติดต่อของกลุ่ม", "The group's contacts")))
-    # A call has no page of its own: its share buttons send the list, opened at this call.
-    page_url = urls.absolute(site.url, urls.VOLUNTEER)
-    shared = share.share_block(f"{page_url}#call-{call.id}" if page_url else None, call.title.best)
     return (
         f'<li class="gm-call" id="call-{h(call.id)}" data-province="{h(call.province.code)}" '
         f'data-focus="{h(" ".join(focus))}" data-start="{first}" data-end="{last}" '
@@ -92,7 +90,7 @@ def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo) -> str
         f'data-remote="{h(call.remote)}">'
         f'<h3 class="gm-call__title">{ltext_inline(call.title)}</h3>{organisers(frm, call, orgs)}'
         f'{markdown_block(call.description, "gm-call__about")}<dl class="gm-facts gm-dated-facts">{rows}</dl>'
-        f'<h4>{bi(Label("วิธีสมัคร", "How to join"))}</h4>{join}<p>{contact}</p>{more}{shared}</li>'
+        f'<h4>{bi(Label("วิธีสมัคร", "How to join"))}</h4>{join}<p>{contact}</p>{more}{after}</li>'
     )
 
 
@@ -152,6 +150,12 @@ def call_feed_links(frm: str) -> str:
             f'href="{h(urls.rel(frm, urls.atom_of(urls.CALLS_RSS)))}">')
 
 
+def _share(call: Call, site: SiteInfo) -> str:
+    """A call has no page of its own: its share buttons send the list, opened at this call."""
+    page_url = urls.absolute(site.url, urls.VOLUNTEER)
+    return share.share_block(f"{page_url}#call-{call.id}" if page_url else None, call.title.best)
+
+
 def volunteer_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     url = urls.VOLUNTEER
     orgs = {o.id: o for o in data.orgs}
@@ -161,7 +165,7 @@ def volunteer_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
              f"<p>{link(url, urls.EVENTS, bi(Label('กิจกรรมของเครือข่าย', 'Network events')))} · "
              f"{calendar_links(url, urls.CALENDAR, site, 'ปฏิทินกิจกรรมและประกาศ')}</p>")
     if calls:
-        items = "".join(call_item(url, c, orgs, site) for c in calls)
+        items = "".join(call_item(url, c, orgs, site, _share(c, site)) for c in calls)
         listing = (f'{_filters(calls, orgs)}<h2 class="gm-sr-only">ประกาศที่เปิดรับ</h2>'
                    f'<ul class="gm-calls">{items}</ul>'
                    '<p class="gm-empty-filter" hidden>ไม่พบประกาศที่ตรงกับตัวกรอง ลองล้างตัวกรอง '
