@@ -259,8 +259,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         helper, self.helper = self.helper, None
         try:
             if self._searching(config):
-                search.rewrite_index(Path(config.site_dir), self.search_entries,
-                                     helper.cuts if helper else None)
+                search.write_index(Path(config.site_dir), self.search_entries,
+                                   helper.cuts if helper else None)
         finally:
             if helper is not None:
                 helper.close()  # cuts() has closed it already when it was asked

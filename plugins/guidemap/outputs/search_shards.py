@@ -1,0 +1,177 @@
+"""The search index in pieces, fetched only when a query needs them.
+
+Material's search downloads one ``search_index.json`` on every page view: about half a kilobyte
+(compressed) per group, so a network of a few hundred groups spends a first visit's whole budget
+on a search most visitors never use. Here the index is cut up the way Pagefind cuts its own
+(nothing until a query; then only what that query touches), with this project's Thai words:
+
+``search/shards.json``
+    the manifest: the build's version, the number of pages, the keys of the shards;
+``search/<version>/w/<key>.json``
+    the Thai words of the index that begin with the two letters ``key``: the query side cuts a
+    Thai run against the index's own words, so it loads the lists of the letter pairs the run
+    holds (a word list of the whole index would be as large as the index for a big network);
+``search/<version>/x/<key>.json``
+    the Thai words that hold the two letters ``key`` after their first letter: a word a visitor
+    types may sit inside a longer word of the index (ปลอดภัย in พื้นที่ปลอดภัย), and the query
+    side adds the shortest few that hold it;
+``search/<version>/t/<key>.json``
+    postings: for each word beginning with ``key``, the pages that hold it and a weight (BM25's
+    saturated term frequency, titles counted more, times ten); a shard larger than
+    :data:`SHARD_LIMIT` is split by the next letter (the manifest lists the split keys);
+``search/<version>/r/<page>.json``
+    the records of one page (its own and its sections' location, title and text, as Material's
+    search plugin parsed them), fetched only for the results shown.
+
+Shard files are named by the hexadecimal UTF-8 of their key (no Thai in URLs) and live under a
+version directory, so a cached manifest never mixes with another build's shards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+MANIFEST = "shards.json"
+SHARD_LIMIT = 12_000  # bytes of JSON before a posting shard is split by its next letter
+_TAG = re.compile(r"<[^>]*>")
+_THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+")
+# The query side's TOKEN (search-worker.js): the same letters make a word on both sides.
+_TOKEN = re.compile(r"[0-9a-z\u00c0-\u024f\u0e00-\u0e7f]+")
+_THAI_WORD = re.compile(r"^[\u0E00-\u0E7F]+$")
+K1, B = 1.2, 0.75
+TITLE, HEADING, TEXT = 3.0, 1.5, 1.0
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page and its sections, as the result list shows them: [location, title, text]."""
+    location: str
+    docs: tuple[tuple[str, str, str], ...]
+
+
+def pages_of(docs: Iterable[Mapping[str, str]]) -> list[Page]:
+    """Material's index entries (one per page, one per section) grouped by page, sorted by
+    location; a page's own entry first."""
+    grouped: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for doc in docs:
+        location = str(doc.get("location", ""))
+        grouped[location.split("#", 1)[0]].append(
+            (location, str(doc.get("title") or ""), str(doc.get("text") or "")))
+    pages = []
+    for location in sorted(grouped):
+        entries = grouped[location]
+        own = [d for d in entries if d[0] == location] or [(location, entries[0][1], "")]
+        pages.append(Page(location, (own[0], *(d for d in entries if d[0] != location))))
+    return pages
+
+
+def runs_of(pages: Iterable[Page]) -> set[str]:
+    """Every Thai run of the pages' titles and texts (what has to be cut into words)."""
+    return {run for page in pages for doc in page.docs for field in doc[1:]
+            for run in _THAI_RUN.findall(field)}
+
+
+def words(text: str, cuts: Mapping[str, str]) -> list[str]:
+    """The index words of some of a page's HTML: tags dropped, lower case, Thai runs cut."""
+    plain = html.unescape(_TAG.sub(" ", text)).lower()
+    plain = _THAI_RUN.sub(lambda m: " " + cuts.get(m.group(0), m.group(0)).replace("\u200b", " ") + " ",
+                          plain)
+    return [w for w in _TOKEN.findall(plain) if len(w) >= 2 or w.isdigit()]
+
+
+def _saturate(tf: float, length: int, average: float) -> float:
+    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))
+
+
+def postings(pages: list[Page], cuts: Mapping[str, str]) -> dict[str, list[tuple[int, int]]]:
+    """word -> [(page number, weight)], page numbers ascending."""
+    counted: list[tuple[Counter[str], Counter[str], Counter[str], int]] = []
+    for page in pages:
+        title, heading, text = Counter[str](), Counter[str](), Counter[str]()
+        for i, (_, doc_title, doc_text) in enumerate(page.docs):
+            (title if i == 0 else heading).update(words(doc_title, cuts))
+            text.update(words(doc_text, cuts))
+        counted.append((title, heading, text, sum(text.values()) + sum(title.values())))
+    average = max(1.0, sum(c[3] for c in counted) / max(1, len(counted)))
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, (title, heading, text, length) in enumerate(counted):
+        for word in sorted(title.keys() | heading.keys() | text.keys()):
+            score = (TITLE * _saturate(title[word], 4, 4) + HEADING * _saturate(heading[word], 4, 4)
+                     + TEXT * _saturate(text[word], length, average))
+            index[word].append((number, max(1, round(score * 10))))
+    return index
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _encoded(entries: list[tuple[int, int]]) -> list[int]:
+    out, last = [], 0
+    for number, weight in entries:
+        out += [number - last, weight]
+        last = number
+    return out
+
+
+def _hex(key: str) -> str:
+    return key.encode().hex()
+
+
+def _shard(terms: dict[str, list[int]], key: str, split: set[str], out: dict[str, str]) -> None:
+    """Write the terms beginning with ``key`` as one shard, or split it by the next letter."""
+    text = _dump(terms)
+    longer = {t for t in terms if len(t) > len(key)}
+    if len(text.encode()) <= SHARD_LIMIT or not longer:
+        out[key] = text
+        return
+    split.add(key)
+    here = {t: v for t, v in terms.items() if t not in longer}
+    if here:
+        out[key] = _dump(here)
+    children: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for term in longer:
+        children[term[:len(key) + 1]][term] = terms[term]
+    for child in sorted(children):
+        _shard(children[child], child, split, out)
+
+
+def build(docs: Iterable[Mapping[str, str]], cuts: Mapping[str, str]) -> dict[str, str]:
+    """The files of the sharded index, by path under ``search/``."""
+    pages = pages_of(docs)
+    index = postings(pages, cuts)
+    by_key: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for term in sorted(index):
+        by_key[term[:2]][term] = _encoded(index[term])
+    shards: dict[str, str] = {}
+    split: set[str] = set()
+    for key in sorted(by_key):
+        _shard(by_key[key], key, split, shards)
+    thai: dict[str, list[str]] = defaultdict(list)
+    for term in sorted(index):
+        if len(term) >= 2 and _THAI_WORD.match(term):
+            thai[term[:2]].append(term)
+    inside: dict[str, set[str]] = defaultdict(set)
+    for listed in thai.values():
+        for term in listed:
+            for i in range(1, len(term) - 1):
+                inside[term[i:i + 2]].add(term)
+    files = {f"t/{_hex(k)}.json": v for k, v in shards.items()}
+    files.update({f"w/{_hex(k)}.json": _dump(v) for k, v in thai.items()})
+    files.update({f"x/{_hex(k)}.json": _dump(sorted(v)) for k, v in inside.items()})
+    files.update({f"r/{n}.json": _dump([list(d) for d in page.docs]) for n, page in enumerate(pages)})
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path].encode() + b"\0")
+    version = digest.hexdigest()[:12]
+    out = {f"{version}/{path}": text for path, text in files.items()}
+    out[MANIFEST] = _dump({"v": version, "n": len(pages), "t": " ".join(sorted(shards)),
+                           "s": " ".join(sorted(split)), "x": " ".join(sorted(inside))})
+    return out
+
