@@ -19,7 +19,7 @@ text, out of the navigation, Material's own search), and reports:
 Text is generated like the real profiles (summary about 110 letters, description about 320,
 stories a few paragraphs), words drawn from pythainlp's dictionary with a Zipf distribution.
 
-    python scripts/bench_scale.py --sizes 1000,2000,10000 --rounds 3
+    python scripts/bench_scale.py --sizes 1000,2000,10000:1 --rounds 3
     python scripts/bench_scale.py --sizes 2000 --rounds 5 --no-pagefind
 """
 
@@ -378,7 +378,8 @@ def main() -> int:
     from conftest import CHROMIUM
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="1000,2000,10000", help="comma-separated numbers of groups")
+    ap.add_argument("--sizes", default="1000,2000,10000",
+                    help="comma-separated numbers of groups, each optionally :rounds (10000:1)")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved timed rounds per size")
     ap.add_argument("--queries", type=int, default=12, help="Thai queries per size")
     ap.add_argument("--no-pagefind", dest="pagefind", action="store_false")
@@ -388,8 +389,9 @@ def main() -> int:
     results = []
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        for n in (int(x) for x in args.sizes.split(",")):
-            r = run_size(n, args.rounds, Path(tmp), browser, args.pagefind, args.queries)
+        for size in args.sizes.split(","):
+            n, _, rounds = size.partition(":")
+            r = run_size(int(n), int(rounds or args.rounds), Path(tmp), browser, args.pagefind, args.queries)
             report(r)
             results.append(r)
             sys.stdout.flush()

@@ -248,8 +248,12 @@ def query_bytes(browser: Any, url: str, texts: list[str]) -> tuple[int, list[int
 
 def open_search(page: Any) -> None:
     """On a phone the search box hides behind the header's search button."""
-    if not page.locator(INPUT).is_visible():
-        page.locator("label.md-header__button[for=__search]").click()
+    try:  # a large page may still be laying out
+        page.wait_for_selector(INPUT, state="visible", timeout=5000)
+        return
+    except Exception:  # Playwright's TimeoutError: hidden behind the button
+        pass
+    page.locator("label.md-header__button[for=__search]").click()
     page.wait_for_selector(INPUT, state="visible")
 
 
