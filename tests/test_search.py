@@ -74,11 +74,16 @@ def test_every_word_leads_to_the_pages_that_hold_it() -> None:
     assert story[1][2] == "<p>ประชุมที่ชายหาด</p>"  # no zero-width spaces in what is shown
 
 
-def test_thai_word_lists_are_by_their_first_two_letters() -> None:
+def test_thai_word_lists_are_by_pairs_of_letters() -> None:
     files = search_shards.build(DOCS, _cuts(DOCS))
     manifest, loaded = _load(files)
-    listed = loaded[f"{manifest['v']}/w/{'ชา'.encode().hex()}.json"]
-    assert "ชายหาด" in listed and all(w.startswith("ชา") for w in listed)
+    begin, inside = loaded[f"{manifest['v']}/w/{'ชา'.encode().hex()}.json"]
+    assert "ชายหาด" in begin and all(w.startswith("ชา") for w in begin)
+    assert all(w.find("ชา") > 0 for w in inside)
+    _, holding = loaded[f"{manifest['v']}/w/{'หา'.encode().hex()}.json"]
+    assert "ชายหาด" in holding  # a visitor typing หาด finds it inside ชายหาด
+    listed = {bytes.fromhex(p.rsplit("/", 1)[1][:-5]).decode() for p in files if "/w/" in p}
+    assert set(manifest["w"].split()) == listed
     assert not any("/w/" in p and "beach" in str(v) for p, v in loaded.items())
 
 
@@ -123,8 +128,8 @@ def test_pages_carry_the_shim_and_the_site_the_sharded_index(tmp_path: Path) -> 
     locations = [json.loads(p.read_text(encoding="utf-8"))[0][0] for p in records]
     assert "orgs/a/" in locations
     assert not set(locations) & search.LISTINGS  # listing pages stay out
-    listed = json.loads((site / "search" / manifest["v"] / "w" / f"{'ชา'.encode().hex()}.json")
-                        .read_text(encoding="utf-8"))
+    listed, _ = json.loads((site / "search" / manifest["v"] / "w" / f"{'ชา'.encode().hex()}.json")
+                           .read_text(encoding="utf-8"))
     assert "ชายหาด" in listed
 
 

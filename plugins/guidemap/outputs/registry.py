@@ -15,7 +15,7 @@ from guidemap.contract import pictures
 from guidemap.contract.model import Dataset
 from guidemap.contract.schema import SCHEMA_PATH
 from guidemap.outputs import feeds, opendata, search, urls
-from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue, catalogue
+from guidemap.outputs.feed_catalogue import NO_FEEDS, Feed, FeedCatalogue, catalogue
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
 from guidemap.outputs.map import view as map_view
@@ -43,6 +43,10 @@ class SiteOutputs:
     withheld: set[str] = field(default_factory=set)
     # Pages of the docs folder (by path in it) whose rendered HTML the core completes.
     contributed: dict[str, ContributedPage] = field(default_factory=dict)
+    # Feeds whose files are left to the site builder (``site_outputs(..., feeds_later=True)``):
+    # it writes them with feeds.feed_files once the stories' pages are rendered, so a story is
+    # rendered once.
+    later_feeds: tuple[Feed, ...] = ()
 
 
 def global_assets() -> SiteOutputs:
@@ -115,14 +119,16 @@ def data_files(data: Dataset, out: SiteOutputs) -> None:
 
 
 def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
-                 docs_dir: Path | None = None) -> SiteOutputs:
+                 docs_dir: Path | None = None, feeds_later: bool = False) -> SiteOutputs:
     out = global_assets()
     data = picture_files(data, orgs_dir, docs_dir, out)
     # The feeds are known before any page is made: each page adds the links to its own.
     # Feeds need absolute links (the plugin requires site_url with stories).
     feed_list = FeedCatalogue(tuple(catalogue(data, site))) if site.has_feeds else NO_FEEDS
     out.pages.extend(generated_pages(data, site, feed_list))
-    if site.has_feeds:
+    if site.has_feeds and feeds_later:
+        out.later_feeds = tuple(feed_list.feeds)
+    elif site.has_feeds:
         out.files.update(feeds.feed_files(data, site, feed_list.feeds))
     contributed_pages(data, site, out)
     data_files(data, out)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -26,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from guidemap.contract.model import Story
 from guidemap.contract.thai import thai_run_words
 from guidemap.outputs import search_shards, urls
 from guidemap.outputs.htmlkit import put_parts
@@ -76,6 +78,12 @@ def known_runs(pages: Iterable[GeneratedPage]) -> set[str]:
     return runs
 
 
+def story_runs(stories: Iterable[Story]) -> set[str]:
+    """The Thai runs of the stories' Markdown: their rendered pages hold the same runs (Markdown
+    syntax does not split a run of Thai letters), so these can be cut while pages render too."""
+    return {run for s in stories for text in (s.title, s.summary or "", s.body) for run in thai_runs(text)}
+
+
 def write_index(site_dir: Path, extra_docs: list[dict[str, str]],
                 cuts: Callable[[Iterable[str]], dict[str, str]] | None = None) -> int:
     """Replace the index Material's search plugin wrote into ``site_dir`` (if it wrote one) with
@@ -95,14 +103,16 @@ def write_index(site_dir: Path, extra_docs: list[dict[str, str]],
     words = (cuts or _cut_here)(search_shards.runs_of(pages))
     files = search_shards.build(docs, words)
     index.unlink()
-    folder = index.parent
-    made: set[Path] = set()
-    for path, text in files.items():
-        target = folder / path
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_text(text, encoding="utf-8")
+    folder = str(index.parent)
+    made: set[str] = set()
+    for path, text in files.items():  # thousands of small files: os calls, no pathlib
+        target = os.path.join(folder, path)
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        with open(target, "wb") as out:
+            out.write(text.encode())
     return len(files)
 
 

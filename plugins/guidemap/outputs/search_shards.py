@@ -8,13 +8,12 @@ on a search most visitors never use. Here the index is cut up the way Pagefind c
 ``search/shards.json``
     the manifest: the build's version, the number of pages, the keys of the shards;
 ``search/<version>/w/<key>.json``
-    the Thai words of the index that begin with the two letters ``key``: the query side cuts a
-    Thai run against the index's own words, so it loads the lists of the letter pairs the run
-    holds (a word list of the whole index would be as large as the index for a big network);
-``search/<version>/x/<key>.json``
-    the Thai words that hold the two letters ``key`` after their first letter: a word a visitor
-    types may sit inside a longer word of the index (ปลอดภัย in พื้นที่ปลอดภัย), and the query
-    side adds the shortest few that hold it;
+    two lists of the index's Thai words: those that begin with the two letters ``key``, and those
+    that hold them after their first letter. The query side cuts a Thai run against the index's
+    own words, so it loads the files of the letter pairs the run holds (a word list of the whole
+    index would be as large as the index for a big network); and a word a visitor types may sit
+    inside a longer word of the index (ปลอดภัย in พื้นที่ปลอดภัย), so the shortest few words that
+    hold the run are added to the query;
 ``search/<version>/t/<key>.json``
     postings: for each word beginning with ``key``, the pages that hold it and a weight (BM25's
     saturated term frequency, titles counted more, times ten); a shard larger than
@@ -85,10 +84,6 @@ def words(text: str, cuts: Mapping[str, str]) -> list[str]:
     return [w for w in _TOKEN.findall(plain) if len(w) >= 2 or w.isdigit()]
 
 
-def _saturate(tf: float, length: int, average: float) -> float:
-    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))
-
-
 def postings(pages: list[Page], cuts: Mapping[str, str]) -> dict[str, list[tuple[int, int]]]:
     """word -> [(page number, weight)], page numbers ascending."""
     counted: list[tuple[Counter[str], Counter[str], Counter[str], int]] = []
@@ -99,12 +94,16 @@ def postings(pages: list[Page], cuts: Mapping[str, str]) -> dict[str, list[tuple
             text.update(words(doc_text, cuts))
         counted.append((title, heading, text, sum(text.values()) + sum(title.values())))
     average = max(1.0, sum(c[3] for c in counted) / max(1, len(counted)))
+    short = {tf: tf * (K1 + 1) / (tf + K1) for tf in range(1, 64)}  # a title is a few words long
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, (title, heading, text, length) in enumerate(counted):
-        for word in sorted(title.keys() | heading.keys() | text.keys()):
-            score = (TITLE * _saturate(title[word], 4, 4) + HEADING * _saturate(heading[word], 4, 4)
-                     + TEXT * _saturate(text[word], length, average))
-            index[word].append((number, max(1, round(score * 10))))
+        norm = K1 * (1 - B + B * length / average)
+        weights = {word: TEXT * tf * (K1 + 1) / (tf + norm) for word, tf in text.items()}
+        for counts, boost in ((heading, HEADING), (title, TITLE)):
+            for word, tf in counts.items():
+                weights[word] = weights.get(word, 0.0) + boost * short.get(tf, K1 + 1)
+        for word, weight in weights.items():  # page numbers ascend: each list stays sorted
+            index[word].append((number, max(1, round(weight * 10))))
     return index
 
 
@@ -163,8 +162,8 @@ def build(docs: Iterable[Mapping[str, str]], cuts: Mapping[str, str]) -> dict[st
             for i in range(1, len(term) - 1):
                 inside[term[i:i + 2]].add(term)
     files = {f"t/{_hex(k)}.json": v for k, v in shards.items()}
-    files.update({f"w/{_hex(k)}.json": _dump(v) for k, v in thai.items()})
-    files.update({f"x/{_hex(k)}.json": _dump(sorted(v)) for k, v in inside.items()})
+    pairs = sorted(thai.keys() | inside.keys())
+    files.update({f"w/{_hex(k)}.json": _dump([thai.get(k, []), sorted(inside.get(k, ()))]) for k in pairs})
     files.update({f"r/{n}.json": _dump([list(d) for d in page.docs]) for n, page in enumerate(pages)})
     digest = hashlib.sha256()
     for path in sorted(files):
@@ -172,6 +171,6 @@ def build(docs: Iterable[Mapping[str, str]], cuts: Mapping[str, str]) -> dict[st
     version = digest.hexdigest()[:12]
     out = {f"{version}/{path}": text for path, text in files.items()}
     out[MANIFEST] = _dump({"v": version, "n": len(pages), "t": " ".join(sorted(shards)),
-                           "s": " ".join(sorted(split)), "x": " ".join(sorted(inside))})
+                           "s": " ".join(sorted(split)), "w": " ".join(pairs)})
     return out
 

@@ -2,9 +2,9 @@
  * guidemap/outputs/search_shards.py for the layout and docs/search.md for the why).
  *
  * Nothing of the index is fetched until a query needs it: the manifest on the first query,
- * then the word lists a Thai query is cut against (by the first two letters of each place a
- * word may start), the posting shards of the query's words, and the records of the results
- * shown, each fetched once and kept for the next query. Thai runs are cut into the index's
+ * then the word lists a Thai query is cut against (one per pair of letters in it), the posting
+ * shards of the query's words, and the records of the results shown, each fetched once and
+ * kept for the next query. Thai runs are cut into the index's
  * own words (fewest words, unknown letters kept together), so query words and index words
  * always meet, whatever segmenter a visitor has in mind. */
 (function () {
@@ -42,7 +42,7 @@
     if (!manifest) {
       manifest = get("shards.json").then(function (m) {
         return { v: m.v, n: m.n, keys: new Set(m.t.split(" ")), split: new Set(m.s ? m.s.split(" ") : []),
-                 inside: new Set(m.x ? m.x.split(" ") : []) };
+                 pairs: new Set(m.w ? m.w.split(" ") : []) };
       }).catch(function (err) { manifest = null; throw err; });
     }
     return manifest;
@@ -55,13 +55,9 @@
     return m.keys.has(key) ? key : null;
   }
 
+  /* [words beginning with the two letters, words holding them after their first letter] */
   function wordShard(m, key) {
-    if (!m.keys.has(key) && !m.split.has(key)) return Promise.resolve([]);
-    return get(m.v + "/w/" + hex(key) + ".json");
-  }
-
-  function insideShard(m, key) {
-    return m.inside.has(key) ? get(m.v + "/x/" + hex(key) + ".json") : Promise.resolve([]);
+    return m.pairs.has(key) ? get(m.v + "/w/" + hex(key) + ".json") : Promise.resolve([[], []]);
   }
 
   function postingShard(m, key) {
@@ -105,18 +101,14 @@
     var text = query.toLowerCase();
     var open = !/\s$/.test(query);
     var runs = text.match(THAI) || [];
-    var keys = new Set(), heads = new Set();
+    var keys = new Set();
     runs.forEach(function (run) {
       for (var i = 0; i + 2 <= run.length; i++) keys.add(run.slice(i, i + 2));
-      if (run.length >= 2) heads.add(run.slice(0, 2));
     });
-    var around = new Map();
-    return Promise.all(Array.from(heads, function (key) {
-      return insideShard(m, key).then(function (words) { around.set(key, words); });
-    }).concat(Array.from(keys, function (key) {
-      return wordShard(m, key).then(function (words) { return [key, words]; });
-    }))).then(function (all) {
-      var loaded = all.filter(Boolean);
+    var around = new Map();  /* letter pair -> words holding it after their first letter */
+    return Promise.all(Array.from(keys, function (key) {
+      return wordShard(m, key).then(function (pair) { around.set(key, pair[1]); return [key, pair[0]]; });
+    })).then(function (loaded) {
       var lists = new Map(), sets = new Map(), longest = 2;
       loaded.forEach(function (pair) {
         lists.set(pair[0], pair[1]);
