@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 from pathlib import Path
 from typing import Any
@@ -23,20 +24,26 @@ def _load(files: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
     return manifest, {path: json.loads(text) for path, text in files.items()}
 
 
+def _chunk(firsts: list[str], key: str) -> int:
+    """The shard holding ``key``: the same search as chunkOf() in search-worker.js."""
+    return bisect.bisect_right(firsts, key) - 1
+
+
 def _postings(manifest: dict[str, Any], files: dict[str, Any], term: str) -> list[tuple[int, int]]:
-    """What the query side finds for ``term``: the same walk as shardOf() in search-worker.js."""
-    keys, split = set(manifest["t"].split()), set(manifest["s"].split())
-    key = term[:2]
-    while key in split and len(term) > len(key):
-        key = term[:len(key) + 1]
-    if key not in keys:
+    n = _chunk(manifest["t"].split(), term)
+    if n < 0:
         return []
-    flat = files[f"{manifest['v']}/t/{key.encode().hex()}.json"].get(term, [])
+    flat = files[f"{manifest['v']}/t/{n}.json"].get(term, [])
     out, page = [], 0
     for i in range(0, len(flat), 2):
         page += flat[i]
         out.append((page, flat[i + 1]))
     return out
+
+
+def _pair(manifest: dict[str, Any], files: dict[str, Any], pair: str) -> list[list[str]]:
+    n = _chunk(manifest["w"].split(), pair)
+    return files[f"{manifest['v']}/w/{n}.json"].get(pair, [[], []]) if n >= 0 else [[], []]
 
 
 DOCS = [
@@ -77,32 +84,34 @@ def test_every_word_leads_to_the_pages_that_hold_it() -> None:
 def test_thai_word_lists_are_by_pairs_of_letters() -> None:
     files = search_shards.build(DOCS, _cuts(DOCS))
     manifest, loaded = _load(files)
-    begin, inside = loaded[f"{manifest['v']}/w/{'ชา'.encode().hex()}.json"]
+    begin, inside = _pair(manifest, loaded, "ชา")
     assert "ชายหาด" in begin and all(w.startswith("ชา") for w in begin)
     assert all(w.find("ชา") > 0 for w in inside)
-    _, holding = loaded[f"{manifest['v']}/w/{'หา'.encode().hex()}.json"]
+    _, holding = _pair(manifest, loaded, "หา")
     assert "ชายหาด" in holding  # a visitor typing หาด finds it inside ชายหาด
-    listed = {bytes.fromhex(p.rsplit("/", 1)[1][:-5]).decode() for p in files if "/w/" in p}
-    assert set(manifest["w"].split()) == listed
+    assert _pair(manifest, loaded, "ฮฮ") == [[], []]
     assert not any("/w/" in p and "beach" in str(v) for p, v in loaded.items())
 
 
-def test_large_shards_are_split_by_the_next_letter(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_shards_hold_consecutive_keys_up_to_a_size(monkeypatch: pytest.MonkeyPatch) -> None:
     docs = [{"location": f"p{i}/", "title": f"ab{chr(97 + i % 26)}{i} ab", "text": "abc abd"}
             for i in range(300)]
     monkeypatch.setattr(search_shards, "SHARD_LIMIT", 400)
     files = search_shards.build(docs, {})
     manifest, loaded = _load(files)
-    assert "ab" in manifest["s"].split()
-    assert len([p for p in files if "/t/" in p]) > 10
+    firsts = manifest["t"].split()
+    assert firsts == sorted(firsts) and len(firsts) > 10
+    shards = [p for p in files if "/t/" in p]
+    assert len(shards) == len(firsts)
+    for path in shards:  # every shard within the size, unless one word alone is larger
+        assert len(files[path].encode()) <= 400 or len(loaded[path]) == 1
     where = {json.loads(files[f"{manifest['v']}/r/{n}.json"])[0][0]: n for n in range(manifest["n"])}
     for i in (0, 57, 299):
         term = f"ab{chr(97 + i % 26)}{i}"
         assert [p for p, _ in _postings(manifest, loaded, term)] == [where[f"p{i}/"]]
-    assert len(_postings(manifest, loaded, "ab")) == 300  # the two-letter word stays in the parent
+    assert len(_postings(manifest, loaded, "ab")) == 300
     assert len(_postings(manifest, loaded, "abc")) == 300
-    assert all(len(text.encode()) <= 400 or "/t/" not in p for p, text in files.items()
-               if p.endswith(".json") and "/t/" in p and len(json.loads(text)) > 1)
+    assert _postings(manifest, loaded, "aa") == _postings(manifest, loaded, "zz") == []
 
 
 def test_the_index_is_the_same_for_the_same_input() -> None:
@@ -128,9 +137,9 @@ def test_pages_carry_the_shim_and_the_site_the_sharded_index(tmp_path: Path) -> 
     locations = [json.loads(p.read_text(encoding="utf-8"))[0][0] for p in records]
     assert "orgs/a/" in locations
     assert not set(locations) & search.LISTINGS  # listing pages stay out
-    listed, _ = json.loads((site / "search" / manifest["v"] / "w" / f"{'ชา'.encode().hex()}.json")
-                           .read_text(encoding="utf-8"))
-    assert "ชายหาด" in listed
+    loaded = {f"{manifest['v']}/w/{p.name}": json.loads(p.read_text(encoding="utf-8"))
+              for p in (site / "search" / manifest["v"] / "w").iterdir()}
+    assert "ชายหาด" in _pair(manifest, loaded, "ชา")[0]
 
 
 def test_thai_search_can_be_turned_off(tmp_path: Path) -> None:

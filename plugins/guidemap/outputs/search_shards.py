@@ -6,24 +6,27 @@ on a search most visitors never use. Here the index is cut up the way Pagefind c
 (nothing until a query; then only what that query touches), with this project's Thai words:
 
 ``search/shards.json``
-    the manifest: the build's version, the number of pages, the keys of the shards;
-``search/<version>/w/<key>.json``
-    two lists of the index's Thai words: those that begin with the two letters ``key``, and those
-    that hold them after their first letter. The query side cuts a Thai run against the index's
-    own words, so it loads the files of the letter pairs the run holds (a word list of the whole
-    index would be as large as the index for a big network); and a word a visitor types may sit
-    inside a longer word of the index (ปลอดภัย in พื้นที่ปลอดภัย), so the shortest few words that
-    hold the run are added to the query;
-``search/<version>/t/<key>.json``
-    postings: for each word beginning with ``key``, the pages that hold it and a weight (BM25's
-    saturated term frequency, titles counted more, times ten); a shard larger than
-    :data:`SHARD_LIMIT` is split by the next letter (the manifest lists the split keys);
+    the manifest: the build's version, the number of pages, and the first key of every shard of
+    postings and of word lists (shards hold consecutive keys, as Pagefind's chunks do, so a few
+    hundred files hold the index of thousands of pages);
+``search/<version>/w/<n>.json``
+    for consecutive pairs of Thai letters, two lists of the index's Thai words: those that begin
+    with the pair, and those that hold it after their first letter. The query side cuts a Thai run
+    against the index's own words, so it loads the shards of the letter pairs the run holds (a
+    word list of the whole index would be as large as the index for a big network); and a word a
+    visitor types may sit inside a longer word of the index (ปลอดภัย in พื้นที่ปลอดภัย), so the
+    shortest few words that hold the run are added to the query;
+``search/<version>/t/<n>.json``
+    postings of consecutive words: for each, the pages that hold it and a weight (BM25's saturated
+    term frequency, titles counted more, times ten), page numbers as differences; a shard closes
+    at :data:`SHARD_LIMIT` bytes;
 ``search/<version>/r/<page>.json``
     the records of one page (its own and its sections' location, title and text, as Material's
     search plugin parsed them), fetched only for the results shown.
 
-Shard files are named by the hexadecimal UTF-8 of their key (no Thai in URLs) and live under a
-version directory, so a cached manifest never mixes with another build's shards.
+Shards live under a version directory (a hash of their contents), so a cached manifest never
+mixes with another build's shards; keys are compared as code points on both sides (the index
+holds no character outside the Basic Multilingual Plane, where JavaScript's order is the same).
 """
 
 from __future__ import annotations
@@ -37,7 +40,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 MANIFEST = "shards.json"
-SHARD_LIMIT = 12_000  # bytes of JSON before a posting shard is split by its next letter
+SHARD_LIMIT = 12_000  # bytes of JSON in a shard of postings before the next one starts
+WORDS_LIMIT = 3_000  # the same for word lists: a query loads one per letter pair it holds
 _TAG = re.compile(r"<[^>]*>")
 _THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+")
 # The query side's TOKEN (search-worker.js): the same letters make a word on both sides.
@@ -119,39 +123,31 @@ def _encoded(entries: list[tuple[int, int]]) -> list[int]:
     return out
 
 
-def _hex(key: str) -> str:
-    return key.encode().hex()
-
-
-def _shard(terms: dict[str, list[int]], key: str, split: set[str], out: dict[str, str]) -> None:
-    """Write the terms beginning with ``key`` as one shard, or split it by the next letter."""
-    text = _dump(terms)
-    longer = {t for t in terms if len(t) > len(key)}
-    if len(text.encode()) <= SHARD_LIMIT or not longer:
-        out[key] = text
-        return
-    split.add(key)
-    here = {t: v for t, v in terms.items() if t not in longer}
-    if here:
-        out[key] = _dump(here)
-    children: dict[str, dict[str, list[int]]] = defaultdict(dict)
-    for term in longer:
-        children[term[:len(key) + 1]][term] = terms[term]
-    for child in sorted(children):
-        _shard(children[child], child, split, out)
+def _ranges(entries: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]:
+    """Consecutive ``(key, JSON value)`` entries (sorted by key) packed into shards of about
+    ``limit`` bytes: ``(first key, JSON object)`` for each."""
+    out: list[tuple[str, str]] = []
+    chunk: list[str] = []
+    first, size = "", 0
+    for key, value in entries:
+        item = json.dumps(key, ensure_ascii=False) + ":" + value
+        if chunk and size + len(item.encode()) > limit:
+            out.append((first, "{" + ",".join(chunk) + "}"))
+            chunk, size = [], 0
+        if not chunk:
+            first = key
+        chunk.append(item)
+        size += len(item.encode()) + 1
+    if chunk:
+        out.append((first, "{" + ",".join(chunk) + "}"))
+    return out
 
 
 def build(docs: Iterable[Mapping[str, str]], cuts: Mapping[str, str]) -> dict[str, str]:
     """The files of the sharded index, by path under ``search/``."""
     pages = pages_of(docs)
     index = postings(pages, cuts)
-    by_key: dict[str, dict[str, list[int]]] = defaultdict(dict)
-    for term in sorted(index):
-        by_key[term[:2]][term] = _encoded(index[term])
-    shards: dict[str, str] = {}
-    split: set[str] = set()
-    for key in sorted(by_key):
-        _shard(by_key[key], key, split, shards)
+    shards = _ranges([(term, _dump(_encoded(index[term]))) for term in sorted(index)], SHARD_LIMIT)
     thai: dict[str, list[str]] = defaultdict(list)
     for term in sorted(index):
         if len(term) >= 2 and _THAI_WORD.match(term):
@@ -161,16 +157,17 @@ def build(docs: Iterable[Mapping[str, str]], cuts: Mapping[str, str]) -> dict[st
         for term in listed:
             for i in range(1, len(term) - 1):
                 inside[term[i:i + 2]].add(term)
-    files = {f"t/{_hex(k)}.json": v for k, v in shards.items()}
-    pairs = sorted(thai.keys() | inside.keys())
-    files.update({f"w/{_hex(k)}.json": _dump([thai.get(k, []), sorted(inside.get(k, ()))]) for k in pairs})
+    pairs = _ranges([(k, _dump([thai.get(k, []), sorted(inside.get(k, ()))]))
+                     for k in sorted(thai.keys() | inside.keys())], WORDS_LIMIT)
+    files = {f"t/{n}.json": text for n, (_, text) in enumerate(shards)}
+    files.update({f"w/{n}.json": text for n, (_, text) in enumerate(pairs)})
     files.update({f"r/{n}.json": _dump([list(d) for d in page.docs]) for n, page in enumerate(pages)})
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.encode() + b"\0" + files[path].encode() + b"\0")
     version = digest.hexdigest()[:12]
     out = {f"{version}/{path}": text for path, text in files.items()}
-    out[MANIFEST] = _dump({"v": version, "n": len(pages), "t": " ".join(sorted(shards)),
-                           "s": " ".join(sorted(split)), "w": " ".join(pairs)})
+    out[MANIFEST] = _dump({"v": version, "n": len(pages), "t": " ".join(k for k, _ in shards),
+                           "w": " ".join(k for k, _ in pairs)})
     return out
 

@@ -32,36 +32,39 @@
     return cache.get(url);
   }
 
-  function hex(key) {
-    return Array.from(new TextEncoder().encode(key), function (b) {
-      return b.toString(16).padStart(2, "0");
-    }).join("");
-  }
-
   function loadManifest() {
     if (!manifest) {
       manifest = get("shards.json").then(function (m) {
-        return { v: m.v, n: m.n, keys: new Set(m.t.split(" ")), split: new Set(m.s ? m.s.split(" ") : []),
-                 pairs: new Set(m.w ? m.w.split(" ") : []) };
+        return { v: m.v, n: m.n, t: m.t ? m.t.split(" ") : [], w: m.w ? m.w.split(" ") : [] };
       }).catch(function (err) { manifest = null; throw err; });
     }
     return manifest;
   }
 
-  /* The posting shard holding a term: its first two letters, deeper where a shard was split. */
+  /* Shards hold consecutive keys: the one holding a key is the last that starts at or before it. */
+  function chunkOf(firsts, key) {
+    var lo = 0, hi = firsts.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (firsts[mid] <= key) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return found;
+  }
+
   function shardOf(m, term) {
-    var key = term.slice(0, 2);
-    while (m.split.has(key) && term.length > key.length) key = term.slice(0, key.length + 1);
-    return m.keys.has(key) ? key : null;
+    var n = chunkOf(m.t, term);
+    return n < 0 ? null : n;
   }
 
-  /* [words beginning with the two letters, words holding them after their first letter] */
+  /* [words beginning with the letter pair, words holding it after their first letter] */
   function wordShard(m, key) {
-    return m.pairs.has(key) ? get(m.v + "/w/" + hex(key) + ".json") : Promise.resolve([[], []]);
+    var n = chunkOf(m.w, key);
+    if (n < 0) return Promise.resolve([[], []]);
+    return get(m.v + "/w/" + n + ".json").then(function (chunk) { return chunk[key] || [[], []]; });
   }
 
-  function postingShard(m, key) {
-    return get(m.v + "/t/" + hex(key) + ".json");
+  function postingShard(m, n) {
+    return get(m.v + "/t/" + n + ".json");
   }
 
   /* Fewest unknown letters first, then fewest words; unknown letters stay together as one
@@ -160,8 +163,13 @@
   function score(m, groups) {
     var need = new Set();
     groups.forEach(function (g) {
-      if (g.open && g.terms === null) g.terms = null; /* Latin: completions from its shard */
-      (g.terms || [g.label]).concat(g.extra || []).forEach(function (term) { var k = shardOf(m, term); if (k) need.add(k); });
+      (g.terms || [g.label]).concat(g.extra || []).forEach(function (term) {
+        var k = shardOf(m, term); if (k !== null) need.add(k);
+      });
+      if (g.terms === null) {  /* a Latin word being typed: the shards of the words it begins */
+        var from = shardOf(m, g.label), to = shardOf(m, g.label + "\uffff");
+        for (var k = from === null ? 0 : from; to !== null && k <= Math.min(to, (from || 0) + 2); k++) need.add(k);
+      }
     });
     return Promise.all(Array.from(need, function (key) {
       return postingShard(m, key).then(function (shard) { return [key, shard]; });
@@ -170,9 +178,11 @@
       var pages = new Map(), suggest = null;
       groups.forEach(function (g, gi) {
         var terms = g.terms;
-        if (terms === null) {  /* a Latin word being typed: the words it begins in its shard */
-          var shard = shards.get(shardOf(m, g.label)) || {};
-          terms = Object.keys(shard).filter(function (t) { return t.indexOf(g.label) === 0; });
+        if (terms === null) {  /* a Latin word being typed: the words it begins */
+          terms = [];
+          shards.forEach(function (shard) {
+            Object.keys(shard).forEach(function (t) { if (t.indexOf(g.label) === 0 && terms.indexOf(t) < 0) terms.push(t); });
+          });
         }
         var ranked = terms.map(function (term) {
           var shard = shards.get(shardOf(m, term)) || {};
