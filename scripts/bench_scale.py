@@ -228,11 +228,11 @@ def rare_words(orgs: list[dict[str, str]], count: int, seed: int) -> list[tuple[
     rng = random.Random(seed)
     texts = {f"orgs/{o['id']}/": " ".join((o["name"], o["summary"], o["description"])) for o in orgs}
     chosen: list[tuple[str, str]] = []
-    for target in rng.sample(sorted(texts), min(len(texts), count * 4)):
+    for target in rng.sample(sorted(texts), len(texts)):  # until enough are found
         candidates = sorted({w for w in word_tokenize(texts[target], engine="newmm")
                              if len(w) >= 4 and w.isalpha()})
         rng.shuffle(candidates)
-        for word in candidates[:6]:
+        for word in candidates[:20]:
             if sum(word in t for t in texts.values()) <= 10:
                 chosen.append((word, target))
                 break
