@@ -156,20 +156,6 @@ def timed_build(root: Path) -> tuple[float, float]:
     return wall, cpu
 
 
-def time_segmentation(index: Path) -> float:
-    """Time to cut the built index's Thai into words again, in a fresh process (cold caches)."""
-    code = (
-        "import json, time, sys\n"
-        "from guidemap.outputs.search import ZWSP, segment_index\n"
-        "raw = open(sys.argv[1], encoding='utf-8').read().replace(ZWSP, '')\n"
-        "from guidemap.contract.thai import words; words('อุ่นเครื่อง')  # load the dictionary first\n"
-        "start = time.perf_counter(); segment_index(raw); print(time.perf_counter() - start)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code, str(index)], capture_output=True, text=True,
-                         check=True)
-    return float(out.stdout.strip())
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--orgs", type=int, default=2000)
@@ -205,7 +191,6 @@ def main() -> int:
         pages = sum(1 for _ in (guide / "site").rglob("index.html"))
         files = sum(1 for p in (guide / "site").rglob("*") if p.is_file())
         plain_files = sum(1 for p in (plain / "site").rglob("*") if p.is_file())
-        segmentation = time_segmentation(guide / "site" / "search" / "search_index.json")
     print(f"orgs: {args.orgs}, calls: {args.calls}, events: {args.events}, repeats: {args.repeat}, "
           f"guidemap pages: {pages}, "
           f"files written: guidemap {files}, plain {plain_files}, in {args.dir or tempfile.gettempdir()}")
@@ -227,8 +212,6 @@ def main() -> int:
             best = summary[kind]["guidemap"] / summary[kind]["no-dated"]
             median = summary[kind]["guidemap median"] / summary[kind]["no-dated median"]
             print(f"ratio with / without the calls and events, {kind}: best {best:.2f}, median {median:.2f}")
-    print(f"Thai segmentation of the search index: {segmentation:.2f} s, "
-          f"{segmentation / summary['wall']['guidemap']:.1%} of the guidemap build")
     return 0
 
 

@@ -263,3 +263,25 @@ def test_each_page_advertises_its_own_feed_or_its_provinces() -> None:
     # Without the site URL there are no feeds, and nothing points at one.
     alone = org_page(data.orgs[0], SITE, [], orgs, NO_FEEDS)
     assert 'rel="alternate"' not in alone.head and "gm-subscribe" not in alone.html
+
+
+def test_a_story_rendered_by_its_page_is_not_rendered_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The site builder passes each story's body as its page rendered it: the feeds sanitize and
+    # reuse it (links made absolute against the page, heading permalinks dropped) and never
+    # render the Markdown themselves.
+    def no_second_render(text: str) -> str:
+        raise AssertionError("the story's Markdown was rendered a second time")
+
+    monkeypatch.setattr(feeds, "markdown_to_safe_html", no_second_render)
+    page = ('<h2 id="why">ทำไม<a class="headerlink" href="#why" title="Permanent link">¶</a></h2>'
+            '<p>ดู <a href="../other/">อีกเรื่อง</a> <img src="pic.jpg" alt="ภาพ" onerror="x()"></p>'
+            '<script>alert(1)</script>')
+    data = dataset(story("r", dt.date(2026, 1, 1), summary=None))
+    files = feeds.feed_files(data, SITE, rendered={"r": page})
+    for path in (urls.FEED_RSS, urls.FEED_ATOM):
+        entry = parsed(files, path).entries[0]
+        html = entry.content[0].value
+        assert "ทำไม" in html and "¶" not in html and "<script" not in html and "onerror" not in html
+        assert 'href="https://example.org/guide/stories/other/"' in html
+        assert 'src="https://example.org/guide/stories/r/pic.jpg"' in html
+        assert "alert" not in entry.summary and entry.summary.startswith("ทำไม")

@@ -1,8 +1,9 @@
 """Thai search in headless Chromium, typed as a person types: recall, English, highlighting,
-suggestions and what a first visit downloads. Figures: scripts/search_recall.py."""
+suggestions, and what a page view and a query download. Figures: scripts/search_recall.py."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,12 +33,12 @@ def test_thai_words_and_phrases_find_their_page_in_the_first_ten(browser: Any, s
     root, base = sites["guidemap"]
     page = browser.new_page()
     page.goto(base)
-    queries = sr.sample_queries(root) + sr.icu_queries(page, root)
+    queries = sr.sample_queries(root) + sr.name_queries(root) + sr.icu_queries(page, root)
     assert len(queries) >= 300
     score, misses = sr.recall(page, base, queries)
     print(f"\nguidemap recall@10: {score:.1%} of {len(queries)}")
     assert score >= 0.95, misses
-    for kind in ("word", "phrase"):
+    for kind in ("word", "phrase", "name"):
         sub = [q for q in queries if q.kind == kind]
         assert sum(q in misses for q in sub) / len(sub) <= 0.05, kind
     page.close()
@@ -93,15 +94,48 @@ def test_suggestions_are_whole_thai_words(browser: Any, sites: Any) -> None:
     page.close()
 
 
-def test_first_visit_download_does_not_grow_with_thai_support(browser: Any, sites: Any,
-                                                              tmp_path: Path, serve: Any) -> None:
-    root = sr.make_site_repo(tmp_path / "en", 30, False)
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace("lang: th", "lang: en"), encoding="utf-8")
-    plain_en = serve(sr.build(root))
-    ours, ours_files = sr.first_visit_bytes(browser, sites["guidemap"][1])
-    without, _ = sr.first_visit_bytes(browser, plain_en)
-    material_th, th_files = sr.first_visit_bytes(browser, sites["material"][1])
-    print(f"\nfirst visit (gzip): guidemap {ours} B, Material en {without} B, Material th {material_th} B")
-    assert ours <= without * 1.02
-    assert not any("wordcut" in f for f in ours_files) and any("wordcut" in f for f in th_files)
+PAGE_TYPES = ["", "orgs/", "orgs/beach-for-life/", "map/", "stories/",
+              "stories/2018-07-24-network-meeting/", "provinces/pattani/", "focus/", "help/", "about/"]
+
+
+def test_a_page_view_downloads_nothing_of_search_until_the_box_is_used(browser: Any, sites: Any) -> None:
+    _, base = sites["guidemap"]
+    for path in PAGE_TYPES:
+        view, _, urls = sr.query_bytes(browser, base + path, [])
+        assert view == 0 and urls == [], (path, urls)
+        # Material's box is there and ready: it shows its placeholder, not an error.
+        page = browser.new_page()
+        page.goto(base + path)
+        assert page.locator(sr.INPUT).count() == 1
+        page.close()
+
+
+def test_a_query_fetches_only_the_pieces_it_needs(browser: Any, sites: Any) -> None:
+    root, base = sites["guidemap"]
+    manifest = json.loads((root / "site" / "search" / "shards.json").read_text(encoding="utf-8"))
+    view, per_query, urls = sr.query_bytes(browser, base + "orgs/", ["ชายหาดปัตตานี", "ชายหาด", "อาสาสมัคร"])
+    assert view == 0
+    first, second, third = per_query
+    assert first > 0 and second < first and third > 0
+    names = [u.split("/search/", 1)[-1] for u in urls if "/search/" in u]
+    assert names.count("shards.json") == 1  # the manifest once, for every query
+    assert len(names) == len(set(names))  # nothing fetched twice
+    records = [n for n in names if "/r/" in n]
+    assert 0 < len(records) <= 3 * 10  # records only for the results shown
+    assert len(records) < manifest["n"]
+    assert all(n.startswith(manifest["v"] + "/") for n in names if n != "shards.json")
+    assert not any("search_index" in u or "workers/search." in u for u in urls)
+
+
+def test_the_box_works_after_focus_alone(browser: Any, sites: Any) -> None:
+    # The worker starts at the first focus; a query typed at once is answered.
+    _, base = sites["guidemap"]
+    page = browser.new_page()
+    page.goto(base)
+    sr.open_search(page)
+    box = page.locator(sr.INPUT)
+    box.click()
+    box.press_sequentially("Kenan", delay=0)
+    page.wait_for_function("document.querySelectorAll('.md-search-result__list > li').length > 0")
+    assert "orgs/kenan-foundation-asia/" in page.evaluate(sr.RESULTS_JS)["hrefs"][:3]
+    page.close()

@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import os
 import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ from guidemap.contract.loader import load_repository, org_files
 from guidemap.contract.model import Dataset
 from guidemap.contract.problems import Problems
 from guidemap.outputs import feeds, search
+from guidemap.outputs.feed_catalogue import Feed
 from guidemap.outputs.head import page_head
 from guidemap.outputs.htmlkit import h, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
@@ -127,12 +129,20 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.part_tokens: dict[str, str] = {}
         self.search_entries: list[dict[str, str]] = []
         self.helper: Helper | None = None
+        # Feeds are written once the stories' pages are rendered (a story is rendered once).
+        self.later_feeds: tuple[Feed, ...] = ()
+        self.feed_files: dict[str, File] = {}
+        self.story_slugs: dict[str, str] = {}
+        self.story_html: dict[str, str] = {}
+        self.write_later_feeds: Callable[[Mapping[str, str]], dict[str, bytes]] | None = None
 
     # -- configuration ------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
         # Per-build state: the plugin object can outlive a `serve` rebuild.
         self.pages, self.contributed, self.data, self.part_tokens = {}, {}, None, {}
         self.search_entries = []
+        self.later_feeds, self.feed_files, self.story_slugs, self.story_html = (), {}, {}, {}
+        self.write_later_feeds = None
         if not config.use_directory_urls:
             raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ "
                               "depend on it")
@@ -195,7 +205,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         if self.helper is not None:
             guide.preload(self.helper.qr_codes())  # asked for first, so answered first
             map_view.preload(self.helper.maps())
-        outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir))
+        outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir),
+                               feeds_later=True)
         for path in sorted(outputs.withheld):
             found = files.get_file_from_path(path)
             if found is not None:
@@ -213,11 +224,18 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             self.pages[page.src_uri] = page
         self.contributed = outputs.contributed
         if self.helper is not None and self._searching(config):
-            self.helper.prefetch(search.known_runs(outputs.pages))  # cut while pages render
+            # cut while pages render
+            self.helper.prefetch(search.known_runs(outputs.pages) | search.story_runs(self.data.stories))
         for path, content in sorted(outputs.files.items()):
             files.append(File.generated(config, path, content=content))
         for path, source in sorted(outputs.copies.items()):
             files.append(File.generated(config, path, abs_src_path=str(source)))
+        self.later_feeds, self.write_later_feeds = outputs.later_feeds, outputs.write_later_feeds
+        self.story_slugs = {s.source: s.slug for s in self.data.stories}
+        self.feed_files = {}
+        for path in feeds.feed_paths(self.later_feeds):  # their content: on_env
+            self.feed_files[path] = File.generated(config, path, content=b"")
+            files.append(self.feed_files[path])
         return files
 
     # -- pages --------------------------------------------------------------------------
@@ -257,6 +275,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 self.search_entries.append(search.model_entry(page.url, gen, chunks))
             return put_parts(gen.html, chunks)
         if src in self.contributed:
+            if src in self.story_slugs:
+                self.story_html[self.story_slugs[src]] = html_text  # the feeds reuse it
             return self.contributed[src].finish(html_text)
         return html_text
 
@@ -271,6 +291,17 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                                                    str(page.meta.get("description") or ""))
         return context
 
+    # -- feeds ----------------------------------------------------------------------------
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        # Every page is rendered by now and generated files are not written yet (MkDocs
+        # copies them after this event): the feeds take the stories as their pages rendered them.
+        assert self.data is not None and self.site is not None
+        if self.write_later_feeds is not None:
+            made = self.write_later_feeds(self.story_html)
+            for path, file in self.feed_files.items():
+                file.content_bytes = made[path]
+        return env
+
     # -- search ---------------------------------------------------------------------------
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         return search.point_page_to_worker(output) if self._searching(config) else output
@@ -280,8 +311,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         helper, self.helper = self.helper, None
         try:
             if self._searching(config):
-                search.rewrite_index(Path(config.site_dir), self.search_entries,
-                                     helper.cuts if helper else None)
+                search.write_index(Path(config.site_dir), self.search_entries,
+                                   helper.cuts if helper else None)
         finally:
             if helper is not None:
                 helper.close()  # cuts() has closed it already when it was asked

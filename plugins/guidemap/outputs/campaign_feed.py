@@ -64,5 +64,5 @@ def announcements(data: Dataset, site: SiteInfo) -> list[tuple[Item, frozenset[s
         story = Story(slug=f"campaign-{r.owner.id}-{c.end.isoformat()}", source="",
                       title=f"ระดมทุน: {c.title.best}", date=c.start or r.owner.updated, body="")
         pages = frozenset({urls.STORIES, *(urls.org(g.id) for g in r.groups)})
-        out.append((CampaignItem(story, site, {}, r), pages))
+        out.append((CampaignItem(story, site, {}, running=r), pages))
     return out

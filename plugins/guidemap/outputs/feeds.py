@@ -7,6 +7,11 @@ items are sorted here (feedgen's ``add_entry`` prepends by default), every date 
 stories (``lastBuildDate``/``updated`` is the newest story's date, never the build time), and
 feedgen's defaults that would read the clock are always overridden.
 
+A story is rendered once: when the site builder has already rendered a story's page, its
+rendered body is passed in (``rendered``, by slug) and the feeds sanitize and reuse it (the
+heading permalinks the page adds are dropped); only without it (no site builder, as in the
+tests of this module) is the story's Markdown rendered here.
+
 Feeds are read away from the site, so every link in them is absolute: they are made only when
 the site URL is known (the plugin refuses to build a site with stories but no ``site_url``).
 Every string is cut down to the characters XML 1.0 allows before lxml sees it, so a control
@@ -26,7 +31,7 @@ import datetime as dt
 import mimetypes
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from html import escape
@@ -40,7 +45,7 @@ from guidemap.contract import thai
 from guidemap.contract.model import Dataset, Org, Story
 from guidemap.outputs import urls
 from guidemap.outputs.feed_catalogue import Feed, catalogue
-from guidemap.outputs.htmlkit import absolutize, h, markdown_to_safe_html
+from guidemap.outputs.htmlkit import absolutize, h, markdown_to_safe_html, sanitize
 from guidemap.outputs.pages.stories import lesson_html
 from guidemap.outputs.site import SiteInfo
 
@@ -51,6 +56,8 @@ GENERATOR = "guidemap"
 # XML 1.0 forbids C0 controls other than tab/newline/return, surrogates and U+FFFE/U+FFFF;
 # C1 controls are allowed but make some readers choke, so they go too.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# The permalink a page's heading carries (Markdown's toc extension): nothing for a reader.
+_PERMALINK = re.compile(r'<a class="headerlink" href="#[^"]*" title="[^"]*">[^<]*</a>')
 
 
 def xml_text(text: str) -> str:
@@ -102,6 +109,7 @@ class Item:
     story: Story
     site: SiteInfo
     orgs: dict[str, Org]
+    rendered: str | None = None  # the story's body as its page rendered it (not yet sanitized)
 
     @property
     def url(self) -> str:
@@ -123,7 +131,10 @@ class Item:
 
     @cached_property
     def body_html(self) -> str:
-        """The story's Markdown, rendered and sanitized once for both the content and the summary."""
+        """The story's body as sanitized HTML, once for both the content and the summary: the
+        page's own render when there is one, else the story's Markdown rendered here."""
+        if self.rendered is not None:
+            return sanitize(_PERMALINK.sub("", self.rendered))
         return markdown_to_safe_html(self.story.body)
 
     @cached_property
@@ -141,7 +152,9 @@ class Item:
             links = ", ".join(f'<a href="{h(urls.absolute(self.site.url, urls.org(o)))}">{h(name)}</a>'
                               for o, name in names)
             parts.append(f"<p>กลุ่มที่เกี่ยวข้อง: {links}</p>")
-        folder = urls.absolute(self.site.url, posixpath.dirname(story.source) + "/") or self.url
+        # The page's render has its links relative to the page; Markdown's, to its source file.
+        folder = (self.url if self.rendered is not None
+                  else urls.absolute(self.site.url, posixpath.dirname(story.source) + "/") or self.url)
         return xml_text(absolutize("".join(parts), self.url, folder))
 
     @cached_property
@@ -237,11 +250,18 @@ def _add(fg: FeedGenerator, item: Item, fmt: str) -> None:
                 {"href": url, "rel": "enclosure", "type": kind, "length": str(length)})
 
 
+def feed_paths(feeds: Sequence[Feed]) -> list[str]:
+    """The site paths :func:`feed_files` writes for ``feeds``."""
+    return [path for feed in feeds for path in (feed.rss, feed.atom)]
+
+
 def feed_files(data: Dataset, site: SiteInfo, feeds: Sequence[Feed] | None = None,
-               announcements: Sequence[tuple[Item, frozenset[str]]] = ()) -> dict[str, bytes]:
+               announcements: Sequence[tuple[Item, frozenset[str]]] = (),
+               rendered: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """Site path → bytes of every feed file (RSS and Atom), at most ``site.feed_items`` items
     each, newest first. ``announcements``: items that are not stories (fundraising campaigns),
-    each with the pages whose feeds carry it (``feed.page``)."""
+    each with the pages whose feeds carry it (``feed.page``). ``rendered``: story slug → its
+    body as the story's page rendered it."""
     if not site.has_feeds:
         return {}
     feeds = catalogue(data, site) if feeds is None else feeds
@@ -270,7 +290,7 @@ def feed_files(data: Dataset, site: SiteInfo, feeds: Sequence[Feed] | None = Non
                     continue
                 item = items.get(entry.slug)
                 if item is None:
-                    item = items[entry.slug] = Item(entry, site, orgs)
+                    item = items[entry.slug] = Item(entry, site, orgs, (rendered or {}).get(entry.slug))
                 _add(fg, item, fmt)
             if fmt == "rss":
                 out[feed.rss] = fg.rss_str(pretty=True)

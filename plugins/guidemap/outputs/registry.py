@@ -8,7 +8,9 @@ Each feature (pages, open data, map, feeds, search) adds its outputs here.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from guidemap.contract import pictures
@@ -26,7 +28,7 @@ from guidemap.outputs import (
     share,
     urls,
 )
-from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue, catalogue
+from guidemap.outputs.feed_catalogue import NO_FEEDS, Feed, FeedCatalogue, catalogue
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
 from guidemap.outputs.map import view as map_view
@@ -57,6 +59,13 @@ class SiteOutputs:
     withheld: set[str] = field(default_factory=set)
     # Pages of the docs folder (by path in it) whose rendered HTML the core completes.
     contributed: dict[str, ContributedPage] = field(default_factory=dict)
+    # Feeds whose files are left to the site builder (``site_outputs(..., feeds_later=True)``):
+    # it writes them with feeds.feed_files once the stories' pages are rendered, so a story is
+    # rendered once.
+    later_feeds: tuple[Feed, ...] = ()
+    # Writes them, given each story's body as its page rendered it (slug → HTML); made from
+    # the same dataset as every other output (open campaigns only, pictures' sizes known).
+    write_later_feeds: Callable[[Mapping[str, str]], dict[str, bytes]] | None = None
 
 
 def global_assets() -> SiteOutputs:
@@ -138,7 +147,7 @@ def data_files(data: Dataset, out: SiteOutputs, with_calls: frozenset[str] = fro
 
 
 def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
-                 docs_dir: Path | None = None) -> SiteOutputs:
+                 docs_dir: Path | None = None, feeds_later: bool = False) -> SiteOutputs:
     out = global_assets()
     data = campaigns.open_only(data, site.today)  # ended campaigns: on no page, export or feed
     data = picture_files(data, orgs_dir, docs_dir, out)
@@ -147,8 +156,12 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
     feed_list = FeedCatalogue(tuple(catalogue(data, site))) if site.has_feeds else NO_FEEDS
     out.pages.extend(generated_pages(data, site, feed_list))
     if site.has_feeds:
-        out.files.update(feeds.feed_files(data, site, feed_list.feeds,
-                                          campaign_feed.announcements(data, site)))
+        announced = campaign_feed.announcements(data, site)
+        if feeds_later:  # written by the site builder once the stories' pages are rendered
+            out.later_feeds = tuple(feed_list.feeds)
+            out.write_later_feeds = partial(feeds.feed_files, data, site, out.later_feeds, announced)
+        else:
+            out.files.update(feeds.feed_files(data, site, feed_list.feeds, announced))
         out.files.update(call_feeds.call_feed_files(data, site))
     contributed_pages(data, site, out)
     data_files(data, out, frozenset(dated_by_org(data, site.today)[0]))

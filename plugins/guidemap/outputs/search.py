@@ -1,13 +1,16 @@
-"""Thai search on Material's built-in search, without Material's Thai dictionary.
+"""Thai search on Material's search box, with an index of our own that costs nothing until used.
 
-Thai has no spaces between words, and Material only segments Chinese (build side, with jieba)
-and Japanese (query side). Here:
+Thai has no spaces between words, and Material only segments Chinese (build side) and Japanese
+(query side); its index is one file every page view downloads. Here:
 
-* build side: every Thai run in the search index is cut into words with pythainlp's ``newmm``
-  and the words are joined by zero-width spaces, which the index's separator splits on;
-* query side: a small wrapper in front of Material's own search worker cuts the Thai runs of
-  a query into the index's own terms (maximal matching against them), so index and query
-  always agree, whatever the segmenter;
+* build side: the entries Material's search plugin parsed (and the group pages' entries, made
+  from the model) are cut into words (pythainlp's ``newmm``) and written as a sharded index
+  (:mod:`guidemap.outputs.search_shards`); Material's ``search_index.json`` is removed;
+* query side: Material's search box, result list, suggestions and highlighting are kept; a few
+  hundred bytes of script in each page (:data:`SHIM`) give Material's bundle an empty index
+  without a request and start our worker (``search-worker.js``) only at the first focus of the
+  search box or the first query; the worker cuts a query's Thai runs into the index's own words
+  and fetches only the shards and records that query needs;
 * the search language stays ``en``: Material's ``lang: th`` makes every first visit download
   ``wordcut.js`` (158 KB gzipped) and never uses it.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -23,7 +27,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from guidemap.contract.model import Story
 from guidemap.contract.thai import thai_run_words
+from guidemap.outputs import search_shards, urls
 from guidemap.outputs.htmlkit import put_parts
 from guidemap.outputs.site import GeneratedPage
 
@@ -31,6 +37,10 @@ ZWSP = "\u200b"
 SEPARATOR = r"[\s\u200b\-]+"
 WORKER_PATH = "assets/javascripts/workers/guidemap-search.js"
 INDEX_PATH = "search/search_index.json"  # where Material's search plugin writes its index
+# Listing pages stay out of the index: they repeat every group's name and summary, and a
+# result should lead to the group itself.
+LISTINGS = frozenset({urls.DIRECTORY, urls.HELP, urls.PROVINCES, urls.FOCUS_INDEX, urls.STORIES,
+                      urls.MAP, urls.SUBSCRIBE})
 _THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+")
 _MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 
@@ -47,27 +57,6 @@ def thai_runs(text: str) -> list[str]:
 
 def _cut_here(runs: Iterable[str]) -> dict[str, str]:
     return {run: cut_run(run) for run in runs}
-
-
-def segment_index(index_json: str, extra_docs: list[dict[str, str]] | None = None,
-                  cuts: Callable[[Iterable[str]], dict[str, str]] | None = None) -> str:
-    """Material's search_index.json with Thai segmented and the separator set to match.
-
-    ``cuts`` gives the words of every Thai run at once (guidemap.adapter.helper has them cut in a
-    helper process; by default they are cut here). Written as UTF-8 rather than ``\\uXXXX``
-    escapes: Thai text then takes half the bytes before compression, which more than pays
-    for the zero-width spaces.
-    """
-    data: dict[str, Any] = json.loads(index_json)
-    data["config"]["separator"] = SEPARATOR
-    # Pages indexed from the model (group pages) join the ones Material's plugin parsed.
-    data["docs"] = [*data.get("docs", []), *(extra_docs or [])]
-    fields = [(doc, name) for doc in data["docs"] for name in ("title", "text")
-              if isinstance(doc.get(name), str)]
-    words = (cuts or _cut_here)({run for doc, name in fields for run in _THAI_RUN.findall(doc[name])})
-    for doc, name in fields:
-        doc[name] = _THAI_RUN.sub(lambda m: words[m.group(0)], doc[name])
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def model_entry(location: str, page: GeneratedPage, parts_html: dict[str, str]) -> dict[str, str]:
@@ -89,38 +78,70 @@ def known_runs(pages: Iterable[GeneratedPage]) -> set[str]:
     return runs
 
 
-def rewrite_index(site_dir: Path, extra_docs: list[dict[str, str]],
-                  cuts: Callable[[Iterable[str]], dict[str, str]] | None = None) -> None:
-    """Segment the index Material's search plugin wrote into ``site_dir`` (see
-    :func:`segment_index`), if it wrote one."""
+def story_runs(stories: Iterable[Story]) -> set[str]:
+    """The Thai runs of the stories' Markdown: their rendered pages hold the same runs (Markdown
+    syntax does not split a run of Thai letters), so these can be cut while pages render too."""
+    return {run for s in stories for text in (s.title, s.summary or "", s.body) for run in thai_runs(text)}
+
+
+def write_index(site_dir: Path, extra_docs: list[dict[str, str]],
+                cuts: Callable[[Iterable[str]], dict[str, str]] | None = None) -> int:
+    """Replace the index Material's search plugin wrote into ``site_dir`` (if it wrote one) with
+    the sharded index, its entries joined by the pages indexed from the model; returns the
+    number of files written.
+
+    ``cuts`` gives the words of every Thai run at once (guidemap.adapter.helper has them cut in a
+    helper process; by default they are cut here).
+    """
     index = site_dir / INDEX_PATH
-    if index.is_file():
-        index.write_text(segment_index(index.read_text(encoding="utf-8"), extra_docs, cuts),
-                         encoding="utf-8")
-
-
-def material_worker_name() -> str:
-    """File name of Material's search worker (it carries a content hash)."""
-    folder = resources.files("material") / "templates" / "assets" / "javascripts" / "workers"
-    names = sorted(p.name for p in folder.iterdir() if _MATERIAL_WORKER.search(
-        f"assets/javascripts/workers/{p.name}"))
-    if not names:
-        raise RuntimeError("Material's search worker was not found in the installed package")
-    return names[0]
+    if not index.is_file():
+        return 0
+    data: dict[str, Any] = json.loads(index.read_text(encoding="utf-8"))
+    docs = [doc for doc in (*data.get("docs", []), *extra_docs)
+            if str(doc.get("location", "")).split("#", 1)[0] not in LISTINGS]
+    pages = search_shards.pages_of(docs)
+    words = (cuts or _cut_here)(search_shards.runs_of(pages))
+    files = search_shards.build(docs, words)
+    index.unlink()
+    folder = str(index.parent)
+    made: set[str] = set()
+    for path, text in files.items():  # thousands of small files: os calls, no pathlib
+        target = os.path.join(folder, path)
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        with open(target, "wb") as out:
+            out.write(text.encode())
+    return len(files)
 
 
 def worker_script() -> str:
-    """Our worker: segments Thai queries, then hands everything to Material's worker."""
-    worker = resources.files("guidemap.outputs") / "assets" / "search-worker.js"
-    template = worker.read_text(encoding="utf-8")
-    return template.replace("__MATERIAL_WORKER__", json.dumps(material_worker_name()))
+    """The search worker (no part of Material's: it reads the sharded index)."""
+    return (resources.files("guidemap.outputs") / "assets" / "search-worker.js").read_text(encoding="utf-8")
+
+
+def _shim() -> str:
+    source = (resources.files("guidemap.outputs") / "assets" / "search-shim.js").read_text(encoding="utf-8")
+    body = "\n".join(line.strip() for line in source.splitlines()
+                     if line.strip() and not line.strip().startswith(("/*", "*")))
+    empty = {"config": {"lang": ["en"], "separator": SEPARATOR, "pipeline": [], "fields": {}}, "docs": []}
+    return "<script>" + body.replace("__EMPTY_INDEX__", json.dumps(json.dumps(empty))) + "</script>"
+
+
+SHIM = _shim()
 
 
 def point_page_to_worker(html: str) -> str:
-    """A page's Material config names the search worker (relative to the page): name ours."""
+    """A page's Material config names the search worker (relative to the page): name ours, and
+    put the shim that keeps it asleep until it is needed before Material's bundle."""
     # Found with str.find first: a regex scan of every page's whole HTML cost more.
     at = html.find("assets/javascripts/workers/search.")
     found = _MATERIAL_WORKER.match(html, at) if at >= 0 else None
     if found is None:
         return html
-    return html[:at] + WORKER_PATH + html[found.end():]
+    html = html[:at] + WORKER_PATH + html[found.end():]
+    bundle = html.find("<script src=", at + len(WORKER_PATH))  # Material's bundle
+    if bundle < 0:
+        return html
+    return html[:bundle] + SHIM + html[bundle:]

@@ -1,0 +1,173 @@
+"""The search index in pieces, fetched only when a query needs them.
+
+Material's search downloads one ``search_index.json`` on every page view: about half a kilobyte
+(compressed) per group, so a network of a few hundred groups spends a first visit's whole budget
+on a search most visitors never use. Here the index is cut up the way Pagefind cuts its own
+(nothing until a query; then only what that query touches), with this project's Thai words:
+
+``search/shards.json``
+    the manifest: the build's version, the number of pages, and the first key of every shard of
+    postings and of word lists (shards hold consecutive keys, as Pagefind's chunks do, so a few
+    hundred files hold the index of thousands of pages);
+``search/<version>/w/<n>.json``
+    for consecutive pairs of Thai letters, two lists of the index's Thai words: those that begin
+    with the pair, and those that hold it after their first letter. The query side cuts a Thai run
+    against the index's own words, so it loads the shards of the letter pairs the run holds (a
+    word list of the whole index would be as large as the index for a big network); and a word a
+    visitor types may sit inside a longer word of the index (ปลอดภัย in พื้นที่ปลอดภัย), so the
+    shortest few words that hold the run are added to the query;
+``search/<version>/t/<n>.json``
+    postings of consecutive words: for each, the pages that hold it and a weight (BM25's saturated
+    term frequency, titles counted more, times ten), page numbers as differences; a shard closes
+    at :data:`SHARD_LIMIT` bytes;
+``search/<version>/r/<page>.json``
+    the records of one page (its own and its sections' location, title and text, as Material's
+    search plugin parsed them), fetched only for the results shown.
+
+Shards live under a version directory (a hash of their contents), so a cached manifest never
+mixes with another build's shards; keys are compared as code points on both sides (the index
+holds no character outside the Basic Multilingual Plane, where JavaScript's order is the same).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+MANIFEST = "shards.json"
+SHARD_LIMIT = 12_000  # bytes of JSON in a shard of postings before the next one starts
+WORDS_LIMIT = 3_000  # the same for word lists: a query loads one per letter pair it holds
+_TAG = re.compile(r"<[^>]*>")
+_THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+")
+# The query side's TOKEN (search-worker.js): the same letters make a word on both sides.
+_TOKEN = re.compile(r"[0-9a-z\u00c0-\u024f\u0e00-\u0e7f]+")
+_THAI_WORD = re.compile(r"^[\u0E00-\u0E7F]+$")
+K1, B = 1.2, 0.75
+TITLE, HEADING, TEXT = 3.0, 1.5, 1.0
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page and its sections, as the result list shows them: [location, title, text]."""
+    location: str
+    docs: tuple[tuple[str, str, str], ...]
+
+
+def pages_of(docs: Iterable[Mapping[str, str]]) -> list[Page]:
+    """Material's index entries (one per page, one per section) grouped by page, sorted by
+    location; a page's own entry first."""
+    grouped: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for doc in docs:
+        location = str(doc.get("location", ""))
+        grouped[location.split("#", 1)[0]].append(
+            (location, str(doc.get("title") or ""), str(doc.get("text") or "")))
+    pages = []
+    for location in sorted(grouped):
+        entries = grouped[location]
+        own = [d for d in entries if d[0] == location] or [(location, entries[0][1], "")]
+        pages.append(Page(location, (own[0], *(d for d in entries if d[0] != location))))
+    return pages
+
+
+def runs_of(pages: Iterable[Page]) -> set[str]:
+    """Every Thai run of the pages' titles and texts (what has to be cut into words)."""
+    return {run for page in pages for doc in page.docs for field in doc[1:]
+            for run in _THAI_RUN.findall(field)}
+
+
+def words(text: str, cuts: Mapping[str, str]) -> list[str]:
+    """The index words of some of a page's HTML: tags dropped, lower case, Thai runs cut."""
+    plain = html.unescape(_TAG.sub(" ", text)).lower()
+    plain = _THAI_RUN.sub(lambda m: " " + cuts.get(m.group(0), m.group(0)).replace("\u200b", " ") + " ",
+                          plain)
+    return [w for w in _TOKEN.findall(plain) if len(w) >= 2 or w.isdigit()]
+
+
+def postings(pages: list[Page], cuts: Mapping[str, str]) -> dict[str, list[tuple[int, int]]]:
+    """word -> [(page number, weight)], page numbers ascending."""
+    counted: list[tuple[Counter[str], Counter[str], Counter[str], int]] = []
+    for page in pages:
+        title, heading, text = Counter[str](), Counter[str](), Counter[str]()
+        for i, (_, doc_title, doc_text) in enumerate(page.docs):
+            (title if i == 0 else heading).update(words(doc_title, cuts))
+            text.update(words(doc_text, cuts))
+        counted.append((title, heading, text, sum(text.values()) + sum(title.values())))
+    average = max(1.0, sum(c[3] for c in counted) / max(1, len(counted)))
+    short = {tf: tf * (K1 + 1) / (tf + K1) for tf in range(1, 64)}  # a title is a few words long
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, (title, heading, text, length) in enumerate(counted):
+        norm = K1 * (1 - B + B * length / average)
+        weights = {word: TEXT * tf * (K1 + 1) / (tf + norm) for word, tf in text.items()}
+        for counts, boost in ((heading, HEADING), (title, TITLE)):
+            for word, tf in counts.items():
+                weights[word] = weights.get(word, 0.0) + boost * short.get(tf, K1 + 1)
+        for word, weight in weights.items():  # page numbers ascend: each list stays sorted
+            index[word].append((number, max(1, round(weight * 10))))
+    return index
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _encoded(entries: list[tuple[int, int]]) -> list[int]:
+    out, last = [], 0
+    for number, weight in entries:
+        out += [number - last, weight]
+        last = number
+    return out
+
+
+def _ranges(entries: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]:
+    """Consecutive ``(key, JSON value)`` entries (sorted by key) packed into shards of about
+    ``limit`` bytes: ``(first key, JSON object)`` for each."""
+    out: list[tuple[str, str]] = []
+    chunk: list[str] = []
+    first, size = "", 0
+    for key, value in entries:
+        item = json.dumps(key, ensure_ascii=False) + ":" + value
+        if chunk and size + len(item.encode()) > limit:
+            out.append((first, "{" + ",".join(chunk) + "}"))
+            chunk, size = [], 0
+        if not chunk:
+            first = key
+        chunk.append(item)
+        size += len(item.encode()) + 1
+    if chunk:
+        out.append((first, "{" + ",".join(chunk) + "}"))
+    return out
+
+
+def build(docs: Iterable[Mapping[str, str]], cuts: Mapping[str, str]) -> dict[str, str]:
+    """The files of the sharded index, by path under ``search/``."""
+    pages = pages_of(docs)
+    index = postings(pages, cuts)
+    shards = _ranges([(term, _dump(_encoded(index[term]))) for term in sorted(index)], SHARD_LIMIT)
+    thai: dict[str, list[str]] = defaultdict(list)
+    for term in sorted(index):
+        if len(term) >= 2 and _THAI_WORD.match(term):
+            thai[term[:2]].append(term)
+    inside: dict[str, set[str]] = defaultdict(set)
+    for listed in thai.values():
+        for term in listed:
+            for i in range(1, len(term) - 1):
+                inside[term[i:i + 2]].add(term)
+    pairs = _ranges([(k, _dump([thai.get(k, []), sorted(inside.get(k, ()))]))
+                     for k in sorted(thai.keys() | inside.keys())], WORDS_LIMIT)
+    files = {f"t/{n}.json": text for n, (_, text) in enumerate(shards)}
+    files.update({f"w/{n}.json": text for n, (_, text) in enumerate(pairs)})
+    files.update({f"r/{n}.json": _dump([list(d) for d in page.docs]) for n, page in enumerate(pages)})
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path].encode() + b"\0")
+    version = digest.hexdigest()[:12]
+    out = {f"{version}/{path}": text for path, text in files.items()}
+    out[MANIFEST] = _dump({"v": version, "n": len(pages), "t": " ".join(k for k, _ in shards),
+                           "w": " ".join(k for k, _ in pairs)})
+    return out
+
