@@ -45,7 +45,10 @@ WORDS_LIMIT = 3_000  # the same for word lists: a query loads one per letter pai
 _TAG = re.compile(r"<[^>]*>")
 _THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+")
 # The query side's TOKEN (search-worker.js): the same letters make a word on both sides.
-_TOKEN = re.compile(r"[0-9a-z\u00c0-\u024f\u0e00-\u0e7f]+")
+# Words: digits, Latin (with accents), Thai, and Arabic script for Jawi (a network may publish
+# Malay in Jawi, guidemap.yml content languages); the worker cuts queries with the same class.
+_JAWI = r"\u0620-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+_TOKEN = re.compile(rf"[0-9a-z\u00c0-\u024f\u0e00-\u0e7f{_JAWI}]+")
 _THAI_WORD = re.compile(r"^[\u0E00-\u0E7F]+$")
 K1, B = 1.2, 0.75
 TITLE, HEADING, TEXT = 3.0, 1.5, 1.0

@@ -14,7 +14,8 @@
   var COMPLETIONS = 12;      /* words a half-typed last word may stand for */
   var INSIDE = 6;            /* longer words a Thai word may sit inside */
   var THAI = /[\u0e00-\u0e7f]+/g;
-  var TOKEN = /[0-9a-z\u00c0-\u024f\u0e00-\u0e7f]+/g;
+  // The same word class as the index (outputs/search_shards.py): Latin, Thai, Jawi.
+  var TOKEN = /[0-9a-z\u00c0-\u024f\u0e00-\u0e7f\u0620-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+/g;
   var ROOT = new URL("../../../search/", self.location.href);
   var options = {};
   var cache = new Map();
@@ -229,7 +230,7 @@
     var words = groups.map(function (g) { return g.label; }).sort(function (a, b) { return b.length - a.length; });
     if (!words.length) return function (s) { return s; };
     var re = new RegExp(words.map(function (w) {
-      return (/^[\u0e00-\u0e7f]/.test(w) ? "" : "(?<![0-9a-z\u00c0-\u024f])") + escapeRegExp(w);
+      return (/^[\u0e00-\u0e7f]/.test(w) ? "" : "(?<![0-9a-z\u00c0-\u024f\u0620-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc])") + escapeRegExp(w);
     }).join("|"), "gi");
     return function (htmlText) {
       return htmlText.replace(/(<[^>]*>)|([^<]+)/g, function (all, tag, text) {
