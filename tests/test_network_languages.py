@@ -76,3 +76,40 @@ def test_axe_and_a_jawi_word_finds_the_group(jawi_site: Path, browser: Any, serv
     finally:
         page.close()
     assert any("orgs/beach-for-life" in url for url in found), found
+
+
+def test_the_profile_form_asks_for_each_added_language(tmp_path: Path) -> None:
+    """The issue form asks for the summary in every language the network adds (right after the
+    English one), and its answer becomes that language's part of the profile, checked like any."""
+    import datetime as dt
+
+    import yaml
+
+    from guidemap.contract import network
+    from guidemap.contract.loader import load_org_file
+    from guidemap.contract.problems import Problems
+    from guidemap.tools.formfile import form_text
+    from guidemap.tools.issueform import IssueFormError, form_fields, profile_from_issue
+
+    assert "summary-ms-Arab" not in form_text()  # Thai and English only, as before
+    network.use(network.Network(languages=("th", "en", "ms-Arab")))
+    ids = [f.id for f in form_fields()]
+    assert ids[ids.index("summary-en") + 1] == "summary-ms-Arab"
+    form = yaml.safe_load(form_text())
+    (jawi,) = [e for e in form["body"] if e.get("id") == "summary-ms-Arab"]
+    label = jawi["attributes"]["label"]
+    assert label == "สรุปงานภาษามลายู อักษรยาวี (ถ้ามี) / Summary in Malay in Jawi (if any)"
+    good = (REPO / "tests" / "data" / "issue-add-org.md").read_text(encoding="utf-8")
+    body = f"{good.rstrip()}\n\n### {label}\n\n{JAWI_SUMMARY}\n"
+    profile = profile_from_issue(body, tmp_path / "orgs", dt.date(2025, 1, 2))
+    assert yaml.safe_load(profile.text)["summary"]["ms-Arab"] == JAWI_SUMMARY
+    path = tmp_path / "orgs" / f"{profile.id}.yml"
+    path.parent.mkdir()
+    path.write_text(profile.text, encoding="utf-8")
+    problems = Problems()
+    assert load_org_file(path, tmp_path, problems) is not None, problems.items
+    # Thai text under the Jawi tag: refused by the same script check, named by the form's label.
+    thai = body.replace(JAWI_SUMMARY, "สรุปงานเป็นภาษาไทยทั้งหมด ไม่ใช่อักษรยาวี")
+    with pytest.raises(IssueFormError) as refused:
+        profile_from_issue(thai, tmp_path / "other", dt.date(2025, 1, 2))
+    assert any(p.startswith(label) and "summary.ms-Arab" in p for p in refused.value.problems)

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from guidemap.contract.vocab import Label
-from guidemap.tools.issueform import CONSENT, FIELDS, FormField, form_label, option_text
+from guidemap.tools.issueform import CONSENT, FormField, form_fields, form_label, option_text
 
 FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "add-organization.yml"
 
@@ -73,11 +73,11 @@ def _consent() -> list[str]:
 
 
 def form_text() -> str:
-    """The issue form's YAML, from :data:`guidemap.tools.issueform.FIELDS`."""
+    """The issue form's YAML, from :func:`guidemap.tools.issueform.form_fields` (the network's languages)."""
     lines = [f"name: {_q(form_label(NAME))}", f"description: {_q(form_label(DESCRIPTION))}",
              f"title: {_q(TITLE)}", f"labels: [{', '.join(_q(x) for x in LABELS)}]", "body:",
              "  - type: markdown", "    attributes:", "      value: |",
              *(f"        {line}" if line else "" for line in INTRO)]
-    for f in FIELDS:
+    for f in form_fields():
         lines += _consent() if f is CONSENT else _element(f)
     return HEADER + "\n".join(lines) + "\n"

@@ -26,13 +26,13 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from guidemap.contract import gazetteer
+from guidemap.contract import gazetteer, network
 from guidemap.contract.loader import build_org, load_org_file
 from guidemap.contract.model import ID_PATTERN, PROFILE_FIELDS, FormElement, ProfileField, field_by_path
 from guidemap.contract.problems import Problems
@@ -105,6 +105,33 @@ CONSENT = FormField("consent", "ยืนยัน / Confirm", "confirm", "", Tr
 FIELDS: tuple[FormField, ...] = (
     *_in_form_order([_form_field(f, e) for f in PROFILE_FIELDS for e in f.form]), CONSENT)
 
+# Names of content languages a network may add (guidemap.yml ``languages``); other tags are shown
+# as they are written.
+LANGUAGE_NAMES: dict[str, Label] = {
+    "ms": Label("ภาษามลายู อักษรรูมี", "Malay in Rumi"),
+    "ms-Arab": Label("ภาษามลายู อักษรยาวี", "Malay in Jawi"),
+}
+
+
+def _summary_in(tag: str, english: FormField) -> FormField:
+    """The summary in one of the network's added languages, asked right after the English one."""
+    name = LANGUAGE_NAMES.get(tag, Label(tag, tag))
+    label = Label(f"สรุปงาน{name.th} (ถ้ามี)", f"Summary in {name.en} (if any)")
+    assert english.element is not None
+    element = replace(english.element, id=f"summary-{tag}", label=label, part=tag, after="")
+    return replace(english, id=element.id, label=form_label(label), target=f"summary.{tag}",
+                   element=element)
+
+
+def form_fields() -> tuple[FormField, ...]:
+    """The form's fields for the network in use: :data:`FIELDS`, with a summary in each content
+    language the network adds to Thai and English."""
+    added = [t for t in network.current().languages if t not in ("th", "en")]
+    if not added:
+        return FIELDS
+    at = next(i for i, f in enumerate(FIELDS) if f.target == "summary.en") + 1
+    return (*FIELDS[:at], *(_summary_in(t, FIELDS[at - 1]) for t in added), *FIELDS[at:])
+
 
 
 class _Choices(Mapping[str, dict[str, Label]]):
@@ -152,8 +179,12 @@ def _norm_label(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
-_BY_LABEL = {_norm_label(f.label): f for f in FIELDS}
-_BY_TARGET = {f.target: f for f in FIELDS if f.target}
+def _by_label() -> dict[str, FormField]:
+    return {_norm_label(f.label): f for f in form_fields()}
+
+
+def _by_target() -> dict[str, FormField]:
+    return {f.target: f for f in form_fields() if f.target}
 _HEADING = re.compile(r"###[ \t]+(.+?)[ \t]*#*[ \t]*")
 _CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
@@ -168,9 +199,10 @@ def split_body(body: str) -> tuple[dict[str, str], list[str]]:
     problems: list[str] = []
     sections: dict[str, list[str]] = {}
     current: str | None = None
+    by_label = _by_label()
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         m = _HEADING.fullmatch(line)
-        found = _BY_LABEL.get(_norm_label(m[1])) if m else None
+        found = by_label.get(_norm_label(m[1])) if m else None
         if found is not None:
             if found.id in sections:
                 problems.append(f"{found.label}: the field appears twice in the issue / ช่องนี้ปรากฏสองครั้ง")
@@ -220,7 +252,7 @@ def answers_to_data(answers: dict[str, str], today: dt.date) -> tuple[dict[str, 
     """The profile as plain data (every scalar text, as the strict YAML reader gives it)."""
     problems: list[str] = []
     data: dict[str, Any] = {}
-    for f in FIELDS:
+    for f in form_fields():
         text = answers.get(f.id, "")
         if f.kind == "confirm":
             continue  # GitHub enforces the required ticks; they are not part of the profile
@@ -262,7 +294,7 @@ def _field_label(name: str) -> str:
     """The form label for a validator field name such as ``name.th`` or ``activities[2]``."""
     base = name.split("[", 1)[0]
     while base:
-        for target, f in _BY_TARGET.items():
+        for target, f in _by_target().items():
             if target == base or target.startswith(base + "."):
                 return f.label
         base = base.rpartition(".")[0]
@@ -302,7 +334,7 @@ def profile_from_issue(body: str, orgs_dir: Path, today: dt.date | None = None) 
     problems += more
     org_id = data.get("id", "")
     if org_id and not (len(org_id) <= 60 and re.fullmatch(ID_PATTERN, org_id)):
-        problems.append(f"{_BY_TARGET['id'].label}: {org_id[:60]!r} is not a valid id: lowercase "
+        problems.append(f"{_by_target()['id'].label}: {org_id[:60]!r} is not a valid id: lowercase "
                         "letters, digits and hyphens, e.g. beach-for-life / ใช้ a-z 0-9 และ - เท่านั้น")
         data.pop("id")
     if problems:
