@@ -23,7 +23,7 @@ from guidemap.contract.loader import load_repository
 from guidemap.contract.spec import markdown_too_complex
 from guidemap.contract.yamlsafe import MAX_BYTES, YamlProblem, decode, parse
 from guidemap.outputs.htmlkit import markdown_to_safe_html
-from guidemap.tools import issueform
+from guidemap.tools import issuebody, issueform
 from inert import html_problems
 from strategies import (
     HOSTILE_PIECES,
@@ -142,7 +142,7 @@ def issue_body(draw: st.DrawFn) -> str:
     sections = []
     for label in draw(st.lists(st.sampled_from(_LABELS), max_size=14)):
         answer = draw(st.one_of(
-            hostile_text(), st.text(max_size=40), st.just(issueform.NO_RESPONSE),
+            hostile_text(), st.text(max_size=40), st.just(issuebody.NO_RESPONSE),
             st.sampled_from(["ban-rak-thale", "ปัตตานี", "6.86", "101.37", "- [X] marine — x",
                              "- [X] nothing", "- [ ] peace", "district — ระดับอำเภอ"])))
         sections.append(f"### {label}\n\n{answer}\n")

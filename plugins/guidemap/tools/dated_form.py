@@ -18,7 +18,6 @@ import datetime as dt
 import json
 import re
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,12 +30,11 @@ from guidemap.contract.loader import load_repository
 from guidemap.contract.model import ID_PATTERN
 from guidemap.contract.problems import Problems
 from guidemap.contract.vocab import LANGUAGES, Label
+from guidemap.tools import issuebody
 
 MAX_BODY_CHARS = 65_536
 MAX_INPUT_CHARS = 600
 MAX_TEXTAREA_CHARS = 2_500
-NO_RESPONSE = "_No response_"
-_HEADING = re.compile(r"###[ \t]+(.+?)[ \t]*#*[ \t]*")
 _CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 
@@ -67,16 +65,12 @@ class Form:
     label: str
     elements: tuple[Element, ...]
 
-    def by_label(self) -> dict[str, Element]:
-        return {_norm(form_label(e.label)): e for e in self.elements}
 
 
 def form_label(label: Label) -> str:
     return f"{label.th} / {label.en}"
 
 
-def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 _WHEN = Label("พ.ศ. หรือ ค.ศ. วันที่ หรือวันที่และเวลา (เวลาประเทศไทย) เช่น 2569-01-10 09:00",
@@ -238,29 +232,10 @@ class DatedFormError(Exception):
 
 
 def _split(form: Form, body: str) -> tuple[dict[str, str], list[str]]:
-    by_label = form.by_label()
-    problems: list[str] = []
-    sections: dict[str, list[str]] = {}
-    current: str | None = None
-    for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        m = _HEADING.fullmatch(line)
-        found = by_label.get(_norm(m[1])) if m else None
-        if m and _norm(m[1]) == _norm("ยืนยัน / Confirm"):
-            current = None  # the confirmations are not part of the file
-            continue
-        if found is not None:
-            if found.id in sections:
-                problems.append(f"{form_label(found.label)}: the field appears twice / ช่องนี้ปรากฏสองครั้ง")
-            sections[found.id] = []
-            current = found.id
-        elif current is not None:
-            sections[current].append(line)
-    if not sections:
-        problems.append(f"this is not the body of the '{form.name.en}' form / "
-                        f"ข้อความนี้ไม่ใช่แบบฟอร์ม{form.name.th}")
-    texts = {k: "\n".join(v).strip() for k, v in sections.items()}
-    answers = {k: "" if v == NO_RESPONSE else v for k, v in texts.items()}
-    return answers, problems
+    questions = {issuebody.norm(form_label(e.label)): (e.id, form_label(e.label)) for e in form.elements}
+    return issuebody.split(body, questions, f"this is not the body of the '{form.name.en}' form / "
+                           f"ข้อความนี้ไม่ใช่แบบฟอร์ม{form.name.th}",
+                           frozenset({issuebody.norm("ยืนยัน / Confirm")}))  # not part of the file
 
 
 def _set(data: dict[str, Any], dotted: str, value: Any) -> None:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,12 +39,12 @@ from guidemap.contract.schema import ORG
 from guidemap.contract.spec import Choice, Context, ListOf, Localized, Spec
 from guidemap.contract.vocab import Label
 from guidemap.contract.yamlsafe import Document
+from guidemap.tools import issuebody
 from guidemap.tools.scaffold import SCHEMA_COMMENT
 
 MAX_BODY_CHARS = 65_536  # GitHub's own limit on an issue body
 MAX_INPUT_CHARS = 600  # one-line answers; the validator's limits are lower still
 MAX_TEXTAREA_CHARS = 7_000  # the longest field (description) allows 6000
-NO_RESPONSE = "_No response_"
 SHOWN_PATH = "issue form"
 
 
@@ -175,49 +174,19 @@ class IssueProfile:
     text: str  # the YAML file, ready to write
 
 
-def _norm_label(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-
-
-def _by_label() -> dict[str, FormField]:
-    return {_norm_label(f.label): f for f in form_fields()}
-
-
 def _by_target() -> dict[str, FormField]:
     return {f.target: f for f in form_fields() if f.target}
-_HEADING = re.compile(r"###[ \t]+(.+?)[ \t]*#*[ \t]*")
+
+
 _CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 
 
 def split_body(body: str) -> tuple[dict[str, str], list[str]]:
-    """The raw answer of each known field, and problems with the body's shape.
-
-    Only a heading that is exactly one of the form's labels starts a field; any other
-    ``###`` line (in a description, say) stays part of the answer it is in.
-    """
-    problems: list[str] = []
-    sections: dict[str, list[str]] = {}
-    current: str | None = None
-    by_label = _by_label()
-    for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        m = _HEADING.fullmatch(line)
-        found = by_label.get(_norm_label(m[1])) if m else None
-        if found is not None:
-            if found.id in sections:
-                problems.append(f"{found.label}: the field appears twice in the issue / ช่องนี้ปรากฏสองครั้ง")
-            sections[found.id] = []
-            current = found.id
-        elif current is not None:
-            sections[current].append(line)
-    if not sections:
-        problems.append("this is not the body of the 'add or update my organization' form / "
-                        "ข้อความนี้ไม่ใช่แบบฟอร์มเพิ่มหรือแก้ไขข้อมูลกลุ่ม")
-    answers = {}
-    for key, lines in sections.items():
-        text = "\n".join(lines).strip()
-        answers[key] = "" if text == NO_RESPONSE else text
-    return answers, problems
+    """The raw answer of each known field, and problems with the body's shape."""
+    return issuebody.split(body, {issuebody.norm(f.label): (f.id, f.label) for f in form_fields()},
+                           "this is not the body of the 'add or update my organization' form / "
+                           "ข้อความนี้ไม่ใช่แบบฟอร์มเพิ่มหรือแก้ไขข้อมูลกลุ่ม")
 
 
 def _checked(f: FormField, text: str, problems: list[str]) -> list[str]:

@@ -22,7 +22,6 @@ import io
 import json
 import re
 import tempfile
-import unicodedata
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,7 +37,8 @@ from guidemap.contract.pictures import MAX_PIXELS, WIDTHS
 from guidemap.contract.problems import Problems
 from guidemap.contract.schema import ID_PATTERN
 from guidemap.contract.vocab import Label
-from guidemap.tools.issueform import MAX_BODY_CHARS, NO_RESPONSE, IssueFormError, form_label
+from guidemap.tools import issuebody
+from guidemap.tools.issueform import MAX_BODY_CHARS, IssueFormError, form_label
 
 FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "share-story.yml"
 MAX_ANSWER_CHARS = 6_000  # the longest field (lesson.story) allows 6000
@@ -110,12 +110,6 @@ CONSENTS = (
 _BY_ID = {q.id: q for q in QUESTIONS}
 
 
-def _norm(label: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", label).split()).casefold()
-
-
-_BY_HEADING = {_norm(q.heading): q for q in QUESTIONS}
-_HEADING = re.compile(r"###[ \t]+(.+?)[ \t]*#*[ \t]*")
 _CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 # What GitHub writes for a dropped picture: Markdown, or an <img> tag.
@@ -130,27 +124,9 @@ class IssueStory:
 
 
 def _split(body: str) -> tuple[dict[str, str], list[str]]:
-    problems: list[str] = []
-    sections: dict[str, list[str]] = {}
-    current: str | None = None
-    for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        m = _HEADING.fullmatch(line)
-        found = _BY_HEADING.get(_norm(m[1])) if m else None
-        if found is not None:
-            if found.id in sections:
-                problems.append(f"{found.heading}: the question appears twice / คำถามนี้ปรากฏสองครั้ง")
-            sections[found.id] = []
-            current = found.id
-        elif current is not None:
-            sections[current].append(line)
-    if not sections:
-        problems.append("this is not the body of the 'share a story' form / "
-                        "ข้อความนี้ไม่ใช่แบบฟอร์มเล่าเรื่องของกลุ่ม")
-    answers = {}
-    for key, lines in sections.items():
-        text = "\n".join(lines).strip()
-        answers[key] = "" if text == NO_RESPONSE else text
-    return answers, problems
+    return issuebody.split(body, {issuebody.norm(q.heading): (q.id, q.heading) for q in QUESTIONS},
+                           "this is not the body of the 'share a story' form / "
+                           "ข้อความนี้ไม่ใช่แบบฟอร์มเล่าเรื่องของกลุ่ม")
 
 
 def _consents(text: str, problems: list[str], heading: str) -> list[bool]:

@@ -1,0 +1,55 @@
+"""The body GitHub writes for an issue form, read the same way for every form (profile, story,
+call, event): a ``### <label>`` heading per question, the answer under it, ``_No response_`` for
+an empty one.
+
+Only a heading that is exactly one of the form's labels starts an answer; any other ``###`` line
+(in a description, say) stays part of the answer it is in, so a contributor cannot forge a field.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+NO_RESPONSE = "_No response_"
+_HEADING = re.compile(r"###[ \t]+(.+?)[ \t]*#*[ \t]*")
+
+
+def norm(label: str) -> str:
+    """A label as headings are compared: NFC, white space folded, case ignored."""
+    return " ".join(unicodedata.normalize("NFC", label).split()).casefold()
+
+
+def split(body: str, questions: Mapping[str, tuple[str, str]], not_this_form: str,
+          ignored: frozenset[str] = frozenset()) -> tuple[dict[str, str], list[str]]:
+    """The raw answer of each question found (by its id), and problems with the body's shape.
+
+    ``questions``: normalized label → (id, label as shown in messages); ``not_this_form``: the
+    problem when no question is found; ``ignored``: normalized labels whose answers are dropped
+    (confirmations that are not part of the file)."""
+    problems: list[str] = []
+    sections: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        m = _HEADING.fullmatch(line)
+        heading = norm(m[1]) if m else None
+        if heading is not None and heading in ignored:
+            current = None
+            continue
+        found = questions.get(heading) if heading is not None else None
+        if found is not None:
+            key, shown = found
+            if key in sections:
+                problems.append(f"{shown}: the field appears twice in the issue / ช่องนี้ปรากฏสองครั้ง")
+            sections[key] = []
+            current = key
+        elif current is not None:
+            sections[current].append(line)
+    if not sections:
+        problems.append(not_this_form)
+    answers = {}
+    for key, lines in sections.items():
+        text = "\n".join(lines).strip()
+        answers[key] = "" if text == NO_RESPONSE else text
+    return answers, problems
