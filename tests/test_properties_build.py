@@ -67,8 +67,12 @@ def test_built_site_keeps_everything_and_runs_nothing(repo: dict[str, Any]) -> N
         site = root / "site"
         problems = _site_problems(site, repo)
         assert not problems, "\n".join(problems[:20])
-        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-        indexed = {d["location"]: d for d in index["docs"]}
+        # The search index's records (outputs/search_shards.py): a page's own entry first, as
+        # [location, title, text].
+        manifest = json.loads((site / "search" / "shards.json").read_text(encoding="utf-8"))
+        records = [json.loads(p.read_text(encoding="utf-8"))[0]
+                   for p in (site / "search" / manifest["v"] / "r").glob("*.json")]
+        indexed = {location: {"title": title} for location, title, _ in records}
         geo = {f["id"]: f for f in json.loads((site / urls.GEOJSON).read_text(encoding="utf-8"))["features"]}
         for e in repo["orgs"]:
             page = (site / urls.org(e["id"]) / "index.html").read_text(encoding="utf-8")
