@@ -18,10 +18,10 @@ from guidemap.contract.loader import load_org_file
 from guidemap.contract.problems import Problems
 from guidemap.tools.cli import main
 from guidemap.tools.formfile import FORM_PATH, form_text
+from guidemap.tools.issuebody import MAX_BODY_CHARS
 from guidemap.tools.issueform import (
     CHOICES,
     FIELDS,
-    MAX_BODY_CHARS,
     IssueFormError,
     option_text,
     profile_from_issue,

@@ -21,7 +21,8 @@ from PIL import Image
 from conftest import make_repo, org_yaml
 from guidemap.contract.loader import load_repository
 from guidemap.tools.cli import main
-from guidemap.tools.issueform import MAX_BODY_CHARS, IssueFormError
+from guidemap.tools.issuebody import MAX_BODY_CHARS
+from guidemap.tools.issueform import IssueFormError
 from guidemap.tools.storyform import (
     FORM_PATH,
     QUESTIONS,

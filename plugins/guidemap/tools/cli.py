@@ -26,7 +26,7 @@ from guidemap.contract.model import STALE_AFTER_DAYS
 from guidemap.contract.problems import Problems
 from guidemap.contract.schema import SCHEMA_PATH, schema_json
 from guidemap.contract.vocab import FOCUS, Label
-from guidemap.tools import dated_docs, dated_form, init, issueform, storyform
+from guidemap.tools import dated_docs, dated_form, init, issuebody, issueform, storyform
 from guidemap.tools.fieldtable import doc_files, field_table, rewrite
 from guidemap.tools.formfile import FORM_PATH, form_text
 from guidemap.tools.job_summary import append as append_summary
@@ -241,7 +241,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 def _read_body(name: str) -> str | None:
     """The body comes from a file or stdin, never from an argument a shell has expanded."""
-    limit = issueform.MAX_BODY_CHARS * 4 + 1  # UTF-8 bytes of the largest body GitHub allows
+    limit = issuebody.MAX_BODY_CHARS * 4 + 1  # UTF-8 bytes of the largest body GitHub allows
     try:
         if name == "-":
             raw = sys.stdin.buffer.read(limit)
@@ -302,15 +302,8 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
 def cmd_dated_from_issue(args: argparse.Namespace) -> int:
     """A call or an event from an issue body (a file or stdin, never a shell-expanded argument)."""
     root = _root(args)
-    try:
-        if args.body == "-":
-            raw = sys.stdin.buffer.read(dated_form.MAX_BODY_CHARS * 4 + 1)
-        else:
-            with open(args.body, "rb") as f:
-                raw = f.read(dated_form.MAX_BODY_CHARS * 4 + 1)
-        body = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"cannot read the issue body: {exc} / อ่านข้อความไม่ได้", file=sys.stderr)
+    body = _read_body(args.body)
+    if body is None:
         return 2
     try:
         entry = dated_form.entry_from_issue(args.kind, body, root)

@@ -32,7 +32,6 @@ from guidemap.contract.problems import Problems
 from guidemap.contract.vocab import LANGUAGES, Label
 from guidemap.tools import issuebody
 
-MAX_BODY_CHARS = 65_536
 MAX_INPUT_CHARS = 600
 MAX_TEXTAREA_CHARS = 2_500
 _CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
@@ -310,10 +309,8 @@ def entry_from_issue(kind: str, body: str, root: Path, today: dt.date | None = N
     """Validate an issue body against the repository's profiles; the file's text, or
     :class:`DatedFormError` with every problem."""
     form = FORMS[kind]
-    if len(body) > MAX_BODY_CHARS:
-        raise DatedFormError([f"the issue body is too long (at most {MAX_BODY_CHARS}) / ข้อความยาวเกินไป"])
-    if "\x00" in body:
-        raise DatedFormError(["the issue body contains a NUL character / มีอักขระ NUL"])
+    if refused := issuebody.body_problem(body):
+        raise DatedFormError([refused])
     answers, problems = _split(form, body)
     if problems and not answers:
         raise DatedFormError(problems)

@@ -13,12 +13,23 @@ import unicodedata
 from collections.abc import Mapping
 
 NO_RESPONSE = "_No response_"
+MAX_BODY_CHARS = 65_536  # GitHub's own limit on an issue body
 _HEADING = re.compile(r"###[ \t]+(.+?)[ \t]*#*[ \t]*")
 
 
 def norm(label: str) -> str:
     """A label as headings are compared: NFC, white space folded, case ignored."""
     return " ".join(unicodedata.normalize("NFC", label).split()).casefold()
+
+
+def body_problem(body: str) -> str | None:
+    """Why a body is refused before it is read at all (too long, or holding a NUL), or None."""
+    if len(body) > MAX_BODY_CHARS:
+        return (f"the issue body is too long ({len(body)} characters, at most {MAX_BODY_CHARS}) / "
+                "ข้อความยาวเกินไป")
+    if "\x00" in body:
+        return "the issue body contains a NUL character / มีอักขระ NUL"
+    return None
 
 
 def split(body: str, questions: Mapping[str, tuple[str, str]], not_this_form: str,

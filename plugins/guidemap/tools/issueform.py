@@ -42,7 +42,6 @@ from guidemap.contract.yamlsafe import Document
 from guidemap.tools import issuebody
 from guidemap.tools.scaffold import SCHEMA_COMMENT
 
-MAX_BODY_CHARS = 65_536  # GitHub's own limit on an issue body
 MAX_INPUT_CHARS = 600  # one-line answers; the validator's limits are lower still
 MAX_TEXTAREA_CHARS = 7_000  # the longest field (description) allows 6000
 SHOWN_PATH = "issue form"
@@ -291,11 +290,8 @@ _Dumper.add_representer(str, _str)
 
 def profile_from_issue(body: str, orgs_dir: Path, today: dt.date | None = None) -> IssueProfile:
     """Validate an issue body and return the profile's YAML; raises :class:`IssueFormError`."""
-    if len(body) > MAX_BODY_CHARS:
-        raise IssueFormError([f"the issue body is too long ({len(body)} characters, at most "
-                              f"{MAX_BODY_CHARS}) / ข้อความยาวเกินไป"])
-    if "\x00" in body:
-        raise IssueFormError(["the issue body contains a NUL character / มีอักขระ NUL"])
+    if refused := issuebody.body_problem(body):
+        raise IssueFormError([refused])
     answers, problems = split_body(body)
     if problems and not answers:
         raise IssueFormError(problems)

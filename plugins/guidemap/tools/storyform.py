@@ -38,7 +38,7 @@ from guidemap.contract.problems import Problems
 from guidemap.contract.schema import ID_PATTERN
 from guidemap.contract.vocab import Label
 from guidemap.tools import issuebody
-from guidemap.tools.issueform import MAX_BODY_CHARS, IssueFormError, form_label
+from guidemap.tools.issueform import IssueFormError, form_label
 
 FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "share-story.yml"
 MAX_ANSWER_CHARS = 6_000  # the longest field (lesson.story) allows 6000
@@ -232,11 +232,8 @@ def story_from_issue(body: str, root: Path, today: dt.date | None = None, slug: 
 
     ``picture``: (file extension, bytes) of the fetched, cleaned picture (see
     :func:`fetch_picture`), stored beside the story as ``<slug>.<ext>``."""
-    if len(body) > MAX_BODY_CHARS:
-        raise IssueFormError([f"the issue body is too long ({len(body)} characters, at most "
-                              f"{MAX_BODY_CHARS}) / ข้อความยาวเกินไป"])
-    if "\x00" in body:
-        raise IssueFormError(["the issue body contains a NUL character / มีอักขระ NUL"])
+    if refused := issuebody.body_problem(body):
+        raise IssueFormError([refused])
     answers, problems = _split(body)
     if problems and not answers:
         raise IssueFormError(problems)
