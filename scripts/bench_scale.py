@@ -121,7 +121,9 @@ def network(n: int, seed: int = 3) -> tuple[list[dict[str, str]], list[dict[str,
                      "lon": f"{lon + rng.uniform(-0.2, 0.2):.4f}",
                      "focus": ", ".join(sorted(set(rng.sample(FOCUS, 2)))),
                      "summary": words.text(110), "description": words.text(320)})
-    start = time.mktime((2020, 1, 1, 0, 0, 0, 0, 0, -1))
+    # Ten years ending before the build date (SOURCE_DATE_EPOCH, 2026-11-18): every story is
+    # published, so both sites hold the same pages (a future story would be held back).
+    start = time.mktime((2016, 1, 1, 0, 0, 0, 0, 0, -1))
     for i in range(n):
         day = time.strftime("%Y-%m-%d", time.gmtime(start + 86400 * (i * 3650 // max(1, n))))
         body = "\n\n".join(words.text(rng.randint(200, 500)) for _ in range(4))

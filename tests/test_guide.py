@@ -4,6 +4,7 @@ A4 pages (pdfinfo), and every QR code decodes to its group's page (pdftoppm + zb
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -17,7 +18,9 @@ from PIL import Image, ImageDraw
 
 from conftest import build, local_context, make_repo, org_yaml
 from guidemap.contract.loader import load_repository
+from guidemap.outputs.pages import guide
 from guidemap.outputs.pages.guide import qr_image
+from guidemap.outputs.site import SiteInfo
 
 SITE = "https://example.org/guide/"
 TOOLS = ("pdftotext", "pdfinfo", "pdftoppm", "zbarimg")
@@ -150,3 +153,21 @@ def test_the_helper_process_makes_the_same_qr_codes_and_junk_is_ignored() -> Non
         helper.close()
     guide.preload({"https://example.org/x/": "<script>alert(1)</script>"})
     assert guide.qr_code("https://example.org/x/") == qr_image("https://example.org/x/")
+
+
+def test_codes_put_in_later_are_the_codes_made_at_once(tmp_path: Path) -> None:
+    """The plugin has the helper make the codes while pages render (codes_later) and puts them
+    in when the guide is written (put_codes): the page is the same, junk is never put in."""
+    repo = make_repo(tmp_path, {"a": org_yaml("a"), "b": org_yaml("b", province="ยะลา")})
+    data = load_repository(repo).dataset
+    site = SiteInfo(name="x", url="https://example.org/", repo_url=None, edit_branch="main",
+                    today=dt.date(2026, 11, 18), description="", feed_items=30)
+    at_once = guide.guide_page(data, site).html
+    guide.codes_later()
+    later = guide.guide_page(data, site).html
+    assert "<svg" not in later and later.count("<!--guidemap:qr:") == 2
+    a, b = (guide.page_address(site.url, i) for i in ("a", "b"))
+    assert a and b
+    assert guide.put_codes(later, {a: qr_image(a), b: "<script>alert(1)</script>"}) == at_once
+    assert guide.put_codes(later, {}) == at_once  # no helper: made here
+    assert guide.guide_page(data, site).html == at_once  # one page's placeholders only

@@ -1,61 +1,61 @@
 """A helper process that works beside MkDocs, on another core.
 
-MkDocs builds on one core. Two pieces of the plugin's work need no page to be rendered first,
-and the helper does them while the build loads profiles and renders pages:
+MkDocs builds on one core. Three pieces of the plugin's work need no page to be rendered first,
+or only need each page once, and the helper does them while the build goes on:
 
-* **the guide map's folium part** (guidemap.outputs.map.folium_render): importing folium (with numpy and
-  branca) alone takes about half a second; the helper imports it while the build reads the
-  profiles, and renders the maps as soon as their data is known;
+* **the guide map's folium part** (guidemap.outputs.map.folium_render): importing folium (with
+  numpy and branca) alone takes about half a second; the helper imports it while the build
+  reads the profiles, and renders the maps as soon as their data is known;
 * **the printable guide's QR codes** (guidemap.outputs.pages.guide): about a millisecond each
-  in pure Python; their addresses are known from the profiles' file names, so they are asked
-  for before the profiles are read, and made while the build reads them;
-* **cutting the search index's Thai into words**: most of it (the group pages' names,
-  summaries, descriptions) is known before any page is rendered, so it is cut while pages
-  render; the build then waits only for the few runs it could not know in advance (stories,
-  the contributors' own pages), which the helper cuts too.
+  in pure Python; asked for once the profiles are read, and put into the guide's page only when
+  MkDocs writes it, one of the last steps of a build;
+* **the search index** (guidemap.outputs.search): each page's HTML is sent as soon as it is
+  rendered; the helper splits it into sections (guidemap.adapter.search_sections), cuts its Thai
+  into words and counts them while the build renders the next pages, and writes the index's
+  files while MkDocs writes the pages. The build waits only for the last of it.
 
 Where the helper cannot start or fails, the build does the same work itself: the output is the
 same either way (same functions, same inputs).
 
-The helper is ``python -m guidemap.adapter.helper`` talking over pipes, not ``multiprocessing``: its
-``spawn`` re-imports the caller's main script in the child (a script that builds a site at
+The helper is ``python -m guidemap.adapter.helper`` talking over pipes, not ``multiprocessing``:
+its ``spawn`` re-imports the caller's main script in the child (a script that builds a site at
 import would build it twice), and ``fork`` can deadlock in a process with threads, such as
 ``mkdocs serve``.
 
-Protocol: a request is one header line (``qr``, ``maps`` or ``cut``, then a count), then that
-many lines; the answer is that many lines. A QR request line is an address; its answer line,
-the SVG. A map request line is its JSON; its answer line, the JSON of the render. A run to cut
-is Thai letters only (never a line break), and its answer line the words joined by zero-width
-spaces: plain lines, because a large index's request and answer then take milliseconds to
-write and read.
+Protocol: a request is one header line (an operation, then a count), then that many lines, each
+without a line break (JSON where a value may hold one). The answers come in the order of the
+requests: a line per map (its render's JSON) and per QR code (the SVG), nothing for a page to
+index, and one line (the number of files) for ``index``. Requests are written by a thread and
+answers read by another, so the build never waits on a full pipe, only on an answer it needs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 from guidemap.outputs.map.settings import MapRequest, Rendered
-from guidemap.outputs.search import cut_run
 
 log = logging.getLogger(__name__)
 WAIT_SECONDS = 600  # for the helper's answer; a hung helper must not hang the build
-
-
-def cut_runs(runs: list[str]) -> list[str]:
-    return [cut_run(run) for run in runs]
+# Each request wakes the thread that writes it; one per page made the build pass the
+# interpreter lock back and forth thousands of times.
+PAGES_PER_REQUEST = 200
 
 
 def _serve() -> None:
     """The helper's loop, until its input ends."""
     from guidemap.outputs.map.folium_render import render_map  # imported first: the build soon asks for maps
 
+    index = None
     read, out = sys.stdin.buffer.readline, sys.stdout.buffer
     while header := read().split():
         op, count = header[0].decode(), int(header[1])
@@ -66,10 +66,37 @@ def _serve() -> None:
             from guidemap.outputs.pages.guide import qr_image
 
             answers = [qr_image(line) for line in lines]
+        elif op == "page":
+            from guidemap.outputs.search import IndexBuilder
+
+            index = index or IndexBuilder()
+            for line in lines:
+                index.add(page_entries(json.loads(line)))
+            answers = []
+        elif op == "index":
+            from guidemap.outputs.search import IndexBuilder, write_files
+
+            answers = [str(write_files(lines[0], (index or IndexBuilder()).files()))]
         else:
-            answers = cut_runs(lines)
-        out.write("".join(answer + "\n" for answer in answers).encode())
-        out.flush()
+            raise SystemExit(f"guidemap helper: unknown request {op!r}")
+        if answers:
+            out.write("".join(answer + "\n" for answer in answers).encode())
+            out.flush()
+
+
+def page_entries(message: list[object]) -> list[dict[str, str]]:
+    """A page to index, as :meth:`Helper.send_page` sends it: ``["html", location, title,
+    content, front matter's title or None]`` (its rendered HTML), or ``["docs", [[location,
+    title, text], ...]]`` (entries already made: the group pages' come from the model)."""
+    if message[0] == "html":
+        from guidemap.adapter.search_sections import entries
+
+        location, title, content, meta_title = message[1:]
+        return entries(str(location), str(title), str(content),
+                       None if meta_title is None else str(meta_title))
+    docs = message[1]
+    assert isinstance(docs, list)
+    return [{"location": str(d[0]), "title": str(d[1]), "text": str(d[2])} for d in docs]
 
 
 def _request(value: list[object]) -> MapRequest:
@@ -81,19 +108,36 @@ def _request(value: list[object]) -> MapRequest:
                       str(config), (lat, lon))
 
 
+class _Answer:
+    """An answer the build may wait for: ``lines`` stays None if the helper failed."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.lines: list[str] | None = None
+        self.done = threading.Event()
+
+    def wait(self) -> list[str] | None:
+        return self.lines if self.done.wait(WAIT_SECONDS) else None
+
+
+_FAILED = _Answer(0)
+_FAILED.done.set()
+
+
 class Helper:
     """The build's side of the helper process; see the module's docstring."""
 
     def __init__(self, enabled: bool, command: list[str] | None = None) -> None:
         self._proc: subprocess.Popen[bytes] | None = None
-        self._lock = threading.Lock()  # one request at a time on the pipes
-        self._maps: list[MapRequest] = []
-        self._qr: list[str] = []
-        self._qr_thread: threading.Thread | None = None
-        self._qr_sent = False
-        self._thread: threading.Thread | None = None
-        self._early_runs: list[str] = []
-        self._early: list[str] | None = None
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._expected: queue.SimpleQueue[_Answer | None] = queue.SimpleQueue()
+        self._pending: list[_Answer] = []
+        self._batch: list[str] = []  # pages to index, sent a few at a time (fewer thread switches)
+        self._index = _FAILED
+        self._order = threading.Lock()  # a request's answer slot and its bytes queue in the same order
+        self._failed = threading.Event()
+        self._maps: tuple[list[MapRequest], _Answer] | None = None
+        self._qr: tuple[list[str], _Answer] | None = None
         self.helped = 0  # answers that came from the helper (the rest were made here)
         if not enabled:
             return
@@ -105,149 +149,135 @@ class Helper:
                                           env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         except OSError as exc:  # no process support here
             log.debug("guidemap: no helper process (%s); working in-process", exc)
+            return
+        assert self._proc.stdin is not None and self._proc.stdout is not None
+        threading.Thread(target=self._write, args=(self._proc.stdin,), daemon=True).start()
+        threading.Thread(target=self._read, args=(self._proc.stdout,), daemon=True).start()
 
     # -- the exchange ---------------------------------------------------------------------
-    def _send(self, op: str, lines: list[str]) -> bool:
-        proc = self._proc
-        if proc is None or proc.stdin is None or any("\n" in line for line in lines):
-            return False
-        try:
-            proc.stdin.write("\n".join([f"{op} {len(lines)}", *lines, ""]).encode())
-            proc.stdin.flush()
-        except OSError as exc:
-            log.debug("guidemap: helper process failed (%s); working in-process", exc)
-            return False
-        return True
+    def _write(self, pipe: IO[bytes]) -> None:
+        while (data := self._outbox.get()) is not None:
+            if self._failed.is_set():
+                continue
+            try:
+                pipe.write(data)
+                pipe.flush()
+            except (OSError, ValueError) as exc:
+                log.debug("guidemap: helper process failed (%s); working in-process", exc)
+                self._failed.set()
+        with contextlib.suppress(OSError):
+            pipe.close()  # the helper's loop ends at the end of its input
 
-    def _receive(self, count: int) -> list[str] | None:
-        proc = self._proc
-        if proc is None or proc.stdout is None:
-            return None
-        try:
-            answer = [proc.stdout.readline().decode() for _ in range(count)]
-        except (OSError, ValueError) as exc:
-            log.debug("guidemap: helper process failed (%s); working in-process", exc)
-            return None
-        if not all(line.endswith("\n") for line in answer):  # it stopped short
-            return None
-        return [line[:-1] for line in answer]
+    def _read(self, pipe: IO[bytes]) -> None:
+        while (answer := self._expected.get()) is not None:
+            if not self._failed.is_set():
+                try:
+                    lines = [pipe.readline().decode() for _ in range(answer.count)]
+                except (OSError, ValueError) as exc:
+                    log.debug("guidemap: helper process failed (%s); working in-process", exc)
+                    lines = []
+                if len(lines) == answer.count and all(line.endswith("\n") for line in lines):
+                    answer.lines = [line[:-1] for line in lines]
+                else:  # it stopped short
+                    self._failed.set()
+            answer.done.set()
 
-    def _ask(self, op: str, lines: list[str]) -> list[str] | None:
-        with self._lock:
-            return self._receive(len(lines)) if self._send(op, lines) else None
+    def _request(self, op: str, lines: list[str], answers: int) -> _Answer:
+        if self._proc is None or self._failed.is_set() or any("\n" in line for line in lines):
+            return _FAILED
+        answer = _Answer(answers)
+        with self._order:
+            if answers:
+                self._pending.append(answer)
+            self._expected.put(answer)
+            self._outbox.put("\n".join([f"{op} {len(lines)}", *lines, ""]).encode())
+        return answer
 
     # -- maps -----------------------------------------------------------------------------
     def request_maps(self, requests: list[MapRequest]) -> None:
         """Ask for the maps now; :meth:`maps` collects them (the helper may still be starting)."""
-        if self._qr_thread is not None:  # the QR request goes first: answers come in order
-            self._qr_thread.join(WAIT_SECONDS)
-        with self._lock:
-            if self._send("maps", [json.dumps(r) for r in requests]):
-                self._maps = list(requests)
+        self._maps = (list(requests), self._request("maps", [json.dumps(r) for r in requests], len(requests)))
 
     def maps(self) -> dict[MapRequest, Rendered]:
         """The renders asked for, or nothing if the helper failed (the build renders them)."""
-        requests, self._maps = self._maps, []
-        if not requests:
+        if self._maps is None:
             return {}
-        with self._lock:
-            answer = self._receive(len(requests))
-        if answer is None:
-            self.close()
+        (requests, answer), self._maps = self._maps, None
+        lines = answer.wait()
+        if lines is None:
             return {}
         try:
-            renders = [json.loads(line) for line in answer]
+            renders = [json.loads(line) for line in lines]
             found = {r: (str(a[0]), str(a[1]), str(a[2])) for r, a in zip(requests, renders, strict=True)}
         except (ValueError, TypeError, IndexError):
-            self.close()
+            self._failed.set()
             return {}
         self.helped += len(found)
         return found
 
     # -- QR codes -------------------------------------------------------------------------
     def request_qr(self, addresses: list[str]) -> None:
-        """Ask for QR codes now; :meth:`qr_codes` collects them, before :meth:`maps` (the
-        answers come in the order of the requests). Sent from a thread: the helper reads the
-        request only once it has imported folium, and a large one fills the pipe."""
-        if self._proc is None or not addresses:
-            return
-        self._qr = list(addresses)
-        self._qr_sent = False
-
-        def send() -> None:
-            with self._lock:
-                self._qr_sent = self._send("qr", self._qr)
-
-        self._qr_thread = threading.Thread(target=send, daemon=True)
-        self._qr_thread.start()
+        """Ask for QR codes now; :meth:`qr_codes` collects them."""
+        if addresses:
+            self._qr = (list(addresses), self._request("qr", list(addresses), len(addresses)))
 
     def qr_codes(self) -> dict[str, str]:
         """The codes asked for, or nothing if the helper failed (the build makes them)."""
-        if self._qr_thread is not None:
-            self._qr_thread.join(WAIT_SECONDS)
-            self._qr_thread = None
-        addresses, self._qr = (self._qr if self._qr_sent else []), []
-        if not addresses:
+        if self._qr is None:
             return {}
-        with self._lock:
-            answer = self._receive(len(addresses))
-        if answer is None:
-            self.close()
+        (addresses, answer), self._qr = self._qr, None
+        lines = answer.wait()
+        if lines is None:
             return {}
         self.helped += len(addresses)
-        return dict(zip(addresses, answer, strict=True))
+        return dict(zip(addresses, lines, strict=True))
 
-    # -- Thai runs ------------------------------------------------------------------------
-    def prefetch(self, runs: Iterable[str]) -> None:
-        """Have the helper start on runs known before pages are rendered (in a thread: the
-        pipe takes the request only as fast as the helper reads it)."""
-        if self._proc is None or self._thread is not None:
-            return
-        self._early_runs = sorted(set(runs))
-        self._thread = threading.Thread(target=self._first_round, daemon=True)
-        self._thread.start()
+    # -- the search index ---------------------------------------------------------------------
+    def send_page(self, message: list[object]) -> bool:
+        """Have the helper index a page (a message :func:`page_entries` reads); False if it
+        cannot (the build then indexes every page itself)."""
+        if self._proc is None or self._failed.is_set():
+            return False
+        self._batch.append(json.dumps(message, ensure_ascii=False))
+        if len(self._batch) >= PAGES_PER_REQUEST:
+            self._flush_pages()
+        return True
 
-    def _first_round(self) -> None:
-        self._early = self._ask("cut", self._early_runs)
+    def _flush_pages(self) -> None:
+        if self._batch:
+            self._request("page", self._batch, 0)
+            self._batch = []
 
-    def cuts(self, runs: Iterable[str]) -> dict[str, str]:
-        """Every run's words: the helper's early work, then whatever it has not cut yet."""
-        runs = list(runs)
-        known: dict[str, str] = {}
-        try:
-            if self._thread is not None:
-                self._thread.join(WAIT_SECONDS)
-                if self._early is not None and not self._thread.is_alive():
-                    known = dict(zip(self._early_runs, self._early, strict=True))
-            missing = sorted(set(runs) - known.keys())
-            if missing and self._early is not None:
-                later = self._ask("cut", missing)
-                if later is not None:
-                    known.update(zip(missing, later, strict=True))
-            self.helped += len(known)
-        finally:
-            self.close()
-        for run in runs:
-            if run not in known:
-                known[run] = cut_run(run)
-        return known
+    def start_index(self, site_dir: str) -> None:
+        """Every page is indexed: have the helper weigh the words and write the index's files
+        while MkDocs writes the pages; :meth:`index_written` waits for it."""
+        self._flush_pages()
+        self._index = self._request("index", [site_dir], 1)
+
+    def index_written(self) -> int | None:
+        """The number of files the helper wrote, or None if it failed (the build then indexes
+        every page itself)."""
+        answer, self._index = self._index, _FAILED
+        lines = answer.wait()
+        if lines is None or not lines or not lines[0].isdigit():
+            return None
+        self.helped += 1
+        return int(lines[0])
 
     def close(self) -> None:
         proc, self._proc = self._proc, None
         if proc is None:
             return
-        busy = any(t is not None and t.is_alive() for t in (self._thread, self._qr_thread))  # failed build
+        busy = any(not answer.done.is_set() for answer in self._pending)  # a failed build
+        self._outbox.put(None)
+        self._expected.put(None)
         try:
-            if proc.stdin is not None:
-                proc.stdin.close()  # the helper's loop ends at end of input
             if busy:
                 proc.kill()
             proc.wait(timeout=10)
         except (OSError, subprocess.TimeoutExpired):
             proc.kill()
             proc.wait()
-        if proc.stdout is not None:
-            proc.stdout.close()
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ try:
     from mkdocs.config import base
     from mkdocs.config import config_options as c
     from mkdocs.exceptions import PluginError
-    from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+    from mkdocs.plugins import BasePlugin, get_plugin_logger
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
     from mkdocs.structure.toc import get_toc
@@ -31,7 +31,6 @@ except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
     from properdocs.exceptions import PluginError  # type: ignore[no-redef,assignment,unused-ignore]
     from properdocs.plugins import (  # type: ignore[no-redef,assignment,unused-ignore]
         BasePlugin,
-        event_priority,
         get_plugin_logger,
     )
     from properdocs.structure.files import (  # type: ignore[no-redef,assignment,unused-ignore]
@@ -43,11 +42,11 @@ except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
 
 import markdown
 
-from guidemap.adapter.helper import Helper
-from guidemap.contract.loader import load_repository, org_files
+from guidemap.adapter.helper import Helper, page_entries
+from guidemap.adapter.search_sections import mute_material_indexing, without_search_attributes
+from guidemap.contract.loader import load_repository
 from guidemap.contract.model import Dataset
-from guidemap.contract.problems import Problems
-from guidemap.outputs import feeds, search
+from guidemap.outputs import feeds, search, urls
 from guidemap.outputs.feed_catalogue import Feed
 from guidemap.outputs.head import page_head
 from guidemap.outputs.htmlkit import h, join_parts, put_parts, render_parts
@@ -58,6 +57,7 @@ from guidemap.outputs.site import ContributedPage, GeneratedPage, SiteInfo
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).parent
+GUIDE_SRC = urls.src_uri(urls.GUIDE)
 
 
 class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -127,7 +127,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.pages: dict[str, GeneratedPage] = {}
         self.contributed: dict[str, ContributedPage] = {}
         self.part_tokens: dict[str, str] = {}
-        self.search_entries: list[dict[str, str]] = []
+        # The pages to index, as sent to the helper: kept for the build to index them itself
+        # if the helper fails.
+        self.to_index: list[list[object]] = []
         self.helper: Helper | None = None
         # Feeds are written once the stories' pages are rendered (a story is rendered once).
         self.later_feeds: tuple[Feed, ...] = ()
@@ -140,7 +142,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: Any) -> Any:
         # Per-build state: the plugin object can outlive a `serve` rebuild.
         self.pages, self.contributed, self.data, self.part_tokens = {}, {}, None, {}
-        self.search_entries = []
+        self.to_index = []
         self.later_feeds, self.feed_files, self.story_slugs, self.story_html = (), {}, {}, {}
         self.write_later_feeds = None
         if not config.use_directory_urls:
@@ -150,10 +152,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self._close_helper()
         # Started first: it imports folium while the profiles load here.
         self.helper = Helper(enabled=bool(self.config.helper))
-        if config.site_url:  # the guide's QR codes, made while the profiles are read
-            files = org_files(root / self.config.orgs_dir, root, Problems())
-            self.helper.request_qr([a for p in files
-                                    if (a := guide.page_address(config.site_url, p.stem))])
+        if self._searching(config):
+            mute_material_indexing(config.plugins)  # pages are indexed here (on_page_content)
         try:
             self._load(config, root)
         except BaseException:  # invalid input: no helper process is left behind
@@ -184,8 +184,11 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 f"guidemap: {len(result.problems)} problem(s) in profiles or stories; nothing is "
                 f"published until they are fixed:\n{result.problems.report()}")
         self.data = result.dataset
-        if self.helper is not None:
+        if self.helper is not None:  # the maps are needed first (on_files), the codes last
             self.helper.request_maps(map_view.map_requests(self.data))
+            if config.site_url:
+                self.helper.request_qr([a for o in self.data.orgs
+                                        if (a := guide.page_address(config.site_url, o.id))])
         self.site = SiteInfo(
             name=config.site_name,
             url=config.site_url or None,
@@ -203,8 +206,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         assert self.data is not None and self.site is not None
         root = Path(config.config_file_path).parent
         if self.helper is not None:
-            guide.preload(self.helper.qr_codes())  # asked for first, so answered first
             map_view.preload(self.helper.maps())
+            guide.codes_later()  # the helper makes them meanwhile; put in by on_post_page
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir),
                                feeds_later=True)
         for path in sorted(outputs.withheld):
@@ -223,9 +226,6 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             GeneratedHtmlPage(page, file, config, converter)  # sets file.page
             self.pages[page.src_uri] = page
         self.contributed = outputs.contributed
-        if self.helper is not None and self._searching(config):
-            # cut while pages render
-            self.helper.prefetch(search.known_runs(outputs.pages) | search.story_runs(self.data.stories))
         for path, content in sorted(outputs.files.items()):
             files.append(File.generated(config, path, content=content))
         for path, source in sorted(outputs.copies.items()):
@@ -267,18 +267,32 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
 
     def on_page_content(self, html_text: str, page: Any, config: Any, files: Files) -> str:
         src = page.file.src_uri
+        searching = self._searching(config)
         if src in self.pages:
             gen = self.pages[src]
             chunks = (render_parts(html_text, gen.parts, self.part_tokens.pop(src))
                       if gen.parts else {})
-            if gen.indexed_from_model and self._searching(config):
-                self.search_entries.append(search.model_entry(page.url, gen, chunks))
+            if gen.indexed_from_model and searching:
+                entry = search.model_entry(page.url, gen, chunks)
+                self._index(["docs", [[entry["location"], entry["title"], entry["text"]]]])
             return put_parts(gen.html, chunks)
         if src in self.contributed:
             if src in self.story_slugs:
                 self.story_html[self.story_slugs[src]] = html_text  # the feeds reuse it
-            return self.contributed[src].finish(html_text)
+            html_text = self.contributed[src].finish(html_text)
+        if searching:
+            html_text = without_search_attributes(html_text)
+            if not (page.meta.get("search") or {}).get("exclude"):
+                title = page.meta.get("title")
+                self._index(["html", page.url, str(page.title or ""), html_text,
+                             None if title is None else str(title)])
         return html_text
+
+    def _index(self, message: list[object]) -> None:
+        """A page for the search index: to the helper, which counts it while pages render."""
+        self.to_index.append(message)
+        if self.helper is not None:
+            self.helper.send_page(message)
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         """The network's own pages (home, about) get the site's share card too, once their
@@ -296,6 +310,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         # Every page is rendered by now and generated files are not written yet (MkDocs
         # copies them after this event): the feeds take the stories as their pages rendered them.
         assert self.data is not None and self.site is not None
+        if self.helper is not None and self._searching(config):
+            self.helper.start_index(config.site_dir)  # written while MkDocs writes the pages
         if self.write_later_feeds is not None:
             made = self.write_later_feeds(self.story_html)
             for path, file in self.feed_files.items():
@@ -304,18 +320,32 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
 
     # -- search ---------------------------------------------------------------------------
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        if page.file.src_uri == GUIDE_SRC:  # one of the last pages written: the codes are ready
+            output = guide.put_codes(output, self.helper.qr_codes() if self.helper else {})
         return search.point_page_to_worker(output) if self._searching(config) else output
 
-    @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config: Any) -> None:
         helper, self.helper = self.helper, None
         try:
             if self._searching(config):
-                search.write_index(Path(config.site_dir), self.search_entries,
-                                   helper.cuts if helper else None)
+                self._write_index(config.site_dir, helper)
         finally:
             if helper is not None:
-                helper.close()  # cuts() has closed it already when it was asked
+                helper.close()
+
+    def _write_index(self, site_dir: str, helper: Helper | None) -> None:
+        """The helper has counted the pages while they rendered and writes the files; if it
+        failed, the build indexes every page itself (the same files)."""
+        written = helper.index_written() if helper is not None else None
+        if written is None:
+            index = search.IndexBuilder()
+            for message in self.to_index:
+                index.add(page_entries(message))
+            written = search.write_files(site_dir, index.files())
+        stale = os.path.join(site_dir, search.INDEX_PATH)  # Material's, had it written one
+        if os.path.exists(stale):
+            os.remove(stale)
+        log.debug("guidemap: search index in %d files", written)
 
     def on_build_error(self, error: Exception) -> None:
         self._close_helper()  # a failed build leaves no helper process behind

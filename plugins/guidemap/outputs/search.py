@@ -3,9 +3,10 @@
 Thai has no spaces between words, and Material only segments Chinese (build side) and Japanese
 (query side); its index is one file every page view downloads. Here:
 
-* build side: the entries Material's search plugin parsed (and the group pages' entries, made
-  from the model) are cut into words (pythainlp's ``newmm``) and written as a sharded index
-  (:mod:`guidemap.outputs.search_shards`); Material's ``search_index.json`` is removed;
+* build side: each page's entries (split by Material's parser, guidemap.adapter.search_sections;
+  the group pages' made from the model) are cut into words (pythainlp's ``newmm``) and counted
+  as the page comes (:class:`IndexBuilder`), then written as a sharded index
+  (:mod:`guidemap.outputs.search_shards`); Material's ``search_index.json`` is never written;
 * query side: Material's search box, result list, suggestions and highlighting are kept; a few
   hundred bytes of script in each page (:data:`SHIM`) give Material's bundle an empty index
   without a request and start our worker (``search-worker.js``) only at the first focus of the
@@ -21,13 +22,10 @@ import html
 import json
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
-from typing import Any
 
-from guidemap.contract.model import Story
 from guidemap.contract.thai import thai_run_words
 from guidemap.outputs import search_shards, urls
 from guidemap.outputs.htmlkit import put_parts
@@ -36,7 +34,8 @@ from guidemap.outputs.site import GeneratedPage
 ZWSP = "\u200b"
 SEPARATOR = r"[\s\u200b\-]+"
 WORKER_PATH = "assets/javascripts/workers/guidemap-search.js"
-INDEX_PATH = "search/search_index.json"  # where Material's search plugin writes its index
+SEARCH_DIR = "search"
+INDEX_PATH = "search/search_index.json"  # where Material's own search would write its index
 # Listing pages stay out of the index: they repeat every group's name and summary, and a
 # result should lead to the group itself.
 LISTINGS = frozenset({urls.DIRECTORY, urls.HELP, urls.PROVINCES, urls.FOCUS_INDEX, urls.STORIES,
@@ -55,10 +54,6 @@ def thai_runs(text: str) -> list[str]:
     return _THAI_RUN.findall(text)
 
 
-def _cut_here(runs: Iterable[str]) -> dict[str, str]:
-    return {run: cut_run(run) for run in runs}
-
-
 def model_entry(location: str, page: GeneratedPage, parts_html: dict[str, str]) -> dict[str, str]:
     """The index entry of a page indexed from the model (:attr:`GeneratedPage.search_text`),
     its contributed Markdown parts filled in as the page shows them."""
@@ -67,43 +62,30 @@ def model_entry(location: str, page: GeneratedPage, parts_html: dict[str, str]) 
             "text": put_parts(page.search_text, parts_html)}
 
 
-def known_runs(pages: Iterable[GeneratedPage]) -> set[str]:
-    """The Thai runs of the pages indexed from the model: known before any page is rendered,
-    so they can be cut (in the helper process) while the pages render."""
-    runs: set[str] = set()
-    for page in pages:
-        if page.indexed_from_model:
-            for text in (page.title, page.search_text or "", *(part for _, part in page.parts)):
-                runs.update(thai_runs(text))
-    return runs
+class IndexBuilder:
+    """The sharded index, a page at a time: each page's words are cut and counted as it comes
+    (guidemap.adapter.helper does this in its process while the build renders pages), and
+    :meth:`files` weighs them all at the end. Listing pages are left out."""
+
+    def __init__(self) -> None:
+        self._counted: dict[str, tuple[search_shards.Page, search_shards.Counts]] = {}
+
+    def add(self, docs: Iterable[Mapping[str, str]]) -> None:
+        """One page's entries: its own (location, title, text) and its sections' (``#id``)."""
+        kept = [doc for doc in docs if str(doc.get("location", "")).split("#", 1)[0] not in LISTINGS]
+        for page in search_shards.pages_of(kept):
+            self._counted[page.location] = (page, search_shards.count(page, cut_run))
+
+    def __len__(self) -> int:
+        return len(self._counted)
+
+    def files(self) -> dict[str, str]:
+        return search_shards.build_counted(self._counted.values())
 
 
-def story_runs(stories: Iterable[Story]) -> set[str]:
-    """The Thai runs of the stories' Markdown: their rendered pages hold the same runs (Markdown
-    syntax does not split a run of Thai letters), so these can be cut while pages render too."""
-    return {run for s in stories for text in (s.title, s.summary or "", s.body) for run in thai_runs(text)}
-
-
-def write_index(site_dir: Path, extra_docs: list[dict[str, str]],
-                cuts: Callable[[Iterable[str]], dict[str, str]] | None = None) -> int:
-    """Replace the index Material's search plugin wrote into ``site_dir`` (if it wrote one) with
-    the sharded index, its entries joined by the pages indexed from the model; returns the
-    number of files written.
-
-    ``cuts`` gives the words of every Thai run at once (guidemap.adapter.helper has them cut in a
-    helper process; by default they are cut here).
-    """
-    index = site_dir / INDEX_PATH
-    if not index.is_file():
-        return 0
-    data: dict[str, Any] = json.loads(index.read_text(encoding="utf-8"))
-    docs = [doc for doc in (*data.get("docs", []), *extra_docs)
-            if str(doc.get("location", "")).split("#", 1)[0] not in LISTINGS]
-    pages = search_shards.pages_of(docs)
-    words = (cuts or _cut_here)(search_shards.runs_of(pages))
-    files = search_shards.build(docs, words)
-    index.unlink()
-    folder = str(index.parent)
+def write_files(site_dir: str, files: Mapping[str, str]) -> int:
+    """Write the index's files under ``site_dir/search/``; returns how many."""
+    folder = os.path.join(site_dir, SEARCH_DIR)
     made: set[str] = set()
     for path, text in files.items():  # thousands of small files: os calls, no pathlib
         target = os.path.join(folder, path)

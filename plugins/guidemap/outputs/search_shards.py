@@ -36,7 +36,7 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 MANIFEST = "shards.json"
@@ -83,30 +83,43 @@ def runs_of(pages: Iterable[Page]) -> set[str]:
             for run in _THAI_RUN.findall(field)}
 
 
-def words(text: str, cuts: Mapping[str, str]) -> list[str]:
-    """The index words of some of a page's HTML: tags dropped, lower case, Thai runs cut."""
+def words(text: str, cuts: Mapping[str, str] | Callable[[str], str]) -> list[str]:
+    """The index words of some of a page's HTML: tags dropped, lower case, Thai runs cut (by
+    ``cuts``: a run's words joined by zero-width spaces, a mapping or a function)."""
+    cut = cuts if callable(cuts) else (lambda run: cuts.get(run, run))
     plain = html.unescape(_TAG.sub(" ", text)).lower()
-    plain = _THAI_RUN.sub(lambda m: " " + cuts.get(m.group(0), m.group(0)).replace("\u200b", " ") + " ",
-                          plain)
+    plain = _THAI_RUN.sub(lambda m: " " + cut(m.group(0)).replace("\u200b", " ") + " ", plain)
     return [w for w in _TOKEN.findall(plain) if len(w) >= 2 or w.isdigit()]
 
 
-def postings(pages: list[Page], cuts: Mapping[str, str]) -> dict[str, list[tuple[int, int]]]:
+@dataclass(frozen=True)
+class Counts:
+    """A page's words, counted where they stand (title, section headings, text)."""
+    title: Counter[str]
+    heading: Counter[str]
+    text: Counter[str]
+    length: int
+
+
+def count(page: Page, cuts: Mapping[str, str] | Callable[[str], str]) -> Counts:
+    """A page's words, counted: the part of the index that needs no other page, so it can be
+    done as each page comes (guidemap.adapter.helper counts pages while the build renders)."""
+    title, heading, text = Counter[str](), Counter[str](), Counter[str]()
+    for i, (_, doc_title, doc_text) in enumerate(page.docs):
+        (title if i == 0 else heading).update(words(doc_title, cuts))
+        text.update(words(doc_text, cuts))
+    return Counts(title, heading, text, sum(text.values()) + sum(title.values()))
+
+
+def postings(counted: list[Counts]) -> dict[str, list[tuple[int, int]]]:
     """word -> [(page number, weight)], page numbers ascending."""
-    counted: list[tuple[Counter[str], Counter[str], Counter[str], int]] = []
-    for page in pages:
-        title, heading, text = Counter[str](), Counter[str](), Counter[str]()
-        for i, (_, doc_title, doc_text) in enumerate(page.docs):
-            (title if i == 0 else heading).update(words(doc_title, cuts))
-            text.update(words(doc_text, cuts))
-        counted.append((title, heading, text, sum(text.values()) + sum(title.values())))
-    average = max(1.0, sum(c[3] for c in counted) / max(1, len(counted)))
+    average = max(1.0, sum(c.length for c in counted) / max(1, len(counted)))
     short = {tf: tf * (K1 + 1) / (tf + K1) for tf in range(1, 64)}  # a title is a few words long
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for number, (title, heading, text, length) in enumerate(counted):
-        norm = K1 * (1 - B + B * length / average)
-        weights = {word: TEXT * tf * (K1 + 1) / (tf + norm) for word, tf in text.items()}
-        for counts, boost in ((heading, HEADING), (title, TITLE)):
+    for number, c in enumerate(counted):
+        norm = K1 * (1 - B + B * c.length / average)
+        weights = {word: TEXT * tf * (K1 + 1) / (tf + norm) for word, tf in c.text.items()}
+        for counts, boost in ((c.heading, HEADING), (c.title, TITLE)):
             for word, tf in counts.items():
                 weights[word] = weights.get(word, 0.0) + boost * short.get(tf, K1 + 1)
         for word, weight in weights.items():  # page numbers ascend: each list stays sorted
@@ -148,8 +161,14 @@ def _ranges(entries: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]
 
 def build(docs: Iterable[Mapping[str, str]], cuts: Mapping[str, str]) -> dict[str, str]:
     """The files of the sharded index, by path under ``search/``."""
-    pages = pages_of(docs)
-    index = postings(pages, cuts)
+    return build_counted([(page, count(page, cuts)) for page in pages_of(docs)])
+
+
+def build_counted(counted: Iterable[tuple[Page, Counts]]) -> dict[str, str]:
+    """The files of the sharded index from pages already counted (in any order)."""
+    ordered = sorted(counted, key=lambda pc: pc[0].location)
+    pages = [page for page, _ in ordered]
+    index = postings([c for _, c in ordered])
     shards = _ranges([(term, _dump(_encoded(index[term]))) for term in sorted(index)], SHARD_LIMIT)
     thai: dict[str, list[str]] = defaultdict(list)
     for term in sorted(index):

@@ -10,6 +10,7 @@ new page for each province.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -36,17 +37,44 @@ def page_address(site_url: str | None, org_id: str) -> str | None:
 
 
 _made_elsewhere: dict[str, str] = {}
+_later: list[str] | None = None  # codes_later() asked for placeholders: their addresses
+_placed: list[str] = []  # the last guide page's placeholders' addresses, for put_codes
+_PLACEHOLDER = re.compile(r"<!--guidemap:qr:(\d+)-->")
+
+
+def _is_code(svg: str) -> bool:
+    return svg.startswith('<svg class="gm-guide__qr"') and svg.endswith("</svg>")
 
 
 def preload(codes: dict[str, str]) -> None:
-    """QR codes made by the helper process (the adapter asks for them before the profiles are
-    read: their addresses are known from the files' names), used instead of making them here.
-    Anything that is not one of :func:`qr_image`'s SVGs is ignored."""
-    _made_elsewhere.update({a: svg for a, svg in codes.items()
-                            if svg.startswith('<svg class="gm-guide__qr"') and svg.endswith("</svg>")})
+    """QR codes made by the helper process, used instead of making them here. Anything that
+    is not one of :func:`qr_image`'s SVGs is ignored."""
+    _made_elsewhere.update({a: svg for a, svg in codes.items() if _is_code(svg)})
+
+
+def codes_later() -> None:
+    """The next guide page holds a placeholder for each code, which :func:`put_codes` fills
+    when the page is written: the adapter has the helper process make the codes meanwhile."""
+    global _later
+    _later = []
+
+
+def put_codes(page_html: str, codes: dict[str, str]) -> str:
+    """The guide page with its codes in place: the helper's (``codes``) or made here."""
+    later = _placed
+
+    def code(match: re.Match[str]) -> str:
+        address = later[int(match.group(1))]
+        made = codes.get(address, "")
+        return made if _is_code(made) else qr_image(address)
+
+    return _PLACEHOLDER.sub(code, page_html)
 
 
 def qr_code(address: str) -> str:
+    if _later is not None:
+        _later.append(address)
+        return f"<!--guidemap:qr:{len(_later) - 1}-->"
     return _made_elsewhere.get(address) or qr_image(address)
 
 
@@ -137,11 +165,14 @@ def guide_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
                   for a, o in provinces)
         + "</ul></div>"
     )
+    global _later, _placed
     sections = "".join(
         f'<section class="gm-guide__province" id="{h(urls.province_slug(area))}">'
         f'<h2>จังหวัด{h(area.th)} {en(h(area.en))}</h2>'
         f'{"".join(org_entry(o, site) for o in orgs)}</section>'
         for area, orgs in provinces)
+    if _later is not None:  # one page's placeholders; the next guide page has its codes again
+        _placed, _later = _later, None
     body = f'<div class="gm-guide">{intro}{sections}</div>'
     description = f"รายชื่อกลุ่มอาสาสมัครทั้ง {len(data.orgs)} กลุ่มแยกตามจังหวัด สำหรับพิมพ์"
     return GeneratedPage(url, TITLE, description, one_block(body), page_head(site, url, TITLE),
