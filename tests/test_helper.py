@@ -103,3 +103,37 @@ def test_closing_a_busy_helper_does_not_wait_for_it() -> None:
     helper.request_maps(MAPS)
     helper.close()  # what a failed build does
     assert helper._proc is None
+
+
+def test_the_helper_writes_the_feeds_the_build_would_write(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from guidemap.contract.location import coarsen
+    from guidemap.contract.model import Area, LText, Org, Story
+    from guidemap.outputs.registry import site_outputs
+    from guidemap.outputs.site import SiteInfo
+
+    org = Org(id="a", name=LText(th="กลุ่ม <b>a</b>"), province=Area("94", "ปัตตานี", "Pattani"),
+              district=None, location=coarsen(6.87, 101.25, "district"), focus=("peace",),
+              summary=LText(th="อาสา"), updated=dt.date(2026, 1, 1), source="orgs/a.yml")
+    story = Story(slug="s", source="stories/s.md", date=dt.date(2026, 1, 1), title="เรื่อง", body="x\n",
+                  orgs=("a",))
+    site = SiteInfo("t", "https://example.org/", None, today=dt.date(2026, 6, 1))
+    write = site_outputs(Dataset([org], [story]), site, feeds_later=True).write_later_feeds
+    assert write is not None
+    rendered = {"s": "<p>ชายหาด <script>x()</script></p>"}
+    expected = write(rendered)
+    helper = Helper(enabled=True)
+    try:
+        assert helper.start_feeds(write, rendered, str(tmp_path))
+        assert helper.feeds_written() == len(expected) > 0
+    finally:
+        helper.close()
+    assert {path: (tmp_path / path).read_bytes() for path in expected} == expected
+    # What cannot travel to the helper is made by the build itself.
+    unsendable = Helper(enabled=True)
+    try:
+        assert not unsendable.start_feeds(lambda html: {}, rendered, str(tmp_path))
+    finally:
+        unsendable.close()
+    assert not Helper(enabled=False).start_feeds(write, rendered, str(tmp_path))

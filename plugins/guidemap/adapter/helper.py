@@ -1,6 +1,6 @@
 """A helper process that works beside MkDocs, on another core.
 
-MkDocs builds on one core. Three pieces of the plugin's work need no page to be rendered first,
+MkDocs builds on one core. Four pieces of the plugin's work need no page to be rendered first,
 or only need each page once, and the helper does them while the build goes on:
 
 * **the guide map's folium part** (guidemap.outputs.map.folium_render): importing folium (with
@@ -12,7 +12,10 @@ or only need each page once, and the helper does them while the build goes on:
 * **the search index** (guidemap.outputs.search): each page's HTML is sent as soon as it is
   rendered; the helper splits it into sections (guidemap.adapter.search_sections), cuts its Thai
   into words and counts them while the build renders the next pages, and writes the index's
-  files while MkDocs writes the pages. The build waits only for the last of it.
+  files while MkDocs writes the pages. The build waits only for the last of it;
+* **the feeds** (guidemap.outputs.feeds): once every story's page is rendered, the feeds' data
+  (profiles, stories, the rendered stories) is sent whole (pickled) and the helper writes the
+  feed files while MkDocs writes the pages.
 
 Where the helper cannot start or fails, the build does the same work itself: the output is the
 same either way (same functions, same inputs).
@@ -31,14 +34,17 @@ answers read by another, so the build never waits on a full pipe, only on an ans
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import logging
 import os
+import pickle
 import queue
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -73,10 +79,15 @@ def _serve() -> None:
             for line in lines:
                 index.add(page_entries(json.loads(line)))
             answers = []
-        elif op == "index":
-            from guidemap.outputs.search import IndexBuilder, write_files
+        elif op == "feeds":
+            from guidemap.outputs.writing import write_files
 
-            answers = [str(write_files(lines[0], (index or IndexBuilder()).files()))]
+            write, story_html, site_dir = pickle.loads(base64.b64decode(lines[0]))
+            answers = [str(write_files(site_dir, write(story_html)))]
+        elif op == "index":
+            from guidemap.outputs.search import IndexBuilder, write_index
+
+            answers = [str(write_index(lines[0], (index or IndexBuilder()).files()))]
         else:
             raise SystemExit(f"guidemap helper: unknown request {op!r}")
         if answers:
@@ -134,6 +145,7 @@ class Helper:
         self._pending: list[_Answer] = []
         self._batch: list[str] = []  # pages to index, sent a few at a time (fewer thread switches)
         self._index = _FAILED
+        self._feeds = _FAILED
         self._order = threading.Lock()  # a request's answer slot and its bytes queue in the same order
         self._failed = threading.Event()
         self._maps: tuple[list[MapRequest], _Answer] | None = None
@@ -258,6 +270,31 @@ class Helper:
         """The number of files the helper wrote, or None if it failed (the build then indexes
         every page itself)."""
         answer, self._index = self._index, _FAILED
+        lines = answer.wait()
+        if lines is None or not lines or not lines[0].isdigit():
+            return None
+        self.helped += 1
+        return int(lines[0])
+
+    # -- the feeds ------------------------------------------------------------------------------
+    def start_feeds(self, write: Callable[[Mapping[str, str]], Mapping[str, bytes | str]],
+                    story_html: Mapping[str, str], site_dir: str) -> bool:
+        """Have the helper make the feeds (``write``, given the stories' rendered HTML) and
+        write them into ``site_dir`` while MkDocs writes the pages; False if it cannot (the
+        build then makes them itself). :meth:`feeds_written` waits for it."""
+        if self._proc is None or self._failed.is_set():
+            return False
+        try:  # the feeds' data (profiles, stories, site) travel whole: the helper read no file
+            job = base64.b64encode(pickle.dumps((write, dict(story_html), site_dir), protocol=5))
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            log.debug("guidemap: feeds not sent to the helper (%s)", exc)
+            return False
+        self._feeds = self._request("feeds", [job.decode()], 1)
+        return self._feeds is not _FAILED
+
+    def feeds_written(self) -> int | None:
+        """The number of feed files the helper wrote, or None if it failed."""
+        answer, self._feeds = self._feeds, _FAILED
         lines = answer.wait()
         if lines is None or not lines or not lines[0].isdigit():
             return None

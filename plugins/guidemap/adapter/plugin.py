@@ -54,6 +54,7 @@ from guidemap.outputs.map import view as map_view
 from guidemap.outputs.pages import guide
 from guidemap.outputs.registry import global_assets, site_outputs
 from guidemap.outputs.site import ContributedPage, GeneratedPage, SiteInfo
+from guidemap.outputs.writing import write_files
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).parent
@@ -137,6 +138,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.story_slugs: dict[str, str] = {}
         self.story_html: dict[str, str] = {}
         self.write_later_feeds: Callable[[Mapping[str, str]], dict[str, bytes]] | None = None
+        self.feeds_in_helper = False  # on_env gave the feeds to the helper process
 
     # -- configuration ------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
@@ -145,6 +147,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.to_index = []
         self.later_feeds, self.feed_files, self.story_slugs, self.story_html = (), {}, {}, {}
         self.write_later_feeds = None
+        self.feeds_in_helper = False
         if not config.use_directory_urls:
             raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ "
                               "depend on it")
@@ -312,10 +315,17 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         assert self.data is not None and self.site is not None
         if self.helper is not None and self._searching(config):
             self.helper.start_index(config.site_dir)  # written while MkDocs writes the pages
-        if self.write_later_feeds is not None:
-            made = self.write_later_feeds(self.story_html)
-            for path, file in self.feed_files.items():
-                file.content_bytes = made[path]
+        if self.write_later_feeds is None:
+            return env
+        if self.helper is not None and self.helper.start_feeds(self.write_later_feeds, self.story_html,
+                                                               config.site_dir):
+            for file in self.feed_files.values():  # the helper writes them: MkDocs must not
+                files.remove(file)
+            self.feeds_in_helper = True
+            return env
+        made = self.write_later_feeds(self.story_html)
+        for path, file in self.feed_files.items():
+            file.content_bytes = made[path]
         return env
 
     # -- search ---------------------------------------------------------------------------
@@ -327,6 +337,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_post_build(self, config: Any) -> None:
         helper, self.helper = self.helper, None
         try:
+            if self.feeds_in_helper and (helper is None or helper.feeds_written() is None):
+                assert self.write_later_feeds is not None  # the helper failed: made here
+                write_files(config.site_dir, self.write_later_feeds(self.story_html))
             if self._searching(config):
                 self._write_index(config.site_dir, helper)
         finally:
@@ -341,7 +354,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             index = search.IndexBuilder()
             for message in self.to_index:
                 index.add(page_entries(message))
-            written = search.write_files(site_dir, index.files())
+            written = search.write_index(site_dir, index.files())
         stale = os.path.join(site_dir, search.INDEX_PATH)  # Material's, had it written one
         if os.path.exists(stale):
             os.remove(stale)

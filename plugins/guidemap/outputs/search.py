@@ -30,6 +30,7 @@ from guidemap.contract.thai import thai_run_words
 from guidemap.outputs import search_shards, urls
 from guidemap.outputs.htmlkit import put_parts
 from guidemap.outputs.site import GeneratedPage
+from guidemap.outputs.writing import write_files
 
 ZWSP = "\u200b"
 SEPARATOR = r"[\s\u200b\-]+"
@@ -83,19 +84,9 @@ class IndexBuilder:
         return search_shards.build_counted(self._counted.values())
 
 
-def write_files(site_dir: str, files: Mapping[str, str]) -> int:
+def write_index(site_dir: str, files: Mapping[str, str]) -> int:
     """Write the index's files under ``site_dir/search/``; returns how many."""
-    folder = os.path.join(site_dir, SEARCH_DIR)
-    made: set[str] = set()
-    for path, text in files.items():  # thousands of small files: os calls, no pathlib
-        target = os.path.join(folder, path)
-        parent = os.path.dirname(target)
-        if parent not in made:
-            os.makedirs(parent, exist_ok=True)
-            made.add(parent)
-        with open(target, "wb") as out:
-            out.write(text.encode())
-    return len(files)
+    return write_files(os.path.join(site_dir, SEARCH_DIR), files)
 
 
 def worker_script() -> str:
