@@ -139,3 +139,20 @@ def test_the_box_works_after_focus_alone(browser: Any, sites: Any) -> None:
     page.wait_for_function("document.querySelectorAll('.md-search-result__list > li').length > 0")
     assert "orgs/kenan-foundation-asia/" in page.evaluate(sr.RESULTS_JS)["hrefs"][:3]
     page.close()
+
+
+def test_feed_links_do_not_make_material_fetch_the_site_map(browser: Any, sites: Any) -> None:
+    """Material's bundle fetches "sitemap.xml" beside each <link rel="alternate"> (meant for
+    language versions): for a feed's link, the whole site map or a 404 on every page view. The
+    shim answers those with an empty map; the file is still published for search engines."""
+    root, base = sites["guidemap"]
+    assert (root / "site" / "sitemap.xml").stat().st_size > 1000
+    for path in PAGE_TYPES:
+        page = browser.new_page()
+        seen: list[tuple[str, int]] = []
+        page.on("response", lambda response: seen.append((response.url, response.status)))
+        page.goto(base + path, wait_until="networkidle")
+        assert page.locator('link[rel=alternate][type*="xml"]').count() > 0 or path != ""
+        page.close()
+        assert not [u for u, _ in seen if u.endswith("sitemap.xml")], path
+        assert not [u for u, status in seen if status >= 400], path
