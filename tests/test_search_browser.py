@@ -150,7 +150,7 @@ def test_feed_links_do_not_make_material_fetch_the_site_map(browser: Any, sites:
     for path in PAGE_TYPES:
         page = browser.new_page()
         seen: list[tuple[str, int]] = []
-        page.on("response", lambda response: seen.append((response.url, response.status)))
+        page.on("response", lambda response, seen=seen: seen.append((response.url, response.status)))
         page.goto(base + path, wait_until="networkidle")
         assert page.locator('link[rel=alternate][type*="xml"]').count() > 0 or path != ""
         page.close()

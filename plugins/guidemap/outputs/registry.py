@@ -32,6 +32,7 @@ from guidemap.outputs.feed_catalogue import NO_FEEDS, Feed, FeedCatalogue, catal
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
 from guidemap.outputs.map import view as map_view
+from guidemap.outputs.minify import lean, lean_file
 from guidemap.outputs.pages import calls as calls_pages
 from guidemap.outputs.pages import events as events_pages
 from guidemap.outputs.pages import guide, home, listings, stories, subscribe
@@ -72,10 +73,10 @@ def global_assets() -> SiteOutputs:
     """Assets known before the data is read (the adapter registers them in on_config)."""
     out = SiteOutputs()
     for name in ("guidemap.css", "guidemap.js", "guidemap-dated.js"):
-        out.copies[f"assets/guidemap/{name}"] = PACKAGE / "assets" / name
+        out.files[f"assets/guidemap/{name}"] = lean_file(PACKAGE / "assets" / name)
+    # guidemap-dated.js (the filters of "Volunteer now") is loaded by that page alone.
     out.css.append("assets/guidemap/guidemap.css")
     out.js.append("assets/guidemap/guidemap.js")
-    out.js.append("assets/guidemap/guidemap-dated.js")  # the filters of "Volunteer now"
     return out
 
 
@@ -142,7 +143,8 @@ def data_files(data: Dataset, out: SiteOutputs, with_calls: frozenset[str] = fro
     out.files[urls.GEOJSON] = map_geodata.orgs_geojson(data.orgs)
     out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs, with_calls)
     out.copies.update(map_settings.asset_copies())
-    out.files[search.WORKER_PATH] = search.worker_script()
+    out.files.update(map_settings.asset_files())
+    out.files[search.WORKER_PATH] = lean(search.worker_script(), line_comments=True)
     out.files[share.DEFAULT_IMAGE] = share.default_image()  # share cards without a picture
 
 

@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 from xstatic.pkg import leaflet
 
+from guidemap.outputs.minify import lean_file
+
 ASSETS = Path(__file__).parent.parent / "assets" / "map"
 BASE = "assets/map/"
 # What the map page loads to draw its markers (a fraction of the GeoJSON, which it reads only
@@ -72,10 +74,14 @@ Rendered = tuple[str, str, str]  # head tags, body markup, scripts
 
 
 def asset_copies() -> dict[str, Path]:
-    """Site path → installed file, for the build to copy (nothing vendored in the repository)."""
+    """Site path → installed file (Leaflet's), for the build to copy (nothing vendored in the
+    repository)."""
     out = {BASE + site: Path(base, name) for site, (base, name) in _VENDOR.items()}
     for image in sorted(Path(leaflet.BASE_DIR, "images").glob("*.png")):
         out[f"{BASE}leaflet/images/{image.name}"] = image
-    for name in _OURS:
-        out[BASE + name] = ASSETS / name
     return out
+
+
+def asset_files() -> dict[str, str]:
+    """Site path → text of our own map script and style, as served (guidemap.outputs.minify)."""
+    return {BASE + name: lean_file(ASSETS / name) for name in _OURS}

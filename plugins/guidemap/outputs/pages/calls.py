@@ -33,6 +33,7 @@ from guidemap.outputs.site import GeneratedPage, SiteInfo
 
 TITLE = "ร่วมเป็นอาสา"
 TITLE_EN = "Volunteer now"
+DATED_SCRIPT = "assets/guidemap/guidemap-dated.js"  # written by registry.global_assets
 FEED_TITLE = "ประกาศรับอาสาสมัคร"
 WHEN_CHOICES = (("week", Label("7 วันข้างหน้า", "this week")), ("month", Label("30 วันข้างหน้า", "this month")))
 
@@ -182,5 +183,7 @@ def volunteer_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
         atom = link(url, urls.atom_of(urls.CALLS_RSS), "Atom")
         body += (f'<p class="gm-subscribe gm-subscribe--narrow">{rss} · {atom} · '
                  f'{link(url, urls.SUBSCRIBE, "RSS คืออะไร")}</p>')
+    # Its filters' script, here only (deferred: it runs after Material's bundle, as the site's own do).
+    script = f'<script src="{h(urls.rel(url, DATED_SCRIPT))}" defer></script>'
     return GeneratedPage(url, title, description, one_block(body),
-                         page_head(site, url, title, description) + feeds, searchable=False)
+                         page_head(site, url, title, description) + feeds + script, searchable=False)
