@@ -4,6 +4,7 @@ suggestions, and what a page view and a query download. Figures: scripts/search_
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -156,3 +157,17 @@ def test_feed_links_do_not_make_material_fetch_the_site_map(browser: Any, sites:
         page.close()
         assert not [u for u, _ in seen if u.endswith("sitemap.xml")], path
         assert not [u for u, status in seen if status >= 400], path
+
+
+def test_the_count_says_how_many_pages_matched_beyond_the_ten_shown(browser: Any, sites: Any) -> None:
+    """Records are fetched for the ten results shown only; the count still gives every match."""
+    _, base = sites["guidemap"]
+    page = _search(browser, base, "กลุ่ม")  # in every group's name
+    meta = page.inner_text(".md-search-result__meta").strip()
+    found = re.fullmatch(r"ตรงกับ (\d+) หน้า แสดง 10 หน้าแรก", meta)
+    assert found and int(found.group(1)) > 30, meta
+    assert page.locator(".md-search-result__list > li").count() == 10
+    sr.search(page, "Kenan")  # a name on a few pages: Material's own count again
+    meta = page.inner_text(".md-search-result__meta").strip()
+    assert "แสดง" not in meta and meta, meta
+    page.close()

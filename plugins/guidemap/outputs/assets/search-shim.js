@@ -30,6 +30,19 @@ if (/\/search\/search_index\.json$/.test(String(url))) args[1] = EMPTY;
 else if (/sitemap\.xml$/.test(String(url)) && unneeded(String(url))) args[1] = NO_SITEMAP;
 return open.apply(this, args);
 };
+/* Material counts the results it is given: ten records are fetched, so where more pages
+ * matched, its count is replaced by both figures (the worker sends the total). */
+var counted = null, watching = null;
+function recount(data) {
+counted = data && data.total > data.items.length
+? "ตรงกับ " + data.total + " หน้า แสดง " + data.items.length + " หน้าแรก" : null;
+var meta = document.querySelector(".md-search-result__meta");
+if (meta && !watching) {
+watching = new MutationObserver(function () { if (counted && meta.textContent !== counted) meta.textContent = counted; });
+watching.observe(meta, { childList: true, characterData: true, subtree: true });
+}
+if (meta && counted) meta.textContent = counted;
+}
 window.Worker = function (url, options) {
 if (!/guidemap-search\.js/.test(String(url))) return new W(url, options);
 var self = new EventTarget(), real = null, setup = { type: 0, data: {} };
@@ -37,7 +50,10 @@ function tell(data) { self.dispatchEvent(new MessageEvent("message", { data: dat
 function wake() {
 if (real) return;
 real = new W(url, options);
-real.onmessage = function (event) { tell(event.data); };
+real.onmessage = function (event) {
+tell(event.data);
+if (event.data && event.data.type === 3) recount(event.data.data);
+};
 real.postMessage(setup);
 }
 self.postMessage = function (message) {

@@ -273,7 +273,8 @@
         if (!groups.length) return { items: [] };
         return score(m, groups).then(function (ranked) {
           return items(m, groups, ranked).then(function (list) {
-            var data = { items: list };
+            /* total: every page that matched; the shim shows it beside the ten shown */
+            var data = { items: list, total: ranked.found.length };
             if (options.suggest) data.suggest = ranked.suggest ? [ranked.suggest] : [];
             return data;
           });
