@@ -55,7 +55,8 @@ def test_help_page_pairs_who_needs_with_who_offers(offers_site: Path) -> None:
 
 def test_the_directory_data_carries_offers_and_the_filter_lists_them(offers_site: Path) -> None:
     records = json.loads((offers_site / "data" / "directory.json").read_text(encoding="utf-8"))["orgs"]
-    assert {r["id"]: r["offers"] for r in records} == {"maker": ["media", "training"], "needy": [], "quiet": []}
+    offers = {r["id"]: r["offers"] for r in records}
+    assert offers == {"maker": ["media", "training"], "needy": [], "quiet": []}
     html = (offers_site / "orgs" / "index.html").read_text(encoding="utf-8")
     select = re.search(r'<select name="offer" data-filter="offer">(.*?)</select>', html, re.S)
     assert select  # the vocabulary's order
