@@ -48,14 +48,14 @@ def orgs_json(orgs: list[Org]) -> str:
 
 def directory_json(orgs: list[Org]) -> str:
     """What the directory's filters need (guidemap.js loads it on their first use, not on a
-    page view): per group its id, names, province, focus, needs, offers and page, in the
-    directory's order (``orgs`` as given), and the labels and pages of the provinces and focus
-    areas named. Only public fields, the same values as orgs.json (province by its code);
-    one group per line."""
+    page view): per group its id, names, province, focus, needs and offers, in the directory's
+    order (``orgs`` as given); the address of a group's page once, as a pattern (``{id}``), which
+    makes the file about a fifth smaller (gzip) than an address per group; the labels and pages
+    of the provinces and focus areas named. Only public fields, the same values as orgs.json
+    (province by its code); one group per line."""
     def record(o: Org) -> dict[str, object]:
         item: dict[str, object] = {"id": o.id, "name": o.name.best, "province": o.province.code,
-                                   "focus": list(o.focus), "needs": list(o.needs),
-                                   "offers": list(o.offers), "url": urls.org(o.id)}
+                                   "focus": list(o.focus), "needs": list(o.needs), "offers": list(o.offers)}
         if o.name.en and o.name.en != o.name.best:
             item["name_en"] = o.name.en
         return item
@@ -64,7 +64,8 @@ def directory_json(orgs: list[Org]) -> str:
                  for o in orgs}
     focus = {k: {"th": FOCUS[k].th, "en": FOCUS[k].en, "url": urls.focus(k)}
              for k in sorted({k for o in orgs for k in o.focus})}
-    head = json.dumps({"provinces": provinces, "focus": focus}, ensure_ascii=False, sort_keys=True)
+    head = json.dumps({"focus": focus, "page": urls.org("{id}"), "provinces": provinces},
+                      ensure_ascii=False, sort_keys=True)
     records = ",\n".join(json.dumps(record(o), ensure_ascii=False, sort_keys=True) for o in orgs)
     return f'{{"count": {len(orgs)}, {head[1:-1]}, "orgs": [\n{records}\n], "version": 1}}\n'
 

@@ -72,7 +72,7 @@
       li.setAttribute("data-needs", (org.needs || []).join(" "));
       li.setAttribute("data-offers", (org.offers || []).join(" "));
       var title = make("h3", "gm-card__title");
-      title.appendChild(anchor(org.url, org.name));
+      title.appendChild(anchor(data.page.replace("{id}", org.id), org.name));
       if (org.name_en) {
         title.appendChild(document.createTextNode(" "));
         title.appendChild(english(org.name_en));
