@@ -22,12 +22,13 @@ from guidemap.outputs.markup import en, link
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Page sizes, from scripts/bench_scale.py at 2,000 groups + 2,000 stories: the theme's HTML,
-# CSS and JavaScript weigh about 80 KB (gzip) on a first view; a group card adds about 0.1 KB
-# and a story of the archive about the same (summaries of real length, up to 160 letters, and
-# English names push a card towards 0.2 KB). 100 cards (10-20 KB) and 50 stories (about 5 KB
-# of HTML, each with a thumbnail a phone downloads as it scrolls) keep a listing's first view
-# far inside the 150 KB budget, and are still a list a visitor scrolls through, not a wall.
+# Page sizes, measured (gzip -6) with scripts/bench_scale.py at 2,000 groups + 2,000 stories: a
+# page without a listing costs about 85 KB on a first view (the theme's CSS and JavaScript, ours,
+# the page); a group card adds 0.11 KB (generated text) to 0.16 KB (this repository's profiles:
+# summaries of 160 letters, English names) and a story of the archive 0.15 KB. 100 cards (a
+# directory page of 16 KB of HTML) and 50 stories (12 KB) keep every listing's first view near
+# 97 KB, far inside the 150 KB budget, and are still a list a visitor scrolls through on a
+# phone rather than a wall (each story has a thumbnail, fetched as it scrolls into view).
 ORGS_PER_PAGE = 100
 STORIES_PER_PAGE = 50
 # Numbered links around the current page (with the first and the last always shown): a
