@@ -83,7 +83,11 @@ FOCUS = ["peace", "healing", "children-youth", "women", "education", "marine", "
 IMAGES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif", ".ico")
 PAGE_TYPES = {"home": "", "directory": "orgs/", "group": "orgs/group-00001/", "map": "map/",
               "stories": "stories/", "story": "stories/{story}/", "province": "provinces/pattani/",
-              "focus": "focus/peace/", "help": "help/", "subscribe": "subscribe/"}
+              "focus": "focus/peace/", "help": "help/", "subscribe": "subscribe/",
+              "directory page 2": "orgs/page/2/", "stories page 2": "stories/page/2/",
+              "province page 2": "provinces/pattani/page/2/",
+              # a shared link to a filtered directory: the filters' data loads with the page
+              "directory filtered": "orgs/?focus=peace"}
 
 
 class Words:

@@ -26,21 +26,29 @@ def page(browser: Any, serve: Any, repo_site: Path):  # type: ignore[no-untyped-
 
 
 def visible_cards(p: Any) -> list[dict[str, str]]:
+    """The groups the directory shows: the filters' results once they are drawn (they carry
+    what they were filtered on), else the page's own cards."""
+    p.wait_for_selector(".gm-directory:not([aria-busy])")
     result: list[dict[str, str]] = p.eval_on_selector_all(
         ".gm-card", "els => els.filter(e => !e.hidden && e.offsetParent !== null).map(e => "
-        "({id: e.id, province: e.dataset.province, focus: e.dataset.focus, needs: e.dataset.needs}))")
+        "({id: e.dataset.id || e.id.replace(/^org-/, ''), province: e.dataset.province, "
+        "focus: e.dataset.focus, needs: e.dataset.needs}))")
     return result
 
 
 def test_directory_filters_combine_and_live_in_the_url(page: Any) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
     page.goto(page.base + "orgs/")
     total = len(visible_cards(page))
     assert total >= 15
     assert page.is_visible(".gm-filters")
+    assert not [u for u in requested if "directory.json" in u]  # nothing loaded on a page view
     province = page.eval_on_selector("select[name=province]", "s => s.options[1].value")
     page.select_option("select[name=province]", province)
     shown = visible_cards(page)
     assert 0 < len(shown) < total and all(c["province"] == province for c in shown)
+    assert len([u for u in requested if "directory.json" in u]) == 1
     assert f"province={province}" in page.url
     assert f"แสดง {len(shown)} จาก {total} กลุ่ม" in page.inner_text(".gm-count")
     # Add a need: the two filters combine.
@@ -49,12 +57,14 @@ def test_directory_filters_combine_and_live_in_the_url(page: Any) -> None:
     both = visible_cards(page)
     assert all(c["province"] == province and need in c["needs"].split() for c in both)
     assert len(both) <= len(shown)
+    assert len([u for u in requested if "directory.json" in u]) == 1  # loaded once
     # A shared link restores the same view.
     page.goto(page.url)
     assert [c["id"] for c in visible_cards(page)] == [c["id"] for c in both]
     assert page.eval_on_selector("select[name=need]", "s => s.value") == need
     page.click(".gm-filters button[type=reset]")
     page.wait_for_function(f"document.querySelectorAll('.gm-card:not([hidden])').length === {total}")
+    assert len(visible_cards(page)) == total
     assert "province=" not in page.url
 
 

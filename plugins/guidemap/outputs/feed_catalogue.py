@@ -117,12 +117,13 @@ class FeedCatalogue:
         # The network's own feed is advertised on every page by the theme, not here.
         return {f.page: f for f in self.feeds if f.kind != "all"}
 
-    def links(self, url: str, province: Area | None = None) -> FeedLinks:
+    def links(self, url: str, province: Area | None = None, at: str | None = None) -> FeedLinks:
         """The feed links of the page at ``url``: its own narrower feed, else (a group that no
-        story names yet, in ``province``) its province's."""
+        story names yet, in ``province``) its province's. ``at``: where they are written, when
+        not on ``url`` itself (the later pages of a long listing share its first page's feed)."""
         feed = self._narrow.get(url)
         if feed is not None:
-            return _links(url, feed, "ติดตามเรื่องเล่าของหน้านี้ทาง RSS")
+            return _links(at or url, feed, "ติดตามเรื่องเล่าของหน้านี้ทาง RSS")
         if province is not None and (nearest := self._narrow.get(urls.province(province))):
             return _links(url, nearest,
                           f"ยังไม่มีเรื่องเล่าที่กล่าวถึงกลุ่มนี้ ติดตามเรื่องเล่าของจังหวัด{province.th}ทาง RSS")

@@ -111,11 +111,11 @@ def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue) -> 
     calls, events = dated_by_org(data, site.today)
     pages = [org_page(o, site, mentions.get(o.id, []), orgs, feed_list, calls.get(o.id), events.get(o.id))
              for o in sort_orgs(data.orgs)]
-    pages.append(listings.directory_page(data, site))
+    pages.extend(listings.directory_pages(data, site))
     pages.extend(listings.province_pages(data, site, feed_list))
     pages.extend(listings.focus_pages(data, site, feed_list))
     pages.append(listings.help_page(data, site))
-    pages.append(stories.stories_page(data, site))
+    pages.extend(stories.stories_pages(data, site))
     pages.append(calls_pages.volunteer_page(data, site))
     pages.append(events_pages.events_page(data, site))
     pages.extend(events_pages.event_pages(data, site))
@@ -138,6 +138,7 @@ def data_files(data: Dataset, out: SiteOutputs, with_calls: frozenset[str] = fro
     search worker."""
     out.files[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
     out.files[urls.DATA_CSV] = opendata.orgs_csv(data.orgs)
+    out.files[urls.DIRECTORY_JSON] = opendata.directory_json(sort_orgs(data.orgs))  # the filters' data
     # Made from the site's own vocabularies (for this repository's, the same bytes as the file).
     out.files[urls.SCHEMA] = schema_json()
     out.files[urls.GEOJSON] = map_geodata.orgs_geojson(data.orgs)

@@ -21,6 +21,8 @@ STORIES = "stories/"
 MAP = "map/"
 DATA_JSON = "data/orgs.json"
 DATA_CSV = "data/orgs.csv"
+# The directory's filters load this (id, name, province, focus, needs, offers, page) on first use.
+DIRECTORY_JSON = "data/directory.json"
 GEOJSON = "data/orgs.geojson"  # the guide map's data, also an open-data export
 SCHEMA = "schema/org.schema.json"
 SUBSCRIBE = "subscribe/"
@@ -84,6 +86,12 @@ def province_slug(area: Area) -> str:
 
 def focus(key: str) -> str:
     return f"focus/{key}/"
+
+
+def paged(listing: str, number: int) -> str:
+    """Page ``number`` of a long listing (outputs/pages/paging.py): the first page is the
+    listing's own address, the others follow it: 'orgs/' → 'orgs/page/2/'."""
+    return listing if number == 1 else f"{listing}page/{number}/"
 
 
 def story(item: Story) -> str:

@@ -1,50 +1,162 @@
-/* Directory filters: province, focus and need combine (AND); the state lives in the URL so a
-   filtered list can be shared. Without JavaScript the form stays hidden and the full list shows. */
+/* Directory filters: province, focus, need and offer combine (AND) over the whole directory,
+   not only the cards of the page in view. The first use of a filter (or a shared link that
+   carries one) fetches data/directory.json, once; the groups that match are drawn in place of
+   the page's own list, with DOM text only (contributed names never pass through innerHTML),
+   and their count is announced. The state lives in the URL so a filtered list can be shared.
+   Without JavaScript the form stays hidden and the numbered pages list every group. */
 (function () {
   "use strict";
+  function make(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text) node.textContent = text;
+    return node;
+  }
+  function english(text, tag) {
+    var span = make(tag || "span", "gm-en", text);
+    span.lang = "en";
+    return span;
+  }
   function init() {
     var root = document.querySelector(".gm-directory");
     if (!root || root.getAttribute("data-ready")) return;
     root.setAttribute("data-ready", "1");
     var form = root.querySelector(".gm-filters");
-    var cards = Array.prototype.slice.call(root.querySelectorAll(".gm-card"));
+    var list = root.querySelector(".gm-directory__list");
+    var results = root.querySelector(".gm-directory__results");
     var count = form.querySelector(".gm-count");
+    var total = count.getAttribute("data-total");
+    var size = parseInt(form.getAttribute("data-size"), 10) || 100;
+    var site = new URL(form.getAttribute("data-root"), window.location.href);
+    var source = new URL(form.getAttribute("data-src"), window.location.href);
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
     var params = new URLSearchParams(window.location.search);
+    var loading = null;  /* the one request for the directory's data */
+    var generation = 0;  /* a newer choice wins over an answer still on its way */
     selects.forEach(function (s) {
       var wanted = params.get(s.name);
       if (wanted && Array.prototype.some.call(s.options, function (o) { return o.value === wanted; })) {
         s.value = wanted;
       }
     });
-    function has(card, attr, value) {
-      return !value || (card.getAttribute(attr) || "").split(" ").indexOf(value) !== -1;
+    function load() {
+      if (!loading) {
+        loading = fetch(source.href).then(function (r) {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.json();
+        });
+        loading.catch(function () { loading = null; });  /* the next change tries again */
+      }
+      return loading;
+    }
+    function say(thai, eng) {
+      count.textContent = thai + " ";
+      count.appendChild(english(eng));
+    }
+    function anchor(path, text, cls) {
+      var a = make("a", cls, text);
+      var target = new URL(path, site);
+      if (target.href.indexOf(site.href) === 0) a.href = target.href;  /* the site's own pages only */
+      return a;
+    }
+    function has(values, wanted) { return !wanted || (values || []).indexOf(wanted) !== -1; }
+    function matches(org, v) {
+      return (!v.province || org.province === v.province) && has(org.focus, v.focus) &&
+        has(org.needs, v.need) && has(org.offers, v.offer);
+    }
+    function row(org, data) {
+      var li = make("li", "gm-card");
+      li.setAttribute("data-id", org.id);
+      li.setAttribute("data-province", org.province);
+      li.setAttribute("data-focus", (org.focus || []).join(" "));
+      li.setAttribute("data-needs", (org.needs || []).join(" "));
+      li.setAttribute("data-offers", (org.offers || []).join(" "));
+      var title = make("h3", "gm-card__title");
+      title.appendChild(anchor(data.page.replace("{id}", org.id), org.name));
+      if (org.name_en) {
+        title.appendChild(document.createTextNode(" "));
+        title.appendChild(english(org.name_en));
+      }
+      li.appendChild(title);
+      var province = data.provinces[org.province];
+      if (province) {
+        var place = make("p", "gm-card__place");
+        place.appendChild(anchor(province.url, province.th));
+        li.appendChild(place);
+      }
+      var badges = make("ul", "gm-badges");
+      badges.setAttribute("aria-label", "focus");
+      (org.focus || []).forEach(function (key) {
+        var label = data.focus[key];
+        if (!label) return;
+        var item = make("li");
+        item.appendChild(anchor(label.url, label.th, "gm-badge gm-focus-" + key));
+        badges.appendChild(item);
+      });
+      if (badges.firstChild) li.appendChild(badges);
+      return li;
+    }
+    function draw(found, data) {
+      results.textContent = "";
+      results.appendChild(make("h2", "gm-sr-only", "ผลการกรอง"));
+      var ul = make("ul", "gm-cards");
+      results.appendChild(ul);
+      var drawn = 0;
+      var more = make("button", "md-button gm-more");
+      more.type = "button";
+      function next() {
+        var end = Math.min(found.length, drawn + size);
+        for (; drawn < end; drawn += 1) ul.appendChild(row(found[drawn], data));
+        var left = found.length - drawn;
+        more.hidden = left === 0;
+        more.textContent = "แสดงอีก " + Math.min(left, size) + " กลุ่ม ";
+        more.appendChild(english("Show " + Math.min(left, size) + " more"));
+      }
+      more.addEventListener("click", next);
+      next();
+      results.appendChild(more);
+      list.hidden = true;
+      results.hidden = false;
+      if (found.length === 0) {
+        say("ไม่พบกลุ่มที่ตรงกับตัวกรอง ลองล้างตัวกรอง", "No group matches: clear the filters");
+      } else {
+        say("แสดง " + found.length + " จาก " + total + " กลุ่ม", found.length + " of " + total + " groups");
+      }
+    }
+    function showPage() {
+      results.hidden = true;
+      results.textContent = "";
+      list.hidden = false;
+      say("ทั้งหมด " + total + " กลุ่ม", "All " + total + " groups");
     }
     function apply() {
       var v = {};
-      selects.forEach(function (s) { v[s.name] = s.value; });
-      var shown = 0;
-      cards.forEach(function (card) {
-        var ok = (!v.province || card.getAttribute("data-province") === v.province) &&
-          has(card, "data-focus", v.focus) && has(card, "data-needs", v.need) &&
-          has(card, "data-offers", v.offer);
-        card.hidden = !ok;
-        if (ok) shown += 1;
-      });
-      var total = count.getAttribute("data-total");
-      count.textContent = shown === cards.length ? "ทั้งหมด " + total + " กลุ่ม"
-        : shown === 0 ? "ไม่พบกลุ่มที่ตรงกับตัวกรอง ลองล้างตัวกรอง"
-        : "แสดง " + shown + " จาก " + total + " กลุ่ม";
       var query = new URLSearchParams();
-      selects.forEach(function (s) { if (s.value) query.set(s.name, s.value); });
+      selects.forEach(function (s) {
+        v[s.name] = s.value;
+        if (s.value) query.set(s.name, s.value);
+      });
       var qs = query.toString();
       window.history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : "") + window.location.hash);
+      var mine = ++generation;
+      if (!qs) { showPage(); return; }
+      root.setAttribute("aria-busy", "true");
+      say("กำลังโหลดรายชื่อ…", "Loading…");
+      load().then(function (data) {
+        if (mine !== generation) return;
+        draw(data.orgs.filter(function (org) { return matches(org, v); }), data);
+      }, function () {
+        if (mine !== generation) return;
+        say("โหลดรายชื่อไม่ได้ ลองเลือกอีกครั้ง", "Could not load the list: choose again to retry");
+      }).then(function () {
+        if (mine === generation) root.removeAttribute("aria-busy");
+      });
     }
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.hidden = false;
-    apply();
+    if (selects.some(function (s) { return s.value; })) apply();
   }
   /* Scripts kept in <template class="gm-defer"> (the small map of a group page: Leaflet, about
      50 KB) run only when the section before them nears the screen, in order, so a visitor who

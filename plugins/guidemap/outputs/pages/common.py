@@ -73,7 +73,7 @@ def short_summary(org: Org) -> str:
 
 
 def card(frm: str, org: Org) -> str:
-    """One group in a list; data-* attributes drive the directory filters."""
+    """One group in a list (the directory's filters work on data/directory.json instead)."""
     return _card_at_depth(frm.count("/"), org)
 
 
@@ -84,9 +84,7 @@ def _card_at_depth(depth: int, org: Org) -> str:
     frm = "x/" * depth
     name_en = f" {en(h(org.name.en))}" if org.name.en else ""
     return (
-        f'<li class="gm-card" id="org-{h(org.id)}" data-province="{h(org.province.code)}" '
-        f'data-focus="{h(" ".join(org.focus))}" data-needs="{h(" ".join(org.needs))}" '
-        f'data-offers="{h(" ".join(org.offers))}">'
+        f'<li class="gm-card" id="org-{h(org.id)}">'
         f'<h3 class="gm-card__title">{link(frm, urls.org(org.id), h(org.name.best))}{name_en}</h3>'
         f'<p class="gm-card__place">{place(frm, org)}</p>'
         f'<p class="gm-card__summary">{h(short_summary(org))}</p>'

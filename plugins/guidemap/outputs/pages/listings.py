@@ -1,17 +1,19 @@
-"""The pages that list groups: the directory (with its filters), one page per province and per
-focus area with their index pages, and "how you can help" (the groups by what they need)."""
+"""The pages that list groups: the directory (with its filters), the pages of each province and
+focus area with their index pages, and "how you can help" (the groups by what they need). Long
+lists are split into numbered pages (:mod:`guidemap.outputs.pages.paging`)."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from guidemap.contract.model import Dataset, Org
+from guidemap.contract.model import Area, Dataset, Org
 from guidemap.contract.vocab import FOCUS, NEEDS, Label
 from guidemap.outputs import campaigns, urls
 from guidemap.outputs.feed_catalogue import FeedCatalogue
 from guidemap.outputs.head import page_head
 from guidemap.outputs.htmlkit import h, one_block
 from guidemap.outputs.markup import bi, en, external, link
+from guidemap.outputs.pages import paging
 from guidemap.outputs.pages.common import area_name, cards, sort_orgs
 from guidemap.outputs.site import GeneratedPage, SiteInfo
 
@@ -22,14 +24,18 @@ def _options(name: str, label: Label, values: list[tuple[str, str, int]]) -> str
             f'<option value="">ทั้งหมด</option>{opts}</select></label>')
 
 
-def _directory_filters(orgs: list[Org]) -> str:
-    # Hidden until the script that runs them has loaded (guidemap.js).
+def _directory_filters(frm: str, orgs: list[Org]) -> str:
+    # Hidden until the script that runs them has loaded (guidemap.js). The counts are the whole
+    # directory's; the script filters data/directory.json (fetched on the first use of a filter),
+    # so a filter finds every group, not only the cards of the page in view.
     provinces = Counter((o.province.code, o.province.th) for o in orgs)
     focus = Counter(f for o in orgs for f in o.focus)
     needs = Counter(n for o in orgs for n in o.needs)
     offers = Counter(n for o in orgs for n in o.offers)
     return (
-        '<form class="gm-filters" role="search" aria-label="กรองรายชื่อกลุ่ม" hidden>'
+        f'<form class="gm-filters" role="search" aria-label="กรองรายชื่อกลุ่ม" hidden '
+        f'data-src="{h(urls.rel(frm, urls.DIRECTORY_JSON))}" data-root="{h(urls.rel(frm, urls.HOME))}" '
+        f'data-size="{paging.ORGS_PER_PAGE}">'
         + _options("province", Label("จังหวัด", "Province"),
                    [(code, name, n) for (code, name), n in sorted(provinces.items())])
         + _options("focus", Label("ประเด็น", "Focus"),
@@ -39,22 +45,38 @@ def _directory_filters(orgs: list[Org]) -> str:
         + (_options("offer", Label("กลุ่มที่แบ่งปันได้", "Offers"),
                     [(k, NEEDS[k].th, offers[k]) for k in NEEDS if offers[k]]) if offers else "")
         + '<button type="reset" class="md-button">ล้างตัวกรอง</button>'
-        + f'<p class="gm-count" aria-live="polite" data-total="{len(orgs)}">ทั้งหมด {len(orgs)} กลุ่ม</p>'
+        + f'<p class="gm-count" aria-live="polite" data-total="{len(orgs)}">ทั้งหมด {len(orgs)} กลุ่ม '
+        + en(f"All {len(orgs)} groups") + "</p>"
         + "</form>"
     )
 
 
-def directory_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
-    url = urls.DIRECTORY
+def _listed(page: paging.Page[Org]) -> str:
+    """A page's share of a listing: where it is, its cards, the links to the other pages."""
+    return f"{page.status()}{cards(page.url, page.items)}{page.nav()}"
+
+
+def directory_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
+    """The directory: every group, by name, ``paging.ORGS_PER_PAGE`` to a page, the filters on
+    each page (they search the whole directory)."""
     orgs = sort_orgs(data.orgs)
-    open_data = f'{link(url, urls.DATA_JSON, "JSON")}, {link(url, urls.DATA_CSV, "CSV")}'
-    intro = (f'<p>รายชื่อกลุ่มอาสาสมัครในเครือข่ายทั้ง {len(orgs)} กลุ่ม เรียงตามชื่อ '
-             f'{link(url, urls.PROVINCES, "ดูตามจังหวัด")} · {link(url, urls.FOCUS_INDEX, "ดูตามประเด็น")} · '
-             f'{link(url, urls.HELP, "ช่วยกลุ่มได้อย่างไร")}</p>'
-             f'{en(f"All {len(orgs)} groups of the network. Open data: {open_data}.", "p")}')
-    body = f'<div class="gm-directory">{intro}{_directory_filters(orgs)}{cards(url, orgs)}</div>'
-    return GeneratedPage(url, "ทำเนียบกลุ่มอาสาสมัคร", f"กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มในเครือข่าย",
-                         one_block(body), page_head(site, url, "ทำเนียบกลุ่มอาสาสมัคร"), searchable=False)
+
+    def make(page: paging.Page[Org]) -> GeneratedPage:
+        url = page.url
+        open_data = f'{link(url, urls.DATA_JSON, "JSON")}, {link(url, urls.DATA_CSV, "CSV")}'
+        intro = (f'<p>รายชื่อกลุ่มอาสาสมัครในเครือข่ายทั้ง {len(orgs)} กลุ่ม เรียงตามชื่อ '
+                 f'{link(url, urls.PROVINCES, "ดูตามจังหวัด")} · {link(url, urls.FOCUS_INDEX, "ดูตามประเด็น")} · '
+                 f'{link(url, urls.HELP, "ช่วยกลุ่มได้อย่างไร")}</p>'
+                 f'{en(f"All {len(orgs)} groups of the network. Open data: {open_data}.", "p")}')
+        # The script shows its results in place of the page's own list (and hides the pager).
+        body = (f'<div class="gm-directory">{intro}{_directory_filters(url, orgs)}'
+                f'<div class="gm-directory__list">{_listed(page)}</div>'
+                '<div class="gm-directory__results" hidden></div></div>')
+        title = page.title("ทำเนียบกลุ่มอาสาสมัคร")
+        return GeneratedPage(url, title, f"กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มในเครือข่าย", one_block(body),
+                             page_head(site, url, title) + page.head(), searchable=False)
+
+    return paging.paginate(urls.DIRECTORY, orgs, paging.ORGS_PER_PAGE, make)
 
 
 def _index_page(url: str, title: str, description: str, items: list[str], site: SiteInfo) -> GeneratedPage:
@@ -63,7 +85,7 @@ def _index_page(url: str, title: str, description: str, items: list[str], site: 
 
 
 def province_pages(data: Dataset, site: SiteInfo, feeds: FeedCatalogue) -> list[GeneratedPage]:
-    """One page per province that has groups (with its feed), then their index."""
+    """The pages of each province that has groups (each with its feed), then their index."""
     by_code: dict[str, list[Org]] = defaultdict(list)
     for o in data.orgs:
         by_code[o.province.code].append(o)
@@ -72,46 +94,65 @@ def province_pages(data: Dataset, site: SiteInfo, feeds: FeedCatalogue) -> list[
     for code in sorted(by_code):
         orgs = sort_orgs(by_code[code])
         area = orgs[0].province
-        url = urls.province(area)
+        base = urls.province(area)
         focus = Counter(f for o in orgs for f in o.focus)
         summary = ", ".join(f"{h(FOCUS[k].th)} {n}" for k, n in focus.most_common())
-        body = (f'<p>กลุ่มอาสาสมัครในจังหวัด{h(area.th)} {len(orgs)} กลุ่ม '
-                f'{en(f"{len(orgs)} groups in {h(area.en)}")}</p>'
-                f'<p class="gm-summary">ประเด็นที่ทำงาน: {summary}</p>{cards(url, orgs)}'
-                f'<p>{link(url, urls.PROVINCES, "← ทุกจังหวัด")}</p>')
-        title = f"จังหวัด{area.th}"
-        feed = feeds.links(url)
-        pages.append(GeneratedPage(url, title, f"กลุ่มอาสาสมัครในจังหวัด{area.th} {len(orgs)} กลุ่ม",
-                                   one_block(body) + feed.html, page_head(site, url, title) + feed.head,
-                                   searchable=False))
-        index_items.append(f"<li>{link(urls.PROVINCES, url, area_name(area))} ({len(orgs)})</li>")
+
+        def make(page: paging.Page[Org], area: Area = area, summary: str = summary,
+                 n: int = len(orgs)) -> GeneratedPage:
+            url = page.url
+            feed = feeds.links(page.base, at=url)
+            body = (f'<p>กลุ่มอาสาสมัครในจังหวัด{h(area.th)} {n} กลุ่ม '
+                    f'{en(f"{n} groups in {h(area.en)}")}</p>'
+                    f'<p class="gm-summary">ประเด็นที่ทำงาน: {summary}</p>{_listed(page)}'
+                    f'<p>{link(url, urls.PROVINCES, "← ทุกจังหวัด")}</p>')
+            title = page.title(f"จังหวัด{area.th}")
+            return GeneratedPage(url, title, f"กลุ่มอาสาสมัครในจังหวัด{area.th} {n} กลุ่ม",
+                                 one_block(body) + feed.html,
+                                 page_head(site, url, title) + page.head() + feed.head, searchable=False)
+
+        pages.extend(paging.paginate(base, orgs, paging.ORGS_PER_PAGE, make))
+        index_items.append(f"<li>{link(urls.PROVINCES, base, area_name(area))} ({len(orgs)})</li>")
     pages.append(_index_page(urls.PROVINCES, "กลุ่มตามจังหวัด", "กลุ่มอาสาสมัครแยกตามจังหวัด", index_items, site))
     return pages
 
 
 def focus_pages(data: Dataset, site: SiteInfo, feeds: FeedCatalogue) -> list[GeneratedPage]:
-    """One page per focus area some group works on (with its feed), then their index."""
+    """The pages of each focus area some group works on (each with its feed), then their index."""
     pages = []
     index_items = []
     for key, label in FOCUS.items():
         orgs = sort_orgs(o for o in data.orgs if key in o.focus)
         if not orgs:
             continue
-        url = urls.focus(key)
+        base = urls.focus(key)
         provinces = Counter(o.province.th for o in orgs)
         where = ", ".join(f"{h(p)} {n}" for p, n in sorted(provinces.items()))
-        body = (f'<p>กลุ่มที่ทำงานด้าน{h(label.th)} {len(orgs)} กลุ่ม '
-                f'{en(f"{len(orgs)} groups working on {h(label.en.lower())}")}</p>'
-                f'<p class="gm-summary">จังหวัด: {where}</p>{cards(url, orgs)}'
-                f'<p>{link(url, urls.FOCUS_INDEX, "← ทุกประเด็น")}</p>')
-        title = f"ประเด็น: {label.th}"
-        feed = feeds.links(url)
-        pages.append(GeneratedPage(url, title, f"กลุ่มอาสาสมัครด้าน{label.th}", one_block(body) + feed.html,
-                                   page_head(site, url, title) + feed.head, searchable=False))
-        index_items.append(f'<li>{link(urls.FOCUS_INDEX, url, bi(label))} ({len(orgs)})</li>')
+
+        def make(page: paging.Page[Org], label: Label = label, where: str = where,
+                 n: int = len(orgs)) -> GeneratedPage:
+            url = page.url
+            feed = feeds.links(page.base, at=url)
+            body = (f'<p>กลุ่มที่ทำงานด้าน{h(label.th)} {n} กลุ่ม '
+                    f'{en(f"{n} groups working on {h(label.en.lower())}")}</p>'
+                    f'<p class="gm-summary">จังหวัด: {where}</p>{_listed(page)}'
+                    f'<p>{link(url, urls.FOCUS_INDEX, "← ทุกประเด็น")}</p>')
+            title = page.title(f"ประเด็น: {label.th}")
+            return GeneratedPage(url, title, f"กลุ่มอาสาสมัครด้าน{label.th}", one_block(body) + feed.html,
+                                 page_head(site, url, title) + page.head() + feed.head, searchable=False)
+
+        pages.extend(paging.paginate(base, orgs, paging.ORGS_PER_PAGE, make))
+        index_items.append(f'<li>{link(urls.FOCUS_INDEX, base, bi(label))} ({len(orgs)})</li>')
     pages.append(_index_page(urls.FOCUS_INDEX, "กลุ่มตามประเด็น", "กลุ่มอาสาสมัครแยกตามประเด็นงาน",
                              index_items, site))
     return pages
+
+
+# The help page lists up to this many groups on each side of a key (up to 14 lists): 30 short
+# items cost about 0.8 KB (gzip, generated names) to 2 KB, so even a page whose every list is
+# full stays near 30 KB of HTML.
+# Longer lists link to the directory's filtered view instead, which holds them all.
+HELP_LIST = 30
 
 
 def _group_item(o: Org, extra: str = "") -> str:
@@ -128,6 +169,20 @@ def _need_extra(key: str, o: Org) -> str:
     return ""
 
 
+def _help_list(key: str, side: str, orgs: list[Org]) -> str:
+    """The groups on one side of a key. A long list shows its first ``HELP_LIST`` groups, how
+    many there are, and a link to the directory filtered by the key (``orgs/?need=x``), where
+    the filters list them all."""
+    items = "".join(_group_item(o, _need_extra(key, o) if side == "need" else "") for o in orgs[:HELP_LIST])
+    more = ""
+    if len(orgs) > HELP_LIST:
+        href = f"{urls.rel(urls.HELP, urls.DIRECTORY)}?{side}={key}"
+        more = (f'<p class="gm-help__more">{HELP_LIST} กลุ่มแรกจาก {len(orgs)} กลุ่ม · '
+                f'<a href="{h(href)}">ดูทั้ง {len(orgs)} กลุ่มในทำเนียบ</a> '
+                f'{en(f"The first {HELP_LIST} of {len(orgs)} groups: all of them in the directory")}</p>')
+    return f"<ul>{items}</ul>{more}"
+
+
 def _need_section(key: str, label: Label, needing: list[Org], offering: list[Org],
                   lead: str = "") -> str:
     """One key of the needs: the groups that need it and, beside them, the groups that can
@@ -135,13 +190,11 @@ def _need_section(key: str, label: Label, needing: list[Org], offering: list[Org
     (the open fundraising campaigns, in the funding section)."""
     parts = []
     if needing:
-        items = "".join(_group_item(o, _need_extra(key, o)) for o in needing)
         parts.append(f'<div class="gm-help__need"><h3>{bi(Label("กลุ่มที่ต้องการ", "Groups that need it"))}'
-                     f"</h3><ul>{items}</ul></div>")
+                     f"</h3>{_help_list(key, 'need', needing)}</div>")
     if offering:
-        items = "".join(_group_item(o) for o in offering)
         parts.append(f'<div class="gm-help__offer"><h3>{bi(Label("กลุ่มที่แบ่งปันได้", "Groups that can offer it"))}'
-                     f"</h3><ul>{items}</ul></div>")
+                     f"</h3>{_help_list(key, 'offer', offering)}</div>")
     return (f'<section class="gm-section gm-help" id="need-{key}"><h2>{bi(label)}</h2>{lead}'
             f'<div class="gm-help__sides">{"".join(parts)}</div></section>')
 

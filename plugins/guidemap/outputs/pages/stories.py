@@ -1,5 +1,5 @@
 """The newsletter on the site: each contributed story's page, its lessons-learned record, and
-the archive of every published story by month."""
+the archive of every published story by month, in numbered pages."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from guidemap.outputs import share, urls
 from guidemap.outputs.head import page_head, story_head
 from guidemap.outputs.htmlkit import h, markdown_to_safe_html, one_block, sanitize
 from guidemap.outputs.markup import bi, en, link
+from guidemap.outputs.pages import paging
 from guidemap.outputs.pages.common import story_groups, story_image_html, story_list
 from guidemap.outputs.site import ContributedPage, GeneratedPage, SiteInfo
 
@@ -95,24 +96,32 @@ def _subscribe_links(url: str) -> str:
             f'{link(url, urls.FEED_RSS, "RSS")} · {link(url, urls.FEED_ATOM, "Atom")}</p>')
 
 
-def stories_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
-    """The archive: every published story, by year (Buddhist Era) and month, newest first."""
-    url = urls.STORIES
+def stories_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
+    """The archive: every published story, newest first, by year (Buddhist Era) and month,
+    ``paging.STORIES_PER_PAGE`` to a page (each page starts with its first story's year)."""
     orgs = {o.id: o for o in data.orgs}
-    months: dict[tuple[int, int], list[Story]] = defaultdict(list)
-    for s in site.published(data.stories):
-        months[(s.date.year, s.date.month)].append(s)
-    parts = ['<p>เรื่องเล่าและข่าวจากเครือข่ายอาสาสมัคร เรียงจากใหม่ไปเก่า</p>']
-    if site.has_feeds:
-        parts.append(_subscribe_links(url))
-    year = None
-    for (y, m), items in months.items():
-        if y != year:
-            parts.append(f"<h2>พ.ศ. {y + thai.BE_OFFSET}</h2>")
-            year = y
-        parts.append(f"<h3>{h(thai.thai_month_year(y, m))}</h3>")
-        parts.append(story_list(url, items, orgs))
-    if not months:
-        parts.append("<p>ยังไม่มีเรื่องเล่า</p>")
-    return GeneratedPage(url, "จดหมายข่าว", "เรื่องเล่าจากเครือข่ายอาสาสมัคร", one_block("".join(parts)),
-                         page_head(site, url, "จดหมายข่าว"), searchable=False)
+
+    def make(page: paging.Page[Story]) -> GeneratedPage:
+        url = page.url
+        months: dict[tuple[int, int], list[Story]] = defaultdict(list)
+        for s in page.items:
+            months[(s.date.year, s.date.month)].append(s)
+        parts = ['<p>เรื่องเล่าและข่าวจากเครือข่ายอาสาสมัคร เรียงจากใหม่ไปเก่า</p>']
+        if site.has_feeds:
+            parts.append(_subscribe_links(url))
+        parts.append(page.status())
+        year = None
+        for (y, m), items in months.items():
+            if y != year:
+                parts.append(f"<h2>พ.ศ. {y + thai.BE_OFFSET}</h2>")
+                year = y
+            parts.append(f"<h3>{h(thai.thai_month_year(y, m))}</h3>")
+            parts.append(story_list(url, items, orgs))
+        if not months:
+            parts.append("<p>ยังไม่มีเรื่องเล่า</p>")
+        parts.append(page.nav())
+        title = page.title("จดหมายข่าว")
+        return GeneratedPage(url, title, "เรื่องเล่าจากเครือข่ายอาสาสมัคร", one_block("".join(parts)),
+                             page_head(site, url, title) + page.head(), searchable=False)
+
+    return paging.paginate(urls.STORIES, site.published(data.stories), paging.STORIES_PER_PAGE, make)
