@@ -274,11 +274,7 @@ class Helper:
         """The number of files the helper wrote, or None if it failed (the build then indexes
         every page itself)."""
         answer, self._index = self._index, _FAILED
-        lines = answer.wait()
-        if lines is None or not lines or not lines[0].isdigit():
-            return None
-        self.helped += 1
-        return int(lines[0])
+        return self._files_written(answer)
 
     # -- the feeds ------------------------------------------------------------------------------
     def start_feeds(self, write: Callable[[Mapping[str, str]], Mapping[str, bytes | str]],
@@ -299,6 +295,9 @@ class Helper:
     def feeds_written(self) -> int | None:
         """The number of feed files the helper wrote, or None if it failed."""
         answer, self._feeds = self._feeds, _FAILED
+        return self._files_written(answer)
+
+    def _files_written(self, answer: _Answer) -> int | None:
         lines = answer.wait()
         if lines is None or not lines or not lines[0].isdigit():
             return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from guidemap.contract.model import Area, Dataset, Org
+from guidemap.contract.model import Dataset, Org
 from guidemap.contract.vocab import FOCUS, NEEDS, Label
 from guidemap.outputs import campaigns, urls
 from guidemap.outputs.feed_catalogue import FeedCatalogue
@@ -84,6 +84,22 @@ def _index_page(url: str, title: str, description: str, items: list[str], site: 
     return GeneratedPage(url, title, description, index, page_head(site, url, title))
 
 
+def _group_pages(base: str, orgs: list[Org], title: str, description: str, intro: str,
+                 back: tuple[str, str], site: SiteInfo, feeds: FeedCatalogue) -> list[GeneratedPage]:
+    """The numbered pages of one province or focus area: ``intro`` (HTML), its groups, a link
+    back to the index (``back``: URL, text) and the area's feed links on every page."""
+
+    def make(page: paging.Page[Org]) -> GeneratedPage:
+        url = page.url
+        feed = feeds.links(page.base, at=url)
+        body = f'{intro}{_listed(page)}<p>{link(url, back[0], back[1])}</p>'
+        full_title = page.title(title)
+        return GeneratedPage(url, full_title, description, one_block(body) + feed.html,
+                             page_head(site, url, full_title) + page.head() + feed.head, searchable=False)
+
+    return paging.paginate(base, orgs, paging.ORGS_PER_PAGE, make)
+
+
 def province_pages(data: Dataset, site: SiteInfo, feeds: FeedCatalogue) -> list[GeneratedPage]:
     """The pages of each province that has groups (each with its feed), then their index."""
     by_code: dict[str, list[Org]] = defaultdict(list)
@@ -97,21 +113,11 @@ def province_pages(data: Dataset, site: SiteInfo, feeds: FeedCatalogue) -> list[
         base = urls.province(area)
         focus = Counter(f for o in orgs for f in o.focus)
         summary = ", ".join(f"{h(FOCUS[k].th)} {n}" for k, n in focus.most_common())
-
-        def make(page: paging.Page[Org], area: Area = area, summary: str = summary,
-                 n: int = len(orgs)) -> GeneratedPage:
-            url = page.url
-            feed = feeds.links(page.base, at=url)
-            body = (f'<p>กลุ่มอาสาสมัครในจังหวัด{h(area.th)} {n} กลุ่ม '
-                    f'{en(f"{n} groups in {h(area.en)}")}</p>'
-                    f'<p class="gm-summary">ประเด็นที่ทำงาน: {summary}</p>{_listed(page)}'
-                    f'<p>{link(url, urls.PROVINCES, "← ทุกจังหวัด")}</p>')
-            title = page.title(f"จังหวัด{area.th}")
-            return GeneratedPage(url, title, f"กลุ่มอาสาสมัครในจังหวัด{area.th} {n} กลุ่ม",
-                                 one_block(body) + feed.html,
-                                 page_head(site, url, title) + page.head() + feed.head, searchable=False)
-
-        pages.extend(paging.paginate(base, orgs, paging.ORGS_PER_PAGE, make))
+        n = len(orgs)
+        intro = (f'<p>กลุ่มอาสาสมัครในจังหวัด{h(area.th)} {n} กลุ่ม {en(f"{n} groups in {h(area.en)}")}</p>'
+                 f'<p class="gm-summary">ประเด็นที่ทำงาน: {summary}</p>')
+        pages.extend(_group_pages(base, orgs, f"จังหวัด{area.th}", f"กลุ่มอาสาสมัครในจังหวัด{area.th} {n} กลุ่ม",
+                                  intro, (urls.PROVINCES, "← ทุกจังหวัด"), site, feeds))
         index_items.append(f"<li>{link(urls.PROVINCES, base, area_name(area))} ({len(orgs)})</li>")
     pages.append(_index_page(urls.PROVINCES, "กลุ่มตามจังหวัด", "กลุ่มอาสาสมัครแยกตามจังหวัด", index_items, site))
     return pages
@@ -128,20 +134,12 @@ def focus_pages(data: Dataset, site: SiteInfo, feeds: FeedCatalogue) -> list[Gen
         base = urls.focus(key)
         provinces = Counter(o.province.th for o in orgs)
         where = ", ".join(f"{h(p)} {n}" for p, n in sorted(provinces.items()))
-
-        def make(page: paging.Page[Org], label: Label = label, where: str = where,
-                 n: int = len(orgs)) -> GeneratedPage:
-            url = page.url
-            feed = feeds.links(page.base, at=url)
-            body = (f'<p>กลุ่มที่ทำงานด้าน{h(label.th)} {n} กลุ่ม '
-                    f'{en(f"{n} groups working on {h(label.en.lower())}")}</p>'
-                    f'<p class="gm-summary">จังหวัด: {where}</p>{_listed(page)}'
-                    f'<p>{link(url, urls.FOCUS_INDEX, "← ทุกประเด็น")}</p>')
-            title = page.title(f"ประเด็น: {label.th}")
-            return GeneratedPage(url, title, f"กลุ่มอาสาสมัครด้าน{label.th}", one_block(body) + feed.html,
-                                 page_head(site, url, title) + page.head() + feed.head, searchable=False)
-
-        pages.extend(paging.paginate(base, orgs, paging.ORGS_PER_PAGE, make))
+        n = len(orgs)
+        intro = (f'<p>กลุ่มที่ทำงานด้าน{h(label.th)} {n} กลุ่ม '
+                 f'{en(f"{n} groups working on {h(label.en.lower())}")}</p>'
+                 f'<p class="gm-summary">จังหวัด: {where}</p>')
+        pages.extend(_group_pages(base, orgs, f"ประเด็น: {label.th}", f"กลุ่มอาสาสมัครด้าน{label.th}",
+                                  intro, (urls.FOCUS_INDEX, "← ทุกประเด็น"), site, feeds))
         index_items.append(f'<li>{link(urls.FOCUS_INDEX, base, bi(label))} ({len(orgs)})</li>')
     pages.append(_index_page(urls.FOCUS_INDEX, "กลุ่มตามประเด็น", "กลุ่มอาสาสมัครแยกตามประเด็นงาน",
                              index_items, site))
