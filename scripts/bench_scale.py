@@ -86,6 +86,8 @@ PAGE_TYPES = {"home": "", "directory": "orgs/", "group": "orgs/group-00001/", "m
               "focus": "focus/peace/", "help": "help/", "subscribe": "subscribe/",
               "directory page 2": "orgs/page/2/", "stories page 2": "stories/page/2/",
               "province page 2": "provinces/pattani/page/2/",
+              "guide": "guide/", "guide page 2": "guide/page/2/", "volunteer": "volunteer/",
+              "events": "events/",
               # a shared link to a filtered directory: the filters' data loads with the page
               "directory filtered": "orgs/?focus=peace"}
 

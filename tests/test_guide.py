@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -162,12 +163,41 @@ def test_codes_put_in_later_are_the_codes_made_at_once(tmp_path: Path) -> None:
     data = load_repository(repo).dataset
     site = SiteInfo(name="x", url="https://example.org/", repo_url=None, edit_branch="main",
                     today=dt.date(2026, 11, 18), description="", feed_items=30)
-    at_once = guide.guide_page(data, site).html
+    at_once = guide.guide_pages(data, site)[0].html
     guide.codes_later()
-    later = guide.guide_page(data, site).html
+    later = guide.guide_pages(data, site)[0].html
     assert "<svg" not in later and later.count("<!--guidemap:qr:") == 2
     a, b = (guide.page_address(site.url, i) for i in ("a", "b"))
     assert a and b
     assert guide.put_codes(later, {a: qr_image(a), b: "<script>alert(1)</script>"}) == at_once
     assert guide.put_codes(later, {}) == at_once  # no helper: made here
-    assert guide.guide_page(data, site).html == at_once  # one page's placeholders only
+    assert guide.guide_pages(data, site)[0].html == at_once  # one page's placeholders only
+
+
+def test_a_large_network_gets_the_guide_in_numbered_pages(tmp_path: Path) -> None:
+    """130 groups: three pages of at most 50, every group once and in order, its province's
+    heading repeated "(continued)" where a page goes on with it, and the contents of every page
+    linking to the page where each province begins."""
+    provinces = ["ปัตตานี", "ยะลา", "นราธิวาส"]
+    orgs = {f"g{i:03d}": org_yaml(f"g{i:03d}", province=provinces[i % 3]) for i in range(130)}
+    data = load_repository(make_repo(tmp_path, orgs)).dataset
+    site = SiteInfo(name="x", url="https://example.org/", repo_url=None, edit_branch="main",
+                    today=dt.date(2026, 11, 18), description="", feed_items=30)
+    pages = guide.guide_pages(data, site)
+    assert [p.url for p in pages] == ["guide/", "guide/page/2/", "guide/page/3/"]
+    listed = [m for p in pages for m in re.findall(r'id="guide-(g\d+)"', p.html)]
+    assert sorted(listed) == sorted(orgs) and len(listed) == len(set(listed))
+    for page in pages:
+        assert page.html.count('class="gm-guide__qr"') == page.html.count('class="gm-guide__org"') <= 50
+        assert 'aria-label="เลขหน้า Pages"' in page.html
+    anchor = re.compile(r'<section class="gm-guide__province" id="([^"]+)"')
+    begins = {slug: p.url for p in pages for slug in anchor.findall(p.html)}
+    assert len(begins) == 3  # each province anchored once, where it begins
+    assert sum(p.html.count("(ต่อ)") for p in pages) >= 1
+    for page in pages:
+        toc = re.findall(r'<ul class="gm-guide__toc">.*?</ul>', page.html)[0]
+        assert len(re.findall(r'<a href="([^"#]*)#([^"]+)">', toc)) == 3
+        for href, slug in re.findall(r'<a href="([^"#]*)#([^"]+)">', toc):
+            target = posixpath.normpath(posixpath.join(page.url, href)) + "/" if href else page.url
+            assert target == begins[slug], (page.url, href, slug)
+    assert len({p.title for p in pages}) == 3

@@ -58,7 +58,6 @@ from guidemap.outputs.writing import write_files
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).parent
-GUIDE_SRC = urls.src_uri(urls.GUIDE)
 
 
 class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -330,7 +329,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
 
     # -- search ---------------------------------------------------------------------------
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        if page.file.src_uri == GUIDE_SRC:  # one of the last pages written: the codes are ready
+        if page.url.startswith(urls.GUIDE):  # the guide is written late: its codes are ready
             output = guide.put_codes(output, self.helper.qr_codes() if self.helper else {})
         return search.point_page_to_worker(output) if self._searching(config) else output
 

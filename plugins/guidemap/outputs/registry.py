@@ -122,7 +122,7 @@ def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue) -> 
     if site.has_feeds:
         pages.append(subscribe.subscribe_page(feed_list, site, calendars.calendar_index(data, site)))
     pages.append(map_view.map_page(data, site))
-    pages.append(guide.guide_page(data, site))
+    pages.extend(guide.guide_pages(data, site))
     return pages
 
 

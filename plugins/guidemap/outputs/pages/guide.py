@@ -23,11 +23,16 @@ from guidemap.outputs import urls
 from guidemap.outputs.head import page_head
 from guidemap.outputs.htmlkit import h, one_block
 from guidemap.outputs.markup import en, link
+from guidemap.outputs.pages import paging
 from guidemap.outputs.pages.common import area_name, sort_orgs
 from guidemap.outputs.pages.group import _CONTACT_LABELS as CONTACT_LABELS
 from guidemap.outputs.site import GeneratedPage, SiteInfo
 
 TITLE = "คู่มือฉบับพิมพ์"
+# Groups on a page of the guide: a group's QR code is about 0.28 KB compressed and its text as
+# much again, so 50 keep a page's first view near 115 KB (the budget is 150) and print on about
+# a dozen A4 sheets.
+GROUPS_PER_PAGE = 50
 QUIET = 4  # modules of white around a QR code, as the standard asks
 
 
@@ -122,8 +127,9 @@ def _row(label: str, body: str) -> str:
     return f'<p class="gm-guide__row"><strong>{h(label)}</strong> {body}</p>' if body else ""
 
 
-def org_entry(org: Org, site: SiteInfo) -> str:
-    """One group: text on the left, the QR code of its page on the right."""
+def org_entry(org: Org, site: SiteInfo, frm: str = urls.GUIDE) -> str:
+    """One group: text on the left, the QR code of its page on the right (``frm``: the guide
+    page it is on)."""
     url = urls.org(org.id)
     address = page_address(site.url, org.id)
     name_en = f" {en(h(org.name.en))}" if org.name.th and org.name.en else ""
@@ -132,7 +138,7 @@ def org_entry(org: Org, site: SiteInfo) -> str:
     contacts = " · ".join(_contact_text(k, v) for k, v in org.contact.items())
     if org.donate:
         contacts += (" · " if contacts else "") + f"บริจาค: {h(org.donate.split('://', 1)[-1])}"
-    text = (f'<h3>{link(urls.GUIDE, url, h(org.name.best))}{name_en}</h3>'
+    text = (f'<h3>{link(frm, url, h(org.name.best))}{name_en}</h3>'
             f'<p class="gm-guide__meta">{where}{focus}</p>'
             f'<p class="gm-guide__summary">{h(org.summary.best)}</p>'
             + _row("ต้องการ:", ", ".join(h(NEEDS[k].th) for k in org.needs))
@@ -144,36 +150,64 @@ def org_entry(org: Org, site: SiteInfo) -> str:
     return f'<article class="gm-guide__org" id="guide-{h(org.id)}"><div>{text}</div>{qr}</article>'
 
 
-def guide_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
-    url = urls.GUIDE
+def _sections(page: paging.Page[Org], started: dict[str, int], site: SiteInfo) -> str:
+    """The page's groups under their province's heading; a province that began on an earlier
+    page is headed "(continued)" and carries no anchor (the table of contents links to where
+    it begins)."""
+    runs: list[tuple[Area, list[Org]]] = []
+    for org in page.items:
+        if not runs or runs[-1][0].code != org.province.code:
+            runs.append((org.province, []))
+        runs[-1][1].append(org)
+    out = []
+    for area, orgs in runs:
+        begins = started[area.code] == page.number  # a province's groups are consecutive
+        anchor = f' id="{h(urls.province_slug(area))}"' if begins else ""
+        more = "" if begins else f' (ต่อ) {en("continued")}'
+        out.append(f'<section class="gm-guide__province"{anchor}>'
+                   f'<h2>จังหวัด{h(area.th)} {en(h(area.en))}{more}</h2>'
+                   f'{"".join(org_entry(o, site, page.url) for o in orgs)}</section>')
+    return "".join(out)
+
+
+def guide_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
+    """The guide: one page for a network of up to :data:`GROUPS_PER_PAGE` groups, numbered
+    pages beyond (each printed on its own; a network of 2,000 groups would otherwise be one
+    page of 7 MB, 570 KB compressed, with 2,000 QR codes)."""
+    global _later, _placed
     by_code: dict[str, list[Org]] = defaultdict(list)
     for o in data.orgs:
         by_code[o.province.code].append(o)
     provinces: list[tuple[Area, list[Org]]] = [
         (orgs[0].province, sort_orgs(orgs)) for orgs in (by_code[c] for c in sorted(by_code))]
+    ordered = [o for _, orgs in provinces for o in orgs]
+    pages = paging.split(urls.GUIDE, ordered, GROUPS_PER_PAGE)
+    started = {area.code: next(p.number for p in pages if any(o.province.code == area.code for o in p.items))
+               for area, _ in provinces}
     home = h(site.url.split("://", 1)[-1]) if site.url else ""
-    intro = (
-        f'<div class="gm-guide__intro"><p>รายชื่อกลุ่มอาสาสมัครในเครือข่ายทั้ง {len(data.orgs)} กลุ่ม '
+    description = f"รายชื่อกลุ่มอาสาสมัครทั้ง {len(data.orgs)} กลุ่มแยกตามจังหวัด สำหรับพิมพ์"
+    lead = (
+        f'<p>รายชื่อกลุ่มอาสาสมัครในเครือข่ายทั้ง {len(data.orgs)} กลุ่ม '
         f'แยกตามจังหวัด สำหรับพิมพ์ไปใช้ในที่ประชุมหรือพื้นที่ที่ไม่มีสัญญาณ สแกนคิวอาร์โค้ดเพื่อเปิดหน้าของแต่ละกลุ่ม '
         f'{en("Every group of the network by province, to print. Scan a code to open the group page.")}</p>'
         f'<p>ข้อมูล ณ วันที่ {h(thai_date(site.today))}'
         + (f" จากเว็บไซต์ {home}" if home else "") + "</p>"
         '<p class="gm-guide__print"><button type="button" class="md-button md-button--primary" hidden>'
-        f'พิมพ์คู่มือ {en("Print")}</button> พิมพ์บนกระดาษ A4 ได้จากเมนูพิมพ์ของเบราว์เซอร์</p>'
-        '<ul class="gm-guide__toc">'
-        + "".join(f'<li><a href="#{h(urls.province_slug(a))}">{area_name(a)}</a> ({len(o)})</li>'
-                  for a, o in provinces)
-        + "</ul></div>"
-    )
-    global _later, _placed
-    sections = "".join(
-        f'<section class="gm-guide__province" id="{h(urls.province_slug(area))}">'
-        f'<h2>จังหวัด{h(area.th)} {en(h(area.en))}</h2>'
-        f'{"".join(org_entry(o, site) for o in orgs)}</section>'
-        for area, orgs in provinces)
-    if _later is not None:  # one page's placeholders; the next guide page has its codes again
+        f'พิมพ์คู่มือ {en("Print")}</button> พิมพ์บนกระดาษ A4 ได้จากเมนูพิมพ์ของเบราว์เซอร์</p>')
+    out = []
+    for page in pages:
+        def toc_link(area: Area, page: paging.Page[Org] = page) -> str:
+            slug = h(urls.province_slug(area))
+            where = h(urls.rel(page.url, urls.paged(urls.GUIDE, started[area.code]))) if page.is_paged else ""
+            return f'<a href="{where}#{slug}">{area_name(area)}</a>'
+
+        toc = "".join(f"<li>{toc_link(a)} ({len(o)})</li>" for a, o in provinces)
+        intro = f'<div class="gm-guide__intro">{lead}<ul class="gm-guide__toc">{toc}</ul></div>'
+        body = (f'<div class="gm-guide">{intro}{page.status()}{_sections(page, started, site)}'
+                f"{page.nav()}</div>")
+        title = page.title(TITLE)
+        out.append(GeneratedPage(page.url, title, description, one_block(body),
+                                 page_head(site, page.url, title) + page.head(), searchable=False))
+    if _later is not None:  # one guide's placeholders; the next guide has its codes again
         _placed, _later = _later, None
-    body = f'<div class="gm-guide">{intro}{sections}</div>'
-    description = f"รายชื่อกลุ่มอาสาสมัครทั้ง {len(data.orgs)} กลุ่มแยกตามจังหวัด สำหรับพิมพ์"
-    return GeneratedPage(url, TITLE, description, one_block(body), page_head(site, url, TITLE),
-                         searchable=False)
+    return out
