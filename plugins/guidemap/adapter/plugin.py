@@ -138,6 +138,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.story_html: dict[str, str] = {}
         self.write_later_feeds: Callable[[Mapping[str, str]], dict[str, bytes]] | None = None
         self.feeds_in_helper = False  # on_env gave the feeds to the helper process
+        self.qr_codes: dict[str, str] | None = None  # the helper's, once the guide is written
 
     # -- configuration ------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
@@ -147,6 +148,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.later_feeds, self.feed_files, self.story_slugs, self.story_html = (), {}, {}, {}
         self.write_later_feeds = None
         self.feeds_in_helper = False
+        self.qr_codes = None
         if not config.use_directory_urls:
             raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ "
                               "depend on it")
@@ -330,7 +332,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     # -- search ---------------------------------------------------------------------------
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         if page.url.startswith(urls.GUIDE):  # the guide is written late: its codes are ready
-            output = guide.put_codes(output, self.helper.qr_codes() if self.helper else {})
+            if self.qr_codes is None:  # asked once: the answer serves every page of the guide
+                self.qr_codes = self.helper.qr_codes() if self.helper else {}
+            output = guide.put_codes(output, self.qr_codes)
         return search.point_page_to_worker(output) if self._searching(config) else output
 
     def on_post_build(self, config: Any) -> None:
