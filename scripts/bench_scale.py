@@ -13,8 +13,9 @@ text, out of the navigation, Material's own search), and reports:
 * bytes of a first Thai query and of a second one on the same page (median and largest of
   several), typed into the search box in headless Chromium;
 * the same queries through Pagefind (pip ``pagefind[extended]``, the ``bench`` extra), run on the
-  same built pages: bytes its JavaScript API downloads for a first query (the results' fragments
-  for the first ten included), and how often each engine finds the page the words came from.
+  same built pages (those our index holds: home, groups, stories): bytes its JavaScript API
+  downloads for a first query (the results' fragments for the first ten included), and how
+  often each engine finds the page the words came from.
 
 Text is generated like the real profiles (summary about 110 letters, description about 320,
 stories a few paragraphs), words drawn from pythainlp's dictionary with a Zipf distribution.
@@ -81,6 +82,7 @@ PROVINCES = [("ปัตตานี", 6.87, 101.25), ("ยะลา", 6.54, 101
              ("สงขลา", 7.19, 100.59)]
 FOCUS = ["peace", "healing", "children-youth", "women", "education", "marine", "rescue"]
 IMAGES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif", ".ico")
+PAGEFIND_GLOB = "{index.html,orgs/*/index.html,stories/*/index.html}"
 PAGE_TYPES = {"home": "", "directory": "orgs/", "group": "orgs/group-00001/", "map": "map/",
               "stories": "stories/", "story": "stories/{story}/", "province": "provinces/pattani/",
               "focus": "focus/peace/", "help": "help/", "subscribe": "subscribe/",
@@ -346,8 +348,10 @@ def run_size(n: int, rounds: int, workdir: Path, browser: Any, pagefind: bool,
         result["second query KB"] = [round(x / 1024, 1) for x in second]
         result["recall"] = recall
         if pagefind:
+            # The pages our index holds (home, groups, stories); listing pages (numbered, 50 or
+            # 100 groups each) would otherwise outrank the group pages in Pagefind's results.
             subprocess.run([sys.executable, "-m", "pagefind", "--site", str(guide / "site"),
-                            "--output-subdir", "pagefind", "--quiet"], check=True)
+                            "--glob", PAGEFIND_GLOB, "--output-subdir", "pagefind", "--quiet"], check=True)
             pf_sizes, pf_recall = pagefind_queries(browser, base, sample)
             result["pagefind first query KB"] = [round(x / 1024, 1) for x in pf_sizes]
             result["pagefind recall"] = pf_recall
