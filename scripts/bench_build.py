@@ -41,6 +41,9 @@ theme:
   name: material
   language: th
   font: false
+  features:
+    - search.highlight
+    - search.suggest
 plugins:
   - search:
       lang: en
@@ -106,6 +109,14 @@ def dated(orgs: list[dict[str, str]], n_calls: int, n_events: int,
     return {"calls": calls, "events": events}
 
 
+def profile_yaml(o: dict[str, str]) -> str:
+    """A generated group's profile file (bench_scale.py writes the same ones)."""
+    return (f"id: {o['id']}\nname: {o['name']}\nprovince: {o['province']}\n"
+            f"location: {{lat: {o['lat']}, lon: {o['lon']}}}\nfocus: [{o['focus']}]\n"
+            f"summary: {o['summary']}\ndescription:\n  th: {o['description']}\nneeds: [volunteers]\n"
+            "updated: 2026-01-01\n")
+
+
 def write_guidemap_site(root: Path, orgs: list[dict[str, str]],
                         entries: dict[str, dict[str, str]] | None = None) -> None:
     (root / "orgs").mkdir(parents=True)
@@ -113,11 +124,7 @@ def write_guidemap_site(root: Path, orgs: list[dict[str, str]],
     (root / "content" / "index.md").write_text("# หน้าแรก\n\n<!-- guidemap:summary -->\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(CONFIG.format(extra_plugin="  - guidemap"), encoding="utf-8")
     for o in orgs:
-        (root / "orgs" / f"{o['id']}.yml").write_text(
-            f"id: {o['id']}\nname: {o['name']}\nprovince: {o['province']}\n"
-            f"location: {{lat: {o['lat']}, lon: {o['lon']}}}\nfocus: [{o['focus']}]\n"
-            f"summary: {o['summary']}\ndescription:\n  th: {o['description']}\nneeds: [volunteers]\n"
-            "updated: 2026-01-01\n", encoding="utf-8")
+        (root / "orgs" / f"{o['id']}.yml").write_text(profile_yaml(o), encoding="utf-8")
     for folder, files in (entries or {}).items():
         (root / folder).mkdir()
         for name, body in files.items():

@@ -51,33 +51,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO / "tests"))
 
 import search_recall as sr  # noqa: E402
+from bench_build import CONFIG, profile_yaml  # noqa: E402  (the sites' mkdocs.yml, shared with bench_build)
 
-CONFIG = """\
-site_name: Bench
-site_url: https://example.org/
-docs_dir: content
-theme:
-  name: material
-  language: th
-  font: false
-  features:
-    - search.highlight
-    - search.suggest
-plugins:
-  - search:
-      lang: en
-{extra_plugin}
-markdown_extensions:
-  - attr_list
-  - md_in_html
-  - toc:
-      permalink: true
-nav:
-  - index.md
-validation:
-  nav:
-    omitted_files: ignore
-"""
 PROVINCES = [("ปัตตานี", 6.87, 101.25), ("ยะลา", 6.54, 101.28), ("นราธิวาส", 6.43, 101.82),
              ("สงขลา", 7.19, 100.59)]
 FOCUS = ["peace", "healing", "children-youth", "women", "education", "marine", "rescue"]
@@ -148,11 +123,7 @@ def write_guidemap_site(root: Path, orgs: list[dict[str, str]], stories: list[di
         "# หน้าแรก\n\n<!-- guidemap:summary -->\n\n<!-- guidemap:latest-stories -->\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(CONFIG.format(extra_plugin="  - guidemap"), encoding="utf-8")
     for o in orgs:
-        (root / "orgs" / f"{o['id']}.yml").write_text(
-            f"id: {o['id']}\nname: {o['name']}\nprovince: {o['province']}\n"
-            f"location: {{lat: {o['lat']}, lon: {o['lon']}}}\nfocus: [{o['focus']}]\n"
-            f"summary: {o['summary']}\ndescription:\n  th: {o['description']}\nneeds: [volunteers]\n"
-            "updated: 2026-01-01\n", encoding="utf-8")
+        (root / "orgs" / f"{o['id']}.yml").write_text(profile_yaml(o), encoding="utf-8")
     for s in stories:
         (root / "content" / "stories" / f"{s['slug']}.md").write_text(
             f"---\ntitle: \"{s['title']}\"\ndate: {s['date']}\nsummary: \"{s['summary']}\"\n"

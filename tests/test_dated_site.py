@@ -163,6 +163,7 @@ def test_the_empty_state_of_a_large_network_lists_thirty_and_links_to_the_rest(t
     from conftest import make_repo, org_yaml
     from guidemap.contract.loader import load_repository
     from guidemap.outputs.pages import calls
+    from guidemap.outputs.pages.common import SHORT_LIST
     from guidemap.outputs.site import SiteInfo
 
     orgs = {f"g{i:02d}": org_yaml(f"g{i:02d}") for i in range(35)}  # each needs volunteers
@@ -170,7 +171,7 @@ def test_the_empty_state_of_a_large_network_lists_thirty_and_links_to_the_rest(t
     site = SiteInfo("t", "https://example.org/", None, today=dt.date(2026, 11, 18))
     html = calls.volunteer_page(data, site).html
     listed = re.findall(r'<ul class="gm-welcoming">(.*?)</ul>', html)[0]
-    assert listed.count("<li>") == calls.WELCOMING_LISTED == 30
+    assert listed.count("<li>") == SHORT_LIST == 30
     assert 'href="../orgs/?need=volunteers"' in html and "30 กลุ่มแรกจาก 35 กลุ่ม" in html
 
 # --- calendars -----------------------------------------------------------------------------------

@@ -27,8 +27,8 @@ from guidemap.contract.model import Area, Dataset, LText, Org, Story
 from guidemap.contract.vocab import FOCUS
 from guidemap.outputs import registry, urls
 from guidemap.outputs.pages import paging
+from guidemap.outputs.pages.common import SHORT_LIST as HELP_LIST
 from guidemap.outputs.pages.common import sort_orgs
-from guidemap.outputs.pages.listings import HELP_LIST
 from guidemap.outputs.site import GeneratedPage, SiteInfo
 
 sys.path.insert(0, str(REPO / "scripts"))
@@ -236,7 +236,7 @@ def test_the_repository_site_keeps_one_page_per_listing() -> None:
         assert "gm-pager" not in page.html and 'rel="next"' not in page.head
         assert page.title in ("ทำเนียบกลุ่มอาสาสมัคร", "จดหมายข่าว") or page.title.startswith("จังหวัด")
     help_html = next(p.html for p in out.pages if p.url == urls.HELP)
-    assert "gm-help__more" not in help_html  # every list short enough to show whole
+    assert "gm-list-more" not in help_html  # every list short enough to show whole
 
 
 # --- the directory's data ------------------------------------------------------------------------
@@ -295,7 +295,7 @@ def test_help_page_long_lists_show_the_first_ones_and_link_to_the_filtered_direc
     offering = _help_side(html, "training", "offer")  # 63 groups offer training
     assert '<a href="../orgs/?offer=training">' in offering and offering.count("<li>") == HELP_LIST
     media = _help_side(html, "media", "need")  # five groups: shown whole, no link
-    assert media.count("<li>") == 5 and "gm-help__more" not in media
+    assert media.count("<li>") == 5 and "gm-list-more" not in media
     funding = _help_side(html, "funding", "need")  # 28 groups: whole, each with where to give
     assert funding.count("<li>") == 28 and funding.count("ร่วมบริจาค") == 28
 

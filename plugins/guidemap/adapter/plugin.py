@@ -331,7 +331,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
 
     # -- search ---------------------------------------------------------------------------
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        if page.url.startswith(urls.GUIDE):  # the guide is written late: its codes are ready
+        if page.file.src_uri in self.pages and page.url.startswith(urls.GUIDE):  # written late: codes ready
             if self.qr_codes is None:  # asked once: the answer serves every page of the guide
                 self.qr_codes = self.helper.qr_codes() if self.helper else {}
             output = guide.put_codes(output, self.qr_codes)

@@ -41,7 +41,6 @@ INDEX_PATH = "search/search_index.json"  # where Material's own search would wri
 # result should lead to the group itself.
 LISTINGS = frozenset({urls.DIRECTORY, urls.HELP, urls.PROVINCES, urls.FOCUS_INDEX, urls.STORIES,
                       urls.MAP, urls.SUBSCRIBE})
-_THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+")
 _MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 
 
@@ -49,10 +48,6 @@ _MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.mi
 def cut_run(run: str) -> str:
     """One run of Thai letters as its words, joined by zero-width spaces."""
     return ZWSP.join(w for w in thai_run_words(run) if w.strip())
-
-
-def thai_runs(text: str) -> list[str]:
-    return _THAI_RUN.findall(text)
 
 
 def model_entry(location: str, page: GeneratedPage, parts_html: dict[str, str]) -> dict[str, str]:

@@ -35,7 +35,6 @@ from guidemap.tools import issuebody
 MAX_INPUT_CHARS = 600
 MAX_TEXTAREA_CHARS = 2_500
 _CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
-_HTML = re.compile(r"<\s*[A-Za-z!/?]")
 
 
 @dataclass(frozen=True)
@@ -246,9 +245,7 @@ def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
 
 def _answer(e: Element, text: str, data: dict[str, Any], problems: list[str]) -> None:
     label = form_label(e.label)
-    if e.kind in ("input", "dropdown") and "\n" in text:
-        problems.append(f"{label}: must be a single line / ต้องเขียนในบรรทัดเดียว")
-    elif e.kind == "checkboxes":
+    if e.kind == "checkboxes":
         keys = []
         for line in filter(str.strip, text.split("\n")):
             m = _CHECKBOX.fullmatch(line.strip())
@@ -276,15 +273,10 @@ def answers_to_data(form: Form, answers: dict[str, str], today: dt.date) -> tupl
         text = answers.get(e.id, "")
         label = form_label(e.label)
         limit = MAX_TEXTAREA_CHARS if e.kind == "textarea" else MAX_INPUT_CHARS
-        if len(text) > limit:
-            problems.append(f"{label}: answer is too long ({len(text)} characters, at most {limit}) / "
-                            "ยาวเกินไป")
-        elif _HTML.search(text):
-            problems.append(f"{label}: HTML is not accepted; write plain text / ไม่รับ HTML")
-        elif not text:
-            if e.required:
-                problems.append(f"{label}: required / ต้องกรอก")
-        else:
+        problem = issuebody.answer_problem(label, text, limit, e.required, e.kind in ("input", "dropdown"))
+        if problem:
+            problems.append(problem)
+        elif text:
             _answer(e, text, data, problems)
     data["updated"] = today.isoformat()
     return data, problems

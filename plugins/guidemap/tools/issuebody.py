@@ -15,6 +15,7 @@ from collections.abc import Mapping
 NO_RESPONSE = "_No response_"
 MAX_BODY_CHARS = 65_536  # GitHub's own limit on an issue body
 _HEADING = re.compile(r"###[ \t]+(.+?)[ \t]*#*[ \t]*")
+_HTML = re.compile(r"<\s*[A-Za-z!/?]")  # a tag, a comment or a declaration begins
 
 
 def norm(label: str) -> str:
@@ -29,6 +30,29 @@ def body_problem(body: str) -> str | None:
                 "ข้อความยาวเกินไป")
     if "\x00" in body:
         return "the issue body contains a NUL character / มีอักขระ NUL"
+    return None
+
+
+def too_long(label: str, text: str, limit: int) -> str | None:
+    if len(text) > limit:
+        return (f"{label}: answer is too long ({len(text)} characters, at most {limit}) / "
+                f"ยาวเกินไป ({len(text)} ตัวอักษร ไม่เกิน {limit})")
+    return None
+
+
+def answer_problem(label: str, text: str, limit: int, required: bool, single_line: bool) -> str | None:
+    """The rules every form's answer meets (profile, story, call, event), the first one broken:
+    at most ``limit`` characters, no HTML (the answer is plain text, whatever page it lands on),
+    given if ``required``, on one line if ``single_line``. None: nothing to say (an empty
+    optional answer included)."""
+    if problem := too_long(label, text, limit):
+        return problem
+    if _HTML.search(text):
+        return f"{label}: HTML is not accepted; write plain text / ไม่รับ HTML กรุณาเขียนเป็นข้อความธรรมดา"
+    if not text:
+        return f"{label}: required / ต้องกรอก" if required else None
+    if single_line and "\n" in text:
+        return f"{label}: must be a single line / ต้องเขียนในบรรทัดเดียว"
     return None
 
 

@@ -178,7 +178,6 @@ def _by_target() -> dict[str, FormField]:
 
 
 _CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
-_HTML = re.compile(r"<\s*[A-Za-z!/?]")
 
 
 def split_body(body: str) -> tuple[dict[str, str], list[str]]:
@@ -225,20 +224,10 @@ def answers_to_data(answers: dict[str, str], today: dt.date) -> tuple[dict[str, 
         if f.kind == "confirm":
             continue  # GitHub enforces the required ticks; they are not part of the profile
         limit = MAX_TEXTAREA_CHARS if f.kind == "textarea" else MAX_INPUT_CHARS
-        if len(text) > limit:
-            problems.append(f"{f.label}: answer is too long ({len(text)} characters, at most {limit}) /"
-                            f" ยาวเกินไป ({len(text)} ตัวอักษร ไม่เกิน {limit})")
-            continue
-        if _HTML.search(text):
-            problems.append(f"{f.label}: HTML is not accepted; write plain text /"
-                            " ไม่รับ HTML กรุณาเขียนเป็นข้อความธรรมดา")
-            continue
-        if not text:
-            if f.required:
-                problems.append(f"{f.label}: required / ต้องกรอก")
-            continue
-        if f.kind in ("input", "dropdown") and "\n" in text:
-            problems.append(f"{f.label}: must be a single line / ต้องเขียนในบรรทัดเดียว")
+        problem = issuebody.answer_problem(f.label, text, limit, f.required, f.kind in ("input", "dropdown"))
+        if problem:
+            problems.append(problem)
+        if problem or not text:
             continue
         if f.kind == "checkboxes":
             keys = _checked(f, text, problems)

@@ -111,7 +111,6 @@ _BY_ID = {q.id: q for q in QUESTIONS}
 
 
 _CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
-_HTML = re.compile(r"<\s*[A-Za-z!/?]")
 # What GitHub writes for a dropped picture: Markdown, or an <img> tag.
 _PICTURE = re.compile(r'!\[[^\]\n]*\]\(\s*(\S+?)\s*\)|<img\s[^>\n]*?\bsrc="([^"\s]+)"[^>\n]*>')
 
@@ -155,9 +154,8 @@ def answers_to_front_matter(answers: dict[str, str], today: dt.date) -> tuple[di
     picture: str | None = None
     for q in QUESTIONS:
         text = answers.get(q.id, "")
-        if len(text) > MAX_ANSWER_CHARS:
-            problems.append(f"{q.heading}: answer is too long ({len(text)} characters, at most "
-                            f"{MAX_ANSWER_CHARS}) / ยาวเกินไป")
+        if long := issuebody.too_long(q.heading, text, MAX_ANSWER_CHARS):  # pictures, ticks too
+            problems.append(long)
             continue
         if q.kind == "confirm":
             ticks = _consents(text, problems, q.heading)
@@ -174,16 +172,10 @@ def answers_to_front_matter(answers: dict[str, str], today: dt.date) -> tuple[di
             elif found:
                 picture = found[0][0] or found[0][1]
             continue
-        if _HTML.search(text):
-            problems.append(f"{q.heading}: HTML is not accepted; write plain text /"
-                            " ไม่รับ HTML กรุณาเขียนเป็นข้อความธรรมดา")
-            continue
-        if not text:
-            if q.required:
-                problems.append(f"{q.heading}: required / ต้องตอบ")
-            continue
-        if q.kind == "input" and "\n" in text:
-            problems.append(f"{q.heading}: must be a single line / ต้องเขียนในบรรทัดเดียว")
+        problem = issuebody.answer_problem(q.heading, text, MAX_ANSWER_CHARS, q.required, q.kind == "input")
+        if problem:
+            problems.append(problem)
+        if problem or not text:
             continue
         value: Any = _lines(text) if q.per_line else text
         if q.id == "orgs":

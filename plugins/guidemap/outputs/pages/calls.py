@@ -19,7 +19,7 @@ from guidemap.outputs import share, urls
 from guidemap.outputs.head import page_head
 from guidemap.outputs.htmlkit import h, one_block
 from guidemap.outputs.markup import bi, en, external, link
-from guidemap.outputs.pages.common import sort_orgs
+from guidemap.outputs.pages.common import SHORT_LIST, more_in_directory, sort_orgs
 from guidemap.outputs.pages.dated_common import (
     calendar_links,
     ltext_inline,
@@ -34,9 +34,6 @@ from guidemap.outputs.site import GeneratedPage, SiteInfo
 TITLE = "ร่วมเป็นอาสา"
 TITLE_EN = "Volunteer now"
 DATED_SCRIPT = "assets/guidemap/guidemap-dated.js"  # written by registry.global_assets
-# With no open call, the groups that welcome volunteers are listed, up to this many (as the help
-# page's lists, listings.HELP_LIST): at 10,000 groups the whole list made a 183 KB first view.
-WELCOMING_LISTED = 30
 FEED_TITLE = "ประกาศรับอาสาสมัคร"
 WHEN_CHOICES = (("week", Label("7 วันข้างหน้า", "this week")), ("month", Label("30 วันข้างหน้า", "this month")))
 
@@ -130,14 +127,11 @@ def _empty_state(url: str, data: Dataset, site: SiteInfo) -> str:
     """No open call: still useful, with the groups that welcome volunteers and how to post one."""
     welcoming = welcoming_groups(data)
     groups = "".join(f"<li>{link(url, urls.org(o.id), h(o.name.best))} · {h(o.province.th)}</li>"
-                     for o in welcoming[:WELCOMING_LISTED])
+                     for o in welcoming[:SHORT_LIST])
     more = ""
-    if len(welcoming) > WELCOMING_LISTED:  # a large network: the directory's filter lists them all
-        href = f"{urls.rel(url, urls.DIRECTORY)}?need=volunteers"
-        english = (f"The first {WELCOMING_LISTED} of {len(welcoming)}; "
-                   "groups needing volunteers: the directory")
-        more = (f'<p>{WELCOMING_LISTED} กลุ่มแรกจาก {len(welcoming)} กลุ่ม · '
-                f'<a href="{h(href)}">ดูกลุ่มที่ต้องการอาสาสมัครในทำเนียบ</a> {en(english)}</p>')
+    if len(welcoming) > SHORT_LIST:  # a large network (10,000 groups made a 183 KB page)
+        more = more_in_directory(url, len(welcoming), "need=volunteers", "ดูกลุ่มที่ต้องการอาสาสมัครในทำเนียบ",
+                                 "those that need volunteers are in the directory")
     listed = (f"<p>กลุ่มเหล่านี้บอกไว้ว่ายินดีรับอาสาสมัคร ติดต่อกลุ่มได้โดยตรง "
               f'{en("These groups say they welcome volunteers: contact them directly.")}</p>'
               f'<ul class="gm-welcoming">{groups}</ul>{more}') if groups else ""

@@ -98,6 +98,22 @@ def cards(frm: str, orgs: Iterable[Org]) -> str:
             f'<ul class="gm-cards">{"".join(card(frm, o) for o in orgs)}</ul>')
 
 
+# A list of groups inside a page (each side of a need on the help page, up to 14 lists; the
+# groups welcoming volunteers when no call is open) shows at most this many: 30 short items cost
+# about 0.8 KB (gzip, generated names) to 2 KB, so even a help page whose every list is full stays
+# near 30 KB of HTML. A longer list links to the directory's filtered view, which holds them all.
+SHORT_LIST = 30
+
+
+def more_in_directory(frm: str, total: int, query: str, link_th: str, link_en: str) -> str:
+    """Below a list cut to :data:`SHORT_LIST`: how many there are, and the directory filtered
+    by ``query`` (``need=volunteers``) where they all are."""
+    href = f"{urls.rel(frm, urls.DIRECTORY)}?{query}"
+    return (f'<p class="gm-list-more">{SHORT_LIST} กลุ่มแรกจาก {total} กลุ่ม · '
+            f'<a href="{h(href)}">{h(link_th)}</a> '
+            f'{en(h(f"The first {SHORT_LIST} of {total} groups: {link_en}"))}</p>')
+
+
 def sort_orgs(orgs: Iterable[Org]) -> list[Org]:
     return sorted(orgs, key=lambda o: (o.name.best, o.id))
 

@@ -41,7 +41,6 @@ def page_address(site_url: str | None, org_id: str) -> str | None:
     return urls.absolute(site_url, urls.org(org_id))
 
 
-_made_elsewhere: dict[str, str] = {}
 _later: list[str] | None = None  # codes_later() asked for placeholders: their addresses
 _placed: list[str] = []  # the last guide page's placeholders' addresses, for put_codes
 _PLACEHOLDER = re.compile(r"<!--guidemap:qr:(\d+)-->")
@@ -49,12 +48,6 @@ _PLACEHOLDER = re.compile(r"<!--guidemap:qr:(\d+)-->")
 
 def _is_code(svg: str) -> bool:
     return svg.startswith('<svg class="gm-guide__qr"') and svg.endswith("</svg>")
-
-
-def preload(codes: dict[str, str]) -> None:
-    """QR codes made by the helper process, used instead of making them here. Anything that
-    is not one of :func:`qr_image`'s SVGs is ignored."""
-    _made_elsewhere.update({a: svg for a, svg in codes.items() if _is_code(svg)})
 
 
 def codes_later() -> None:
@@ -65,11 +58,15 @@ def codes_later() -> None:
 
 
 def put_codes(page_html: str, codes: dict[str, str]) -> str:
-    """The guide page with its codes in place: the helper's (``codes``) or made here."""
+    """The guide page with its codes in place: the helper's (``codes``, anything that is not
+    one of :func:`qr_image`'s SVGs ignored) or made here."""
     later = _placed
 
     def code(match: re.Match[str]) -> str:
-        address = later[int(match.group(1))]
+        at = int(match.group(1))
+        if at >= len(later):  # not one of ours
+            return match.group(0)
+        address = later[at]
         made = codes.get(address, "")
         return made if _is_code(made) else qr_image(address)
 
@@ -80,7 +77,7 @@ def qr_code(address: str) -> str:
     if _later is not None:
         _later.append(address)
         return f"<!--guidemap:qr:{len(_later) - 1}-->"
-    return _made_elsewhere.get(address) or qr_image(address)
+    return qr_image(address)
 
 
 @lru_cache(maxsize=8192)  # `mkdocs serve` rebuilds: the same addresses again

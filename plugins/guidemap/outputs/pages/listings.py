@@ -14,7 +14,7 @@ from guidemap.outputs.head import page_head
 from guidemap.outputs.htmlkit import h, one_block
 from guidemap.outputs.markup import bi, en, external, link
 from guidemap.outputs.pages import paging
-from guidemap.outputs.pages.common import area_name, cards, sort_orgs
+from guidemap.outputs.pages.common import SHORT_LIST, area_name, cards, more_in_directory, sort_orgs
 from guidemap.outputs.site import GeneratedPage, SiteInfo
 
 
@@ -146,13 +146,6 @@ def focus_pages(data: Dataset, site: SiteInfo, feeds: FeedCatalogue) -> list[Gen
     return pages
 
 
-# The help page lists up to this many groups on each side of a key (up to 14 lists): 30 short
-# items cost about 0.8 KB (gzip, generated names) to 2 KB, so even a page whose every list is
-# full stays near 30 KB of HTML.
-# Longer lists link to the directory's filtered view instead, which holds them all.
-HELP_LIST = 30
-
-
 def _group_item(o: Org, extra: str = "") -> str:
     name = link(urls.HELP, urls.org(o.id), h(o.name.best))
     return f"<li>{name} · {h(o.province.th)}{extra}</li>"
@@ -168,16 +161,14 @@ def _need_extra(key: str, o: Org) -> str:
 
 
 def _help_list(key: str, side: str, orgs: list[Org]) -> str:
-    """The groups on one side of a key. A long list shows its first ``HELP_LIST`` groups, how
+    """The groups on one side of a key. A long list shows its first ``SHORT_LIST`` groups, how
     many there are, and a link to the directory filtered by the key (``orgs/?need=x``), where
     the filters list them all."""
-    items = "".join(_group_item(o, _need_extra(key, o) if side == "need" else "") for o in orgs[:HELP_LIST])
+    items = "".join(_group_item(o, _need_extra(key, o) if side == "need" else "") for o in orgs[:SHORT_LIST])
     more = ""
-    if len(orgs) > HELP_LIST:
-        href = f"{urls.rel(urls.HELP, urls.DIRECTORY)}?{side}={key}"
-        more = (f'<p class="gm-help__more">{HELP_LIST} กลุ่มแรกจาก {len(orgs)} กลุ่ม · '
-                f'<a href="{h(href)}">ดูทั้ง {len(orgs)} กลุ่มในทำเนียบ</a> '
-                f'{en(f"The first {HELP_LIST} of {len(orgs)} groups: all of them in the directory")}</p>')
+    if len(orgs) > SHORT_LIST:
+        more = more_in_directory(urls.HELP, len(orgs), f"{side}={key}", f"ดูทั้ง {len(orgs)} กลุ่มในทำเนียบ",
+                                 "all of them in the directory")
     return f"<ul>{items}</ul>{more}"
 
 
