@@ -21,7 +21,7 @@ recorded (tiles answered with a tiny PNG) and reported as failures.
     python scripts/audit.py --no-lighthouse   # weights and axe only (a few seconds)
     python scripts/audit.py --markdown        # the table as Markdown (for the README)
 
-The test suite (tests/test_accessibility.py) asserts the same weights, axe results and
+The test suite (tests/browser/test_accessibility.py) asserts the same weights, axe results and
 absence of third-party requests through the functions of this module.
 """
 

@@ -55,11 +55,11 @@ from folium.plugins import FastMarkerCluster, MarkerCluster
 from guidemap.contract.loader import load_repository
 from guidemap.contract.location import coarsen
 from guidemap.contract.model import Area, Dataset, LText, Org
-from guidemap.outputs import urls
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
 from guidemap.outputs.map import view as map_view
-from guidemap.outputs.site import SiteInfo
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.types import SiteInfo
 
 CHROMIUM = "/usr/bin/chromium"
 PROVINCES = [(Area("94", "ปัตตานี", "Pattani"), 6.87, 101.25),

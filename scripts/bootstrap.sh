@@ -20,9 +20,9 @@ if [ "${1:-}" = "--browser" ]; then
   # Debian programs the tests use, installed in one go when any is missing:
   # - chromium: the browser tests (never a browser downloaded by a test tool), with Thai fonts
   #   so that screenshots, layout measurements and printed PDFs see real Thai glyphs;
-  # - khal: a calendar program that imports the site's .ics files (tests/test_dated_site.py);
+  # - khal: a calendar program that imports the site's .ics files (tests/site/test_dated_site.py);
   # - poppler-utils and zbar-tools: read the printed guide's PDF and decode its QR codes
-  #   (tests/test_guide.py).
+  #   (tests/site/test_guide.py).
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   dpkg -s fonts-thai-tlwg >/dev/null 2>&1 || missing+=(fonts-thai-tlwg)
@@ -38,7 +38,7 @@ if [ "${1:-}" = "--browser" ]; then
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  # axe-core and Lighthouse (tests/test_accessibility.py, scripts/audit.py), pinned by the
+  # axe-core and Lighthouse (tests/browser/test_accessibility.py, scripts/audit.py), pinned by the
   # lockfile; --ignore-scripts: no package runs code or downloads anything at install time.
   audit="$ROOT/scripts/audit"
   if command -v npm >/dev/null 2>&1; then

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The long fuzzing run: the property tests of tests/test_properties*.py with a large budget.
+"""The long fuzzing run: the property tests of tests/properties/ with a large budget.
 
     .venv/bin/python scripts/fuzz.py --minutes 35 [--only NAME ...] [--log-every 5]
 
@@ -43,7 +43,7 @@ class Stats:
 
 
 def _properties(only: list[str]) -> dict[str, Callable[..., Any]]:
-    sys.path.insert(0, str(REPO / "tests"))
+    sys.path[:0] = [str(REPO / "tests" / "properties"), str(REPO / "tests")]
     os.environ["GUIDEMAP_HYPOTHESIS_PROFILE"] = "fuzz"
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     found = {}

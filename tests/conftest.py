@@ -23,6 +23,21 @@ CHROMIUM = os.environ.get("GUIDEMAP_CHROMIUM", "/usr/bin/chromium")
 BIN = Path(sys.executable).parent
 
 
+# Each folder holds one kind of test, and its tests carry that kind's marker (select a kind with
+# `-m`, e.g. `-m "not browser"`; docs/benchmarks.md has the table).
+KINDS = ("unit", "site", "browser", "properties", "checks")
+# A few tests share a fixture with a test of another kind (a hostile repository, a photo, the
+# workflow linters): every folder is importable by module name, whichever runs first.
+sys.path.extend(str(REPO / "tests" / kind) for kind in KINDS)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        kind = item.path.parent.name
+        if kind in KINDS:
+            item.add_marker(getattr(pytest.mark, kind))
+
+
 @pytest.fixture(autouse=True)
 def _first_network() -> Iterator[None]:
     """Every test starts and ends with the default network (a test may read another site's

@@ -1,4 +1,4 @@
-"""Hypothesis strategies and settings profiles for the property tests (tests/test_properties*.py)
+"""Hypothesis strategies and settings profiles for the property tests (tests/properties/)
 and the long fuzzing run (scripts/fuzz.py).
 
 * hostile text: markup, ``javascript:`` in many spellings, template syntax, bidi controls,

@@ -9,11 +9,11 @@ or only need each page once, and the helper does them while the build goes on:
 * **the printable guide's QR codes** (guidemap.outputs.pages.guide): about a millisecond each
   in pure Python; asked for once the profiles are read, and put into the guide's page only when
   MkDocs writes it, one of the last steps of a build;
-* **the search index** (guidemap.outputs.search): each page's HTML is sent as soon as it is
+* **the search index** (guidemap.outputs.search.index): each page's HTML is sent as soon as it is
   rendered; the helper splits it into sections (guidemap.adapter.search_sections), cuts its Thai
   into words and counts them while the build renders the next pages, and writes the index's
   files while MkDocs writes the pages. The build waits only for the last of it;
-* **the feeds** (guidemap.outputs.feeds): once every story's page is rendered, the feeds' data
+* **the feeds** (guidemap.outputs.feeds.stories): once every story's page is rendered, the feeds' data
   (profiles, stories, the rendered stories) is sent whole (pickled) and the helper writes the
   feed files while MkDocs writes the pages.
 
@@ -73,19 +73,19 @@ def _serve() -> None:
 
             answers = [qr_image(line) for line in lines]
         elif op == "page":
-            from guidemap.outputs.search import IndexBuilder
+            from guidemap.outputs.search.index import IndexBuilder
 
             index = index or IndexBuilder()
             for line in lines:
                 index.add(page_entries(json.loads(line)))
             answers = []
         elif op == "feeds":
-            from guidemap.outputs.writing import write_files
+            from guidemap.outputs.site.writing import write_files
 
             write, story_html, site_dir = pickle.loads(base64.b64decode(lines[0]))
             answers = [str(write_files(site_dir, write(story_html)))]
         elif op == "index":
-            from guidemap.outputs.search import IndexBuilder, write_index
+            from guidemap.outputs.search.index import IndexBuilder, write_index
 
             answers = [str(write_index(lines[0], (index or IndexBuilder()).files()))]
         else:

@@ -46,15 +46,17 @@ from guidemap.adapter.helper import Helper, page_entries
 from guidemap.adapter.search_sections import mute_material_indexing, without_search_attributes
 from guidemap.contract.loader import load_repository
 from guidemap.contract.model import Dataset
-from guidemap.outputs import feeds, search, urls
-from guidemap.outputs.feed_catalogue import Feed
-from guidemap.outputs.head import page_head
-from guidemap.outputs.htmlkit import h, join_parts, put_parts, render_parts
+from guidemap.outputs.feeds import stories as feeds
+from guidemap.outputs.html.head import page_head
+from guidemap.outputs.html.htmlkit import h, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
 from guidemap.outputs.pages import guide
+from guidemap.outputs.pages.feed_links import Feed
 from guidemap.outputs.registry import global_assets, site_outputs
-from guidemap.outputs.site import ContributedPage, GeneratedPage, SiteInfo
-from guidemap.outputs.writing import write_files
+from guidemap.outputs.search import index as search
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.types import ContributedPage, GeneratedPage, SiteInfo
+from guidemap.outputs.site.writing import write_files
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).parent

@@ -1,7 +1,7 @@
 """A rendered page's search entries, split by Material's own parser.
 
 Material's search plugin parses every page (``on_page_context``) and writes one index file at
-the end; this project writes a sharded index instead (guidemap.outputs.search), so the plugin
+the end; this project writes a sharded index instead (guidemap.outputs.search.index), so the plugin
 takes Material's indexing events out of the build and parses each page here, once, with the
 same parser: a section per heading (``#id``), kept and skipped tags, permalinks left out. The
 entries then go to the helper process (guidemap.adapter.helper), which counts them while the

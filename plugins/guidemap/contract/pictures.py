@@ -1,6 +1,6 @@
 """Pictures of stories and groups' logos as the contract reads them: which files are pictures,
 their size, and whether they are safe to decode (Pillow). Resizing and re-encoding is the
-outputs' part (guidemap.outputs.pictures).
+outputs' part (guidemap.outputs.pictures.renditions).
 
 Why pictures are re-encoded at all (Pillow, at build time):
 

@@ -120,7 +120,7 @@ def flow_depth(text: str) -> tuple[int, int]:
 
 # YAML breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR too; editors and review
 # tools do not, so ``a: x<NEL>precision: exact`` would set a field nobody sees on its own line
-# (and every line number after it would be off). Found by fuzzing (tests/test_properties_input.py).
+# (and every line number after it would be off). Found by fuzzing (tests/properties/test_properties_input.py).
 _ODD_BREAK = re.compile("[\x85\u2028\u2029]")
 
 

@@ -16,31 +16,27 @@ from pathlib import Path
 from guidemap.contract import pictures
 from guidemap.contract.model import Dataset
 from guidemap.contract.schema import schema_json
-from guidemap.outputs import (
-    calendars,
-    call_feeds,
-    campaign_feed,
-    campaigns,
-    dated_opendata,
-    feeds,
-    opendata,
-    search,
-    share,
-    urls,
-)
-from guidemap.outputs.feed_catalogue import NO_FEEDS, Feed, FeedCatalogue, catalogue
+from guidemap.outputs.feeds import calendars
+from guidemap.outputs.feeds import calls as call_feeds
+from guidemap.outputs.feeds import campaigns as campaign_feed
+from guidemap.outputs.feeds import stories as feeds
+from guidemap.outputs.html import share
+from guidemap.outputs.html.minify import lean, lean_file
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
 from guidemap.outputs.map import view as map_view
-from guidemap.outputs.minify import lean, lean_file
+from guidemap.outputs.opendata import dated as dated_opendata
+from guidemap.outputs.opendata import orgs as opendata
 from guidemap.outputs.pages import calls as calls_pages
 from guidemap.outputs.pages import events as events_pages
 from guidemap.outputs.pages import guide, home, listings, stories, subscribe
-from guidemap.outputs.pages.common import sort_orgs, stories_by_org
-from guidemap.outputs.pages.dated_common import dated_by_org
+from guidemap.outputs.pages.feed_links import NO_FEEDS, Feed, FeedCatalogue, catalogue
 from guidemap.outputs.pages.group import org_page
-from guidemap.outputs.pictures import encode
-from guidemap.outputs.site import ContributedPage, GeneratedPage, SiteInfo
+from guidemap.outputs.pictures.renditions import encode
+from guidemap.outputs.search import index as search
+from guidemap.outputs.site import selection, urls
+from guidemap.outputs.site.selection import campaigns_by_group, dated_by_org, sort_orgs, stories_by_org
+from guidemap.outputs.site.types import ContributedPage, GeneratedPage, SiteInfo
 
 PACKAGE = Path(__file__).parent
 
@@ -82,8 +78,9 @@ def global_assets() -> SiteOutputs:
 
 def picture_files(data: Dataset, orgs_dir: Path | None, docs_dir: Path | None,
                   out: SiteOutputs) -> Dataset:
-    """Resized copies of story pictures and logos, without metadata (guidemap.outputs.pictures); the stories
-    get the published size of their picture (feed enclosures)."""
+    """Resized copies of story pictures and logos, without metadata
+    (guidemap.outputs.pictures.renditions); the stories get the published size of their picture
+    (feed enclosures)."""
     stories = []
     for story in data.stories:
         target = urls.story_image(story)
@@ -109,7 +106,9 @@ def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue) -> 
     orgs = {o.id: o for o in data.orgs}
     mentions = stories_by_org(site.published(data.stories))
     calls, events = dated_by_org(data, site.today)
-    pages = [org_page(o, site, mentions.get(o.id, []), orgs, feed_list, calls.get(o.id), events.get(o.id))
+    funds = campaigns_by_group(data.orgs)
+    pages = [org_page(o, site, mentions.get(o.id, []), orgs, feed_list, calls.get(o.id), events.get(o.id),
+                      funds.get(o.id))
              for o in sort_orgs(data.orgs)]
     pages.extend(listings.directory_pages(data, site))
     pages.extend(listings.province_pages(data, site, feed_list))
@@ -152,7 +151,7 @@ def data_files(data: Dataset, out: SiteOutputs, with_calls: frozenset[str] = fro
 def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
                  docs_dir: Path | None = None, feeds_later: bool = False) -> SiteOutputs:
     out = global_assets()
-    data = campaigns.open_only(data, site.today)  # ended campaigns: on no page, export or feed
+    data = selection.open_only(data, site.today)  # ended campaigns: on no page, export or feed
     data = picture_files(data, orgs_dir, docs_dir, out)
     # The feeds are known before any page is made: each page adds the links to its own.
     # Feeds need absolute links (the plugin requires site_url with stories).

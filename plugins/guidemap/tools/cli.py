@@ -26,9 +26,11 @@ from guidemap.contract.model import STALE_AFTER_DAYS
 from guidemap.contract.problems import Problems
 from guidemap.contract.schema import SCHEMA_PATH, schema_json
 from guidemap.contract.vocab import FOCUS, Label
-from guidemap.tools import dated_docs, dated_form, init, issuebody, issueform, storyform
-from guidemap.tools.fieldtable import doc_files, field_table, rewrite
-from guidemap.tools.formfile import FORM_PATH, form_text
+from guidemap.tools import init
+from guidemap.tools.docs import dated_docs
+from guidemap.tools.docs.fieldtable import doc_files, field_table, rewrite
+from guidemap.tools.forms import dated_form, issuebody, issueform, storyform
+from guidemap.tools.forms.formfile import FORM_PATH, form_text
 from guidemap.tools.job_summary import append as append_summary
 from guidemap.tools.job_summary import problems_markdown
 from guidemap.tools.links import check_links, external_links, links_markdown, links_text

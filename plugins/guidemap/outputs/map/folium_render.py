@@ -15,7 +15,6 @@ import folium
 from branca.element import Figure
 from folium.template import Template
 
-from guidemap.outputs import urls
 from guidemap.outputs.map.settings import (
     BASE,
     MAX_ZOOM,
@@ -25,6 +24,7 @@ from guidemap.outputs.map.settings import (
     MapRequest,
     Rendered,
 )
+from guidemap.outputs.site import urls
 
 
 class _Map(folium.Map):

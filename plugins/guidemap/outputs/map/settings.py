@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from xstatic.pkg import leaflet
 
-from guidemap.outputs.minify import lean_file
+from guidemap.outputs.html.minify import lean_file
 
 ASSETS = Path(__file__).parent.parent / "assets" / "map"
 BASE = "assets/map/"
@@ -86,5 +86,5 @@ def asset_copies() -> dict[str, Path]:
 
 
 def asset_files() -> dict[str, str]:
-    """Site path → text of our own map script and style, as served (guidemap.outputs.minify)."""
+    """Site path → text of our own map script and style, as served (guidemap.outputs.html.minify)."""
     return {BASE + name: lean_file(ASSETS / name) for name in _OURS}

@@ -28,9 +28,9 @@ from guidemap.contract import network
 from guidemap.contract.location import GRID
 from guidemap.contract.model import Dataset, Org
 from guidemap.contract.vocab import FOCUS, PRECISION, Label
-from guidemap.outputs import urls
-from guidemap.outputs.head import page_head
-from guidemap.outputs.htmlkit import h, one_block
+from guidemap.outputs.html.head import page_head
+from guidemap.outputs.html.htmlkit import h, one_block
+from guidemap.outputs.html.markup import bi, en, link
 from guidemap.outputs.map.settings import (
     LIST_LIMIT,
     MAP_CSS,
@@ -41,8 +41,8 @@ from guidemap.outputs.map.settings import (
     MapRequest,
     Rendered,
 )
-from guidemap.outputs.markup import bi, en, link
-from guidemap.outputs.site import GeneratedPage, SiteInfo
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.types import GeneratedPage, SiteInfo
 
 _rendered: dict[MapRequest, Rendered] = {}
 

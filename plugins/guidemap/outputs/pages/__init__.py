@@ -4,7 +4,7 @@ named sections), ``listings`` (directory, provinces, focus areas, how to help), 
 page's blocks); ``common`` holds what several share.
 
 Pure functions of the dataset: no MkDocs here. Every contributed string goes through
-:func:`~guidemap.outputs.htmlkit.h` or the Markdown sanitizer. Which pages the site has, and
+:func:`~guidemap.outputs.html.htmlkit.h` or the Markdown sanitizer. Which pages the site has, and
 in which order, is decided in :mod:`guidemap.outputs.registry`.
 """
 

@@ -15,21 +15,22 @@ from guidemap.contract.dated import REMOTE, YES_NO
 from guidemap.contract.model import Call, Dataset, Org
 from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import FOCUS, LANGUAGES, Label
-from guidemap.outputs import share, urls
-from guidemap.outputs.head import page_head
-from guidemap.outputs.htmlkit import h, one_block
-from guidemap.outputs.markup import bi, en, external, link
-from guidemap.outputs.pages.common import SHORT_LIST, more_in_directory, sort_orgs
+from guidemap.outputs.html import share
+from guidemap.outputs.html.head import page_head
+from guidemap.outputs.html.htmlkit import h, one_block
+from guidemap.outputs.html.markup import bi, en, external, link
+from guidemap.outputs.pages.common import SHORT_LIST, more_in_directory
 from guidemap.outputs.pages.dated_common import (
     calendar_links,
     ltext_inline,
     markdown_block,
-    open_calls,
     organisers,
     place_html,
     when_html,
 )
-from guidemap.outputs.site import GeneratedPage, SiteInfo
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.selection import open_calls, sort_orgs
+from guidemap.outputs.site.types import GeneratedPage, SiteInfo
 
 TITLE = "ร่วมเป็นอาสา"
 TITLE_EN = "Volunteer now"

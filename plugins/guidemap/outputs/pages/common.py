@@ -1,12 +1,11 @@
 """Pieces of HTML several page families share: bilingual texts, places, badges, the group
 cards of every listing, pictures and the story items of the archive, home and group pages.
 
-Every contributed string goes through :func:`~guidemap.outputs.htmlkit.h`.
+Every contributed string goes through :func:`~guidemap.outputs.html.htmlkit.h`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
@@ -15,10 +14,10 @@ from guidemap.contract.model import Area, LText, Org, Story
 from guidemap.contract.pictures import ImageInfo
 from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import FOCUS, Label
-from guidemap.outputs import urls
-from guidemap.outputs.htmlkit import h
-from guidemap.outputs.markup import en, link
-from guidemap.outputs.pictures import img_tag, renditions
+from guidemap.outputs.html.htmlkit import h
+from guidemap.outputs.html.markup import en, link
+from guidemap.outputs.pictures.renditions import img_tag, renditions
+from guidemap.outputs.site import urls
 
 
 def ltext(text: LText | None, tag: str = "span") -> str:
@@ -114,22 +113,10 @@ def more_in_directory(frm: str, total: int, query: str, link_th: str, link_en: s
             f'{en(h(f"The first {SHORT_LIST} of {total} groups: {link_en}"))}</p>')
 
 
-def sort_orgs(orgs: Iterable[Org]) -> list[Org]:
-    return sorted(orgs, key=lambda o: (o.name.best, o.id))
-
-
-def stories_by_org(stories: Iterable[Story]) -> dict[str, list[Story]]:
-    """Each group's stories, newest first."""
-    found: dict[str, list[Story]] = defaultdict(list)
-    for s in stories:
-        for org_id in s.orgs:
-            found[org_id].append(s)
-    return {k: sorted(v, key=lambda s: (s.date, s.slug), reverse=True) for k, v in found.items()}
-
-
 def picture_html(frm: str, target: str, info: ImageInfo | None, alt: str, cls: str, sizes: str,
                  widths: tuple[int, ...] = pictures.WIDTHS) -> str:
-    """A picture published by the site (guidemap.outputs.pictures): every width in srcset, with its size."""
+    """A picture published by the site (guidemap.outputs.pictures.renditions): every width in
+    srcset, with its size."""
     copies = renditions(target, info, widths) if info else []
     srcset = [(urls.rel(frm, r.path), r.width) for r in copies]
     return img_tag(urls.rel(frm, target), alt, cls, info, srcset, sizes)

@@ -1,23 +1,23 @@
 """Pieces the pages of calls and events share: dates in Thai time, where an entry is (never more
 precisely than its group allows), its organisers, and the links to its calendar files.
 
-Every contributed string goes through :func:`~guidemap.outputs.htmlkit.h` (or, for Markdown,
-:func:`~guidemap.outputs.htmlkit.markdown_to_safe_html`).
+Every contributed string goes through :func:`~guidemap.outputs.html.htmlkit.h` (or, for Markdown,
+:func:`~guidemap.outputs.html.htmlkit.markdown_to_safe_html`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from guidemap.contract.dated import EVENT_KINDS
-from guidemap.contract.model import Call, Dataset, Dated, Event, LText, Org, When
+from guidemap.contract.model import Call, Dated, Event, LText, Org, When
 from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import Label
-from guidemap.outputs import urls
-from guidemap.outputs.htmlkit import h, markdown_to_safe_html
-from guidemap.outputs.markup import bi, en, external, link
-from guidemap.outputs.site import SiteInfo
+from guidemap.outputs.html.htmlkit import h, markdown_to_safe_html
+from guidemap.outputs.html.markup import bi, en, external, link
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.selection import open_calls, upcoming_events
+from guidemap.outputs.site.types import SiteInfo
 
 THAI_TIME_LABEL = Label("เวลาประเทศไทย", "Thai time")
 
@@ -88,27 +88,6 @@ def calendar_links(frm: str, path: str, site: SiteInfo, label: str = "เพิ�
     return f'<span class="gm-calendar-links">{" · ".join(items)}</span>'
 
 
-def open_calls(calls: Iterable[Call], today: dt.date) -> list[Call]:
-    """The open calls, soonest first: by the first day one can take part (an ongoing call or
-    one already under way: today), then by the last day to apply."""
-    def key(c: Call) -> tuple[dt.date, dt.date, str]:
-        first = max(c.start.day, today) if c.start else today
-        return first, c.apply_by or dt.date.max, c.id
-
-    return sorted((c for c in calls if c.is_open(today)), key=key)
-
-
-def upcoming_events(events: Iterable[Event], today: dt.date) -> list[Event]:
-    """Events not yet over, soonest first."""
-    return sorted((e for e in events if not e.is_past(today)), key=lambda e: (e.start or When(today), e.id))
-
-
-def past_events(events: Iterable[Event], today: dt.date) -> list[Event]:
-    """Events that are over, the latest first."""
-    return sorted((e for e in events if e.is_past(today)), key=lambda e: (e.start or When(today), e.id),
-                  reverse=True)
-
-
 def kind_badge(event: Event) -> str:
     status = (' <span class="gm-badge gm-badge--cancelled">ยกเลิก '
               f'{en("Cancelled")}</span>') if event.cancelled else ""
@@ -153,14 +132,3 @@ def volunteer_now_block(frm: str, calls: Iterable[Call], site: SiteInfo) -> str:
     return f'<p class="gm-volunteer-now-cta">{button} {what}</p>'
 
 
-def dated_by_org(data: Dataset, today: dt.date) -> tuple[dict[str, list[Call]], dict[str, list[Event]]]:
-    """Each group's open calls and upcoming events (soonest first), for its page."""
-    calls: dict[str, list[Call]] = {}
-    events: dict[str, list[Event]] = {}
-    for call in open_calls(data.calls, today):
-        for org_id in call.orgs:
-            calls.setdefault(org_id, []).append(call)
-    for event in upcoming_events(data.events, today):
-        for org_id in event.orgs:
-            events.setdefault(org_id, []).append(event)
-    return calls, events

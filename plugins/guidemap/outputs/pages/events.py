@@ -12,22 +12,22 @@ from typing import Any
 from guidemap.contract.dated import ATTENDANCE, EVENT_KINDS
 from guidemap.contract.model import Dataset, Event, Org
 from guidemap.contract.vocab import Label
-from guidemap.outputs import share, urls
-from guidemap.outputs.head import page_head
-from guidemap.outputs.htmlkit import h, json_for_script, one_block
-from guidemap.outputs.markup import bi, en, external, link
+from guidemap.outputs.html import share
+from guidemap.outputs.html.head import page_head
+from guidemap.outputs.html.htmlkit import h, json_for_script, one_block
+from guidemap.outputs.html.markup import bi, en, external, link
 from guidemap.outputs.pages.dated_common import (
     calendar_links,
     event_list,
     kind_badge,
     markdown_block,
     organisers,
-    past_events,
     place_html,
-    upcoming_events,
     when_html,
 )
-from guidemap.outputs.site import GeneratedPage, SiteInfo
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.selection import past_events, upcoming_events
+from guidemap.outputs.site.types import GeneratedPage, SiteInfo
 
 TITLE = "กิจกรรมของเครือข่าย"
 

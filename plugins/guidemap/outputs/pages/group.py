@@ -14,17 +14,18 @@ from guidemap.contract import pictures, thai
 from guidemap.contract.model import Call, Event, LText, Org, Story
 from guidemap.contract.thai import display_phone, thai_date
 from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
-from guidemap.outputs import campaigns as fundraising
-from guidemap.outputs import share as share_links
-from guidemap.outputs import urls
-from guidemap.outputs.feed_catalogue import NO_FEEDS, FeedCatalogue
-from guidemap.outputs.head import org_head
-from guidemap.outputs.htmlkit import h, one_block, part_marker
+from guidemap.outputs.html import share as share_links
+from guidemap.outputs.html.head import org_head
+from guidemap.outputs.html.htmlkit import h, one_block, part_marker
+from guidemap.outputs.html.markup import bi, en, external, link
 from guidemap.outputs.map.view import org_map
-from guidemap.outputs.markup import bi, en, external, link
+from guidemap.outputs.pages import campaigns as fundraising
 from guidemap.outputs.pages.common import badges, lang_attrs, ltext, picture_html, place, story_list
 from guidemap.outputs.pages.dated_common import calendar_links, event_list, ltext_inline, when_html
-from guidemap.outputs.site import GeneratedPage, SiteInfo
+from guidemap.outputs.pages.feed_links import NO_FEEDS, FeedCatalogue
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.selection import Running
+from guidemap.outputs.site.types import GeneratedPage, SiteInfo
 
 
 @dataclass
@@ -41,6 +42,7 @@ class GroupPage:
     head: list[str] = field(default_factory=list)  # tags the sections need in the <head>
     calls: list[Call] = field(default_factory=list)  # the group's open calls, soonest first
     events: list[Event] = field(default_factory=list)  # its upcoming events, soonest first
+    campaigns: list[Running] = field(default_factory=list)  # the campaigns it runs, soonest end first
 
     def markdown(self, key: str, lang: str, text: str) -> str:
         """A place for contributed Markdown (see htmlkit.join_parts): filled in after the
@@ -157,12 +159,12 @@ def offers(page: GroupPage) -> str:
 
 def campaigns(page: GroupPage) -> str:
     """Open fundraising campaigns the group runs, its own and joint ones, with the days left."""
-    items = fundraising.of_group(page.org.id, page.orgs)
+    items = page.campaigns
     body = fundraising.campaign_list(page.url, items, page.site.today, name_groups=False)
     return _section(Label("ร่วมระดมทุน", "Fundraising campaigns"), body, "gm-org-campaigns")
 
 
-_CONTACT_LABELS = {
+CONTACT_LABELS = {
     "website": Label("เว็บไซต์", "Website"),
     "facebook": Label("Facebook", "Facebook"),
     "line": Label("LINE", "LINE"),
@@ -186,7 +188,7 @@ def contact(page: GroupPage) -> str:
     """Every published way to reach the group, and where to donate (always shown: an empty
     section says so, rather than leaving a visitor looking for it)."""
     org = page.org
-    rows = "".join(f"<dt>{bi(_CONTACT_LABELS[k])}</dt><dd>{_contact_link(k, v)}</dd>"
+    rows = "".join(f"<dt>{bi(CONTACT_LABELS[k])}</dt><dd>{_contact_link(k, v)}</dd>"
                    for k, v in org.contact.items())
     if org.donate:
         rows += f"<dt>{bi(Label('บริจาค', 'Donate'))}</dt><dd>{external(org.donate, 'ร่วมบริจาค')}</dd>"
@@ -224,7 +226,7 @@ def stories(page: GroupPage) -> str:
 
 
 def share(page: GroupPage) -> str:
-    """LINE, Facebook, copy link and the phone's share sheet (guidemap.outputs.share)."""
+    """LINE, Facebook, copy link and the phone's share sheet (guidemap.outputs.html.share)."""
     return share_links.share_block(urls.absolute(page.site.url, page.url), page.org.name.best)
 
 
@@ -249,10 +251,12 @@ SECTIONS: tuple[Callable[[GroupPage], str], ...] = (
 
 def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org],
              feeds: FeedCatalogue = NO_FEEDS, calls: list[Call] | None = None,
-             events: list[Event] | None = None) -> GeneratedPage:
+             events: list[Event] | None = None,
+             campaigns: list[Running] | None = None) -> GeneratedPage:
     """The group's page, with its feed (or its province's, until a story names the group)."""
     url = urls.org(org.id)
-    page = GroupPage(org, site, stories, orgs, url, calls=calls or [], events=events or [])
+    page = GroupPage(org, site, stories, orgs, url, calls=calls or [], events=events or [],
+                     campaigns=campaigns or [])
     body = "".join(section(page) for section in SECTIONS)
     feed = feeds.links(url, org.province)
     html = one_block(f'<article class="gm-org" data-org="{h(org.id)}">{body}</article>')

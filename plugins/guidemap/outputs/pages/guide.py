@@ -19,14 +19,15 @@ import segno
 from guidemap.contract.model import Area, Dataset, Org
 from guidemap.contract.thai import display_phone, thai_date
 from guidemap.contract.vocab import FOCUS, NEEDS
-from guidemap.outputs import urls
-from guidemap.outputs.head import page_head
-from guidemap.outputs.htmlkit import h, one_block
-from guidemap.outputs.markup import en, link
+from guidemap.outputs.html.head import page_head
+from guidemap.outputs.html.htmlkit import h, one_block
+from guidemap.outputs.html.markup import en, link
 from guidemap.outputs.pages import paging
-from guidemap.outputs.pages.common import area_name, sort_orgs
-from guidemap.outputs.pages.group import _CONTACT_LABELS as CONTACT_LABELS
-from guidemap.outputs.site import GeneratedPage, SiteInfo
+from guidemap.outputs.pages.common import area_name
+from guidemap.outputs.pages.group import CONTACT_LABELS
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.selection import sort_orgs
+from guidemap.outputs.site.types import GeneratedPage, SiteInfo
 
 TITLE = "คู่มือฉบับพิมพ์"
 # Groups on a page of the guide: a group's QR code is about 0.28 KB compressed and its text as

@@ -8,12 +8,12 @@ from functools import partial
 
 from guidemap.contract.model import Dataset
 from guidemap.contract.vocab import FOCUS
-from guidemap.outputs import urls
-from guidemap.outputs.htmlkit import h, one_block
-from guidemap.outputs.markup import en, link
+from guidemap.outputs.html.htmlkit import h, one_block
+from guidemap.outputs.html.markup import en, link
 from guidemap.outputs.pages.common import story_list
 from guidemap.outputs.pages.dated_common import next_event_block, volunteer_now_block
-from guidemap.outputs.site import ContributedPage, SiteInfo
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.types import ContributedPage, SiteInfo
 
 SUMMARY = "<!-- guidemap:summary -->"
 LATEST_STORIES = "<!-- guidemap:latest-stories -->"

@@ -8,14 +8,15 @@ from collections import Counter, defaultdict
 
 from guidemap.contract.model import Dataset, Org
 from guidemap.contract.vocab import FOCUS, NEEDS, Label
-from guidemap.outputs import campaigns, urls
-from guidemap.outputs.feed_catalogue import FeedCatalogue
-from guidemap.outputs.head import page_head
-from guidemap.outputs.htmlkit import h, one_block
-from guidemap.outputs.markup import bi, en, external, link
-from guidemap.outputs.pages import paging
-from guidemap.outputs.pages.common import SHORT_LIST, area_name, cards, more_in_directory, sort_orgs
-from guidemap.outputs.site import GeneratedPage, SiteInfo
+from guidemap.outputs.html.head import page_head
+from guidemap.outputs.html.htmlkit import h, one_block
+from guidemap.outputs.html.markup import bi, en, external, link
+from guidemap.outputs.pages import campaigns, paging
+from guidemap.outputs.pages.common import SHORT_LIST, area_name, cards, more_in_directory
+from guidemap.outputs.pages.feed_links import FeedCatalogue
+from guidemap.outputs.site import selection, urls
+from guidemap.outputs.site.selection import sort_orgs
+from guidemap.outputs.site.types import GeneratedPage, SiteInfo
 
 
 def _options(name: str, label: Label, values: list[tuple[str, str, int]]) -> str:
@@ -190,7 +191,7 @@ def _need_section(key: str, label: Label, needing: list[Org], offering: list[Org
 
 def _campaigns_block(data: Dataset, site: SiteInfo) -> str:
     """The open fundraising campaigns, soonest end first (the funding section's lead)."""
-    items = campaigns.running(data.orgs)
+    items = selection.running(data.orgs)
     if not items:
         return ""
     return (f'<div class="gm-help__campaigns"><h3>{bi(Label("แคมเปญระดมทุนที่เปิดอยู่", "Open campaigns"))}'

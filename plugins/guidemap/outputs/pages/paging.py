@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from guidemap.outputs import urls
-from guidemap.outputs.htmlkit import h
-from guidemap.outputs.markup import en, link
+from guidemap.outputs.html.htmlkit import h
+from guidemap.outputs.html.markup import en, link
+from guidemap.outputs.site import urls
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -10,13 +10,14 @@ from guidemap.contract import thai
 from guidemap.contract.model import Dataset, Org, Story
 from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import Label
-from guidemap.outputs import share, urls
-from guidemap.outputs.head import page_head, story_head
-from guidemap.outputs.htmlkit import h, markdown_to_safe_html, one_block, sanitize
-from guidemap.outputs.markup import bi, en, link
+from guidemap.outputs.html import share
+from guidemap.outputs.html.head import page_head, story_head
+from guidemap.outputs.html.htmlkit import h, markdown_to_safe_html, one_block, sanitize
+from guidemap.outputs.html.markup import bi, en, link
 from guidemap.outputs.pages import paging
 from guidemap.outputs.pages.common import story_groups, story_image_html, story_list
-from guidemap.outputs.site import ContributedPage, GeneratedPage, SiteInfo
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.types import ContributedPage, GeneratedPage, SiteInfo
 
 LESSON_SECTIONS = (
     ("problem", Label("เป็นการแก้ปัญหาเกี่ยวกับ", "The problem")),

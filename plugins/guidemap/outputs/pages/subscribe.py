@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from guidemap.outputs import urls
-from guidemap.outputs.feed_catalogue import Feed, FeedCatalogue
-from guidemap.outputs.head import page_head
-from guidemap.outputs.htmlkit import h, one_block
-from guidemap.outputs.markup import en, link
+from guidemap.outputs.html.head import page_head
+from guidemap.outputs.html.htmlkit import h, one_block
+from guidemap.outputs.html.markup import en, link
 from guidemap.outputs.pages.dated_common import calendar_links
-from guidemap.outputs.site import GeneratedPage, SiteInfo
+from guidemap.outputs.pages.feed_links import Feed, FeedCatalogue
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.types import GeneratedPage, SiteInfo
 
 _NARROW_KINDS = (("focus", "ตามประเด็น"), ("province", "ตามจังหวัด"), ("org", "ตามกลุ่ม"))
 

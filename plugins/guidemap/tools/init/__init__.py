@@ -183,9 +183,9 @@ def render(text: str, suffix: str, table: dict[str, Callable[[str], str]]) -> st
 
 def write_site(target: Path, a: Answers, today: dt.date) -> list[Path]:
     """Write the new site folder; the files written, in order. ``target`` must be empty."""
-    from guidemap.tools import dated_form  # the forms read the vocabularies in use
-    from guidemap.tools.fieldtable import rewrite
-    from guidemap.tools.formfile import FORM_PATH, form_text
+    from guidemap.tools.docs.fieldtable import rewrite
+    from guidemap.tools.forms import dated_form  # the forms read the vocabularies in use
+    from guidemap.tools.forms.formfile import FORM_PATH, form_text
 
     n = network_of(a)
     table = values(a, n, today)

@@ -1,0 +1,215 @@
+"""Calendar files (iCalendar, RFC 5545) of the network's events and open calls, written with the
+``icalendar`` library (never by joining strings): one for the network, one per province and
+per group that has entries, and one per event.
+
+Pure functions of the dataset, byte-identical for the same input: components are sorted, every
+``UID`` is made from the entry's id, and ``DTSTAMP`` is the entry's own ``updated`` date, never
+the clock. Times are written in UTC (Thailand keeps +07:00 all year), whole days as dates.
+Expired calls are left out (they leave the site the day after); past events stay, as
+calendars keep history. A cancelled event says ``STATUS:CANCELLED``, so a subscribed calendar
+shows the change rather than losing the entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from guidemap.contract.dated import EVENT_KINDS
+from guidemap.contract.model import Area, Call, Dataset, Dated, Event, LText, Org, When
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.selection import open_calls
+from guidemap.outputs.site.types import SiteInfo
+
+PRODID = "-//guidemap//calls and events//TH"
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def plain(text: str) -> str:
+    """Contributed text as plain text for a calendar: some calendar apps render a description
+    as HTML, so no tag survives (and no '<' is left to start one)."""
+    return _TAGS.sub("", text).replace("<", "‹").replace(">", "›")
+
+
+def _both(text: LText | None) -> str:
+    if text is None:
+        return ""
+    return plain("\n\n".join(t for t in (text.th, text.en) if t))
+
+
+def _utc(when: When) -> dt.datetime:
+    return when.at().astimezone(dt.timezone.utc)
+
+
+def _stamp(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def _uid(kind: str, entry_id: str, site: SiteInfo) -> str:
+    host = urlsplit(site.url).hostname if site.url else None
+    return f"{kind}-{entry_id}@{host or 'guidemap'}"
+
+
+def _times(component: VEvent, start: When, end: When | None) -> None:
+    """Whole days as dates (the end exclusive, as RFC 5545 wants), timed entries in UTC."""
+    if start.time is None and (end is None or end.time is None):
+        last = end.day if end else start.day
+        component.add("dtstart", start.day)
+        component.add("dtend", last + dt.timedelta(days=1))
+        return
+    component.add("dtstart", _utc(start))
+    if end is not None:
+        finish = end if end.time else When(end.day, dt.time(23, 59))
+        component.add("dtend", _utc(finish))
+
+
+def _where(entry: Dated, orgs: dict[str, Org]) -> str:
+    host = orgs[entry.orgs[0]]
+    area = entry.province.th
+    if entry.venue is None and entry.province == host.province and host.district and \
+            host.location.precision != "province":
+        area = f"{host.district.th} {area}"
+    return plain(f"{entry.venue.name.best}, {area}") if entry.venue else area
+
+
+def _common(component: VEvent, entry: Dated, kind: str, orgs: dict[str, Org], site: SiteInfo,
+            page: str, extra: Iterable[str]) -> None:
+    component.add("uid", _uid(kind, entry.id, site))
+    component.add("dtstamp", _stamp(entry.updated))
+    component.add("last-modified", _stamp(entry.updated))
+    names = ", ".join(orgs[o].name.best for o in entry.orgs if o in orgs)
+    page_url = urls.absolute(site.url, page)
+    lines = [*extra, _both(entry.description), f"จัดโดย / Organised by: {plain(names)}",
+             *([page_url] if page_url else [])]
+    component.add("description", "\n\n".join(x for x in lines if x))
+    component.add("location", _where(entry, orgs))
+    if entry.located:
+        component.add("geo", (entry.location.lat, entry.location.lon))
+    if page_url:
+        component.add("url", page_url)
+
+
+def event_component(event: Event, orgs: dict[str, Org], site: SiteInfo) -> VEvent:
+    assert event.start is not None
+    component = VEvent()
+    component.add("summary", plain(event.title.best))
+    _times(component, event.start, event.end)
+    online = [f"ออนไลน์ / Online: {event.online_url}"] if event.online_url and event.attendance != "offline" \
+        else []
+    _common(component, event, "event", orgs, site, urls.event(event.id), online)
+    component.add("categories", [EVENT_KINDS[event.kind].en])
+    component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    if event.url:
+        component.add("attach", event.url)
+    return component
+
+
+def call_component(call: Call, orgs: dict[str, Org], site: SiteInfo) -> VEvent | None:
+    """A call as a calendar entry: its days, or (no dates) its last day to apply; an ongoing
+    call with no date at all has nothing to put on a calendar."""
+    component = VEvent()
+    component.add("summary", plain(f"รับอาสา / Volunteers: {call.title.best}"))
+    if call.start is not None:
+        _times(component, call.start, call.end)
+    elif call.apply_by is not None or call.end is not None:
+        day = call.apply_by or (call.end.day if call.end else None)
+        assert day is not None
+        _times(component, When(day), None)
+    else:
+        return None
+    apply_by = [f"สมัครได้ถึง / Apply by: {call.apply_by.isoformat()}"] if call.apply_by else []
+    _common(component, call, "call", orgs, site, urls.call_anchor(call.id), apply_by)
+    component.add("categories", ["Volunteering"])
+    component.add("status", "CONFIRMED")
+    return component
+
+
+def calendar_bytes(name: str, events: Iterable[Event], calls: Iterable[Call], orgs: dict[str, Org],
+                   site: SiteInfo, made: dict[tuple[str, str], VEvent | None] | None = None) -> bytes:
+    """One calendar file; ``made`` keeps each entry's component, built once for every file
+    that holds it (the network's, its province's, its groups', its own)."""
+    made = {} if made is None else made
+
+    def component(kind: str, entry: Event | Call) -> VEvent | None:
+        key = (kind, entry.id)
+        if key not in made:
+            made[key] = (event_component(entry, orgs, site) if isinstance(entry, Event)
+                         else call_component(entry, orgs, site))
+        return made[key]
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", plain(name))
+    cal.add("x-wr-timezone", "Asia/Bangkok")
+    found: list[tuple[tuple[dt.date, str, str], VEvent]] = []
+    for event in events:
+        assert event.start is not None
+        made_event = component("event", event)
+        assert made_event is not None
+        found.append(((event.start.day, "event", event.id), made_event))
+    for call in calls:
+        made_call = component("call", call)
+        if made_call is not None:
+            day = call.start.day if call.start else (call.apply_by or dt.date.max)
+            found.append(((day, "call", call.id), made_call))
+    for _, vevent in sorted(found, key=lambda x: x[0]):
+        cal.add_component(vevent)
+    return bytes(cal.to_ical())
+
+
+def calendar_files(data: Dataset, site: SiteInfo) -> dict[str, bytes]:
+    """Site path → bytes of every calendar file: the network's, then one per province and per
+    group with entries, then one per event."""
+    orgs = {o.id: o for o in data.orgs}
+    calls = open_calls(data.calls, site.today)
+    events = sorted(data.events, key=lambda e: e.id)
+    made: dict[tuple[str, str], VEvent | None] = {}
+    out = {urls.CALENDAR: calendar_bytes(f"{site.name}: กิจกรรมและประกาศรับอาสา", events, calls, orgs, site,
+                                         made)}
+    for area in provinces_with_entries(events, calls):
+        out[urls.province_calendar(area)] = calendar_bytes(
+            f"{site.name}: จังหวัด{area.th}", [e for e in events if e.province == area],
+            [c for c in calls if c.province == area], orgs, site, made)
+    by_org: dict[str, tuple[list[Event], list[Call]]] = {}
+    for event in events:
+        for org_id in event.orgs:
+            by_org.setdefault(org_id, ([], []))[0].append(event)
+    for call in calls:
+        for org_id in call.orgs:
+            by_org.setdefault(org_id, ([], []))[1].append(call)
+    for org_id in orgs_with_entries(events, calls):
+        org_events, org_calls = by_org[org_id]
+        out[urls.org_calendar(org_id)] = calendar_bytes(f"{site.name}: {orgs[org_id].name.best}",
+                                                        org_events, org_calls, orgs, site, made)
+    for event in events:
+        out[urls.event_calendar(event.id)] = calendar_bytes(event.title.best, [event], [], orgs, site, made)
+    return out
+
+
+def provinces_with_entries(events: Iterable[Event], calls: Iterable[Call]) -> list[Area]:
+    found = {e.province.code: e.province for e in (*events, *calls)}
+    return [found[k] for k in sorted(found)]
+
+
+def orgs_with_entries(events: Iterable[Event], calls: Iterable[Call]) -> list[str]:
+    return sorted({o for e in (*events, *calls) for o in e.orgs})
+
+
+def calendar_index(data: Dataset, site: SiteInfo) -> list[tuple[str, str, str]]:
+    """(kind, name, site path) of the network's, each province's and each group's calendar, as
+    :func:`calendar_files` writes them: for the subscribe page."""
+    orgs = {o.id: o for o in data.orgs}
+    calls = open_calls(data.calls, site.today)
+    found = [("network", "ทั้งเครือข่าย", urls.CALENDAR)]
+    found += [("province", f"จังหวัด{a.th}", urls.province_calendar(a))
+              for a in provinces_with_entries(data.events, calls)]
+    found += [("org", orgs[o].name.best, urls.org_calendar(o)) for o in orgs_with_entries(data.events, calls)]
+    return found

@@ -1,0 +1,122 @@
+"""Share cards (Open Graph) and schema.org JSON-LD for the <head> of pages.
+
+A link pasted into LINE or Facebook shows a card built from these tags; the theme prints the
+string as is, so everything here is escaped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from guidemap.contract import pictures
+from guidemap.contract.model import PROFILE_FIELDS, Org, Story, is_set, value_of
+from guidemap.contract.pictures import ImageInfo
+from guidemap.outputs.html import share
+from guidemap.outputs.html.htmlkit import h, json_for_script
+from guidemap.outputs.pictures.renditions import renditions
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.types import SiteInfo
+
+
+@dataclass(frozen=True)
+class CardImage:
+    """The picture of a share card: a file the site publishes (site path), with its size."""
+
+    path: str
+    width: int
+    height: int
+    alt: str
+
+
+def default_card_image(site: SiteInfo) -> CardImage:
+    w, hgt = share.DEFAULT_SIZE
+    return CardImage(share.DEFAULT_IMAGE, w, hgt, site.name)
+
+
+def published_image(target: str, info: ImageInfo | None, alt: str,
+                    widths: tuple[int, ...] = pictures.WIDTHS) -> CardImage | None:
+    """The largest resized copy of a raster picture (published at ``target`` itself, without
+    its metadata); None for a vector picture, which share cards do not show."""
+    if info is None:
+        return None
+    largest = renditions(target, info, widths)[-1]
+    return CardImage(largest.path, largest.width, largest.height, alt)
+
+
+def _meta(prop: str, content: str | None) -> str:
+    return f'<meta property="{prop}" content="{h(content)}">' if content else ""
+
+
+def page_head(site: SiteInfo, url: str, title: str, description: str = "", kind: str = "website",
+              image: CardImage | None = None) -> str:
+    """Open Graph tags; the card's picture is ``image`` or the site's default one."""
+    absolute = urls.absolute(site.url, url)
+    picture = image or default_card_image(site)
+    picture_url = urls.absolute(site.url, picture.path)
+    large = picture.width >= 600  # LINE and Facebook show a wide card from 600 pixels
+    tags = [
+        _meta("og:type", kind),
+        _meta("og:site_name", site.name),
+        _meta("og:locale", "th_TH"),
+        _meta("og:title", title),
+        _meta("og:description", description or site.description),
+        _meta("og:url", absolute),
+        _meta("og:image", picture_url),
+        _meta("og:image:width", str(picture.width)) if picture_url else "",
+        _meta("og:image:height", str(picture.height)) if picture_url else "",
+        _meta("og:image:alt", picture.alt) if picture_url else "",
+        f'<meta name="twitter:card" content="{"summary_large_image" if large else "summary"}">',
+    ]
+    return "".join(t for t in tags if t)
+
+
+def org_jsonld(org: Org, site: SiteInfo, url: str) -> dict[str, Any]:
+    """schema.org NGO from the fields declared for JSON-LD (``Exports.jsonld``), with the
+    coarsened public location: never more precise than the group allows."""
+    types = {"areaServed": "AdministrativeArea", "address": "PostalAddress", "geo": "GeoCoordinates"}
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NGO",
+                            "address": {"@type": "PostalAddress", "addressCountry": "TH"}}
+    for f in PROFILE_FIELDS:
+        for ld in f.exports.jsonld:
+            value = value_of(value_of(org, f.path), ld.attr)
+            if not is_set(value):
+                continue
+            *parents, prop = ld.prop.split(".")
+            target = data
+            for name in parents:  # "geo.latitude": latitude in the typed object geo
+                target = target.setdefault(name, {"@type": types[name]})
+            if ld.many:
+                target.setdefault(prop, []).append(value)
+            else:  # schema.org wants text for years (foundingDate), lists for tuples
+                target[prop] = list(value) if isinstance(value, tuple) else (
+                    str(value) if type(value) is int else value)
+    if page_url := urls.absolute(site.url, url):
+        data["url"] = page_url
+    return data
+
+
+def org_head(org: Org, site: SiteInfo, url: str) -> str:
+    jsonld = json_for_script(org_jsonld(org, site, url))
+    logo = (published_image(urls.org_logo(org), org.logo_info, org.logo_alt or org.name.best,
+                            pictures.LOGO_WIDTHS) if org.logo else None)
+    return (page_head(site, url, org.name.best, org.summary.best, "profile", logo)
+            + f'<script type="application/ld+json">{jsonld}</script>')
+
+
+def story_head(story: Story, site: SiteInfo) -> str:
+    url = urls.story(story)
+    target = urls.story_image(story)
+    image = published_image(target, story.image_info, story.image_alt or story.title) if target else None
+    article: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": story.title,
+        "datePublished": story.date.isoformat(),
+        "inLanguage": "th",
+    }
+    if story.author:
+        article["author"] = {"@type": "Organization", "name": story.author}
+    return (page_head(site, url, story.title, story.summary or "", "article", image)
+            + _meta("article:published_time", story.date.isoformat())
+            + f'<script type="application/ld+json">{json_for_script(article)}</script>')

@@ -1,0 +1,178 @@
+"""Escaping and sanitizing: the only ways contributed text reaches HTML.
+
+Plain fields are escaped with :func:`h`; contributed Markdown is rendered and then cleaned by
+nh3 (Python-Markdown passes raw HTML, ``javascript:`` links and ``{: onclick=...}``
+attributes straight through, so its output is never trusted).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urljoin
+
+import markdown
+import nh3
+
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+_TAGS = {
+    "p", "br", "hr", "strong", "em", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub",
+    "sup", "code", "pre", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "a", "img",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+    "figure", "figcaption", "abbr", "span", "div",
+}
+_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "abbr": {"title"},
+    "th": {"align"},
+    "td": {"align"},
+    "*": {"id", "lang"},
+}
+# Heading ids come from the toc extension; ids a contributor sets must not clobber the theme's
+# own elements (Material's start with "__"), so only plain slugs survive.
+_SAFE_ID = re.compile(r"^[0-9a-z\u0E00-\u0E7F][0-9a-z\u0E00-\u0E7F_\-]{0,80}$")
+_SAFE_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+
+
+def _filter(tag: str, attr: str, value: str) -> str | None:
+    if attr == "id":
+        return value if _SAFE_ID.match(value) else None
+    if attr == "lang":
+        return value if _SAFE_LANG.match(value) else None
+    return value
+
+
+def h(text: object) -> str:
+    """Escape text for HTML content and double-quoted attributes."""
+    return html.escape(str(text), quote=True)
+
+
+def _valid_unicode(text: str) -> str:
+    """Lone surrogates (possible in a str, never in a UTF-8 file) as U+FFFD: nh3 cannot take
+    them. Found by fuzzing (tests/properties/test_properties_input.py); the files cannot hold them, so
+    this runs only after nh3 refused a text."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+def sanitize(fragment: str) -> str:
+    try:
+        return _sanitize(fragment)
+    except UnicodeEncodeError:
+        return _sanitize(_valid_unicode(fragment))
+
+
+def _sanitize(fragment: str) -> str:
+    return nh3.clean(
+        fragment,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        attribute_filter=_filter,
+        url_schemes=SAFE_SCHEMES,
+        link_rel="noopener noreferrer nofollow ugc",
+        strip_comments=True,
+    )
+
+
+def _absolute(value: str, page_url: str, folder_url: str) -> str:
+    if value.startswith("#"):
+        return page_url + value
+    target = urljoin(folder_url, value)
+    path, hash_, fragment = target.partition("#")
+    if "://" not in value and path.endswith(".md"):  # a link to another page's Markdown source
+        path = path.removesuffix("index.md") if path.endswith("/index.md") else path[:-3] + "/"
+    return path + hash_ + fragment
+
+
+def absolutize(fragment: str, page_url: str, folder_url: str) -> str:
+    """Sanitize ``fragment`` and make every link and image absolute, for HTML read away from
+    the site (a feed reader): ``#x`` against the page, relative paths against the folder of
+    the Markdown source (``other.md`` becomes that page's directory URL)."""
+
+    def keep(tag: str, attr: str, value: str) -> str | None:
+        kept = _filter(tag, attr, value)
+        if kept is not None and attr in ("href", "src"):
+            return _absolute(kept, page_url, folder_url)
+        return kept
+
+    def clean(text: str) -> str:
+        return nh3.clean(text, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=keep,
+                         url_schemes=SAFE_SCHEMES, link_rel="noopener noreferrer nofollow ugc",
+                         strip_comments=True)
+
+    try:
+        return clean(fragment)
+    except UnicodeEncodeError:
+        return clean(_valid_unicode(fragment))
+
+
+_MD_EXTENSIONS = ["extra", "sane_lists", "smarty"]
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    # One converter, reset between documents: building one per call cost more than converting.
+    return markdown.Markdown(extensions=_MD_EXTENSIONS, output_format="html")
+
+
+def markdown_to_safe_html(text: str) -> str:
+    """Contributed Markdown (a profile's description) as sanitized HTML."""
+    converter = _converter()
+    converter.reset()
+    return sanitize(converter.convert(text))
+
+
+def part_marker(key: str) -> str:
+    """Where a contributed Markdown part goes in a generated page's HTML."""
+    return f"<!--gm-part:{key}-->"
+
+
+# One compiled pattern for every page (a per-page token pattern would be compiled each time).
+_PART_SEPARATOR = re.compile(r"<p>(gmpart[0-9a-f]{32})x([A-Za-z0-9_-]+)</p>")
+
+
+def join_parts(parts: tuple[tuple[str, str], ...]) -> tuple[str, str]:
+    """One Markdown document holding every part, separated by paragraphs of a token.
+
+    The page builder (MkDocs) renders it in its single Markdown pass for the page, instead
+    of one more pass per part. The token is a hash of the parts themselves, so no contributed
+    text can contain it and forge a boundary.
+    """
+    digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:32]
+    token = f"gmpart{digest}"
+    markdown_text = "\n\n".join(f"{token}x{key}\n\n{text}" for key, text in parts)
+    return markdown_text, token
+
+
+def render_parts(rendered: str | None, parts: tuple[tuple[str, str], ...],
+                 token: str) -> dict[str, str]:
+    """Each part's HTML, sanitized, cut out of the page builder's rendering. If a part left a
+    block open (an unclosed fence swallowing the next separator), render them one by one."""
+    if rendered is not None:
+        pieces = _PART_SEPARATOR.split(rendered)
+        found = dict(zip(pieces[2::3], pieces[3::3], strict=False))
+        if set(pieces[1::3]) == {token} and list(found) == [k for k, _ in parts]:
+            return {k: sanitize(v).strip() for k, v in found.items()}
+    return {k: markdown_to_safe_html(text).strip() for k, text in parts}
+
+
+def put_parts(page_html: str, chunks: dict[str, str]) -> str:
+    for key, value in chunks.items():
+        page_html = page_html.replace(part_marker(key), value)
+    return page_html
+
+
+def json_for_script(data: Any) -> str:
+    """JSON safe inside a <script> element: no '</script>' or HTML comment can break out."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def one_block(fragment: str) -> str:
+    """Drop blank lines so Markdown keeps a generated HTML block in one piece."""
+    return "\n".join(line for line in fragment.splitlines() if line.strip())

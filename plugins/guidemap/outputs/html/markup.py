@@ -1,0 +1,42 @@
+"""The site's own small pieces of markup, shared by every output (pages, the guide map, the
+feeds' links): English beside Thai, and links.
+
+They sit below the page families and the map so that each imports them without importing the
+others. Contributed text still goes through :func:`~guidemap.outputs.html.htmlkit.h` first: these
+take HTML, never raw text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from guidemap.contract.vocab import Label
+from guidemap.outputs.html.htmlkit import h
+from guidemap.outputs.site import urls
+
+
+def en(html: str, tag: str = "span", *, lang_first: bool = False) -> str:
+    """English beside the Thai: ``lang`` for screen readers, ``gm-en`` for the stylesheet.
+
+    ``lang_first`` writes the two attributes the other way round, as the group pages' own
+    texts and edit links always have (kept so the published pages do not change)."""
+    attrs = 'lang="en" class="gm-en"' if lang_first else 'class="gm-en" lang="en"'
+    return f"<{tag} {attrs}>{html}</{tag}>"
+
+
+@cache  # labels are the site's own constants, used on every group page
+def bi(label: Label) -> str:
+    """A Thai label with its English beside it."""
+    return f"{h(label.th)} {en(h(label.en))}"
+
+
+def link(frm: str, to: str, text_html: str, cls: str = "") -> str:
+    """A link from the page at ``frm`` to the site's own page ``to`` (relative, as generated
+    HTML is not passed through the site builder's link rewriting)."""
+    c = f' class="{cls}"' if cls else ""
+    return f'<a href="{h(urls.rel(frm, to))}"{c}>{text_html}</a>'
+
+
+def external(href: str, text_html: str) -> str:
+    """A link away from the site, to an address a contributor gave."""
+    return f'<a href="{h(href)}" rel="noopener noreferrer nofollow ugc">{text_html}</a>'

@@ -1,0 +1,1 @@
+"""Open data: the JSON, CSV and GeoJSON people download."""

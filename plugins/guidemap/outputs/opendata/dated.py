@@ -1,0 +1,70 @@
+"""Open data of calls and events (``data/calls.json``, ``data/events.json``): their public
+fields only, the position being the public one (a venue marked public, else the organiser's
+coarsened location). Deterministic: sorted by id, sorted keys, no build time. Only the open
+calls go out (an expired call leaves with the next build); every event, past ones too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from guidemap.contract.model import Call, Dated, Event, json_value
+from guidemap.outputs.site.selection import open_calls
+
+
+def _common(entry: Dated) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": entry.id, "title": entry.title.as_dict(), "orgs": list(entry.orgs),
+        "province": {"code": entry.province.code, "th": entry.province.th, "en": entry.province.en},
+        "updated": entry.updated.isoformat(),
+    }
+    if entry.located:
+        record["location"] = {"lat": entry.location.lat, "lon": entry.location.lon,
+                              "precision": entry.location.precision}
+    if entry.description:
+        record["description"] = entry.description.as_dict()
+    for name, when in (("start", entry.start), ("end", entry.end)):
+        if when is not None:
+            record[name] = when.iso()
+    if entry.venue is not None:
+        record["venue"] = entry.venue.name.as_dict()
+    if entry.url:
+        record["url"] = entry.url
+    return record
+
+
+def call_record(call: Call) -> dict[str, Any]:
+    record = _common(call)
+    record["remote"] = call.remote
+    for name in ("apply_by", "skills", "languages", "min_age", "preparation", "background_check",
+                 "safeguarding", "insured", "how_to_join"):
+        value = getattr(call, name)
+        if value is not None and value != ():
+            record[name] = [v.as_dict() for v in value] if name == "skills" else (
+                value.as_dict() if hasattr(value, "as_dict") else json_value(value))
+    return record
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    record = _common(event)
+    record.update(kind=event.kind, attendance=event.attendance,
+                  status="cancelled" if event.cancelled else "scheduled")
+    if event.online_url:
+        record["online_url"] = event.online_url
+    return record
+
+
+def _lines(records: list[dict[str, Any]]) -> str:
+    # One entry per line, as orgs.json: a change shows as a one-line diff.
+    body = ",\n".join(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records)
+    return f"[\n{body}\n]\n" if records else "[]\n"
+
+
+def calls_json(calls: list[Call], today: dt.date) -> str:
+    return _lines([call_record(c) for c in sorted(open_calls(calls, today), key=lambda c: c.id)])
+
+
+def events_json(events: list[Event]) -> str:
+    return _lines([event_record(e) for e in sorted(events, key=lambda e: e.id)])

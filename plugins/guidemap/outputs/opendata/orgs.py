@@ -1,0 +1,96 @@
+"""Open data: the public fields of every group as JSON and CSV, at stable URLs.
+
+Only :meth:`Org.public_dict` and the fields declared for CSV (``Exports.csv`` in
+:mod:`guidemap.contract.model`) go out, so the location is the coarsened public one. Output is
+byte-for-byte deterministic: sorted by id, sorted keys, no build time.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+
+from guidemap.contract.model import PROFILE_FIELDS, Org, value_of
+from guidemap.contract.vocab import FOCUS
+from guidemap.outputs.site import urls
+
+
+@dataclass(frozen=True)
+class _Column:
+    name: str
+    path: str  # the field's dotted path
+    attr: str  # attribute of the field's value, "" for the value itself
+    free_text: bool
+
+
+def _columns() -> list[_Column]:
+    """The fields declared for CSV, in their declared place (Csv.at)."""
+    declared = sorted(((f.exports.csv, f.path) for f in PROFILE_FIELDS if f.exports.csv),
+                      key=lambda item: item[0].at)
+    return [_Column(name, path, attr, spec.free_text) for spec, path in declared
+            for name, attr in spec.columns]
+
+
+COLUMNS = _columns()
+CSV_COLUMNS = [c.name for c in COLUMNS]
+
+
+def orgs_json(orgs: list[Org]) -> str:
+    # One group per line: a change to a profile shows as a one-line diff, and the encoder runs
+    # in C (an indented dump goes through the pure-Python one, several times slower).
+    records = ",\n".join(json.dumps(o.public_dict(), ensure_ascii=False, sort_keys=True)
+                         for o in sorted(orgs, key=lambda o: o.id))
+    return f'{{"count": {len(orgs)}, "orgs": [\n{records}\n], "version": 1}}\n'
+
+
+def directory_json(orgs: list[Org]) -> str:
+    """What the directory's filters need (guidemap.js loads it on their first use, not on a
+    page view): per group its id, names, province, focus, needs and offers, in the directory's
+    order (``orgs`` as given); the address of a group's page once, as a pattern (``{id}``), which
+    makes the file about a fifth smaller (gzip) than an address per group; the labels and pages
+    of the provinces and focus areas named. Only public fields, the same values as orgs.json
+    (province by its code); one group per line."""
+    def record(o: Org) -> dict[str, object]:
+        item: dict[str, object] = {"id": o.id, "name": o.name.best, "province": o.province.code,
+                                   "focus": list(o.focus), "needs": list(o.needs), "offers": list(o.offers)}
+        if o.name.en and o.name.en != o.name.best:
+            item["name_en"] = o.name.en
+        return item
+
+    provinces = {o.province.code: {"th": o.province.th, "en": o.province.en, "url": urls.province(o.province)}
+                 for o in orgs}
+    focus = {k: {"th": FOCUS[k].th, "en": FOCUS[k].en, "url": urls.focus(k)}
+             for k in sorted({k for o in orgs for k in o.focus})}
+    head = json.dumps({"focus": focus, "page": urls.org("{id}"), "provinces": provinces},
+                      ensure_ascii=False, sort_keys=True)
+    records = ",\n".join(json.dumps(record(o), ensure_ascii=False, sort_keys=True) for o in orgs)
+    return f'{{"count": {len(orgs)}, {head[1:-1]}, "orgs": [\n{records}\n], "version": 1}}\n'
+
+
+def _csv_safe(value: object) -> str:
+    """Spreadsheet programs run cells that start with = + - @ as formulas: neutralize them."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _cell(org: Org, column: _Column) -> object:
+    value = value_of(value_of(org, column.path), column.attr)
+    if column.free_text:  # contributors' text; the other cells are values we normalized
+        return _csv_safe(value)
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return " ".join(value)
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def orgs_csv(orgs: list[Org]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for o in sorted(orgs, key=lambda o: o.id):
+        writer.writerow([_cell(o, c) for c in COLUMNS])
+    return out.getvalue()

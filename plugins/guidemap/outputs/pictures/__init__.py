@@ -1,0 +1,1 @@
+"""Published pictures: every contributed picture re-encoded into sized renditions."""

@@ -1,0 +1,1 @@
+"""The Thai search index: sections cut into words, sharded for lazy loading."""

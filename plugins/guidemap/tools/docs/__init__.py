@@ -1,0 +1,1 @@
+"""Documentation tables made from the field declarations."""

@@ -1,0 +1,1 @@
+"""The issue forms: reading a form's body and turning it into a data file."""

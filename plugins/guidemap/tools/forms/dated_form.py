@@ -1,0 +1,345 @@
+"""Issue forms for a call for volunteers and an event (``.github/ISSUE_TEMPLATE/add-call.yml``,
+``add-event.yml``, Thai first), and turning an issue's body into ``calls/<id>.yml`` or
+``events/<id>.yml`` (``guidemap dated-from-issue call|event``), so a group posts one without
+writing YAML.
+
+As with profiles (:mod:`guidemap.tools.forms.issueform`), the body is a stranger's text and only
+data: size limits first, a one-line answer with a line break or any HTML is refused, a field
+twice is refused, the values go into a dict checked by the same validator as every file
+(:data:`guidemap.contract.dated.CALL` / ``EVENT`` and the loader's cross-field rules, against
+the repository's profiles), the YAML is written by ``yaml.safe_dump`` and read back by the
+strict loader before it is accepted. The forms are generated from :data:`FORMS`
+(``guidemap forms --write`` writes them with the profile form; ``--check`` in CI).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from guidemap.contract.dated import ATTENDANCE, CALLS_DIR, EVENT_KINDS, EVENTS_DIR, REMOTE, STATUS, YES_NO
+from guidemap.contract.dated_loader import load_dated
+from guidemap.contract.loader import load_repository
+from guidemap.contract.model import ID_PATTERN
+from guidemap.contract.problems import Problems
+from guidemap.contract.vocab import LANGUAGES, Label
+from guidemap.tools.forms import issuebody
+
+MAX_INPUT_CHARS = 600
+MAX_TEXTAREA_CHARS = 2_500
+_CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
+
+
+@dataclass(frozen=True)
+class Element:
+    """One element of a form: where its answer goes in the file."""
+
+    id: str
+    label: Label
+    kind: str  # input | textarea | dropdown | checkboxes
+    target: str  # dotted path in the file; "orgs" takes a comma-separated list of ids
+    required: bool = False
+    description: Label | None = None
+    placeholder: str = ""
+    options: dict[str, Label] | None = None
+    per_line: bool = False  # a textarea whose lines are the items of a list of th texts
+
+
+@dataclass(frozen=True)
+class Form:
+    kind: str  # "call" or "event"
+    path: Path
+    folder: str
+    name: Label
+    description: Label
+    title: str
+    label: str
+    elements: tuple[Element, ...]
+
+
+
+def form_label(label: Label) -> str:
+    return f"{label.th} / {label.en}"
+
+
+
+
+_WHEN = Label("พ.ศ. หรือ ค.ศ. วันที่ หรือวันที่และเวลา (เวลาประเทศไทย) เช่น 2569-01-10 09:00",
+              "BE or CE; a date, or a date and time (Thai time), e.g. 2569-01-10 09:00")
+_NO_PERSON = Label("ห้ามใส่ชื่อหรือเบอร์โทรของบุคคล ช่องทางติดต่อคือของกลุ่ม",
+                   "No person's name or phone number: the contact is the group's.")
+
+
+def _head(what: Label, example: str) -> tuple[Element, ...]:
+    return (
+        Element("id", Label(f"รหัส{what.th} (ใช้เป็นชื่อไฟล์)", f"Id of the {what.en} (the file name)"),
+                "input", "id", True, Label("ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีดกลาง",
+                                           "Lowercase letters, digits and hyphens."), example),
+        Element("orgs", Label("รหัสกลุ่มที่จัด (คั่นด้วยจุลภาค กลุ่มแรกคือผู้จัดหลัก)",
+                              "Ids of the organising groups (comma-separated, host first)"),
+                "input", "orgs", True, Label("รหัสในทำเนียบกลุ่ม เช่น beach-for-life",
+                                             "Ids from the directory, e.g. beach-for-life."),
+                "beach-for-life"),
+        Element("title-th", Label(f"ชื่อ{what.th} (ภาษาไทย)", f"Title of the {what.en} in Thai"),
+                "input", "title.th", True, Label("ไม่เกิน 150 ตัวอักษร", "At most 150 characters.")),
+        Element("title-en", Label("ชื่อภาษาอังกฤษ (ถ้ามี)", "Title in English (if any)"), "input", "title.en"),
+    )
+
+
+def _tail() -> tuple[Element, ...]:
+    return (
+        Element("venue-name", Label("ชื่อสถานที่สาธารณะ (ถ้ามี)", "Public venue (if any)"), "input",
+                "venue.name.th", description=Label(
+                    "เฉพาะสถานที่สาธารณะ เช่น หอประชุมโรงเรียน มัสยิด ศูนย์ชุมชน ถ้าไม่ใส่ เว็บไซต์แสดงพื้นที่ตามที่กลุ่มอนุญาต",
+                    "Only a public place (school hall, mosque, community centre); without it the "
+                    "site shows the group's area as its profile allows.")),
+        Element("venue-public", Label("สถานที่นี้เป็นที่สาธารณะ เผยแพร่ได้", "The venue is public"),
+                "dropdown", "venue.public", options=YES_NO),
+        Element("venue-province", Label("จังหวัดของสถานที่", "Province of the venue"), "input",
+                "venue.province", placeholder="ยะลา"),
+        Element("url", Label("ลิงก์รายละเอียดหรือใบสมัคร", "Link to details or a sign-up form"), "input",
+                "url", placeholder="https://"),
+    )
+
+
+CALL_FORM = Form(
+    "call", Path(".github") / "ISSUE_TEMPLATE" / "add-call.yml", CALLS_DIR,
+    Label("ประกาศรับอาสาสมัคร", "Post a call for volunteers"),
+    Label("กลุ่มในเครือข่ายประกาศรับอาสาได้ ไม่ต้องเขียนไฟล์", "Network groups post a call; no file to write."),
+    "[รับอาสา / call] ", "call",
+    (*_head(Label("ประกาศ", "call"), "beach-clean-2569-01"),
+     Element("description", Label("งานที่อาสาสมัครจะทำ", "What volunteers will do"), "textarea",
+             "description.th", description=_NO_PERSON),
+     Element("start", Label("วันเริ่ม (ไม่ใส่: รับตลอด)", "Start (empty: ongoing)"), "input", "start",
+             description=_WHEN, placeholder="2569-01-10 09:00"),
+     Element("end", Label("วันสิ้นสุด", "End"), "input", "end", description=_WHEN),
+     Element("apply-by", Label("สมัครได้ถึงวันที่", "Apply by"), "input", "apply_by",
+             placeholder="2569-01-05"),
+     Element("skills", Label("ทักษะที่ช่วยได้ (บรรทัดละหนึ่ง)", "Skills that help (one per line)"),
+             "textarea", "skills", per_line=True),
+     Element("languages", Label("ภาษาที่อาสาสมัครควรใช้ได้", "Languages volunteers should speak"),
+             "checkboxes", "languages", options=LANGUAGES),
+     Element("min-age", Label("อายุขั้นต่ำ (ปี)", "Minimum age (years)"), "input", "min_age",
+             placeholder="18"),
+     Element("remote", Label("ทำจากที่อื่นได้หรือไม่", "Can it be done remotely"), "dropdown", "remote",
+             True, options=REMOTE),
+     Element("preparation", Label("การเตรียมตัวที่กลุ่มจัดให้ (ปฐมนิเทศ อบรม)",
+                                  "Preparation the group gives (orientation, training)"),
+             "textarea", "preparation.th"),
+     Element("background-check", Label("ต้องตรวจประวัติหรือไม่", "Background check required"), "dropdown",
+             "background_check", options=YES_NO),
+     Element("safeguarding", Label("กติกาคุ้มครองเด็กที่ใช้ (ถ้าทำงานกับเด็ก)",
+                                   "Child-safeguarding rule (when working with children)"),
+             "textarea", "safeguarding.th"),
+     Element("insured", Label("อาสาสมัครมีประกันหรือไม่", "Volunteers are insured"), "dropdown", "insured",
+             options=YES_NO),
+     Element("how-to-join", Label("วิธีสมัคร (ไม่ใส่: ใช้ของข้อมูลกลุ่ม)", "How to join (empty: the group's)"),
+             "textarea", "how_to_join.th", description=_NO_PERSON),
+     *_tail()),
+)
+
+EVENT_FORM = Form(
+    "event", Path(".github") / "ISSUE_TEMPLATE" / "add-event.yml", EVENTS_DIR,
+    Label("แจ้งกิจกรรมของเครือข่าย", "Announce a network event"),
+    Label("ประชุม อบรม วันเปิดบ้าน: แจ้งได้ ไม่ต้องเขียนไฟล์", "Meetings, trainings, open days; no file to write."),
+    "[กิจกรรม / event] ", "event",
+    (*_head(Label("กิจกรรม", "event"), "network-meeting-2569-07"),
+     Element("kind", Label("ประเภทกิจกรรม", "Kind of event"), "dropdown", "kind", True, options=EVENT_KINDS),
+     Element("start", Label("วันเริ่ม", "Start"), "input", "start", True, _WHEN, "2569-07-24 09:00"),
+     Element("end", Label("วันสิ้นสุด", "End"), "input", "end", description=_WHEN),
+     Element("description", Label("รายละเอียดกิจกรรม", "What the event is about"), "textarea",
+             "description.th", description=_NO_PERSON),
+     Element("attendance", Label("เข้าร่วมแบบใด", "How people attend"), "dropdown", "attendance", True,
+             options=ATTENDANCE),
+     Element("online-url", Label("ลิงก์เข้าร่วมออนไลน์", "Link to join online"), "input", "online_url"),
+     Element("status", Label("สถานะ", "Status"), "dropdown", "status", options=STATUS),
+     *_tail()),
+)
+
+FORMS = {"call": CALL_FORM, "event": EVENT_FORM}
+CONSENTS = (
+    Label("ฉันเป็นตัวแทนของกลุ่มที่จัด หรือได้รับความยินยอมจากกลุ่ม", "I speak for the organising group"),
+    Label("ไม่มีชื่อหรือเบอร์โทรของบุคคลในแบบฟอร์มนี้", "There is no person's name or phone number here"),
+)
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def option_text(key: str, label: Label) -> str:
+    return f"{key} — {label.th} / {label.en}"
+
+
+def _element(e: Element) -> list[str]:
+    lines = [f"  - type: {e.kind}", f"    id: {e.id}", "    attributes:",
+             f"      label: {_q(form_label(e.label))}"]
+    if e.description:
+        lines.append(f"      description: {_q(form_label(e.description))}")
+    if e.placeholder:
+        lines.append(f"      placeholder: {_q(e.placeholder)}")
+    if e.options is not None:
+        prefix = "- label: " if e.kind == "checkboxes" else "- "
+        lines += ["      options:",
+                  *(f"        {prefix}{_q(option_text(k, v))}" for k, v in e.options.items())]
+        if e.kind == "dropdown" and e.required:
+            lines.append("      default: 0")
+    if e.required and e.kind != "checkboxes":
+        lines += ["    validations:", "      required: true"]
+    return lines
+
+
+def form_text(form: Form) -> str:
+    intro = (
+        "**ทุกอย่างที่กรอกในแบบฟอร์มนี้เป็นข้อมูลสาธารณะ** ห้ามใส่ชื่อหรือเบอร์โทรของบุคคล "
+        "ช่องทางติดต่อที่เว็บไซต์แสดงคือของกลุ่ม (จากข้อมูลกลุ่ม) เวลาเป็นเวลาประเทศไทย",
+        f"ทีมงานจะตรวจ แล้วเปิด pull request เพิ่มไฟล์ `{form.folder}/<id>.yml` ให้ "
+        "ดูคำอธิบายทุกช่องได้ที่ [CONTRIBUTING.md](../blob/main/CONTRIBUTING.md)",
+        "",
+        "**Everything in this form is public.** No person's name or phone number: the site shows the",
+        "group's own contacts. Times are Thai time. Maintainers open a pull request adding",
+        f"`{form.folder}/<id>.yml`.",
+    )
+    header = (f"# Issue form: {form.name.en}. GENERATED from plugins/guidemap/tools/forms/dated_form.py by\n"
+              "# `guidemap forms --write`: edit that, not this file.\n"
+              f"# `guidemap dated-from-issue {form.kind}` reads the labels back.\n")
+    lines = [f"name: {_q(form_label(form.name))}", f"description: {_q(form_label(form.description))}",
+             f"title: {_q(form.title)}", f"labels: [{_q(form.label)}]", "body:",
+             "  - type: markdown", "    attributes:", "      value: |",
+             *(f"        {line}" if line else "" for line in intro)]
+    for e in form.elements:
+        lines += _element(e)
+    lines += ["  - type: checkboxes", "    id: consent", "    attributes:",
+              f"      label: {_q('ยืนยัน / Confirm')}", "      options:"]
+    for label in CONSENTS:
+        lines += [f"        - label: {_q(form_label(label))}", "          required: true"]
+    return header + "\n".join(lines) + "\n"
+
+
+class DatedFormError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _split(form: Form, body: str) -> tuple[dict[str, str], list[str]]:
+    questions = {issuebody.norm(form_label(e.label)): (e.id, form_label(e.label)) for e in form.elements}
+    return issuebody.split(body, questions, f"this is not the body of the '{form.name.en}' form / "
+                           f"ข้อความนี้ไม่ใช่แบบฟอร์ม{form.name.th}",
+                           frozenset({issuebody.norm("ยืนยัน / Confirm")}))  # not part of the file
+
+
+def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
+    *parents, last = dotted.split(".")
+    for name in parents:
+        data = data.setdefault(name, {})
+    data[last] = value
+
+
+def _answer(e: Element, text: str, data: dict[str, Any], problems: list[str]) -> None:
+    label = form_label(e.label)
+    if e.kind == "checkboxes":
+        keys = []
+        for line in filter(str.strip, text.split("\n")):
+            m = _CHECKBOX.fullmatch(line.strip())
+            if m is None or (m[1] != " " and m[2].split(" ", 1)[0] not in (e.options or {})):
+                problems.append(f"{label}: unexpected line {line.strip()[:60]!r} / มีบรรทัดที่ไม่ใช่ตัวเลือก")
+            elif m[1] != " ":
+                keys.append(m[2].split(" ", 1)[0])
+        if keys:
+            _set(data, e.target, keys)
+    elif e.kind == "dropdown":
+        _set(data, e.target, text.split(" ", 1)[0])
+    elif e.target == "orgs":
+        _set(data, e.target, [x.strip() for x in text.split(",") if x.strip()])
+    elif e.per_line:
+        items = [line.strip().lstrip("-*• ").strip() for line in text.split("\n")]
+        _set(data, e.target, [{"th": s} for s in items if s])
+    else:
+        _set(data, e.target, text)
+
+
+def answers_to_data(form: Form, answers: dict[str, str], today: dt.date) -> tuple[dict[str, Any], list[str]]:
+    problems: list[str] = []
+    data: dict[str, Any] = {}
+    for e in form.elements:
+        text = answers.get(e.id, "")
+        label = form_label(e.label)
+        limit = MAX_TEXTAREA_CHARS if e.kind == "textarea" else MAX_INPUT_CHARS
+        problem = issuebody.answer_problem(label, text, limit, e.required, e.kind in ("input", "dropdown"))
+        if problem:
+            problems.append(problem)
+        elif text:
+            _answer(e, text, data, problems)
+    data["updated"] = today.isoformat()
+    return data, problems
+
+
+class _Dumper(yaml.SafeDumper):
+    """``yaml.safe_dump`` with multi-line text as ``|`` blocks."""
+
+
+_Dumper.add_representer(str, lambda d, v: d.represent_scalar(
+    "tag:yaml.org,2002:str", v, style="|" if "\n" in v else None))
+
+
+@dataclass(frozen=True)
+class IssueEntry:
+    id: str
+    folder: str
+    text: str
+
+
+def entry_from_issue(kind: str, body: str, root: Path, today: dt.date | None = None) -> IssueEntry:
+    """Validate an issue body against the repository's profiles; the file's text, or
+    :class:`DatedFormError` with every problem."""
+    form = FORMS[kind]
+    if refused := issuebody.body_problem(body):
+        raise DatedFormError([refused])
+    answers, problems = _split(form, body)
+    if problems and not answers:
+        raise DatedFormError(problems)
+    data, more = answers_to_data(form, answers, today or dt.date.today())
+    problems += more
+    entry_id = data.pop("id", "")
+    if entry_id and not (len(entry_id) <= 60 and re.fullmatch(ID_PATTERN, entry_id)):
+        problems.append(f"{entry_id[:60]!r} is not a valid id: lowercase letters, digits and hyphens / "
+                        "ใช้ a-z 0-9 และ - เท่านั้น")
+    if problems:
+        raise DatedFormError(problems)
+    if "venue" in data:
+        data["venue"].setdefault("public", "no")
+    schema = f"# yaml-language-server: $schema=../plugins/guidemap/contract/data/{form.kind}.schema.json\n"
+    text = schema + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    # The written text, checked by the loader against the repository's profiles, as the site will.
+    repo = load_repository(root)
+    known = {o.id for o in repo.dataset.orgs}
+    with tempfile.TemporaryDirectory() as tmp:
+        trial = Path(tmp, form.folder, f"{entry_id}.yml")
+        trial.parent.mkdir()
+        trial.write_text(text, encoding="utf-8")
+        found = Problems()
+        calls, events = load_dated(Path(tmp), known, repo.dataset.orgs, found)
+        if found or not (calls or events):
+            raise DatedFormError([f"[{p.field or form.kind}]: {p.en} / {p.th}"
+                                  + (f" → {p.hint}" if p.hint else "") for p in found.sorted()]
+                                 or ["the entry is not valid / ข้อมูลไม่ถูกต้อง"])
+    return IssueEntry(entry_id, form.folder, text)
+
+
+def write_entry(entry: IssueEntry, root: Path, *, update: bool = False) -> Path:
+    folder = root / entry.folder
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{entry.id}.yml"
+    if target.exists() and not update:
+        raise DatedFormError([f"{entry.folder}/{entry.id}.yml exists already: use --update to replace it / "
+                              "มีไฟล์นี้อยู่แล้ว"])
+    target.write_text(entry.text, encoding="utf-8")
+    return target

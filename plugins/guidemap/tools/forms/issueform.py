@@ -1,0 +1,335 @@
+"""Turn the body of an "add or update my organization" issue into a profile (``orgs/<id>.yml``).
+
+GitHub issue forms post their answers as Markdown: a ``### <label>`` heading per field, then
+the answer, or ``_No response_`` when it was left empty; checkboxes come as ``- [X] option``
+lines. Everything in that body is typed by a stranger, so it is treated as data only:
+
+- it is never interpolated into a shell, a template or YAML text: the values go into a dict,
+  are checked by the same validator as every profile (:data:`guidemap.contract.schema.ORG` and
+  :func:`guidemap.contract.loader.build_org`), and the file is written with ``yaml.safe_dump``;
+- the body and each answer have size limits checked before any other work; a one-line field
+  with a line break (a hand-edited body trying to smuggle in ``province: x``) is refused, and
+  so is HTML, which the form never needs;
+- a heading for the same field twice is refused rather than resolved by guessing;
+- the written text is read back by the strict loader before it is accepted.
+
+The form's fields come from the declarations in :mod:`guidemap.contract.model`, and
+``.github/ISSUE_TEMPLATE/add-organization.yml`` is generated from the same ones
+(:mod:`guidemap.tools.forms.formfile`, ``guidemap forms --write``), so the labels read back here are
+the labels GitHub writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from guidemap.contract import gazetteer, network
+from guidemap.contract.loader import build_org, load_org_file
+from guidemap.contract.model import ID_PATTERN, PROFILE_FIELDS, FormElement, ProfileField, field_by_path
+from guidemap.contract.problems import Problems
+from guidemap.contract.schema import ORG
+from guidemap.contract.spec import Choice, Context, ListOf, Localized, Spec
+from guidemap.contract.vocab import Label
+from guidemap.contract.yamlsafe import Document
+from guidemap.tools.forms import issuebody
+from guidemap.tools.scaffold import SCHEMA_COMMENT
+
+MAX_INPUT_CHARS = 600  # one-line answers; the validator's limits are lower still
+MAX_TEXTAREA_CHARS = 7_000  # the longest field (description) allows 6000
+SHOWN_PATH = "issue form"
+
+
+@dataclass(frozen=True)
+class FormField:
+    id: str  # the id of the form element (also the query parameter that prefills it)
+    label: str  # the heading GitHub writes into the issue body
+    kind: str  # input | textarea | dropdown | checkboxes | confirm
+    target: str  # dotted path in the profile ("" for confirmations)
+    required: bool = False
+    per_line: bool = False  # a textarea whose lines are the items of a th/en list
+    element: FormElement | None = None  # the declaration it comes from (None: confirmations)
+    # A choice field's vocabulary: the site's own (guidemap.yml), read when the form is made.
+    choices: Mapping[str, Label] | None = field(default=None, compare=False)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """A choice field's keys, in the order the form shows them."""
+        if self.choices is None:
+            return ()
+        return (self.element.options if self.element else ()) or tuple(self.choices)
+
+
+def _labels(spec: Spec | None) -> dict[str, Label]:
+    item = spec.item if isinstance(spec, ListOf) else spec
+    return dict(item.keys) if isinstance(item, Choice) else {}
+
+
+def form_label(label: Label) -> str:
+    return f"{label.th} / {label.en}"
+
+
+def _choices(spec: Spec | None) -> Mapping[str, Label] | None:
+    item = spec.item if isinstance(spec, ListOf) else spec
+    return item.keys if isinstance(item, Choice) else None
+
+
+def _form_field(f: ProfileField, e: FormElement) -> FormField:
+    per_line = isinstance(f.spec, ListOf) and isinstance(f.spec.item, Localized)
+    target = f"{f.path}.{e.part}" if e.part and not per_line else f.path
+    return FormField(e.id, form_label(e.label), e.kind, target, e.required, per_line, e,
+                     _choices(f.spec))
+
+
+def _in_form_order(fields: list[FormField]) -> list[FormField]:
+    """Declaration order, except that an element declared ``after`` another follows it."""
+    out = [f for f in fields if not (f.element and f.element.after)]
+    for f in fields:
+        if f.element and f.element.after:
+            out.insert(next(i for i, g in enumerate(out) if g.id == f.element.after) + 1, f)
+    return out
+
+
+CONSENT = FormField("consent", "ยืนยัน / Confirm", "confirm", "", True)
+
+# The form's fields, from the declarations in guidemap.contract.model, then the confirmations.
+FIELDS: tuple[FormField, ...] = (
+    *_in_form_order([_form_field(f, e) for f in PROFILE_FIELDS for e in f.form]), CONSENT)
+
+# Names of content languages a network may add (guidemap.yml ``languages``); other tags are shown
+# as they are written.
+LANGUAGE_NAMES: dict[str, Label] = {
+    "ms": Label("ภาษามลายู อักษรรูมี", "Malay in Rumi"),
+    "ms-Arab": Label("ภาษามลายู อักษรยาวี", "Malay in Jawi"),
+}
+
+
+def _summary_in(tag: str, english: FormField) -> FormField:
+    """The summary in one of the network's added languages, asked right after the English one."""
+    name = LANGUAGE_NAMES.get(tag, Label(tag, tag))
+    label = Label(f"สรุปงาน{name.th} (ถ้ามี)", f"Summary in {name.en} (if any)")
+    assert english.element is not None
+    element = replace(english.element, id=f"summary-{tag}", label=label, part=tag, after="")
+    return replace(english, id=element.id, label=form_label(label), target=f"summary.{tag}",
+                   element=element)
+
+
+def form_fields() -> tuple[FormField, ...]:
+    """The form's fields for the network in use: :data:`FIELDS`, with a summary in each content
+    language the network adds to Thai and English."""
+    added = [t for t in network.current().languages if t not in ("th", "en")]
+    if not added:
+        return FIELDS
+    at = next(i for i, f in enumerate(FIELDS) if f.target == "summary.en") + 1
+    return (*FIELDS[:at], *(_summary_in(t, FIELDS[at - 1]) for t in added), *FIELDS[at:])
+
+
+
+class _Choices(Mapping[str, dict[str, Label]]):
+    """Options of the choice fields by field id, from the vocabularies in use (guidemap.yml)."""
+
+    def _fields(self) -> dict[str, FormField]:
+        return {f.id: f for f in FIELDS if f.keys}
+
+    def __getitem__(self, field_id: str) -> dict[str, Label]:
+        f = self._fields()[field_id]
+        labels = _labels(field_by_path()[f.target].spec)
+        return {k: labels[k] for k in f.keys}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fields())
+
+    def __len__(self) -> int:
+        return len(self._fields())
+
+
+CHOICES: Mapping[str, dict[str, Label]] = _Choices()
+
+
+def option_text(field_id: str, key: str) -> str:
+    """An option of a choice field, as the form shows it: "<key> — <Thai> / <English>"."""
+    label = CHOICES[field_id][key]
+    return f"{key} — {label.th} / {label.en}"
+
+
+class IssueFormError(Exception):
+    """Every problem found in an issue body, one plain sentence each (Thai and English)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class IssueProfile:
+    id: str
+    text: str  # the YAML file, ready to write
+
+
+def _by_target() -> dict[str, FormField]:
+    return {f.target: f for f in form_fields() if f.target}
+
+
+_CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
+
+
+def split_body(body: str) -> tuple[dict[str, str], list[str]]:
+    """The raw answer of each known field, and problems with the body's shape."""
+    return issuebody.split(body, {issuebody.norm(f.label): (f.id, f.label) for f in form_fields()},
+                           "this is not the body of the 'add or update my organization' form / "
+                           "ข้อความนี้ไม่ใช่แบบฟอร์มเพิ่มหรือแก้ไขข้อมูลกลุ่ม")
+
+
+def _checked(f: FormField, text: str, problems: list[str]) -> list[str]:
+    """Keys of the ticked options of a checkbox field (``- [X] key — label``)."""
+    keys: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        m = _CHECKBOX.fullmatch(line.strip())
+        if m is None:
+            problems.append(f"{f.label}: unexpected line {line.strip()[:60]!r}; tick the boxes instead /"
+                            " มีบรรทัดที่ไม่ใช่ช่องให้ติ๊ก")
+            continue
+        if m[1] == " " or f.kind == "confirm":
+            continue
+        key = m[2].split(" ", 1)[0].strip()
+        if key not in CHOICES[f.id]:
+            problems.append(f"{f.label}: unknown option {key[:60]!r} / ไม่รู้จักตัวเลือกนี้")
+        else:
+            keys.append(key)
+    return keys
+
+
+def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
+    *parents, last = dotted.split(".")
+    for name in parents:
+        data = data.setdefault(name, {})
+    data[last] = value
+
+
+def answers_to_data(answers: dict[str, str], today: dt.date) -> tuple[dict[str, Any], list[str]]:
+    """The profile as plain data (every scalar text, as the strict YAML reader gives it)."""
+    problems: list[str] = []
+    data: dict[str, Any] = {}
+    for f in form_fields():
+        text = answers.get(f.id, "")
+        if f.kind == "confirm":
+            continue  # GitHub enforces the required ticks; they are not part of the profile
+        limit = MAX_TEXTAREA_CHARS if f.kind == "textarea" else MAX_INPUT_CHARS
+        problem = issuebody.answer_problem(f.label, text, limit, f.required, f.kind in ("input", "dropdown"))
+        if problem:
+            problems.append(problem)
+        if problem or not text:
+            continue
+        if f.kind == "checkboxes":
+            keys = _checked(f, text, problems)
+            if keys:
+                _set(data, f.target, keys)
+            elif f.required:
+                problems.append(f"{f.label}: tick at least one / เลือกอย่างน้อยหนึ่งข้อ")
+        elif f.kind == "dropdown":
+            _set(data, f.target, text.split(" ", 1)[0])
+        elif f.per_line:
+            part = f.element.part if f.element and f.element.part else "th"
+            _set(data, f.target, [{part: line.strip().lstrip("-*• ").strip()}
+                                  for line in text.split("\n") if line.strip().lstrip("-*• ").strip()])
+        else:
+            _set(data, f.target, text)
+    data["updated"] = today.isoformat()
+    return data, problems
+
+
+def _field_label(name: str) -> str:
+    """The form label for a validator field name such as ``name.th`` or ``activities[2]``."""
+    base = name.split("[", 1)[0]
+    while base:
+        for target, f in _by_target().items():
+            if target == base or target.startswith(base + "."):
+                return f.label
+        base = base.rpartition(".")[0]
+    return name or "profile"
+
+
+def _normalized(checked: dict[str, Any]) -> dict[str, Any]:
+    """Validated values in the order of the schema, with canonical province/district names."""
+    place = gazetteer.resolve(checked.get("province"), checked.get("district"))
+    names = {"province": place.province.name_th if place.province else None,
+             "district": place.district.name_th if place.district else None}
+    return {key: names.get(key) or checked[key] for key in ORG.fields if key in checked}
+
+
+class _Dumper(yaml.SafeDumper):
+    """``yaml.safe_dump`` with multi-line text as ``|`` blocks, as people write them."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def profile_from_issue(body: str, orgs_dir: Path, today: dt.date | None = None) -> IssueProfile:
+    """Validate an issue body and return the profile's YAML; raises :class:`IssueFormError`."""
+    if refused := issuebody.body_problem(body):
+        raise IssueFormError([refused])
+    answers, problems = split_body(body)
+    if problems and not answers:
+        raise IssueFormError(problems)
+    data, more = answers_to_data(answers, today or dt.date.today())
+    problems += more
+    org_id = data.get("id", "")
+    if org_id and not (len(org_id) <= 60 and re.fullmatch(ID_PATTERN, org_id)):
+        problems.append(f"{_by_target()['id'].label}: {org_id[:60]!r} is not a valid id: lowercase "
+                        "letters, digits and hyphens, e.g. beach-for-life / ใช้ a-z 0-9 และ - เท่านั้น")
+        data.pop("id")
+    if problems:
+        raise IssueFormError(problems)
+
+    # The same validator as every profile file, on the same kind of data (all text).
+    found = Problems()
+    ctx = Context(SHOWN_PATH, Document(data), found)
+    checked, _ = ORG.check_fields(data, (), ctx)
+    org = build_org(checked, ctx, org_id, orgs_dir)
+    if found or org is None:
+        raise IssueFormError(_describe(found.sorted()) or ["the profile is not valid / ข้อมูลไม่ถูกต้อง"])
+
+    text = SCHEMA_COMMENT + yaml.dump(_normalized(checked), Dumper=_Dumper, allow_unicode=True,
+                                      sort_keys=False, width=100)
+    # Read the written text back with the strict loader, exactly as the site will.
+    with tempfile.TemporaryDirectory() as tmp:
+        trial = Path(tmp, "orgs", f"{org_id}.yml")
+        trial.parent.mkdir()
+        trial.write_text(text, encoding="utf-8")
+        again = Problems()
+        if load_org_file(trial, Path(tmp), again) is None:  # pragma: no cover - a bug if reached
+            raise IssueFormError(_describe(again.sorted()))
+    return IssueProfile(org_id, text)
+
+
+def _describe(problems: Iterable[Any]) -> list[str]:
+    lines = []
+    for p in problems:
+        hint = f" → {p.hint}" if p.hint else ""
+        lines.append(f"{_field_label(p.field)} [{p.field or 'profile'}]: {p.en} / {p.th}{hint}")
+    return lines
+
+
+def write_profile(profile: IssueProfile, orgs_dir: Path, *, update: bool = False) -> Path:
+    """Write ``orgs/<id>.yml``; an existing profile is replaced only with ``update``."""
+    target = orgs_dir / f"{profile.id}.yml"
+    if target.resolve().parent != orgs_dir.resolve():  # the id pattern already forbids this
+        raise IssueFormError([f"refusing to write outside {orgs_dir}"])
+    if target.exists() and not update:
+        raise IssueFormError([f"orgs/{profile.id}.yml exists already: check that this is the same "
+                              "group, then use --update / มีไฟล์นี้อยู่แล้ว ถ้าเป็นกลุ่มเดียวกันให้ใช้ --update"])
+    target.write_text(profile.text, encoding="utf-8")
+    return target

@@ -1,0 +1,90 @@
+"""The network file (guidemap.yml): this repository's equals the defaults, and a network's own
+vocabularies and region drive the validator, the JSON Schema, the issue forms, the field
+tables, the map and the page texts, with no code change. Its errors are data-driven cases
+(tests/cases/orgs/network-*)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from guidemap.contract import network, vocab
+from guidemap.contract.loader import load_repository
+from guidemap.contract.problems import Problems
+from guidemap.contract.schema import org_json_schema
+from guidemap.outputs.map import view
+from guidemap.outputs.site.types import SiteInfo
+from guidemap.tools.docs.fieldtable import vocabulary_tables
+from guidemap.tools.forms import dated_form
+from guidemap.tools.forms.formfile import form_text
+
+REPO = Path(__file__).resolve().parents[2]
+OWN = REPO / "tests" / "cases" / "orgs" / "network-own-vocabulary"
+
+
+def test_this_repository_states_the_defaults() -> None:
+    problems = Problems()
+    assert network.load(REPO, None, problems) == network.DEFAULT
+    assert not problems
+    assert list(vocab.FOCUS) == list(vocab.DEFAULT_FOCUS)
+
+
+def test_no_file_means_the_defaults_and_a_named_missing_file_is_an_error(tmp_path: Path) -> None:
+    problems = Problems()
+    assert network.load(tmp_path, None, problems) == network.DEFAULT
+    assert not problems
+    network.load(tmp_path, "network.yml", problems)
+    assert [p.path for p in problems.items] == ["network.yml"]
+
+
+def test_a_network_s_own_vocabulary_drives_every_generated_file() -> None:
+    result = load_repository(OWN)
+    assert not result.problems
+    (org,) = result.dataset.orgs
+    assert list(org.focus) == ["forest", "elderly"]  # a Thai label is read as its key
+    assert list(vocab.FOCUS) == ["forest", "elderly", "disability"]
+    schema = json.dumps(org_json_schema(), ensure_ascii=False)
+    assert "forest" in schema and "marine" not in schema and "seedlings" in schema
+    form = form_text()
+    assert "ป่าชุมชน" in form and "ทะเลและชายหาด" not in form
+    assert "กล้าไม้" in form
+    for lang in ("th", "en"):
+        tables = vocabulary_tables(lang)  # type: ignore[arg-type]
+        assert "`forest` | ป่าชุมชน" in tables and "marine" not in tables and "`seedlings`" in tables
+    call_form = dated_form.form_text(dated_form.FORMS["call"])
+    assert "marine" not in call_form
+    # More needs keys than the first network's seven are all allowed in one profile.
+    site = network.current()
+    assert site.provinces == ("50", "51") and site.center == (18.7, 99.0)
+    assert site.languages == ("th", "en", "ms", "ms-Arab")
+
+
+def test_the_map_opens_on_the_network_and_names_its_region() -> None:
+    data = load_repository(OWN).dataset
+    import datetime as dt
+
+    site = SiteInfo(name="x", url="https://example.org/", repo_url=None, edit_branch="main",
+                    today=dt.date(2024, 3, 2), description="", feed_items=30)
+    request, mini = view.map_requests(data)
+    assert request.center == (18.7, 99.0) and request.zoom == 9
+    assert mini.center == (18.7, 99.0)
+    page = view.map_page(data, site)
+    assert page.description.endswith("ในจังหวัดเชียงใหม่และลำพูน")
+    assert "ชายแดน" not in page.description + page.html
+    # Its own focus keys have pin colours: the one given, and one from the palette.
+    assert ".gm-pin--forest{background:#2e7d32}" in page.head
+    assert ".gm-pin--elderly{background:#" in page.head
+
+
+def test_the_first_network_s_map_page_has_no_extra_style(repo_site: Path) -> None:
+    html = (repo_site / "map" / "index.html").read_text(encoding="utf-8")
+    assert "gm-pin--peace{" not in html
+    assert "ในจังหวัดชายแดนภาคใต้" in html
+
+
+@pytest.mark.parametrize(("tag", "expected"), [("th", "ltr"), ("ms", "ltr"), ("ms-Arab", "rtl"),
+                                               ("ms-Latn-MY", "ltr")])
+def test_direction_of_a_tag(tag: str, expected: str) -> None:
+    assert network.direction(tag) == expected
