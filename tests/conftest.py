@@ -38,6 +38,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(getattr(pytest.mark, kind))
 
 
+_ANYWHERE = shutil.ignore_patterns(".git", ".venv", "*.egg-info", "__pycache__", ".*_cache", "node_modules",
+                                   "test-results")
+
+
+def ignore_in_copy(folder: str, names: list[str]) -> set[str]:
+    """For ``shutil.copytree(REPO, ...)``: what a fresh clone would not have; ``site/`` and
+    ``build/`` only at the top (``outputs/site/`` and ``tests/site/`` are ours)."""
+    top = {"build", "site"} & set(names) if Path(folder) == REPO else set()
+    return set(_ANYWHERE(folder, names)) | top
+
+
 @pytest.fixture(autouse=True)
 def _first_network() -> Iterator[None]:
     """Every test starts and ends with the default network (a test may read another site's

@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, ignore_in_copy
 
 BIN = Path(sys.executable).parent
 THAI = REPO / "CONTRIBUTING.md"
@@ -138,9 +138,7 @@ def test_readme_is_short_and_keeps_the_quick_start_commands() -> None:
 def test_newcomer_path_on_a_fresh_copy(tmp_path: Path) -> None:
     """The Git route: copy the template to a new profile, and `guidemap validate` accepts it."""
     work = tmp_path / "clone"
-    shutil.copytree(REPO, work, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__",
-                                                               ".pytest_cache", ".mypy_cache",
-                                                               "node_modules"))
+    shutil.copytree(REPO, work, ignore=ignore_in_copy)
     assert (work / "scripts" / "serve.sh").is_file()
     shutil.copy(work / "orgs" / "_template.yml", work / "orgs" / "ban-rak-thale.yml")
     result = subprocess.run([str(BIN / "guidemap"), "validate", "orgs/ban-rak-thale.yml"], cwd=work,

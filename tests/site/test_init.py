@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import ignore_in_copy
 from guidemap.contract import network
 from guidemap.contract.loader import load_repository
 from guidemap.contract.problems import Problems
@@ -144,8 +145,7 @@ def test_wheel_in_a_fresh_virtualenv_starts_a_network(tmp_path: Path) -> None:
     # Built from a clean copy: setuptools' build/ folder in the working tree could hold stale
     # files, and the test must leave none behind.
     source = tmp_path / "source"
-    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "build", "site", "*.egg-info", "__pycache__", ".*_cache", "node_modules"))
+    shutil.copytree(REPO, source, ignore=ignore_in_copy)
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(source)],
                    check=True, capture_output=True, text=True, timeout=600)

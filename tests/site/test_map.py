@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from test_site import HOSTILE
 
 from conftest import REPO, build, make_repo, org_yaml
 from guidemap.contract.loader import load_repository
@@ -16,7 +17,6 @@ from guidemap.contract.location import GRID
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
 from guidemap.outputs.map import view as map_view
-from test_site import HOSTILE
 
 PROPERTIES = {"name", "en", "focus", "province", "summary", "precision"}
 

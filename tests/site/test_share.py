@@ -14,10 +14,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from PIL import Image
+from test_images import photo
 
 from conftest import build, local_context, make_repo, org_yaml
 from guidemap.outputs.html import share
-from test_images import photo
 
 SITE = "https://example.org/guide/"
 
