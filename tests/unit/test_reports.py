@@ -1,11 +1,16 @@
-"""Maintainers' reports: `guidemap stale`, `guidemap check-links` (against a server on 127.0.0.1
-only) and the Markdown job summaries, whose cells must not let contributed text add markup."""
+"""Maintainers' reports: `guidemap stale`, `guidemap check-links` and the Markdown job summaries,
+whose cells must not let contributed text add markup.
+
+check-links requests public addresses only, so its tests never touch the network: a stub resolver
+(`socket.getaddrinfo`) gives test names their addresses, and the one connecting function routes the
+pretend public address to a server on 127.0.0.1 and refuses every other address."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
 import http.server
+import ipaddress
 import re
 import socket
 import threading
@@ -22,6 +27,7 @@ from guidemap.contract.model import STALE_AFTER_DAYS
 from guidemap.contract.problems import Problem, Problems
 from guidemap.outputs.pages.group import org_page
 from guidemap.outputs.site.types import SiteInfo
+from guidemap.tools import public_net
 from guidemap.tools.cli import main
 from guidemap.tools.job_summary import md, problems_markdown
 from guidemap.tools.links import Link, check_url
@@ -77,19 +83,44 @@ def test_stale_list_and_group_page_notice_agree(tmp_path: Path, age: int, stale:
 # --- check-links ----------------------------------------------------------------------------------
 
 
+PUBLIC = "93.184.215.14"  # a global address that stands for "somewhere on the internet"
+NAMES = {  # the stub resolver's answers
+    "site.test": [PUBLIC],
+    "localhost.test": ["127.0.0.1", "::1"],
+    "private.test": ["10.1.2.3"],
+    "metadata.test": ["169.254.169.254"],
+    "shared.test": ["100.64.0.1"],
+    "multicast.test": ["224.0.0.251"],
+    "mapped.test": ["::ffff:127.0.0.1"],
+    "sixtofour.test": ["2002:c0a8:101::1"],  # 6to4 of 192.168.1.1
+    "unique-local.test": ["fd00::1"],
+    "half.test": [PUBLIC, "192.168.1.1"],  # one private address is enough to refuse
+}
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
+    port = 0
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
     def _answer(self, body: bool) -> None:
         if self.path == "/slow":
             time.sleep(1.5)
-        status = {"/ok": 200, "/missing": 404, "/gone": 410, "/moved": 301}.get(self.path, 200)
+        redirects = {"/moved": "/ok", "/to-loopback": f"http://127.0.0.1:{self.port}/ok",
+                     "/to-localhost": f"http://localhost.test:{self.port}/ok",
+                     "/to-private": f"http://private.test:{self.port}/ok",
+                     "/to-mapped": f"http://[::ffff:127.0.0.1]:{self.port}/ok",
+                     "/to-ftp": "ftp://site.test/ok", "/loop": "/loop",
+                     "/twice": f"http://site.test:{self.port}/moved"}
+        status = {"/ok": 200, "/missing": 404, "/gone": 410}.get(self.path, 200)
+        if self.path in redirects:
+            status = 302
         if self.path == "/nohead" and self.command == "HEAD":
             status = 405
         self.send_response(status)
-        if status == 301:
-            self.send_header("Location", "/ok")
+        if status == 302:
+            self.send_header("Location", redirects[self.path])
         self.send_header("Content-Length", "2")
         self.end_headers()
         if body:
@@ -103,11 +134,37 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def local_site() -> Iterator[str]:
+def connections(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Stub name resolution and connections: names from NAMES, literal addresses as they are,
+    and only the pretend public address ever connects (to 127.0.0.1); the list records every
+    address a connection was attempted to."""
+    real_getaddrinfo = socket.getaddrinfo
+    attempts: list[str] = []
+
+    def getaddrinfo(host: str, port: object, *args: object, **kwargs: object) -> list[tuple]:  # type: ignore[type-arg]
+        if host in NAMES:
+            return [(socket.AF_INET6 if ":" in a else socket.AF_INET, socket.SOCK_STREAM, 6, "",
+                     (a, port)) for a in NAMES[host]]
+        return real_getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_NUMERICHOST)
+
+    def connect(address: str, port: int, timeout: float) -> socket.socket:
+        attempts.append(address)
+        if address != PUBLIC:
+            raise AssertionError(f"connected to {address}")
+        return socket.create_connection(("127.0.0.1", port), timeout)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(public_net, "connect", connect)
+    return attempts
+
+
+@pytest.fixture
+def local_site(connections: list[str]) -> Iterator[str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     server.daemon_threads = True
+    _Handler.port = server.server_address[1]
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield f"http://site.test:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
 
@@ -123,11 +180,62 @@ def test_check_url(local_site: str) -> None:
     assert check_url(f"{local_site}/ok", 2) == (200, "")
     assert check_url(f"{local_site}/nohead", 2) == (200, "")  # HEAD refused, GET works
     assert check_url(f"{local_site}/moved", 2) == (200, "")
+    assert check_url(f"{local_site}/twice", 2) == (200, "")  # an absolute Location, then a relative one
     assert check_url(f"{local_site}/missing", 2) == (404, "")
     assert check_url(f"{local_site}/slow", 0.3) == (None, "no answer within 0.3 s")
-    status, error = check_url(f"http://127.0.0.1:{_closed_port()}/", 2)
+    status, error = check_url(f"http://site.test:{_closed_port()}/", 2)
     assert status is None and "refused" in error.lower()
     assert check_url("ftp://127.0.0.1/x") == (None, "not an http(s) address")
+
+
+@pytest.mark.parametrize(("host", "address"), [
+    ("127.0.0.1", "127.0.0.1"), ("[::1]", "::1"), ("localhost.test", "127.0.0.1"),
+    ("private.test", "10.1.2.3"), ("metadata.test", "169.254.169.254"), ("shared.test", "100.64.0.1"),
+    ("multicast.test", "224.0.0.251"), ("mapped.test", "::ffff:127.0.0.1"),
+    ("sixtofour.test", "2002:c0a8:101::1"), ("unique-local.test", "fd00::1"), ("half.test", "192.168.1.1"),
+    ("0x7f000001", "127.0.0.1"), ("[fe80::1]", "fe80::1"), ("0.0.0.0", "0.0.0.0"),
+])
+def test_check_url_refuses_hosts_with_non_public_addresses(connections: list[str], host: str,
+                                                          address: str) -> None:
+    status, error = check_url(f"http://{host}:8080/admin", 2)
+    assert status is None
+    assert error.startswith("refused: ") and address in error
+    assert connections == []  # refused before any connection
+
+
+@pytest.mark.parametrize(("path", "error"), [
+    ("/to-loopback", "127.0.0.1, not a public address"),
+    ("/to-localhost", "127.0.0.1, not a public address"),
+    ("/to-private", "10.1.2.3, not a public address"),
+    ("/to-mapped", "::ffff:127.0.0.1, not a public address"),
+    ("/to-ftp", "not an http(s) address: ftp"),
+    ("/loop", "more than 10 redirects"),
+])
+def test_check_url_checks_every_redirect(local_site: str, connections: list[str], path: str,
+                                         error: str) -> None:
+    status, message = check_url(f"{local_site}{path}", 2)
+    assert status is None and error in message
+    assert set(connections) == {PUBLIC}
+
+
+@pytest.mark.parametrize("scheme", ["ftp", "file", "gopher", "javascript", "data"])
+def test_check_url_requests_http_and_https_only(connections: list[str], scheme: str) -> None:
+    assert check_url(f"{scheme}://site.test/x", 2) == (None, "not an http(s) address")
+    assert connections == []
+
+
+@pytest.mark.parametrize(("address", "public"), [
+    ("93.184.215.14", True), ("2606:4700::1", True),
+    ("127.0.0.1", False), ("10.0.0.1", False), ("172.16.0.1", False), ("192.168.0.1", False),
+    ("169.254.169.254", False), ("100.64.0.1", False), ("0.0.0.0", False), ("224.0.0.1", False),
+    ("240.0.0.1", False), ("255.255.255.255", False), ("192.0.2.1", False),
+    ("::1", False), ("::", False), ("fe80::1", False), ("fd12:3456::1", False), ("ff02::1", False),
+    ("ff0e::1", False), ("::ffff:127.0.0.1", False), ("::ffff:10.0.0.1", False),
+    ("::ffff:93.184.215.14", False),  # IPv4-mapped addresses are refused, whatever they map to
+    ("2002:7f00:1::", False), ("2001:0:4136:e378:8000:63bf:f5ff:fffe", False), ("64:ff9b::a00:1", False),
+])
+def test_is_public(address: str, public: bool) -> None:
+    assert public_net.is_public(ipaddress.ip_address(address)) is public
 
 
 def test_check_links_reports_but_does_not_fail(tmp_path: Path, local_site: str,
@@ -139,7 +247,7 @@ def test_check_links_reports_but_does_not_fail(tmp_path: Path, local_site: str,
     root = make_repo(tmp_path, {
         "good": org("good", f"{local_site}/ok", f"{local_site}/nohead"),
         "broken": org("broken", f"{local_site}/missing", f"{local_site}/slow"),
-        "closed": org("closed", f"http://127.0.0.1:{_closed_port()}/"),
+        "closed": org("closed", f"http://site.test:{_closed_port()}/"),
     })
     summary = tmp_path / "summary.md"
     started = time.monotonic()
@@ -150,7 +258,7 @@ def test_check_links_reports_but_does_not_fail(tmp_path: Path, local_site: str,
     lines = out.splitlines()
     assert lines[0] == f"orgs/broken.yml: contact.website: {local_site}/missing: HTTP 404"
     assert lines[1] == f"orgs/broken.yml: donate: {local_site}/slow: no answer within 0.5 s"
-    assert lines[2].startswith("orgs/closed.yml: contact.website: http://127.0.0.1:")
+    assert lines[2].startswith("orgs/closed.yml: contact.website: http://site.test:")
     assert len(lines) == 3  # the good ones, and the phone, are not listed
     assert err.startswith("2 of 5 link(s) answered")
     report = summary.read_text(encoding="utf-8")

@@ -2,19 +2,21 @@
 
 Sites are often slow or refuse robots, so a failure is reported, never fatal by default: the
 scheduled job lists what to look at, and a maintainer asks the group. Every request has a
-timeout; HEAD is tried first and GET when a server does not answer HEAD properly.
+timeout; HEAD is tried first and GET when a server does not answer HEAD properly. Only http and
+https addresses are requested, and only at public addresses, redirects included
+(`tools/public_net.py`): the check runs inside CI's and maintainers' networks.
 """
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
+import http.client
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from guidemap.contract.model import PROFILE_FIELDS, Org, value_of
 from guidemap.tools.job_summary import table
+from guidemap.tools.public_net import RefusedAddress, Resolver, request_status, system_resolver
 
 USER_AGENT = "guidemap-link-check/0.1 (+volunteer guide map; checks each group's links)"
 _RETRY_WITH_GET = {400, 403, 404, 405, 429, 501}
@@ -46,32 +48,20 @@ def external_links(orgs: Iterable[Org]) -> list[Link]:
             if (value := value_of(o, path))]
 
 
-def _request(url: str, method: str, timeout: float) -> int:
-    req = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            status: int = resp.status
-            return status
-    except urllib.error.HTTPError as exc:
-        return exc.code
-
-
-def check_url(url: str, timeout: float = 10.0) -> tuple[int | None, str]:
+def check_url(url: str, timeout: float = 10.0,
+              resolve: Resolver = system_resolver) -> tuple[int | None, str]:
     if not url.lower().startswith(("https://", "http://")):
         return None, "not an http(s) address"
     try:
-        status = _request(url, "HEAD", timeout)
+        status = request_status(url, "HEAD", timeout, USER_AGENT, resolve)
         if status in _RETRY_WITH_GET:
-            status = _request(url, "GET", timeout)
+            status = request_status(url, "GET", timeout, USER_AGENT, resolve)
         return status, ""
     except TimeoutError:
         return None, f"no answer within {timeout:g} s"
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, TimeoutError):
-            return None, f"no answer within {timeout:g} s"
-        return None, str(reason)[:200]
-    except (OSError, ValueError) as exc:
+    except RefusedAddress as exc:
+        return None, f"refused: {exc}"[:200]
+    except (OSError, ValueError, http.client.HTTPException) as exc:
         return None, str(exc)[:200] or type(exc).__name__
 
 
