@@ -267,3 +267,28 @@ def test_pages_rebuild_every_day_so_expired_calls_leave() -> None:
     _minute, hour, *rest = entry["cron"].split()
     assert rest == ["*", "*", "*"]  # daily
     assert int(hour) < 17  # before 17:00 UTC the UTC date (the build's) is Thailand's date too
+
+
+def test_ci_refuses_symbolic_links(tmp_path: Path) -> None:
+    """The profiles job's step, run as it is in a repository with and without a link."""
+    steps = _load(WORKFLOWS / "ci.yml")["jobs"]["profiles"]["steps"]
+    script = next(s["run"] for s in steps if s.get("name", "").startswith("No symbolic links"))
+    names = [s.get("name", s.get("uses", "")) for s in steps]
+    assert names.index(next(n for n in names if n.startswith("No symbolic links"))) < names.index(
+        "Install guidemap"), "refused before anything from the pull request is installed"
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main"]
+    subprocess.run([*git, "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("# a\n", encoding="utf-8")
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+
+    def step() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["bash", "-e", "-o", "pipefail", "-c", script], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=60)
+
+    assert step().returncode == 0
+    (tmp_path / "content" / "env.md").symlink_to("/proc/self/environ")
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    result = step()
+    assert result.returncode == 1
+    assert "content/env.md" in result.stdout and "::error::" in result.stdout
