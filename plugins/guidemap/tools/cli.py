@@ -31,6 +31,7 @@ from guidemap.tools.docs import dated_docs
 from guidemap.tools.docs.fieldtable import doc_files, field_table, rewrite
 from guidemap.tools.forms import dated_form, issuebody, issueform, storyform
 from guidemap.tools.forms.formfile import FORM_PATH, form_text
+from guidemap.tools.forms.writing import FormError, for_terminal
 from guidemap.tools.job_summary import append as append_summary
 from guidemap.tools.job_summary import problems_markdown
 from guidemap.tools.links import check_links, external_links, links_markdown, links_text
@@ -256,68 +257,66 @@ def _read_body(name: str) -> str | None:
         return None
 
 
-def cmd_story_from_issue(args: argparse.Namespace) -> int:
-    """A draft story from a "share a story" issue; the picture only with --fetch-image."""
+def _from_issue(args: argparse.Namespace, make: Callable[[str, Path], tuple[str, Callable[[], Path]]],
+                note: str = "") -> int:
+    """What the three issue-form commands share: the body read from a file or stdin, the file
+    made (``make`` gives its text and how to write it), printed with ``--stdout`` or written,
+    and every problem printed with nothing from the issue able to drive the terminal."""
     root = _root(args)
     body = _read_body(args.body)
     if body is None:
         return 2
     try:
+        text, write = make(body, root)
+        if args.stdout:
+            sys.stdout.write(text)
+            return 0
+        target = write()
+    except FormError as exc:
+        print("\n".join(f"✗ {for_terminal(p)}" for p in exc.problems), file=sys.stderr)
+        return 1
+    print(f"✓ wrote / สร้างไฟล์ {target.relative_to(root)}{note}", file=sys.stderr)
+    return 0
+
+
+def cmd_story_from_issue(args: argparse.Namespace) -> int:
+    """A draft story from a "share a story" issue; the picture only with --fetch-image."""
+    fetched: list[storyform.IssueStory] = []
+
+    def make(body: str, root: Path) -> tuple[str, Callable[[], Path]]:
         story = storyform.story_from_issue(body, root, args.today, args.slug)
         picture = None
         if story.picture_url and args.fetch_image:
             picture = storyform.fetch_picture(story.picture_url)
             story = storyform.story_from_issue(body, root, args.today, args.slug, picture)
-        if args.stdout:
-            sys.stdout.write(story.text)
-            return 0
-        target = storyform.write_story(story, root, picture)
-    except issueform.IssueFormError as exc:
-        print("\n".join(f"✗ {p}" for p in exc.problems), file=sys.stderr)
-        return 1
-    print(f"✓ wrote / สร้างไฟล์ {target.relative_to(root)} (draft: true)", file=sys.stderr)
-    if story.picture_url and picture is None:
-        print(f"! the issue has a picture, not fetched: {story.picture_url}\n  run again with "
-              "--fetch-image to add it (resized, without metadata) / มีรูปแนบ ใช้ --fetch-image เพื่อดึงรูป",
-              file=sys.stderr)
-    return 0
+        elif story.picture_url:
+            fetched.append(story)
+        return story.text, lambda: storyform.write_story(story, root, picture)
+
+    code = _from_issue(args, make, " (draft: true)")
+    if code == 0 and fetched and not args.stdout:
+        # Quoted and escaped: the address is the issue's text.
+        print(f"! the issue has a picture, not fetched: {for_terminal(repr(fetched[0].picture_url))}\n"
+              "  run again with --fetch-image to add it (resized, without metadata) / มีรูปแนบ ใช้ "
+              "--fetch-image เพื่อดึงรูป", file=sys.stderr)
+    return code
 
 
 def cmd_from_issue(args: argparse.Namespace) -> int:
-    root = _root(args)
-    body = _read_body(args.body)
-    if body is None:
-        return 2
-    try:
+    def make(body: str, root: Path) -> tuple[str, Callable[[], Path]]:
         profile = issueform.profile_from_issue(body, root / "orgs")
-        if args.stdout:
-            sys.stdout.write(profile.text)
-            return 0
-        target = issueform.write_profile(profile, root / "orgs", update=args.update)
-    except issueform.IssueFormError as exc:
-        print("\n".join(f"✗ {p}" for p in exc.problems), file=sys.stderr)
-        return 1
-    print(f"✓ wrote / สร้างไฟล์ {target.relative_to(root)}", file=sys.stderr)
-    return 0
+        return profile.text, lambda: issueform.write_profile(profile, root / "orgs", update=args.update)
+
+    return _from_issue(args, make)
 
 
 def cmd_dated_from_issue(args: argparse.Namespace) -> int:
     """A call or an event from an issue body (a file or stdin, never a shell-expanded argument)."""
-    root = _root(args)
-    body = _read_body(args.body)
-    if body is None:
-        return 2
-    try:
+    def make(body: str, root: Path) -> tuple[str, Callable[[], Path]]:
         entry = dated_form.entry_from_issue(args.kind, body, root)
-        if args.stdout:
-            sys.stdout.write(entry.text)
-            return 0
-        target = dated_form.write_entry(entry, root, update=args.update)
-    except dated_form.DatedFormError as exc:
-        print("\n".join(f"✗ {p}" for p in exc.problems), file=sys.stderr)
-        return 1
-    print(f"✓ wrote / สร้างไฟล์ {target.relative_to(root)}", file=sys.stderr)
-    return 0
+        return entry.text, lambda: dated_form.write_entry(entry, root, update=args.update)
+
+    return _from_issue(args, make)
 
 
 def cmd_stale(args: argparse.Namespace) -> int:

@@ -15,14 +15,11 @@ strict loader before it is accepted. The forms are generated from :data:`FORMS`
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from guidemap.contract.dated import ATTENDANCE, CALLS_DIR, EVENT_KINDS, EVENTS_DIR, REMOTE, STATUS, YES_NO
 from guidemap.contract.dated_loader import load_dated
@@ -31,10 +28,18 @@ from guidemap.contract.model import ID_PATTERN
 from guidemap.contract.problems import Problems
 from guidemap.contract.vocab import LANGUAGES, Label
 from guidemap.tools.forms import issuebody
+from guidemap.tools.forms.writing import (
+    FormError,
+    answer_limit,
+    dump_yaml,
+    form_confirmations,
+    form_element,
+    form_head,
+    form_label,
+    write_files,
+)
 
-MAX_INPUT_CHARS = 600
 MAX_TEXTAREA_CHARS = 2_500
-_CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
 
 
 @dataclass(frozen=True)
@@ -62,12 +67,6 @@ class Form:
     title: str
     label: str
     elements: tuple[Element, ...]
-
-
-
-def form_label(label: Label) -> str:
-    return f"{label.th} / {label.en}"
-
 
 
 
@@ -170,30 +169,14 @@ CONSENTS = (
 )
 
 
-def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
 def option_text(key: str, label: Label) -> str:
     return f"{key} — {label.th} / {label.en}"
 
 
 def _element(e: Element) -> list[str]:
-    lines = [f"  - type: {e.kind}", f"    id: {e.id}", "    attributes:",
-             f"      label: {_q(form_label(e.label))}"]
-    if e.description:
-        lines.append(f"      description: {_q(form_label(e.description))}")
-    if e.placeholder:
-        lines.append(f"      placeholder: {_q(e.placeholder)}")
-    if e.options is not None:
-        prefix = "- label: " if e.kind == "checkboxes" else "- "
-        lines += ["      options:",
-                  *(f"        {prefix}{_q(option_text(k, v))}" for k, v in e.options.items())]
-        if e.kind == "dropdown" and e.required:
-            lines.append("      default: 0")
-    if e.required and e.kind != "checkboxes":
-        lines += ["    validations:", "      required: true"]
-    return lines
+    options = [option_text(k, v) for k, v in (e.options or {}).items()]
+    return form_element(e.kind, e.id, form_label(e.label), e.description, e.placeholder, options,
+                        0 if e.kind == "dropdown" and e.required else None, e.required)
 
 
 def form_text(form: Form) -> str:
@@ -210,23 +193,14 @@ def form_text(form: Form) -> str:
     header = (f"# Issue form: {form.name.en}. GENERATED from plugins/guidemap/tools/forms/dated_form.py by\n"
               "# `guidemap forms --write`: edit that, not this file.\n"
               f"# `guidemap dated-from-issue {form.kind}` reads the labels back.\n")
-    lines = [f"name: {_q(form_label(form.name))}", f"description: {_q(form_label(form.description))}",
-             f"title: {_q(form.title)}", f"labels: [{_q(form.label)}]", "body:",
-             "  - type: markdown", "    attributes:", "      value: |",
-             *(f"        {line}" if line else "" for line in intro)]
+    lines = form_head(form.name, form.description, form.title, (form.label,), intro)
     for e in form.elements:
         lines += _element(e)
-    lines += ["  - type: checkboxes", "    id: consent", "    attributes:",
-              f"      label: {_q('ยืนยัน / Confirm')}", "      options:"]
-    for label in CONSENTS:
-        lines += [f"        - label: {_q(form_label(label))}", "          required: true"]
+    lines += form_confirmations("consent", "ยืนยัน / Confirm", CONSENTS)
     return header + "\n".join(lines) + "\n"
 
 
-class DatedFormError(Exception):
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))
+DatedFormError = FormError  # the one error of every converter
 
 
 def _split(form: Form, body: str) -> tuple[dict[str, str], list[str]]:
@@ -236,34 +210,27 @@ def _split(form: Form, body: str) -> tuple[dict[str, str], list[str]]:
                            frozenset({issuebody.norm("ยืนยัน / Confirm")}))  # not part of the file
 
 
-def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
-    *parents, last = dotted.split(".")
-    for name in parents:
-        data = data.setdefault(name, {})
-    data[last] = value
-
-
 def _answer(e: Element, text: str, data: dict[str, Any], problems: list[str]) -> None:
     label = form_label(e.label)
     if e.kind == "checkboxes":
         keys = []
         for line in filter(str.strip, text.split("\n")):
-            m = _CHECKBOX.fullmatch(line.strip())
+            m = issuebody.CHECKBOX.fullmatch(line.strip())
             if m is None or (m[1] != " " and m[2].split(" ", 1)[0] not in (e.options or {})):
                 problems.append(f"{label}: unexpected line {line.strip()[:60]!r} / มีบรรทัดที่ไม่ใช่ตัวเลือก")
             elif m[1] != " ":
                 keys.append(m[2].split(" ", 1)[0])
         if keys:
-            _set(data, e.target, keys)
+            issuebody.set_path(data, e.target, keys)
     elif e.kind == "dropdown":
-        _set(data, e.target, text.split(" ", 1)[0])
+        issuebody.set_path(data, e.target, text.split(" ", 1)[0])
     elif e.target == "orgs":
-        _set(data, e.target, [x.strip() for x in text.split(",") if x.strip()])
+        issuebody.set_path(data, e.target, [x.strip() for x in text.split(",") if x.strip()])
     elif e.per_line:
         items = [line.strip().lstrip("-*• ").strip() for line in text.split("\n")]
-        _set(data, e.target, [{"th": s} for s in items if s])
+        issuebody.set_path(data, e.target, [{"th": s} for s in items if s])
     else:
-        _set(data, e.target, text)
+        issuebody.set_path(data, e.target, text)
 
 
 def answers_to_data(form: Form, answers: dict[str, str], today: dt.date) -> tuple[dict[str, Any], list[str]]:
@@ -272,7 +239,7 @@ def answers_to_data(form: Form, answers: dict[str, str], today: dt.date) -> tupl
     for e in form.elements:
         text = answers.get(e.id, "")
         label = form_label(e.label)
-        limit = MAX_TEXTAREA_CHARS if e.kind == "textarea" else MAX_INPUT_CHARS
+        limit = answer_limit(e.kind, MAX_TEXTAREA_CHARS)
         problem = issuebody.answer_problem(label, text, limit, e.required, e.kind in ("input", "dropdown"))
         if problem:
             problems.append(problem)
@@ -280,14 +247,6 @@ def answers_to_data(form: Form, answers: dict[str, str], today: dt.date) -> tupl
             _answer(e, text, data, problems)
     data["updated"] = today.isoformat()
     return data, problems
-
-
-class _Dumper(yaml.SafeDumper):
-    """``yaml.safe_dump`` with multi-line text as ``|`` blocks."""
-
-
-_Dumper.add_representer(str, lambda d, v: d.represent_scalar(
-    "tag:yaml.org,2002:str", v, style="|" if "\n" in v else None))
 
 
 @dataclass(frozen=True)
@@ -317,7 +276,7 @@ def entry_from_issue(kind: str, body: str, root: Path, today: dt.date | None = N
     if "venue" in data:
         data["venue"].setdefault("public", "no")
     schema = f"# yaml-language-server: $schema=../plugins/guidemap/contract/data/{form.kind}.schema.json\n"
-    text = schema + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    text = schema + dump_yaml(data)
     # The written text, checked by the loader against the repository's profiles, as the site will.
     repo = load_repository(root)
     known = {o.id for o in repo.dataset.orgs}
@@ -335,11 +294,8 @@ def entry_from_issue(kind: str, body: str, root: Path, today: dt.date | None = N
 
 
 def write_entry(entry: IssueEntry, root: Path, *, update: bool = False) -> Path:
-    folder = root / entry.folder
-    folder.mkdir(exist_ok=True)
-    target = folder / f"{entry.id}.yml"
-    if target.exists() and not update:
-        raise DatedFormError([f"{entry.folder}/{entry.id}.yml exists already: use --update to replace it / "
-                              "มีไฟล์นี้อยู่แล้ว"])
-    target.write_text(entry.text, encoding="utf-8")
+    """Write ``calls/<id>.yml`` or ``events/<id>.yml``; an existing file is replaced only with
+    ``update``, and never through a symbolic link."""
+    (target,) = write_files(root, entry.folder, {f"{entry.id}.yml": entry.text}, replace=update,
+                            exists=": use --update to replace it / มีไฟล์นี้อยู่แล้ว")
     return target

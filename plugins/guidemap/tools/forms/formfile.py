@@ -1,17 +1,18 @@
 """The "add or update my organization" issue form (``.github/ISSUE_TEMPLATE/add-organization.yml``),
 generated from the profile field declarations (``guidemap forms --write``; ``--check`` in CI).
 
-The text is written by hand-rolled YAML so that it reads like the file people used to edit:
-every string double-quoted (JSON strings are valid YAML), the introduction as a ``|`` block.
+The text is written line by line (:mod:`guidemap.tools.forms.writing`, shared by every form) so
+that it reads like the file people used to edit: every string double-quoted (JSON strings are
+valid YAML), the introduction as a ``|`` block.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from guidemap.contract.vocab import Label
-from guidemap.tools.forms.issueform import CONSENT, FormField, form_fields, form_label, option_text
+from guidemap.tools.forms.issueform import CONSENT, FormField, form_fields, option_text
+from guidemap.tools.forms.writing import form_confirmations, form_element, form_head
 
 FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "add-organization.yml"
 
@@ -41,44 +42,18 @@ CONSENTS = (
 )
 
 
-def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
 def _element(f: FormField) -> list[str]:
     e = f.element
     assert e is not None
-    lines = [f"  - type: {e.kind}", f"    id: {e.id}", "    attributes:", f"      label: {_q(f.label)}"]
-    if e.description:
-        lines.append(f"      description: {_q(form_label(e.description))}")
-    if e.placeholder:
-        lines.append(f"      placeholder: {_q(e.placeholder)}")
-    if e.kind == "dropdown":
-        lines += ["      options:", *(f"        - {_q(option_text(f.id, k))}" for k in f.keys)]
-        if e.default is not None:
-            lines.append(f"      default: {e.default}")
-    elif e.kind == "checkboxes":
-        lines += ["      options:", *(f"        - label: {_q(option_text(f.id, k))}" for k in f.keys)]
-    if e.required and e.kind != "checkboxes":  # GitHub requires checkboxes one by one
-        lines += ["    validations:", "      required: true"]
-    return lines
-
-
-def _consent() -> list[str]:
-    lines = ["  - type: checkboxes", f"    id: {CONSENT.id}", "    attributes:",
-             f"      label: {_q(CONSENT.label)}", "      options:"]
-    for label in CONSENTS:
-        lines += [f"        - label: {_q(form_label(label))}", "          required: true"]
-    return lines
+    options = [option_text(f.id, k) for k in f.keys] if e.kind in ("dropdown", "checkboxes") else []
+    return form_element(e.kind, e.id, f.label, e.description, e.placeholder, options,
+                        e.default if e.kind == "dropdown" else None, e.required)
 
 
 def form_text() -> str:
     """The issue form's YAML, from :func:`guidemap.tools.forms.issueform.form_fields` (the
     network's languages)."""
-    lines = [f"name: {_q(form_label(NAME))}", f"description: {_q(form_label(DESCRIPTION))}",
-             f"title: {_q(TITLE)}", f"labels: [{', '.join(_q(x) for x in LABELS)}]", "body:",
-             "  - type: markdown", "    attributes:", "      value: |",
-             *(f"        {line}" if line else "" for line in INTRO)]
+    lines = form_head(NAME, DESCRIPTION, TITLE, LABELS, INTRO)
     for f in form_fields():
-        lines += _consent() if f is CONSENT else _element(f)
+        lines += form_confirmations(f.id, f.label, CONSENTS) if f is CONSENT else _element(f)
     return HEADER + "\n".join(lines) + "\n"

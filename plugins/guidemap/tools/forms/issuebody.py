@@ -11,11 +11,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from typing import Any
 
 NO_RESPONSE = "_No response_"
 MAX_BODY_CHARS = 65_536  # GitHub's own limit on an issue body
 _HEADING = re.compile(r"###[ \t]+(.+?)[ \t]*#*[ \t]*")
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")  # a tag, a comment or a declaration begins
+# Control characters but tab and line break: nothing a form needs, and escape sequences that
+# drive the terminal of whoever reads the answer (set its title, erase lines, write the clipboard).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A checkbox as GitHub writes it: "- [X] option" (ticked) or "- [ ] option".
+CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
 
 
 def norm(label: str) -> str:
@@ -40,12 +46,19 @@ def too_long(label: str, text: str, limit: int) -> str | None:
     return None
 
 
+def control_problem(label: str, text: str) -> str | None:
+    if found := CONTROL.search(text):
+        return (f"{label}: a control character ({found[0]!a}) is not accepted / "
+                "มีอักขระควบคุมที่ไม่รับ")
+    return None
+
+
 def answer_problem(label: str, text: str, limit: int, required: bool, single_line: bool) -> str | None:
     """The rules every form's answer meets (profile, story, call, event), the first one broken:
-    at most ``limit`` characters, no HTML (the answer is plain text, whatever page it lands on),
-    given if ``required``, on one line if ``single_line``. None: nothing to say (an empty
-    optional answer included)."""
-    if problem := too_long(label, text, limit):
+    at most ``limit`` characters, no control character, no HTML (the answer is plain text,
+    whatever page it lands on), given if ``required``, on one line if ``single_line``. None:
+    nothing to say (an empty optional answer included)."""
+    if problem := too_long(label, text, limit) or control_problem(label, text):
         return problem
     if _HTML.search(text):
         return f"{label}: HTML is not accepted; write plain text / ไม่รับ HTML กรุณาเขียนเป็นข้อความธรรมดา"
@@ -54,6 +67,14 @@ def answer_problem(label: str, text: str, limit: int, required: bool, single_lin
     if single_line and "\n" in text:
         return f"{label}: must be a single line / ต้องเขียนในบรรทัดเดียว"
     return None
+
+
+def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
+    """Put ``value`` at a dotted path of a file's data (``venue.name.th``)."""
+    *parents, last = dotted.split(".")
+    for name in parents:
+        data = data.setdefault(name, {})
+    data[last] = value
 
 
 def split(body: str, questions: Mapping[str, tuple[str, str]], not_this_form: str,

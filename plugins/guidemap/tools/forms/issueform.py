@@ -29,8 +29,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from guidemap.contract import gazetteer, network
 from guidemap.contract.loader import build_org, load_org_file
 from guidemap.contract.model import ID_PATTERN, PROFILE_FIELDS, FormElement, ProfileField, field_by_path
@@ -40,9 +38,9 @@ from guidemap.contract.spec import Choice, Context, ListOf, Localized, Spec
 from guidemap.contract.vocab import Label
 from guidemap.contract.yamlsafe import Document
 from guidemap.tools.forms import issuebody
+from guidemap.tools.forms.writing import FormError, answer_limit, dump_yaml, form_label, write_files
 from guidemap.tools.scaffold import SCHEMA_COMMENT
 
-MAX_INPUT_CHARS = 600  # one-line answers; the validator's limits are lower still
 MAX_TEXTAREA_CHARS = 7_000  # the longest field (description) allows 6000
 SHOWN_PATH = "issue form"
 
@@ -70,10 +68,6 @@ class FormField:
 def _labels(spec: Spec | None) -> dict[str, Label]:
     item = spec.item if isinstance(spec, ListOf) else spec
     return dict(item.keys) if isinstance(item, Choice) else {}
-
-
-def form_label(label: Label) -> str:
-    return f"{label.th} / {label.en}"
 
 
 def _choices(spec: Spec | None) -> Mapping[str, Label] | None:
@@ -159,12 +153,7 @@ def option_text(field_id: str, key: str) -> str:
     return f"{key} — {label.th} / {label.en}"
 
 
-class IssueFormError(Exception):
-    """Every problem found in an issue body, one plain sentence each (Thai and English)."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))
+IssueFormError = FormError  # the one error of every converter
 
 
 @dataclass(frozen=True)
@@ -175,9 +164,6 @@ class IssueProfile:
 
 def _by_target() -> dict[str, FormField]:
     return {f.target: f for f in form_fields() if f.target}
-
-
-_CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
 
 
 def split_body(body: str) -> tuple[dict[str, str], list[str]]:
@@ -193,7 +179,7 @@ def _checked(f: FormField, text: str, problems: list[str]) -> list[str]:
     for line in text.split("\n"):
         if not line.strip():
             continue
-        m = _CHECKBOX.fullmatch(line.strip())
+        m = issuebody.CHECKBOX.fullmatch(line.strip())
         if m is None:
             problems.append(f"{f.label}: unexpected line {line.strip()[:60]!r}; tick the boxes instead /"
                             " มีบรรทัดที่ไม่ใช่ช่องให้ติ๊ก")
@@ -208,13 +194,6 @@ def _checked(f: FormField, text: str, problems: list[str]) -> list[str]:
     return keys
 
 
-def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
-    *parents, last = dotted.split(".")
-    for name in parents:
-        data = data.setdefault(name, {})
-    data[last] = value
-
-
 def answers_to_data(answers: dict[str, str], today: dt.date) -> tuple[dict[str, Any], list[str]]:
     """The profile as plain data (every scalar text, as the strict YAML reader gives it)."""
     problems: list[str] = []
@@ -223,7 +202,7 @@ def answers_to_data(answers: dict[str, str], today: dt.date) -> tuple[dict[str, 
         text = answers.get(f.id, "")
         if f.kind == "confirm":
             continue  # GitHub enforces the required ticks; they are not part of the profile
-        limit = MAX_TEXTAREA_CHARS if f.kind == "textarea" else MAX_INPUT_CHARS
+        limit = answer_limit(f.kind, MAX_TEXTAREA_CHARS)
         problem = issuebody.answer_problem(f.label, text, limit, f.required, f.kind in ("input", "dropdown"))
         if problem:
             problems.append(problem)
@@ -232,17 +211,17 @@ def answers_to_data(answers: dict[str, str], today: dt.date) -> tuple[dict[str, 
         if f.kind == "checkboxes":
             keys = _checked(f, text, problems)
             if keys:
-                _set(data, f.target, keys)
+                issuebody.set_path(data, f.target, keys)
             elif f.required:
                 problems.append(f"{f.label}: tick at least one / เลือกอย่างน้อยหนึ่งข้อ")
         elif f.kind == "dropdown":
-            _set(data, f.target, text.split(" ", 1)[0])
+            issuebody.set_path(data, f.target, text.split(" ", 1)[0])
         elif f.per_line:
             part = f.element.part if f.element and f.element.part else "th"
-            _set(data, f.target, [{part: line.strip().lstrip("-*• ").strip()}
+            issuebody.set_path(data, f.target, [{part: line.strip().lstrip("-*• ").strip()}
                                   for line in text.split("\n") if line.strip().lstrip("-*• ").strip()])
         else:
-            _set(data, f.target, text)
+            issuebody.set_path(data, f.target, text)
     data["updated"] = today.isoformat()
     return data, problems
 
@@ -264,17 +243,6 @@ def _normalized(checked: dict[str, Any]) -> dict[str, Any]:
     names = {"province": place.province.name_th if place.province else None,
              "district": place.district.name_th if place.district else None}
     return {key: names.get(key) or checked[key] for key in ORG.fields if key in checked}
-
-
-class _Dumper(yaml.SafeDumper):
-    """``yaml.safe_dump`` with multi-line text as ``|`` blocks, as people write them."""
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
-
-
-_Dumper.add_representer(str, _str)
 
 
 def profile_from_issue(body: str, orgs_dir: Path, today: dt.date | None = None) -> IssueProfile:
@@ -302,8 +270,7 @@ def profile_from_issue(body: str, orgs_dir: Path, today: dt.date | None = None) 
     if found or org is None:
         raise IssueFormError(_describe(found.sorted()) or ["the profile is not valid / ข้อมูลไม่ถูกต้อง"])
 
-    text = SCHEMA_COMMENT + yaml.dump(_normalized(checked), Dumper=_Dumper, allow_unicode=True,
-                                      sort_keys=False, width=100)
+    text = SCHEMA_COMMENT + dump_yaml(_normalized(checked))
     # Read the written text back with the strict loader, exactly as the site will.
     with tempfile.TemporaryDirectory() as tmp:
         trial = Path(tmp, "orgs", f"{org_id}.yml")
@@ -325,11 +292,7 @@ def _describe(problems: Iterable[Any]) -> list[str]:
 
 def write_profile(profile: IssueProfile, orgs_dir: Path, *, update: bool = False) -> Path:
     """Write ``orgs/<id>.yml``; an existing profile is replaced only with ``update``."""
-    target = orgs_dir / f"{profile.id}.yml"
-    if target.resolve().parent != orgs_dir.resolve():  # the id pattern already forbids this
-        raise IssueFormError([f"refusing to write outside {orgs_dir}"])
-    if target.exists() and not update:
-        raise IssueFormError([f"orgs/{profile.id}.yml exists already: check that this is the same "
-                              "group, then use --update / มีไฟล์นี้อยู่แล้ว ถ้าเป็นกลุ่มเดียวกันให้ใช้ --update"])
-    target.write_text(profile.text, encoding="utf-8")
+    (target,) = write_files(orgs_dir.parent, orgs_dir.name, {f"{profile.id}.yml": profile.text},
+                            replace=update, exists=": check that this is the same group, then use "
+                            "--update / มีไฟล์นี้อยู่แล้ว ถ้าเป็นกลุ่มเดียวกันให้ใช้ --update")
     return target

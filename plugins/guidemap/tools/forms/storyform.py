@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 import re
 import tempfile
+import threading
+import time
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +30,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
 from PIL import Image, ImageOps
 
 from guidemap.contract.loader import STORIES_DIR, load_story_file
@@ -38,7 +38,17 @@ from guidemap.contract.problems import Problems
 from guidemap.contract.schema import ID_PATTERN
 from guidemap.contract.vocab import Label
 from guidemap.tools.forms import issuebody
-from guidemap.tools.forms.issueform import IssueFormError, form_label
+from guidemap.tools.forms.writing import (
+    FormError,
+    dump_yaml,
+    form_confirmations,
+    form_element,
+    form_head,
+    form_label,
+    write_files,
+)
+
+IssueFormError = FormError  # the one error of every converter
 
 FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "share-story.yml"
 MAX_ANSWER_CHARS = 6_000  # the longest field (lesson.story) allows 6000
@@ -110,7 +120,6 @@ CONSENTS = (
 _BY_ID = {q.id: q for q in QUESTIONS}
 
 
-_CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]+(.*)")
 # What GitHub writes for a dropped picture: Markdown, or an <img> tag.
 _PICTURE = re.compile(r'!\[[^\]\n]*\]\(\s*(\S+?)\s*\)|<img\s[^>\n]*?\bsrc="([^"\s]+)"[^>\n]*>')
 
@@ -132,7 +141,7 @@ def _consents(text: str, problems: list[str], heading: str) -> list[bool]:
     ticks = []
     for line in text.split("\n"):
         if line.strip():
-            m = _CHECKBOX.fullmatch(line.strip())
+            m = issuebody.CHECKBOX.fullmatch(line.strip())
             if m is None:
                 problems.append(f"{heading}: unexpected line {line.strip()[:60]!r} / มีบรรทัดที่ไม่ใช่ช่องให้ติ๊ก")
                 continue
@@ -154,8 +163,10 @@ def answers_to_front_matter(answers: dict[str, str], today: dt.date) -> tuple[di
     picture: str | None = None
     for q in QUESTIONS:
         text = answers.get(q.id, "")
-        if long := issuebody.too_long(q.heading, text, MAX_ANSWER_CHARS):  # pictures, ticks too
-            problems.append(long)
+        # Pictures and ticks too: an address is printed to the maintainer's terminal.
+        if refused := (issuebody.too_long(q.heading, text, MAX_ANSWER_CHARS)
+                       or issuebody.control_problem(q.heading, text)):
+            problems.append(refused)
             continue
         if q.kind == "confirm":
             ticks = _consents(text, problems, q.heading)
@@ -202,20 +213,11 @@ def slug_for(title: str, orgs: list[str], today: dt.date, hint: str | None = Non
     return f"{today.isoformat()}-{words}"
 
 
-class _Dumper(yaml.SafeDumper):
-    """Multi-line text as ``|`` blocks, as people write them."""
-
-
-_Dumper.add_representer(str, lambda d, v: d.represent_scalar(
-    "tag:yaml.org,2002:str", v, style="|" if "\n" in v else None))
-
-
 def story_text(front: dict[str, Any]) -> str:
     """The story file: its front matter (the answers) and no body (the lesson holds the story)."""
     order = ["title", "date", "summary", "orgs", "author", "image", "image_alt", "draft", "lesson"]
     ordered = {k: front[k] for k in order if k in front}
-    head = yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-    return f"---\n{head}---\n"
+    return f"---\n{dump_yaml(ordered)}---\n"
 
 
 def story_from_issue(body: str, root: Path, today: dt.date | None = None, slug: str | None = None,
@@ -269,18 +271,12 @@ def _question_of(field: str) -> str:
 
 def write_story(story: IssueStory, root: Path, picture: tuple[str, bytes] | None = None) -> Path:
     """Write ``content/stories/<slug>.md`` (and its picture); never over an existing file."""
-    folder = root / "content" / STORIES_DIR
-    target = folder / f"{story.slug}.md"
-    image = folder / f"{story.slug}.{picture[0]}" if picture else None
-    for path in (target, image):
-        if path is not None and path.exists():
-            raise IssueFormError([f"{path.relative_to(root)} exists already; choose another --slug /"
-                                  " มีไฟล์นี้อยู่แล้ว ให้ใช้ --slug อื่น"])
-    folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(story.text, encoding="utf-8")
-    if image is not None and picture is not None:
-        image.write_bytes(picture[1])
-    return target
+    files: dict[str, str | bytes] = {f"{story.slug}.md": story.text}
+    if picture is not None:
+        files[f"{story.slug}.{picture[0]}"] = picture[1]
+    written = write_files(root, f"content/{STORIES_DIR}", files,
+                          exists="; choose another --slug / มีไฟล์นี้อยู่แล้ว ให้ใช้ --slug อื่น")
+    return written[0]
 
 
 # --- the picture ------------------------------------------------------------------------------
@@ -323,20 +319,58 @@ def fetch_picture(url: str, allowed: Callable[[str], bool] = is_attachment,
                   timeout: float = 30.0) -> tuple[str, bytes]:
     """Download the attached picture (only from an address ``allowed`` accepts, redirects
     too), check it is a picture Pillow can safely decode, and return (extension, bytes) of a
-    copy turned upright, at most the site's largest width, without metadata (GPS, EXIF)."""
+    copy turned upright, at most the site's largest width, without metadata (GPS, EXIF).
+
+    ``timeout`` is one deadline for the whole download (connecting, redirects, headers and
+    body): a socket's timeout bounds each read only, so a server sending a byte now and then
+    would hold the command for ever."""
     if not allowed(url):
         raise IssueFormError([f"not a picture attached to the issue: {url[:80]!r} (only "
                               "https://github.com/user-attachments/…) / ไม่ใช่รูปที่แนบใน issue"])
+    deadline = time.monotonic() + timeout
+    outcome: list[bytes | BaseException] = []
+
+    def download() -> None:
+        try:
+            outcome.append(_download(url, allowed, timeout, deadline))
+        except BaseException as exc:  # handed to the waiting thread
+            outcome.append(exc)
+
+    # The download runs beside, so the wait can end at the deadline whatever the server does
+    # (a daemon thread: a download left behind ends with the command).
+    worker = threading.Thread(target=download, name="guidemap-picture", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise IssueFormError([f"the picture did not download within {timeout:g} s / ดาวน์โหลดรูปไม่ทันเวลา"])
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return clean_picture(outcome[0])
+
+
+def _download(url: str, allowed: Callable[[str], bool], timeout: float, deadline: float) -> bytes:
+    """The picture's bytes, read as they come (``read1``) so the deadline is checked between
+    reads; at most :data:`MAX_PICTURE_BYTES`."""
     opener = urllib.request.build_opener(_Redirects(allowed))
+    chunks: list[bytes] = []
+    size = 0
     try:
         with opener.open(urllib.request.Request(url, headers={"User-Agent": "guidemap"}),
                          timeout=timeout) as response:
-            data = response.read(MAX_PICTURE_BYTES + 1)
+            while size <= MAX_PICTURE_BYTES:
+                if time.monotonic() > deadline:
+                    raise IssueFormError([f"the picture did not download within {timeout:g} s / "
+                                          "ดาวน์โหลดรูปไม่ทันเวลา"])
+                chunk = response.read1(MAX_PICTURE_BYTES + 1 - size)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
     except OSError as exc:
         raise IssueFormError([f"cannot download the picture: {exc} / ดาวน์โหลดรูปไม่ได้"]) from exc
-    if len(data) > MAX_PICTURE_BYTES:
+    if size > MAX_PICTURE_BYTES:
         raise IssueFormError([f"the picture is larger than {MAX_PICTURE_BYTES // 1_000_000} MB / รูปใหญ่เกินไป"])
-    return clean_picture(data)
+    return b"".join(chunks)
 
 
 def clean_picture(data: bytes) -> tuple[str, bytes]:
@@ -382,28 +416,9 @@ INTRO = (
 )
 
 
-def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
 def form_text() -> str:
-    lines = [f"name: {_q(form_label(NAME))}", f"description: {_q(form_label(DESCRIPTION))}",
-             f"title: {_q('[เรื่องเล่า / story] ')}", "labels: [\"story\"]", "body:",
-             "  - type: markdown", "    attributes:", "      value: |",
-             *(f"        {line}" if line else "" for line in INTRO)]
+    lines = form_head(NAME, DESCRIPTION, "[เรื่องเล่า / story] ", ("story",), INTRO)
     for q in QUESTIONS:
-        if q.kind == "confirm":
-            lines += ["  - type: checkboxes", f"    id: {q.id}", "    attributes:",
-                      f"      label: {_q(q.heading)}", "      options:"]
-            for label in CONSENTS:
-                lines += [f"        - label: {_q(form_label(label))}", "          required: true"]
-            continue
-        lines += [f"  - type: {q.kind}", f"    id: {q.id}", "    attributes:",
-                  f"      label: {_q(q.heading)}"]
-        if q.description:
-            lines.append(f"      description: {_q(form_label(q.description))}")
-        if q.placeholder:
-            lines.append(f"      placeholder: {_q(q.placeholder)}")
-        if q.required:
-            lines += ["    validations:", "      required: true"]
+        lines += (form_confirmations(q.id, q.heading, CONSENTS) if q.kind == "confirm" else
+                  form_element(q.kind, q.id, q.heading, q.description, q.placeholder, required=q.required))
     return HEADER + "\n".join(lines) + "\n"
