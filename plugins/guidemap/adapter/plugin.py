@@ -44,6 +44,8 @@ import markdown
 
 from guidemap.adapter.helper import Helper, page_entries
 from guidemap.adapter.search_sections import mute_material_indexing, without_search_attributes
+from guidemap.contract import network
+from guidemap.contract.dated import CALLS_DIR, EVENTS_DIR
 from guidemap.contract.loader import load_repository
 from guidemap.contract.model import Dataset
 from guidemap.outputs.feeds import stories as feeds
@@ -177,11 +179,24 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             for path in paths:
                 if path not in [str(x) for x in target]:
                     target.append(path)
-        orgs_path = str(root / self.config.orgs_dir)
-        if orgs_path not in config.watch:
-            config.watch.append(orgs_path)
-        log.info("guidemap: %d groups, %d stories", len(self.data.orgs), len(self.data.stories))
+        log.info("%d groups, %d stories", len(self.data.orgs), len(self.data.stories))
         return config
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        """``mkdocs serve`` rebuilds when any input of the site changes, not only the docs
+        folder and mkdocs.yml that MkDocs watches itself (pictures of stories live there)."""
+        for path in self._inputs(Path(config.config_file_path).parent):
+            if path.exists():  # watchdog cannot watch a path that is not there yet
+                server.watch(str(path))
+            else:
+                log.debug("not watching %s: it does not exist (restart serve once it does)", path)
+        return server
+
+    def _inputs(self, root: Path) -> list[Path]:
+        """What the build reads outside the docs folder: profiles and their logos, calls,
+        events and the network file."""
+        return [root / self.config.orgs_dir, root / CALLS_DIR, root / EVENTS_DIR,
+                network.locate(root, self.config.network)]
 
     def _load(self, config: Any, root: Path) -> None:
         result = load_repository(root, self.config.orgs_dir, config.docs_dir, self.config.network)
@@ -363,7 +378,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         stale = os.path.join(site_dir, search.INDEX_PATH)  # Material's, had it written one
         if os.path.exists(stale):
             os.remove(stale)
-        log.debug("guidemap: search index in %d files", written)
+        log.debug("search index in %d files", written)
 
     def on_build_error(self, error: Exception) -> None:
         self._close_helper()  # a failed build leaves no helper process behind
