@@ -31,6 +31,11 @@ KINDS = ("unit", "site", "browser", "properties", "checks")
 sys.path.extend(str(REPO / "tests" / kind) for kind in KINDS)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from this build instead of comparing (review the diff)")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         kind = item.path.parent.name
