@@ -1,0 +1,168 @@
+"""The one feed writer (RSS 2.0 and Atom, feedgen) for every feed the site publishes: the
+newsletter's (stories and campaign announcements, :mod:`~guidemap.outputs.feeds.stories`) and the
+open calls' (:mod:`~guidemap.outputs.feeds.calls`). Each feed gives a :class:`Channel` and its
+:class:`Entry` items, whatever they were made from; this module decides how they are written.
+
+Byte-identical for the same input: every date comes from the data (feedgen's defaults that
+would read the clock are always overridden), items are written in the order given (feedgen's
+``add_entry`` prepends by default).
+
+Every string is cut down to the characters XML 1.0 allows before lxml sees it, so a control
+character pasted into a story cannot make the build fail or the XML malformed.
+
+Plain text and HTML are kept apart. RSS gives no way to say which an element holds, and
+readers take ``<description>`` (and often ``<title>``) as HTML: there, contributed text is
+HTML-escaped before lxml escapes it again as XML, so ``<script>`` in a summary reaches the
+reader as the characters, never as an element. Atom says it: ``<summary>`` and ``<title>``
+carry no ``type``, which means plain text, so Atom gets the text itself. Categories and authors
+are text in both formats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from guidemap.outputs.site import urls
+from guidemap.outputs.site.types import SiteInfo
+
+# Thailand keeps one offset all year (no daylight saving), so a fixed zone is exact.
+BANGKOK = dt.timezone(dt.timedelta(hours=7), "ICT")
+GENERATOR = "guidemap"
+# XML 1.0 forbids C0 controls other than tab/newline/return, surrogates and U+FFFE/U+FFFF;
+# C1 controls are allowed but make some readers choke, so they go too.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML 1.0 cannot carry removed."""
+    return _NOT_XML.sub("", text)
+
+
+def rss_html(text: str) -> str:
+    """Plain ``text`` as the HTML an RSS reader expects in ``<description>`` and ``<title>``:
+    its ``&``, ``<`` and ``>`` escaped (quotes need no escaping outside attributes)."""
+    return escape(xml_text(text), quote=False)
+
+
+def day_start(day: dt.date) -> dt.datetime:
+    """A day as a time-zone-aware moment: midnight in Thailand, where the site is published."""
+    return dt.datetime(day.year, day.month, day.day, tzinfo=BANGKOK)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of any feed: a story, a campaign, a call."""
+
+    title: str  # plain text
+    url: str  # absolute; also the item's id
+    when: dt.datetime  # published and updated
+    summary: str  # plain text
+    html: str  # the whole item as sanitized HTML with absolute links
+    categories: tuple[str, ...] = ()
+    author: str | None = None
+    enclosure: tuple[str, int, str] | None = None  # absolute URL, length in bytes, media type
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One feed, both formats: its files (site paths), its page and what it says it is."""
+
+    rss: str
+    atom: str
+    page: str
+    title: str  # plain text (it names groups, so it is contributed text too)
+    description: str  # plain text
+    creators: bool = False  # RSS names items' authors as dc:creator (RSS's own <author> is an e-mail)
+
+
+class _NoFeedExtension(BaseExtension):  # type: ignore[misc]
+    """feedgen wants a feed-level class for every extension; this one adds nothing."""
+
+
+class _AtomEntryLinks(BaseEntryExtension):  # type: ignore[misc]
+    """Extra ``<link>`` elements of an Atom entry. feedgen 1.0 drops the ``rel``, ``type`` and
+    ``length`` of entry links (its loop variable is shadowed by the new element), which would
+    turn an enclosure into a second "alternate" link; this writes them itself."""
+
+    def __init__(self) -> None:
+        self.links: list[dict[str, str]] = []
+
+    def extend_atom(self, entry: etree._Element) -> etree._Element:
+        for attrs in self.links:
+            etree.SubElement(entry, "link", attrib=attrs)
+        return entry
+
+
+def _generator(channel: Channel, site: SiteInfo, fmt: str, updated: dt.datetime) -> FeedGenerator:
+    self_url = urls.absolute(site.url, channel.rss if fmt == "rss" else channel.atom)
+    page_url = urls.absolute(site.url, channel.page)
+    fg = FeedGenerator()
+    fg.id(self_url)
+    text = rss_html if fmt == "rss" else xml_text  # see the module's docstring
+    fg.title(text(channel.title))
+    fg.description(text(channel.description))  # RSS description, Atom subtitle
+    fg.language("th")
+    fg.author({"name": xml_text(site.name)})  # Atom requires an author for the feed
+    if fmt == "rss":
+        fg.link(href=self_url, rel="self", type=urls.RSS_TYPE)
+        fg.link(href=page_url, rel="alternate")  # feedgen takes the last link as RSS <link>
+        if channel.creators:
+            fg.load_extension("dc")
+    else:
+        fg.link(href=self_url, rel="self", type=urls.ATOM_TYPE)
+        fg.link(href=page_url, rel="alternate", type="text/html")
+        fg.register_extension("gm_links", _NoFeedExtension, _AtomEntryLinks, atom=True, rss=False)
+    # feedgen reads the clock for these unless told otherwise: the newest item decides.
+    fg.updated(updated)
+    fg.pubDate(updated)
+    fg.generator(GENERATOR)
+    return fg
+
+
+def _add(fg: FeedGenerator, item: Entry, fmt: str, creators: bool) -> None:
+    entry = fg.add_entry(order="append")  # feedgen prepends by default
+    text = rss_html if fmt == "rss" else xml_text  # see the module's docstring
+    entry.title(text(item.title))
+    entry.link(href=item.url, rel="alternate")
+    entry.guid(item.url, permalink=True)
+    entry.published(item.when)
+    entry.updated(item.when)
+    entry.summary(text(item.summary))  # RSS description, Atom summary (description() would be content)
+    entry.content(xml_text(item.html), type="html")  # escaped, never CDATA: an item may contain "]]>"
+    for term in item.categories:
+        entry.category(term=xml_text(term))
+    if item.author:
+        entry.author({"name": xml_text(item.author)})
+        if fmt == "rss" and creators:
+            entry.dc.dc_creator(xml_text(item.author))
+    if item.enclosure:
+        url, length, kind = item.enclosure
+        if fmt == "rss":
+            entry.enclosure(url, str(length), kind)
+        else:
+            entry.gm_links.links.append(
+                {"href": url, "rel": "enclosure", "type": kind, "length": str(length)})
+
+
+def feed_files(channel: Channel, entries: Iterable[Entry], site: SiteInfo,
+               updated: dt.datetime) -> dict[str, bytes]:
+    """Site path → bytes of the channel's RSS and Atom files, the entries in the order given."""
+    chosen = list(entries)
+    out: dict[str, bytes] = {}
+    for fmt in ("rss", "atom"):
+        fg = _generator(channel, site, fmt, updated)
+        for item in chosen:
+            _add(fg, item, fmt, channel.creators)
+        if fmt == "rss":
+            out[channel.rss] = fg.rss_str(pretty=True)
+        else:
+            out[channel.atom] = fg.atom_str(pretty=True)
+    return out
