@@ -279,6 +279,21 @@ def _from_issue(args: argparse.Namespace, make: Callable[[str, Path], tuple[str,
     return 0
 
 
+def _issue_command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help: str,
+                   func: Callable[[argparse.Namespace], int], what: str, *, replaces: bool = False,
+                   kinds: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The arguments every issue-form command takes (see :func:`_from_issue`)."""
+    p = sub.add_parser(name, help=f"{help} (read from a file or stdin)")
+    if kinds:
+        p.add_argument("kind", choices=kinds, help=" or ".join(kinds))
+    p.add_argument("body", nargs="?", default="-", help="file holding the issue body; - for stdin")
+    if replaces:
+        p.add_argument("--update", action="store_true", help=f"replace an existing {what}")
+    p.add_argument("--stdout", action="store_true", help=f"print the {what} instead of writing it")
+    p.set_defaults(func=func)
+    return p
+
+
 def cmd_story_from_issue(args: argparse.Namespace) -> int:
     """A draft story from a "share a story" issue; the picture only with --fetch-image."""
     fetched: list[storyform.IssueStory] = []
@@ -393,29 +408,17 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--check", action="store_true", help="fail if a table there is stale")
     d.set_defaults(func=cmd_docs)
 
-    fi = sub.add_parser("from-issue", help="write orgs/<id>.yml from the body of an "
-                        "'add or update my organization' issue (read from a file or stdin)")
-    fi.add_argument("body", nargs="?", default="-", help="file holding the issue body; - for stdin")
-    fi.add_argument("--update", action="store_true", help="replace an existing profile")
-    fi.add_argument("--stdout", action="store_true", help="print the profile instead of writing it")
-    fi.set_defaults(func=cmd_from_issue)
-
-    di = sub.add_parser("dated-from-issue", help="write calls/<id>.yml or events/<id>.yml from the body "
-                        "of a 'call for volunteers' or 'event' issue (read from a file or stdin)")
-    di.add_argument("kind", choices=sorted(dated_form.FORMS), help="call or event")
-    di.add_argument("body", nargs="?", default="-", help="file holding the issue body; - for stdin")
-    di.add_argument("--update", action="store_true", help="replace an existing file")
-    di.add_argument("--stdout", action="store_true", help="print the file instead of writing it")
-    di.set_defaults(func=cmd_dated_from_issue)
-    sf = sub.add_parser("story-from-issue", help="write a draft story in content/stories/ from the "
-                        "body of a 'share a story' issue (read from a file or stdin)")
-    sf.add_argument("body", nargs="?", default="-", help="file holding the issue body; - for stdin")
+    _issue_command(sub, "from-issue", "write orgs/<id>.yml from the body of an 'add or update my "
+                   "organization' issue", cmd_from_issue, "profile", replaces=True)
+    _issue_command(sub, "dated-from-issue", "write calls/<id>.yml or events/<id>.yml from the body "
+                   "of a 'call for volunteers' or 'event' issue", cmd_dated_from_issue, "file",
+                   replaces=True, kinds=sorted(dated_form.FORMS))
+    sf = _issue_command(sub, "story-from-issue", "write a draft story in content/stories/ from the body "
+                        "of a 'share a story' issue", cmd_story_from_issue, "story")
     sf.add_argument("--slug", help="the story's address after its date (a-z, 0-9, -)")
     sf.add_argument("--fetch-image", action="store_true", help="download the attached picture "
                     "(GitHub's attachment host only), resized and without metadata")
     sf.add_argument("--today", type=date.fromisoformat, help="the story's date (YYYY-MM-DD)")
-    sf.add_argument("--stdout", action="store_true", help="print the story instead of writing it")
-    sf.set_defaults(func=cmd_story_from_issue)
 
     st = sub.add_parser("stale", help="list profiles whose 'updated' date is over a year old")
     st.add_argument("--days", type=int, default=STALE_AFTER_DAYS, help="age limit in days")

@@ -27,17 +27,8 @@ from guidemap.contract.loader import load_repository
 from guidemap.contract.model import ID_PATTERN
 from guidemap.contract.problems import Problems
 from guidemap.contract.vocab import LANGUAGES, Label
-from guidemap.tools.forms import issuebody
-from guidemap.tools.forms.writing import (
-    FormError,
-    answer_limit,
-    dump_yaml,
-    form_confirmations,
-    form_element,
-    form_head,
-    form_label,
-    write_files,
-)
+from guidemap.tools.forms import issuebody, writing
+from guidemap.tools.forms.writing import form_label
 
 MAX_TEXTAREA_CHARS = 2_500
 
@@ -108,11 +99,17 @@ def _tail() -> tuple[Element, ...]:
     )
 
 
-CALL_FORM = Form(
-    "call", Path(".github") / "ISSUE_TEMPLATE" / "add-call.yml", CALLS_DIR,
-    Label("ประกาศรับอาสาสมัคร", "Post a call for volunteers"),
+def _form(kind: str, folder: str, name: Label, description: Label, title: str,
+          elements: tuple[Element, ...]) -> Form:
+    """A form whose file is ``add-<kind>.yml`` and whose issues get the label ``<kind>``."""
+    return Form(kind, Path(".github") / "ISSUE_TEMPLATE" / f"add-{kind}.yml", folder, name, description,
+                title, kind, elements)
+
+
+CALL_FORM = _form(
+    "call", CALLS_DIR, Label("ประกาศรับอาสาสมัคร", "Post a call for volunteers"),
     Label("กลุ่มในเครือข่ายประกาศรับอาสาได้ ไม่ต้องเขียนไฟล์", "Network groups post a call; no file to write."),
-    "[รับอาสา / call] ", "call",
+    "[รับอาสา / call] ",
     (*_head(Label("ประกาศ", "call"), "beach-clean-2569-01"),
      Element("description", Label("งานที่อาสาสมัครจะทำ", "What volunteers will do"), "textarea",
              "description.th", description=_NO_PERSON),
@@ -144,11 +141,10 @@ CALL_FORM = Form(
      *_tail()),
 )
 
-EVENT_FORM = Form(
-    "event", Path(".github") / "ISSUE_TEMPLATE" / "add-event.yml", EVENTS_DIR,
-    Label("แจ้งกิจกรรมของเครือข่าย", "Announce a network event"),
+EVENT_FORM = _form(
+    "event", EVENTS_DIR, Label("แจ้งกิจกรรมของเครือข่าย", "Announce a network event"),
     Label("ประชุม อบรม วันเปิดบ้าน: แจ้งได้ ไม่ต้องเขียนไฟล์", "Meetings, trainings, open days; no file to write."),
-    "[กิจกรรม / event] ", "event",
+    "[กิจกรรม / event] ",
     (*_head(Label("กิจกรรม", "event"), "network-meeting-2569-07"),
      Element("kind", Label("ประเภทกิจกรรม", "Kind of event"), "dropdown", "kind", True, options=EVENT_KINDS),
      Element("start", Label("วันเริ่ม", "Start"), "input", "start", True, _WHEN, "2569-07-24 09:00"),
@@ -175,7 +171,7 @@ def option_text(key: str, label: Label) -> str:
 
 def _element(e: Element) -> list[str]:
     options = [option_text(k, v) for k, v in (e.options or {}).items()]
-    return form_element(e.kind, e.id, form_label(e.label), e.description, e.placeholder, options,
+    return writing.form_element(e.kind, e.id, form_label(e.label), e.description, e.placeholder, options,
                         0 if e.kind == "dropdown" and e.required else None, e.required)
 
 
@@ -193,14 +189,14 @@ def form_text(form: Form) -> str:
     header = (f"# Issue form: {form.name.en}. GENERATED from plugins/guidemap/tools/forms/dated_form.py by\n"
               "# `guidemap forms --write`: edit that, not this file.\n"
               f"# `guidemap dated-from-issue {form.kind}` reads the labels back.\n")
-    lines = form_head(form.name, form.description, form.title, (form.label,), intro)
+    lines = writing.form_head(form.name, form.description, form.title, (form.label,), intro)
     for e in form.elements:
         lines += _element(e)
-    lines += form_confirmations("consent", "ยืนยัน / Confirm", CONSENTS)
+    lines += writing.form_confirmations("consent", "ยืนยัน / Confirm", CONSENTS)
     return header + "\n".join(lines) + "\n"
 
 
-DatedFormError = FormError  # the one error of every converter
+DatedFormError = writing.FormError  # the one error of every converter
 
 
 def _split(form: Form, body: str) -> tuple[dict[str, str], list[str]]:
@@ -239,7 +235,7 @@ def answers_to_data(form: Form, answers: dict[str, str], today: dt.date) -> tupl
     for e in form.elements:
         text = answers.get(e.id, "")
         label = form_label(e.label)
-        limit = answer_limit(e.kind, MAX_TEXTAREA_CHARS)
+        limit = writing.answer_limit(e.kind, MAX_TEXTAREA_CHARS)
         problem = issuebody.answer_problem(label, text, limit, e.required, e.kind in ("input", "dropdown"))
         if problem:
             problems.append(problem)
@@ -276,7 +272,7 @@ def entry_from_issue(kind: str, body: str, root: Path, today: dt.date | None = N
     if "venue" in data:
         data["venue"].setdefault("public", "no")
     schema = f"# yaml-language-server: $schema=../plugins/guidemap/contract/data/{form.kind}.schema.json\n"
-    text = schema + dump_yaml(data)
+    text = schema + writing.dump_yaml(data)
     # The written text, checked by the loader against the repository's profiles, as the site will.
     repo = load_repository(root)
     known = {o.id for o in repo.dataset.orgs}
@@ -296,6 +292,6 @@ def entry_from_issue(kind: str, body: str, root: Path, today: dt.date | None = N
 def write_entry(entry: IssueEntry, root: Path, *, update: bool = False) -> Path:
     """Write ``calls/<id>.yml`` or ``events/<id>.yml``; an existing file is replaced only with
     ``update``, and never through a symbolic link."""
-    (target,) = write_files(root, entry.folder, {f"{entry.id}.yml": entry.text}, replace=update,
+    (target,) = writing.write_files(root, entry.folder, {f"{entry.id}.yml": entry.text}, replace=update,
                             exists=": use --update to replace it / มีไฟล์นี้อยู่แล้ว")
     return target

@@ -37,18 +37,10 @@ from guidemap.contract.pictures import MAX_PIXELS, WIDTHS
 from guidemap.contract.problems import Problems
 from guidemap.contract.schema import ID_PATTERN
 from guidemap.contract.vocab import Label
-from guidemap.tools.forms import issuebody
-from guidemap.tools.forms.writing import (
-    FormError,
-    dump_yaml,
-    form_confirmations,
-    form_element,
-    form_head,
-    form_label,
-    write_files,
-)
+from guidemap.tools.forms import issuebody, writing
+from guidemap.tools.forms.writing import form_label
 
-IssueFormError = FormError  # the one error of every converter
+IssueFormError = writing.FormError  # the one error of every converter
 
 FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "share-story.yml"
 MAX_ANSWER_CHARS = 6_000  # the longest field (lesson.story) allows 6000
@@ -217,7 +209,7 @@ def story_text(front: dict[str, Any]) -> str:
     """The story file: its front matter (the answers) and no body (the lesson holds the story)."""
     order = ["title", "date", "summary", "orgs", "author", "image", "image_alt", "draft", "lesson"]
     ordered = {k: front[k] for k in order if k in front}
-    return f"---\n{dump_yaml(ordered)}---\n"
+    return f"---\n{writing.dump_yaml(ordered)}---\n"
 
 
 def story_from_issue(body: str, root: Path, today: dt.date | None = None, slug: str | None = None,
@@ -274,7 +266,7 @@ def write_story(story: IssueStory, root: Path, picture: tuple[str, bytes] | None
     files: dict[str, str | bytes] = {f"{story.slug}.md": story.text}
     if picture is not None:
         files[f"{story.slug}.{picture[0]}"] = picture[1]
-    written = write_files(root, f"content/{STORIES_DIR}", files,
+    written = writing.write_files(root, f"content/{STORIES_DIR}", files,
                           exists="; choose another --slug / มีไฟล์นี้อยู่แล้ว ให้ใช้ --slug อื่น")
     return written[0]
 
@@ -417,8 +409,9 @@ INTRO = (
 
 
 def form_text() -> str:
-    lines = form_head(NAME, DESCRIPTION, "[เรื่องเล่า / story] ", ("story",), INTRO)
+    lines = writing.form_head(NAME, DESCRIPTION, "[เรื่องเล่า / story] ", ("story",), INTRO)
     for q in QUESTIONS:
-        lines += (form_confirmations(q.id, q.heading, CONSENTS) if q.kind == "confirm" else
-                  form_element(q.kind, q.id, q.heading, q.description, q.placeholder, required=q.required))
+        lines += (writing.form_confirmations(q.id, q.heading, CONSENTS) if q.kind == "confirm" else
+                  writing.form_element(q.kind, q.id, q.heading, q.description, q.placeholder,
+                                       required=q.required))
     return HEADER + "\n".join(lines) + "\n"
