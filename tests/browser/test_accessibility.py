@@ -27,7 +27,7 @@ PAGE_TYPES = ["home", "directory", "group", "map", "stories", "story", "subscrib
 @pytest.fixture(scope="module")
 def axe_js() -> Path:
     if not audit.AXE_JS.exists():
-        message = "axe-core is missing: scripts/bootstrap.sh --browser runs `npm ci --prefix scripts/audit`"
+        message = "axe-core is missing: scripts/test.sh runs `npm ci --prefix scripts/audit`"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

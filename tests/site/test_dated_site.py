@@ -215,7 +215,7 @@ def test_hostile_text_cannot_forge_calendar_entries_or_markup(dated_site: Path) 
 def test_calendars_import_into_khal(dated_site: Path, tmp_path: Path) -> None:
     khal = shutil.which("khal")
     if khal is None:
-        pytest.fail("khal is missing: run scripts/bootstrap.sh (it installs Debian's khal)")
+        pytest.fail("khal is missing: run scripts/test.sh (it installs Debian's khal)")
     (tmp_path / "cal").mkdir()
     config = tmp_path / "config"
     config.write_text(

@@ -94,7 +94,7 @@ def test_each_qr_code_opens_its_address(address: str, tmp_path: Path) -> None:
 def _tools() -> None:
     missing = [t for t in TOOLS if shutil.which(t) is None]
     if missing:
-        message = f"{missing} missing: scripts/bootstrap.sh --browser installs poppler-utils and zbar-tools"
+        message = f"{missing} missing: scripts/test.sh installs poppler-utils and zbar-tools"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

@@ -56,7 +56,7 @@ def test_axe_and_a_jawi_word_finds_the_group(jawi_site: Path, browser: Any, serv
     import search_recall as sr
 
     if not audit.AXE_JS.exists():
-        pytest.skip("axe-core is missing: scripts/bootstrap.sh --browser")
+        pytest.skip("axe-core is missing: scripts/test.sh installs it")
     base = str(serve(jawi_site))
     context, outside, _ = local_context(browser)
     try:

@@ -439,7 +439,7 @@ def test_without_javascript_the_pages_list_every_group_once(browser: Any, serve:
 @pytest.mark.browser
 def test_pages_and_results_pass_axe(browser: Any, serve: Any, big_site: Any) -> None:
     if not audit.AXE_JS.exists():
-        pytest.skip("axe-core is missing: scripts/bootstrap.sh --browser installs it")
+        pytest.skip("axe-core is missing: scripts/test.sh installs it")
     site, _expected = big_site
     base = serve(site)
     context, outside, _tiles = local_context(browser)
