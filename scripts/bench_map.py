@@ -52,9 +52,9 @@ from pathlib import Path
 import folium
 from folium.plugins import FastMarkerCluster, MarkerCluster
 
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.contract.location import coarsen
-from guidemap.contract.model import Area, Dataset, LText, Org
+from guidemap.contract.model.types import Area, Dataset, LText, Org
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
 from guidemap.outputs.map import view as map_view

@@ -29,7 +29,7 @@ from typing import Any
 from pythainlp.corpus import thai_stopwords, thai_words
 from pythainlp.tokenize import word_tokenize
 
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.contract.vocab import NEEDS
 
 REPO = Path(__file__).resolve().parents[1]

@@ -11,7 +11,7 @@ import pytest
 from test_site import HOSTILE
 
 from conftest import REPO, build, local_context, make_repo, org_yaml
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,8 @@ import jsonschema
 import yaml
 
 from conftest import REPO
-from guidemap.contract.loader import load_org_file, load_repository, org_files
+from guidemap.contract.load.profiles import load_org_file, org_files
+from guidemap.contract.load.repository import load_repository
 from guidemap.contract.problems import Problems
 from guidemap.tools.cli import SCHEMA_PATH, main, schema_text
 
@@ -66,7 +67,7 @@ def test_committed_json_schema_is_current_and_accepts_every_profile() -> None:
 
 def test_template_shows_every_declared_field() -> None:
     """A field declared in contract/model.py appears in orgs/_template.yml, set or commented out."""
-    from guidemap.contract.model import PROFILE_FIELDS
+    from guidemap.contract.model.profile import PROFILE_FIELDS
 
     text = (REPO / "orgs" / "_template.yml").read_text(encoding="utf-8")
     lines = [line.lstrip("# ").rstrip() for line in text.splitlines()]

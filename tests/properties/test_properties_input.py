@@ -19,7 +19,7 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.contract.spec import markdown_too_complex
 from guidemap.contract.yamlsafe import MAX_BYTES, YamlProblem, decode, parse
 from guidemap.outputs.html.htmlkit import markdown_to_safe_html

@@ -29,9 +29,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.contract.location import GRID
-from guidemap.contract.model import Dataset
+from guidemap.contract.model.types import Dataset
 from guidemap.outputs import registry
 from guidemap.outputs.html.htmlkit import h, put_parts, render_parts
 from guidemap.outputs.map.settings import MARKERS

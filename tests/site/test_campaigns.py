@@ -16,7 +16,7 @@ import pytest
 
 from conftest import BIN, local_context, make_repo, org_yaml
 from feed_reader import seen
-from guidemap.contract.model import Campaign, Dataset, LText
+from guidemap.contract.model.types import Campaign, Dataset, LText
 from guidemap.outputs.site import selection
 
 # 1795000000 (conftest.build) is 2026-11-18 in UTC.

@@ -161,7 +161,7 @@ def test_the_empty_state_helps(tmp_path: Path) -> None:
 
 def test_the_empty_state_of_a_large_network_lists_thirty_and_links_to_the_rest(tmp_path: Path) -> None:
     from conftest import make_repo, org_yaml
-    from guidemap.contract.loader import load_repository
+    from guidemap.contract.load.repository import load_repository
     from guidemap.outputs.pages import calls
     from guidemap.outputs.pages.common import SHORT_LIST
     from guidemap.outputs.site.types import SiteInfo

@@ -18,7 +18,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from conftest import build, local_context, make_repo, org_yaml
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.outputs.pages import guide
 from guidemap.outputs.pages.guide import qr_image
 from guidemap.outputs.site.types import SiteInfo
@@ -138,7 +138,7 @@ def test_the_printed_guide_of_this_repository(browser: Any, serve: Any, repo_sit
 
 def test_the_helper_process_makes_the_same_qr_codes() -> None:
     from guidemap.adapter.helper import Helper
-    from guidemap.contract.model import Dataset
+    from guidemap.contract.model.types import Dataset
     from guidemap.outputs.map import view as map_view
 
     addresses = ["https://example.org/guide/orgs/a/", "https://example.org/guide/orgs/b/"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from guidemap.adapter.helper import Helper, page_entries
 from guidemap.adapter.search_sections import entries
-from guidemap.contract.model import Dataset
+from guidemap.contract.model.types import Dataset
 from guidemap.outputs.map import view as map_view
 from guidemap.outputs.map.folium_render import render_map
 from guidemap.outputs.search import index as search
@@ -109,7 +109,7 @@ def test_the_helper_writes_the_feeds_the_build_would_write(tmp_path: Path) -> No
     import datetime as dt
 
     from guidemap.contract.location import coarsen
-    from guidemap.contract.model import Area, LText, Org, Story
+    from guidemap.contract.model.types import Area, LText, Org, Story
     from guidemap.outputs.registry import site_outputs
     from guidemap.outputs.site.types import SiteInfo
 

@@ -17,7 +17,7 @@ import yaml
 
 from conftest import ignore_in_copy
 from guidemap.contract import network
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.contract.problems import Problems
 from guidemap.tools import init
 from guidemap.tools.cli import main

@@ -12,7 +12,7 @@ import pytest
 from test_site import HOSTILE
 
 from conftest import REPO, build, make_repo, org_yaml
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.contract.location import GRID
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings

@@ -86,7 +86,7 @@ def test_the_profile_form_asks_for_each_added_language(tmp_path: Path) -> None:
     import yaml
 
     from guidemap.contract import network
-    from guidemap.contract.loader import load_org_file
+    from guidemap.contract.load.profiles import load_org_file
     from guidemap.contract.problems import Problems
     from guidemap.tools.forms.formfile import form_text
     from guidemap.tools.forms.issueform import IssueFormError, form_fields, profile_from_issue

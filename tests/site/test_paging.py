@@ -21,9 +21,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import REPO, build, local_context, make_repo, org_yaml
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.contract.location import coarsen
-from guidemap.contract.model import Area, Dataset, LText, Org, Story
+from guidemap.contract.model.types import Area, Dataset, LText, Org, Story
 from guidemap.contract.vocab import FOCUS
 from guidemap.outputs import registry
 from guidemap.outputs.pages import paging

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI_MKDOCS, REPO, build, make_repo, org_yaml
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 
 
 class Links(HTMLParser):
@@ -265,7 +265,7 @@ def test_the_registry_decides_what_becomes_of_the_docs_folder() -> None:
     import datetime as dt
 
     from guidemap.contract.location import coarsen
-    from guidemap.contract.model import Area, Dataset, LText, Org, Story
+    from guidemap.contract.model.types import Area, Dataset, LText, Org, Story
     from guidemap.outputs.registry import site_outputs
     from guidemap.outputs.site.types import SiteInfo
 

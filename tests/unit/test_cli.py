@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guidemap.contract.model.profile import ORG
 from guidemap.contract.problems import Problem
-from guidemap.contract.schema import ORG
 from guidemap.contract.yamlsafe import parse
 from guidemap.tools.cli import SCHEMA_PATH, main, schema_text
 from guidemap.tools.scaffold import SCHEMA_COMMENT

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.contract.location import coarsen
-from guidemap.contract.model import THAI_TIME, When
+from guidemap.contract.model.types import THAI_TIME, When
 
 CASES = Path(__file__).parents[1] / "cases" / "orgs"
 

@@ -11,7 +11,7 @@ import yaml
 
 from conftest import REPO, make_repo
 from dated_fixture import ORGS
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.tools.cli import main
 from guidemap.tools.forms import dated_form
 
@@ -107,12 +107,12 @@ def test_committed_forms_are_the_generated_ones() -> None:
 
 
 def test_contributing_documents_every_field_and_its_example_is_valid(tmp_path: Path) -> None:
-    from guidemap.contract.dated import CALL_FIELDS, EVENT_FIELDS
-    from guidemap.tools.docs import dated_docs
+    from guidemap.contract.model.dated import CALL_FIELDS, EVENT_FIELDS
+    from guidemap.tools.docs import fieldtable
 
     for name in ("CONTRIBUTING.md", "docs/contributing-en.md"):
         text = (REPO / name).read_text(encoding="utf-8")
-        assert dated_docs.rewrite(text) == text, f"{name}: run guidemap docs --write"
+        assert fieldtable.rewrite(text) == text, f"{name}: run guidemap docs --write"
         for f in (*CALL_FIELDS, *EVENT_FIELDS):
             assert f"`{f.path}" in text, (name, f.path)
     thai = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -133,10 +133,10 @@ def test_json_schemas_are_the_generated_ones_and_accept_the_good_files(kind: str
 
     import jsonschema
 
-    from guidemap.contract.dated import SCHEMA_PATHS, dated_json_schema
+    from guidemap.contract.schema import SCHEMA_PATHS, json_schema
 
     schema = json.loads(SCHEMA_PATHS[kind].read_text(encoding="utf-8"))
-    assert schema == dated_json_schema(kind)
+    assert schema == json_schema(kind)
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     folder = "calls" if kind == "call" else "events"

@@ -15,7 +15,7 @@ from lxml import etree
 from feed_reader import entry_texts, seen
 from guidemap.contract import thai
 from guidemap.contract.location import coarsen
-from guidemap.contract.model import Area, Dataset, Lesson, LText, Org, Story
+from guidemap.contract.model.types import Area, Dataset, Lesson, LText, Org, Story
 from guidemap.outputs.feeds import stories as feeds
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.types import SiteInfo

@@ -14,19 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guidemap.contract.loader import load_repository
-from guidemap.contract.model import (
-    PROFILE_FIELDS,
-    STALE_AFTER_DAYS,
-    Contact,
-    Org,
-    Requires,
-    Volunteer,
-    children,
-    field_by_path,
-    top_level,
-)
-from guidemap.contract.schema import ORG, org_json_schema
+from guidemap.contract.load.repository import load_repository
+from guidemap.contract.model.fields import Requires
+from guidemap.contract.model.profile import ORG, PROFILE, PROFILE_FIELDS
+from guidemap.contract.model.types import STALE_AFTER_DAYS, Contact, Org, Volunteer
+from guidemap.contract.schema import json_schema
 from guidemap.contract.spec import Choice, ListOf, Obj
 from guidemap.outputs.map import geodata
 from guidemap.outputs.opendata import orgs as opendata
@@ -40,7 +32,7 @@ LEAVES = [f for f in PROFILE_FIELDS if not f.is_group]
 
 
 def _schema_node(path: str) -> dict[str, object]:
-    node: dict[str, object] = org_json_schema()
+    node: dict[str, object] = json_schema("org")
     for name in path.split("."):
         node = node["properties"][name]  # type: ignore[index]
     return node
@@ -62,7 +54,7 @@ def test_paths_are_unique_and_every_parent_is_a_declared_group() -> None:
     assert len(paths) == len(set(paths))
     for f in PROFILE_FIELDS:
         if f.parent:
-            assert field_by_path()[f.parent].is_group, f.path
+            assert PROFILE.by_path[f.parent].is_group, f.path
 
 
 def test_every_field_has_labels_in_thai_and_english() -> None:
@@ -82,9 +74,9 @@ def test_the_model_has_an_attribute_for_every_field_and_a_field_for_every_attrib
         return {a.name for a in dataclasses.fields(cls)}
 
     derived = {"source", "logo_info"}  # set by the loader, not written in a profile
-    assert {f.name for f in top_level()} == names(Org) - derived
-    assert {f.name for f in children(field_by_path()["contact"])} == names(Contact)
-    assert {f.name for f in children(field_by_path()["volunteer"])} == names(Volunteer)
+    assert {f.name for f in PROFILE.top_level} == names(Org) - derived
+    assert {f.name for f in PROFILE.children(PROFILE.by_path["contact"])} == names(Contact)
+    assert {f.name for f in PROFILE.children(PROFILE.by_path["volunteer"])} == names(Volunteer)
 
 
 def test_a_field_that_is_not_public_is_in_no_export() -> None:
@@ -113,28 +105,28 @@ def test_the_schema_has_no_field_that_is_not_declared() -> None:
         for name, sub in node.get("properties", {}).items():  # type: ignore[attr-defined]
             path = f"{prefix}{name}"
             found.append(path)
-            if "properties" in sub and path in field_by_path() and field_by_path()[path].is_group:
+            if "properties" in sub and path in PROFILE.by_path and PROFILE.by_path[path].is_group:
                 found += walk(sub, path + ".")
         return found
 
-    assert sorted(walk(org_json_schema(), "")) == sorted(f.path for f in PROFILE_FIELDS)
+    assert sorted(walk(json_schema("org"), "")) == sorted(f.path for f in PROFILE_FIELDS)
 
 
 def test_required_fields_are_required_in_the_schema() -> None:
-    schema = org_json_schema()
-    assert schema["required"] == [f.name for f in top_level() if f.required]
+    schema = json_schema("org")
+    assert schema["required"] == [f.name for f in PROFILE.top_level if f.required]
     assert _schema_node("location")["required"] == ["lat", "lon"]
 
 
 def test_requires_rules_are_in_the_json_schema() -> None:
-    rules = {f.path: [r.other for r in f.rules if isinstance(r, Requires)] for f in top_level()}
-    assert org_json_schema()["dependentRequired"] == {k: v for k, v in rules.items() if v} == {
+    rules = {f.path: [r.other for r in f.rules if isinstance(r, Requires)] for f in PROFILE.top_level}
+    assert json_schema("org")["dependentRequired"] == {k: v for k, v in rules.items() if v} == {
         "logo": ["logo_alt"]}
 
 
 def test_the_schema_refuses_a_logo_without_logo_alt() -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    validator = jsonschema.Draft202012Validator(org_json_schema())
+    validator = jsonschema.Draft202012Validator(json_schema("org"))
     data = yaml.safe_load((CASES / "good-minimal" / "orgs" / "beach-for-life.yml").read_text("utf-8"))
     data = json.loads(json.dumps(data, default=str))
     assert list(validator.iter_errors({**data, "logo": "logos/x.png"}))
@@ -153,7 +145,7 @@ def test_every_field_declared_for_csv_has_its_columns_in_the_header() -> None:
 
 def test_every_contact_field_is_in_the_csv_after_phone_and_before_donate() -> None:
     header = opendata.CSV_COLUMNS
-    contacts = [f.name for f in children(field_by_path()["contact"])]
+    contacts = [f.name for f in PROFILE.children(PROFILE.by_path["contact"])]
     assert set(contacts) <= set(header)
     assert header[header.index("phone") + 1: header.index("donate")] == ["instagram", "youtube", "tiktok"]
 
@@ -169,7 +161,7 @@ def test_contact_values_reach_json_and_csv_alike() -> None:
     orgs = load_repository(CASES / "social-handles-ok").dataset.orgs
     rows = list(csv.DictReader(io.StringIO(opendata.orgs_csv(orgs))))
     for org, row in zip(sorted(orgs, key=lambda o: o.id), rows, strict=True):
-        for name, value in org.public_dict()["contact"].items():
+        for name, value in PROFILE.public_record(org)["contact"].items():
             assert row[name] == value, name
     assert rows[0]["instagram"].startswith("https://www.instagram.com/")
 
@@ -183,8 +175,9 @@ def test_free_text_csv_cells_are_neutralized() -> None:
 
 def test_json_has_exactly_the_fields_declared_for_json() -> None:
     org = load_repository(CASES / "good-full").dataset.orgs[0]
-    record = org.public_dict()
-    top = {f.name for f in top_level() if f.exports.json or any(c.exports.json for c in children(f))}
+    record = PROFILE.public_record(org)
+    top = {f.name for f in PROFILE.top_level
+           if f.exports.json or any(c.exports.json for c in PROFILE.children(f))}
     assert set(record) == top
     assert "description" not in record and "logo" not in record  # not declared for JSON
 
@@ -212,9 +205,9 @@ def test_every_form_field_maps_to_a_declared_field() -> None:
         if f.kind == "confirm":
             continue
         assert f.element is not None
-        declared = [p for p in field_by_path() if f.target == p or f.target.startswith(p + ".")]
+        declared = [p for p in PROFILE.by_path if f.target == p or f.target.startswith(p + ".")]
         assert declared, f.id
-        assert f.element in field_by_path()[max(declared, key=len)].form, f.id
+        assert f.element in PROFILE.by_path[max(declared, key=len)].form, f.id
 
 
 def test_form_ids_are_unique_and_choices_come_from_the_spec() -> None:

@@ -9,7 +9,7 @@ import geothai
 import pytest
 
 from guidemap.contract import gazetteer
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.contract.yamlsafe import parse
 
 CASES = Path(__file__).parents[1] / "cases" / "orgs"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guidemap.contract.loader import load_org_file
+from guidemap.contract.load.profiles import load_org_file
 from guidemap.contract.problems import Problems
 from guidemap.tools.cli import main
 from guidemap.tools.forms.formfile import FORM_PATH, form_text

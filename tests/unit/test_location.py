@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.contract.location import GRID, LAT_RANGE, LON_RANGE, PublicLocation, coarsen, snap
+from guidemap.contract.model.profile import PROFILE
 from guidemap.contract.vocab import DEFAULT_PRECISION, PRECISION
 
 DECIMALS = {"exact": 4, "subdistrict": 2, "district": 2, "province": 1}
@@ -123,10 +124,10 @@ def test_the_model_carries_only_the_coarsened_location(tmp_path: Path) -> None:
         precision = DEFAULT_PRECISION if org_id == "default" else org_id
         assert org.location == coarsen(6.869712345, 101.250187654, precision)
         assert isinstance(org.location, PublicLocation)
-        leaves = _all_values(org) + _all_values(org.public_dict())
+        leaves = _all_values(org) + _all_values(PROFILE.public_record(org))
         assert 6.869712345 not in leaves and 101.250187654 not in leaves
-        assert "6.869712345" not in repr(org) and "6.8697123" not in repr(org.public_dict())
-        assert org.public_dict()["location"] == {"lat": org.location.lat, "lon": org.location.lon,
+        assert "6.869712345" not in repr(org) and "6.8697123" not in repr(PROFILE.public_record(org))
+        assert PROFILE.public_record(org)["location"] == {"lat": org.location.lat, "lon": org.location.lon,
                                                  "precision": precision}
     assert (orgs["default"].location.lat, orgs["default"].location.lon) == (6.85, 101.25)
     assert (orgs["exact"].location.lat, orgs["exact"].location.lon) == (6.8697, 101.2502)
@@ -134,7 +135,7 @@ def test_the_model_carries_only_the_coarsened_location(tmp_path: Path) -> None:
 
 
 def test_the_org_model_has_no_raw_coordinate_field() -> None:
-    from guidemap.contract.model import Org
+    from guidemap.contract.model.types import Org
 
     names = {f.name for f in dataclasses.fields(Org)}
     assert "location" in names

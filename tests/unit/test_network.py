@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from guidemap.contract import network, vocab
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.contract.problems import Problems
-from guidemap.contract.schema import org_json_schema
+from guidemap.contract.schema import json_schema
 from guidemap.outputs.map import view
 from guidemap.outputs.site.types import SiteInfo
 from guidemap.tools.docs.fieldtable import vocabulary_tables
@@ -45,7 +45,7 @@ def test_a_network_s_own_vocabulary_drives_every_generated_file() -> None:
     (org,) = result.dataset.orgs
     assert list(org.focus) == ["forest", "elderly"]  # a Thai label is read as its key
     assert list(vocab.FOCUS) == ["forest", "elderly", "disability"]
-    schema = json.dumps(org_json_schema(), ensure_ascii=False)
+    schema = json.dumps(json_schema("org"), ensure_ascii=False)
     assert "forest" in schema and "marine" not in schema and "seedlings" in schema
     form = form_text()
     assert "ป่าชุมชน" in form and "ทะเลและชายหาด" not in form

@@ -22,8 +22,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import make_repo, org_yaml
-from guidemap.contract.loader import load_org_file
-from guidemap.contract.model import STALE_AFTER_DAYS
+from guidemap.contract.load.profiles import load_org_file
+from guidemap.contract.model.types import STALE_AFTER_DAYS
 from guidemap.contract.problems import Problem, Problems
 from guidemap.outputs.pages.group import org_page
 from guidemap.outputs.site.types import SiteInfo

@@ -20,7 +20,7 @@ from PIL import Image
 from test_images import photo
 
 from conftest import make_repo, org_yaml
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.tools.cli import main
 from guidemap.tools.forms.issuebody import MAX_BODY_CHARS
 from guidemap.tools.forms.issueform import IssueFormError

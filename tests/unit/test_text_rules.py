@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from guidemap.contract.model.profile import ORG
+from guidemap.contract.model.story import STORY
 from guidemap.contract.problems import Problems
-from guidemap.contract.schema import ORG, STORY
 from guidemap.contract.spec import INVALID, Context, ListOf, Localized, Obj, Spec, Text, TextSpec
 from guidemap.contract.yamlsafe import Document
 

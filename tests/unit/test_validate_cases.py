@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
 from guidemap.contract.location import coarsen
 from guidemap.tools.cli import main
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from guidemap.contract.loader import load_repository
+from guidemap.contract.load.repository import load_repository
+from guidemap.contract.model.story import MAX_STORY_BYTES
 from guidemap.contract.problems import Problem, Problems, did_you_mean
-from guidemap.contract.schema import MAX_STORY_BYTES
 from guidemap.contract.yamlsafe import MAX_BYTES
 from guidemap.tools.cli import main
 

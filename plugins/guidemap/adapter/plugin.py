@@ -45,9 +45,9 @@ import markdown
 from guidemap.adapter.helper import Helper, page_entries
 from guidemap.adapter.search_sections import mute_material_indexing, without_search_attributes
 from guidemap.contract import network
-from guidemap.contract.dated import CALLS_DIR, EVENTS_DIR
-from guidemap.contract.loader import load_repository
-from guidemap.contract.model import Dataset
+from guidemap.contract.load.repository import load_repository
+from guidemap.contract.model.dated import CALLS_DIR, EVENTS_DIR
+from guidemap.contract.model.types import Dataset
 from guidemap.outputs.feeds import stories as feeds
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, join_parts, put_parts, render_parts

@@ -21,7 +21,7 @@ from guidemap.contract import vocab
 from guidemap.contract.gazetteer import find_province, province_suggestion
 from guidemap.contract.problems import Problems
 from guidemap.contract.vocab import Label
-from guidemap.contract.yamlsafe import Document, YamlProblem, decode, parse
+from guidemap.contract.yamlsafe import Document, read_file, shown_path
 
 FILE_NAME = "guidemap.yml"
 _KEY = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -144,21 +144,16 @@ def load(root: Path, name: str | None = None, problems: Problems | None = None) 
                     f"create it with `guidemap init` or remove the option ({FILE_NAME})")
         network = DEFAULT
     else:
-        network = _read(path, path.relative_to(root).as_posix() if path.is_relative_to(root)
-                        else str(path), own)
+        network = _read(path, shown_path(path, root), own)
     if problems is None and own:
         raise ValueError(own.report())
     return network
 
 
 def _read(path: Path, shown: str, problems: Problems) -> Network:
-    try:
-        doc = parse(decode(path.read_bytes()))
-    except YamlProblem as e:
-        problems.add(shown, e.line, "", e.en, e.th)
+    doc = read_file(path, shown, problems)
+    if doc is None:
         return DEFAULT
-    for w in doc.warnings:
-        problems.add(shown, w.line, "", w.en, w.th)
     data = doc.data if doc.data is not None else {}
     r = _Reader(shown, doc, problems)
     if not isinstance(data, dict):

@@ -1,4 +1,5 @@
-"""A strict, safe YAML reader for contributed files.
+"""A strict, safe YAML reader for contributed files, and the one way every such file is read
+(:func:`read_file`: profiles, calls, events and the network file alike).
 
 PyYAML's own loaders guess types (``NO`` becomes False, ``073000000`` an octal number, ``10:30``
 the integer 630, ``2018-07-24`` a date), keep the last of duplicate keys in silence and expand
@@ -11,9 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path as FilePath
 from typing import Any
 
 import yaml
+
+from guidemap.contract.problems import Problems
 
 try:  # the C composer is several times faster on thousands of files
     from yaml import CSafeLoader as _Loader
@@ -223,3 +227,32 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
         if lines[i].rstrip() in ("---", "..."):
             return "".join(lines[1:i]), "".join(lines[i + 1 :]), i + 2
     return None
+
+
+def shown_path(path: FilePath, root: FilePath) -> str:
+    """A file's name in messages: relative to the repository, also through a symlinked folder."""
+    # Plain string work first: resolve() costs a system call per path component.
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_file(path: FilePath, shown: str, problems: Problems) -> Document | None:
+    """A contributed YAML file, parsed; None when it cannot be read or parsed, with the reason
+    (and any warning) added to ``problems`` under ``shown``."""
+    try:
+        doc = parse(decode(path.read_bytes()))
+    except YamlProblem as exc:
+        problems.add(shown, exc.line, "", exc.en, exc.th)
+        return None
+    except OSError as exc:
+        problems.add(shown, 0, "", f"cannot read the file: {exc.strerror}", "อ่านไฟล์ไม่ได้")
+        return None
+    for w in doc.warnings:
+        problems.add(shown, w.line, "", w.en, w.th)
+    return doc

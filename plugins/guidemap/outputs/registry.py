@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from guidemap.contract import pictures
-from guidemap.contract.model import Dataset
+from guidemap.contract.model.types import Dataset
 from guidemap.contract.schema import schema_json
 from guidemap.outputs.feeds import calendars
 from guidemap.outputs.feeds import calls as call_feeds

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -13,21 +12,15 @@ from pathlib import Path
 from typing import TextIO
 
 from guidemap.contract import network
-from guidemap.contract.dated import CALLS_DIR, EVENTS_DIR, SCHEMA_PATHS, dated_json_schema
-from guidemap.contract.loader import (
-    TEMPLATE_NAME,
-    load_org_file,
-    load_repository,
-    load_story_file,
-    org_files,
-    repo_root,
-)
-from guidemap.contract.model import STALE_AFTER_DAYS
+from guidemap.contract.load.profiles import TEMPLATE_NAME, load_org_file, org_files
+from guidemap.contract.load.repository import load_repository, repo_root
+from guidemap.contract.load.stories import load_story_file
+from guidemap.contract.model.dated import CALLS_DIR, EVENTS_DIR
+from guidemap.contract.model.types import STALE_AFTER_DAYS
 from guidemap.contract.problems import Problems
-from guidemap.contract.schema import SCHEMA_PATH, schema_json
+from guidemap.contract.schema import SCHEMA_PATH, SCHEMA_PATHS, schema_json
 from guidemap.contract.vocab import FOCUS, Label
 from guidemap.tools import init
-from guidemap.tools.docs import dated_docs
 from guidemap.tools.docs.fieldtable import doc_files, field_table, rewrite
 from guidemap.tools.forms import dated_form, issuebody, issueform, storyform
 from guidemap.tools.forms.formfile import FORM_PATH, form_text
@@ -207,8 +200,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     code = _generated(SCHEMA_PATH, schema_text(), args, "schema")
     if args.write or args.check:  # and the schemas of a call and an event, beside it
         for kind, path in SCHEMA_PATHS.items():
-            text = json.dumps(dated_json_schema(kind), ensure_ascii=False, indent=2) + "\n"
-            code = max(code, _generated(path, text, args, "schema"))
+            code = max(code, _generated(path, schema_json(kind), args, "schema"))
     return code
 
 
@@ -232,7 +224,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
     stale = 0
     for path in doc_files(_root(args)):
         text = path.read_text(encoding="utf-8")
-        fresh = dated_docs.rewrite(rewrite(text))  # profiles', then calls' and events' tables
+        fresh = rewrite(text)
         if args.write:
             path.write_text(fresh, encoding="utf-8")
         elif fresh != text:

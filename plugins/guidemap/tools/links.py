@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from guidemap.contract.model import PROFILE_FIELDS, Org, value_of
+from guidemap.contract.model.fields import value_of
+from guidemap.contract.model.profile import PROFILE_FIELDS
+from guidemap.contract.model.types import Org
 from guidemap.tools.job_summary import table
 from guidemap.tools.public_net import RefusedAddress, Resolver, request_status, system_resolver
 

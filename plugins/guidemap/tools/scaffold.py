@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import yaml
 
 from guidemap.contract import gazetteer
-from guidemap.contract.model import ID_PATTERN
+from guidemap.contract.model.profile import ID_PATTERN
 from guidemap.contract.vocab import FOCUS, PRECISION
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../plugins/guidemap/contract/data/org.schema.json\n"

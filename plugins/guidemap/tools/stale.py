@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from guidemap.contract.model import STALE_AFTER_DAYS, Org
+from guidemap.contract.model.types import STALE_AFTER_DAYS, Org
 from guidemap.tools.job_summary import table
 
 

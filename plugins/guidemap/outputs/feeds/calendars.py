@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from guidemap.contract.dated import EVENT_KINDS
-from guidemap.contract.model import Area, Call, Dataset, Dated, Event, LText, Org, When
+from guidemap.contract.model.dated import EVENT_KINDS
+from guidemap.contract.model.types import Area, Call, Dataset, Dated, Event, LText, Org, When
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.selection import open_calls
 from guidemap.outputs.site.types import SiteInfo

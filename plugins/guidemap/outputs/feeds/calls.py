@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from guidemap.contract.model import Call, Dataset, Org
+from guidemap.contract.model.types import Call, Dataset, Org
 from guidemap.outputs.feeds.writer import Channel, Entry, day_start, feed_files
 from guidemap.outputs.html.htmlkit import absolutize
 from guidemap.outputs.pages.calls import FEED_TITLE, call_item

@@ -4,7 +4,7 @@ which the pages use, so that the pages do not import the feeds)."""
 
 from __future__ import annotations
 
-from guidemap.contract.model import Dataset
+from guidemap.contract.model.types import Dataset
 from guidemap.contract.thai import thai_date
 from guidemap.outputs.feeds.writer import Entry, day_start
 from guidemap.outputs.html.htmlkit import h

@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from html.parser import HTMLParser
 
 from guidemap.contract import thai
-from guidemap.contract.model import Dataset, Org, Story
+from guidemap.contract.model.types import Dataset, Org, Story
 from guidemap.outputs.feeds.writer import Channel, Entry, day_start, xml_text
 from guidemap.outputs.feeds.writer import feed_files as write_feed
 from guidemap.outputs.html.htmlkit import absolutize, h, markdown_to_safe_html, sanitize

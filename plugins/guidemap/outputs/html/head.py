@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from guidemap.contract import pictures
-from guidemap.contract.model import PROFILE_FIELDS, Org, Story, is_set, value_of
+from guidemap.contract.model.fields import is_set, value_of
+from guidemap.contract.model.profile import PROFILE_FIELDS
+from guidemap.contract.model.types import Org, Story
 from guidemap.contract.pictures import ImageInfo
 from guidemap.outputs.html import share
 from guidemap.outputs.html.htmlkit import h, json_for_script

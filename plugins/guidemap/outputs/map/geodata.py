@@ -9,7 +9,9 @@ import json
 from typing import Any
 
 from guidemap.contract import thai
-from guidemap.contract.model import PROFILE_FIELDS, Geo, Org, is_set, json_value, value_of
+from guidemap.contract.model.fields import Geo, is_set, json_value, value_of
+from guidemap.contract.model.profile import PROFILE_FIELDS
+from guidemap.contract.model.types import Org
 from guidemap.contract.vocab import FOCUS
 from guidemap.outputs.map.settings import SUMMARY_CHARS
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from guidemap.contract import network
 from guidemap.contract.location import GRID
-from guidemap.contract.model import Dataset, Org
+from guidemap.contract.model.types import Dataset, Org
 from guidemap.contract.vocab import FOCUS, PRECISION, Label
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, one_block

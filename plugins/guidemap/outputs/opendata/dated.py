@@ -10,7 +10,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from guidemap.contract.model import Call, Dated, Event, json_value
+from guidemap.contract.model.fields import json_value
+from guidemap.contract.model.types import Call, Dated, Event
 from guidemap.outputs.site.selection import open_calls
 
 

@@ -1,7 +1,7 @@
 """Open data: the public fields of every group as JSON and CSV, at stable URLs.
 
-Only :meth:`Org.public_dict` and the fields declared for CSV (``Exports.csv`` in
-:mod:`guidemap.contract.model`) go out, so the location is the coarsened public one. Output is
+Only the fields declared for JSON (``PROFILE.public_record``) and for CSV (``Exports.csv``), in
+:mod:`guidemap.contract.model.profile`, go out, so the location is the coarsened public one. Output is
 byte-for-byte deterministic: sorted by id, sorted keys, no build time.
 """
 
@@ -13,7 +13,9 @@ import io
 import json
 from dataclasses import dataclass
 
-from guidemap.contract.model import PROFILE_FIELDS, Org, value_of
+from guidemap.contract.model.fields import value_of
+from guidemap.contract.model.profile import PROFILE, PROFILE_FIELDS
+from guidemap.contract.model.types import Org
 from guidemap.contract.vocab import FOCUS
 from guidemap.outputs.site import urls
 
@@ -41,7 +43,7 @@ CSV_COLUMNS = [c.name for c in COLUMNS]
 def orgs_json(orgs: list[Org]) -> str:
     # One group per line: a change to a profile shows as a one-line diff, and the encoder runs
     # in C (an indented dump goes through the pure-Python one, several times slower).
-    records = ",\n".join(json.dumps(o.public_dict(), ensure_ascii=False, sort_keys=True)
+    records = ",\n".join(json.dumps(PROFILE.public_record(o), ensure_ascii=False, sort_keys=True)
                          for o in sorted(orgs, key=lambda o: o.id))
     return f'{{"count": {len(orgs)}, "orgs": [\n{records}\n], "version": 1}}\n'
 

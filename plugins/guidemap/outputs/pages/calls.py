@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from guidemap.contract.dated import REMOTE, YES_NO
-from guidemap.contract.model import Call, Dataset, Org
+from guidemap.contract.model.dated import REMOTE, YES_NO
+from guidemap.contract.model.types import Call, Dataset, Org
 from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import FOCUS, LANGUAGES, Label
 from guidemap.outputs.html import share

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from guidemap.contract.model import Campaign
+from guidemap.contract.model.types import Campaign
 from guidemap.contract.thai import thai_date
 from guidemap.outputs.html.htmlkit import h
 from guidemap.outputs.html.markup import en, external, link

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from guidemap.contract import network, pictures, thai
-from guidemap.contract.model import Area, LText, Org, Story
+from guidemap.contract.model.types import Area, LText, Org, Story
 from guidemap.contract.pictures import ImageInfo
 from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import FOCUS, Label

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from guidemap.contract.dated import EVENT_KINDS
-from guidemap.contract.model import Call, Dated, Event, LText, Org, When
+from guidemap.contract.model.dated import EVENT_KINDS
+from guidemap.contract.model.types import Call, Dated, Event, LText, Org, When
 from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import Label
 from guidemap.outputs.html.htmlkit import h, markdown_to_safe_html

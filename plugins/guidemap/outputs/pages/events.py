@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from guidemap.contract.dated import ATTENDANCE, EVENT_KINDS
-from guidemap.contract.model import Dataset, Event, Org
+from guidemap.contract.model.dated import ATTENDANCE, EVENT_KINDS
+from guidemap.contract.model.types import Dataset, Event, Org
 from guidemap.contract.vocab import Label
 from guidemap.outputs.html import share
 from guidemap.outputs.html.head import page_head

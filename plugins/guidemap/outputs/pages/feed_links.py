@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from guidemap.contract.model import Area, Dataset, Org, Story
+from guidemap.contract.model.types import Area, Dataset, Org, Story
 from guidemap.contract.vocab import FOCUS
 from guidemap.outputs.html.htmlkit import h
 from guidemap.outputs.html.markup import link

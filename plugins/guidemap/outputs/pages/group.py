@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from guidemap.contract import pictures, thai
-from guidemap.contract.model import Call, Event, LText, Org, Story
+from guidemap.contract.model.types import Call, Event, LText, Org, Story
 from guidemap.contract.thai import display_phone, thai_date
 from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
 from guidemap.outputs.html import share as share_links

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import segno
 
-from guidemap.contract.model import Area, Dataset, Org
+from guidemap.contract.model.types import Area, Dataset, Org
 from guidemap.contract.thai import display_phone, thai_date
 from guidemap.contract.vocab import FOCUS, NEEDS
 from guidemap.outputs.html.head import page_head

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import partial
 
-from guidemap.contract.model import Dataset
+from guidemap.contract.model.types import Dataset
 from guidemap.contract.vocab import FOCUS
 from guidemap.outputs.html.htmlkit import h, one_block
 from guidemap.outputs.html.markup import en, link

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from guidemap.contract.model import Dataset, Org
+from guidemap.contract.model.types import Dataset, Org
 from guidemap.contract.vocab import FOCUS, NEEDS, Label
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, one_block

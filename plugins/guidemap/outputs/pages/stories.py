@@ -7,7 +7,7 @@ from collections import defaultdict
 from functools import partial
 
 from guidemap.contract import thai
-from guidemap.contract.model import Dataset, Org, Story
+from guidemap.contract.model.types import Dataset, Org, Story
 from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import Label
 from guidemap.outputs.html import share

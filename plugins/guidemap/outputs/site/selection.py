@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from guidemap.contract.model import Call, Campaign, Dataset, Event, Org, Story, When
+from guidemap.contract.model.types import Call, Campaign, Dataset, Event, Org, Story, When
 
 
 def open_calls(calls: Iterable[Call], today: dt.date) -> list[Call]:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
-from guidemap.contract.model import Story
+from guidemap.contract.model.types import Story
 from guidemap.outputs.site import urls
 
 

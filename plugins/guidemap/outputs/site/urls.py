@@ -10,7 +10,7 @@ import posixpath
 import re
 from functools import lru_cache
 
-from guidemap.contract.model import Area, Org, Story
+from guidemap.contract.model.types import Area, Org, Story
 
 HOME = ""
 DIRECTORY = "orgs/"

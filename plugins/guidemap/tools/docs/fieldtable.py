@@ -1,9 +1,9 @@
-"""CONTRIBUTING's table of profile fields, generated from the field declarations
+"""CONTRIBUTING's tables of the fields of every content type, generated from their declarations
 (``guidemap docs --write``; ``--check`` fails when a committed table is stale).
 
-The table goes between marker lines, ``<!-- fields:th -->`` … ``<!-- /fields:th -->`` for the Thai
-one and ``<!-- fields:en -->`` … ``<!-- /fields:en -->`` for the English one; a file or a marker
-that is not there is left alone.
+Each table goes between marker lines: ``<!-- fields:th -->`` … ``<!-- /fields:th -->`` for the
+profile's Thai one, ``<!-- fields:calls:en -->`` … ``<!-- /fields:calls:en -->`` for the calls'
+English one (and ``events``); a file or a marker that is not there is left alone.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from guidemap.contract.model import PROFILE_FIELDS, ProfileField, Requires
+from guidemap.contract.model.dated import CALLS, EVENTS
+from guidemap.contract.model.fields import Declarations, FieldDecl
+from guidemap.contract.model.profile import PROFILE
 from guidemap.contract.spec import Localized
 from guidemap.contract.vocab import FOCUS, NEEDS
 
@@ -24,31 +26,32 @@ _HEAD = {"th": ("ช่อง", "บังคับ", "เขียนอะไ�
 _WITH = {"th": "เมื่อมี", "en": "with"}
 
 
-def _shown_path(f: ProfileField) -> str:
+def _shown_path(f: FieldDecl) -> str:
     if isinstance(f.spec, Localized):
         return f"`{f.path}.th` / `.en`"
     return f"`{f.path}`"
 
 
-def _required(f: ProfileField, lang: Lang) -> str:
+def _required(decls: Declarations, f: FieldDecl, lang: Lang) -> str:
     if f.required:
-        return "✔ `th`" if isinstance(f.spec, Localized) and f.spec.require_th else "✔"
-    needed_by = [g.path for g in PROFILE_FIELDS for r in g.rules
-                 if isinstance(r, Requires) and r.other == f.path]
-    return " ".join(f"✔ {_WITH[lang]} `{p}`" for p in needed_by)
+        mark = "✔ `th`" if isinstance(f.spec, Localized) and f.spec.require_th else "✔"
+        parent = decls.by_path.get(f.parent)
+        # Required inside an optional group: only when the group is there.
+        return f"{mark} ({_WITH[lang]} `{f.parent}`)" if parent and not parent.required else mark
+    return " ".join(f"✔ {_WITH[lang]} `{p}`" for p in decls.requiring(f))
 
 
 def _cell(text: str) -> str:
     return text.replace("\n", " ")
 
 
-def field_table(lang: Lang) -> str:
-    """The Markdown table of every documented field, in declaration order."""
+def field_table(lang: Lang, decls: Declarations = PROFILE) -> str:
+    """The Markdown table of every documented field of a content type, in declaration order."""
     rows = [_HEAD[lang], ("---",) * 5]
-    for f in PROFILE_FIELDS:
+    for f in decls.fields:
         if f.doc is None:
             continue  # groups: their fields have rows
-        rows.append((_shown_path(f), _required(f, lang), getattr(f.label, lang),
+        rows.append((_shown_path(f), _required(decls, f, lang), getattr(f.label, lang),
                      getattr(f.doc.example, lang), getattr(f.doc.accepted, lang)))
     return "".join("|" + "|".join(f" {_cell(c)} " if c else " " for c in row) + "|\n" for row in rows)
 
@@ -71,11 +74,16 @@ def _markers(lang: Lang, kind: str = "fields") -> re.Pattern[str]:
                       re.MULTILINE | re.DOTALL)
 
 
+# The marker of each content type's table ("fields:calls:th").
+TABLES: dict[str, Declarations] = {"fields": PROFILE, "fields:calls": CALLS, "fields:events": EVENTS}
+
+
 def rewrite(text: str) -> str:
     """``text`` with the table between each pair of markers replaced by the current one."""
     langs: tuple[Lang, ...] = ("th", "en")
     for lang in langs:
-        text = _markers(lang).sub(_replacer(field_table(lang)), text)
+        for kind, decls in TABLES.items():
+            text = _markers(lang, kind).sub(_replacer(field_table(lang, decls)), text)
         text = _markers(lang, "vocabulary").sub(_replacer(vocabulary_tables(lang)), text)
     return text
 
@@ -88,4 +96,4 @@ def doc_files(root: Path) -> list[Path]:
     """The documentation files that exist and hold at least one pair of markers."""
     return [root / p for p in DOC_FILES if (root / p).is_file() and any(
         _markers(lang, kind).search((root / p).read_text(encoding="utf-8"))
-        for lang in ("th", "en") for kind in ("fields", "vocabulary"))]
+        for lang in ("th", "en") for kind in (*TABLES, "vocabulary"))]

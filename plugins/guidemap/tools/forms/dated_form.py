@@ -21,10 +21,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guidemap.contract.dated import ATTENDANCE, CALLS_DIR, EVENT_KINDS, EVENTS_DIR, REMOTE, STATUS, YES_NO
-from guidemap.contract.dated_loader import load_dated
-from guidemap.contract.loader import load_repository
-from guidemap.contract.model import ID_PATTERN
+from guidemap.contract.load.dated import load_dated
+from guidemap.contract.load.repository import load_repository
+from guidemap.contract.model.dated import (
+    ATTENDANCE,
+    CALLS_DIR,
+    EVENT_KINDS,
+    EVENTS_DIR,
+    REMOTE,
+    STATUS,
+    YES_NO,
+)
+from guidemap.contract.model.profile import ID_PATTERN
 from guidemap.contract.problems import Problems
 from guidemap.contract.vocab import LANGUAGES, Label
 from guidemap.tools.forms import issuebody, writing

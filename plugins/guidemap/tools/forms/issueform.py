@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from guidemap.contract import gazetteer, network
-from guidemap.contract.loader import build_org, load_org_file
-from guidemap.contract.model import ID_PATTERN, PROFILE_FIELDS, FormElement, ProfileField, field_by_path
+from guidemap.contract.load.profiles import build_org, load_org_file
+from guidemap.contract.model.fields import FieldDecl, FormElement
+from guidemap.contract.model.profile import ID_PATTERN, ORG, PROFILE, PROFILE_FIELDS
 from guidemap.contract.problems import Problems
-from guidemap.contract.schema import ORG
 from guidemap.contract.spec import Choice, Context, ListOf, Localized, Spec
 from guidemap.contract.vocab import Label
 from guidemap.contract.yamlsafe import Document
@@ -75,7 +75,7 @@ def _choices(spec: Spec | None) -> Mapping[str, Label] | None:
     return item.keys if isinstance(item, Choice) else None
 
 
-def _form_field(f: ProfileField, e: FormElement) -> FormField:
+def _form_field(f: FieldDecl, e: FormElement) -> FormField:
     per_line = isinstance(f.spec, ListOf) and isinstance(f.spec.item, Localized)
     target = f"{f.path}.{e.part}" if e.part and not per_line else f.path
     return FormField(e.id, form_label(e.label), e.kind, target, e.required, per_line, e,
@@ -134,7 +134,7 @@ class _Choices(Mapping[str, dict[str, Label]]):
 
     def __getitem__(self, field_id: str) -> dict[str, Label]:
         f = self._fields()[field_id]
-        labels = _labels(field_by_path()[f.target].spec)
+        labels = _labels(PROFILE.by_path[f.target].spec)
         return {k: labels[k] for k in f.keys}
 
     def __iter__(self) -> Iterator[str]:

@@ -32,10 +32,10 @@ from urllib.parse import urlsplit
 
 from PIL import Image, ImageOps
 
-from guidemap.contract.loader import STORIES_DIR, load_story_file
+from guidemap.contract.load.stories import STORIES_DIR, load_story_file
+from guidemap.contract.model.profile import ID_PATTERN
 from guidemap.contract.pictures import MAX_PIXELS, WIDTHS
 from guidemap.contract.problems import Problems
-from guidemap.contract.schema import ID_PATTERN
 from guidemap.contract.vocab import Label
 from guidemap.tools.forms import issuebody, writing
 from guidemap.tools.forms.writing import form_label

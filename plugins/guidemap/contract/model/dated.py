@@ -1,11 +1,12 @@
 """The contract of dated entries: a call for volunteers (``calls/<id>.yml``) and a network event
 (``events/<id>.yml``), one file each, so a group adds one without touching anything else.
 
-Each field is declared once (:data:`CALL_FIELDS`, :data:`EVENT_FIELDS`): its spec, its labels
-and its documentation; the validator (:data:`CALL`, :data:`EVENT`) and the contributors' field
-tables come from the declarations. Text goes through :class:`~guidemap.contract.spec.Text`,
-dates through :mod:`guidemap.contract.thai` (Buddhist Era years and Thai digits accepted), and
-times are Thai time (Asia/Bangkok).
+Each field is declared once (:data:`CALL_FIELDS`, :data:`EVENT_FIELDS`) with the machinery
+profiles use (:class:`~guidemap.contract.model.fields.FieldDecl`): its spec, its labels, its
+documentation and how it fills the model; the validator (:data:`CALL`, :data:`EVENT`), the JSON
+Schemas, the loader and the contributors' field tables come from the declarations. Text goes
+through :class:`~guidemap.contract.spec.Text`, dates through :mod:`guidemap.contract.thai`
+(Buddhist Era years and Thai digits accepted), and times are Thai time (Asia/Bangkok).
 
 There is deliberately no field for a contact: the contact of a call or an event is its
 group's, so no person's name or phone number needs to be written here.
@@ -16,22 +17,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path as Path_
 from typing import Any
 
 from guidemap.contract import thai
 from guidemap.contract.location import LAT_RANGE, LON_RANGE
-from guidemap.contract.model import ID_HINT, ID_PATTERN, When
+from guidemap.contract.model.fields import Declarations, Doc, FieldDecl, Flag, PublicVenue
+from guidemap.contract.model.profile import ID_HINT, ID_PATTERN
+from guidemap.contract.model.types import When
 from guidemap.contract.spec import (
     NO_LABEL,
     Choice,
     Context,
     Date,
-    Field,
     ListOf,
     Localized,
     Number,
-    Obj,
     Spec,
     Text,
     TextSpec,
@@ -115,30 +115,10 @@ class Age(TextSpec):
         return self._described({"type": ["integer", "string"]})
 
 
-@dataclass(frozen=True)
-class DatedField:
-    """One field of a call's or an event's file: its spec, label and documentation."""
-
-    path: str  # "venue.name" for a field of a group of fields
-    label: Label
-    spec: Spec | None  # None: a group of the fields under it
-    example: Label
-    rule: Label  # what the validator accepts, for CONTRIBUTING
-    required: bool = False
-
-    @property
-    def name(self) -> str:
-        return self.path.rsplit(".", 1)[-1]
-
-    @property
-    def parent(self) -> str:
-        return self.path.rsplit(".", 1)[0] if "." in self.path else ""
-
-
 def _f(path: str, label: Label, spec: Spec | None, example: str | Label, rule: Label,
-       required: bool = False) -> DatedField:
+       required: bool = False, **more: Any) -> FieldDecl:
     ex = example if isinstance(example, Label) else Label(f"`{example}`", f"`{example}`")
-    return DatedField(path, label, spec, ex, rule, required)
+    return FieldDecl(path, label, spec, required, doc=Doc(ex, rule), **more)
 
 
 def _keys(vocab: dict[str, Label]) -> Label:
@@ -152,7 +132,7 @@ _WHEN_RULE = Label("วันที่ หรือวันที่และ�
                    "e.g. `2569-01-10 09:00`")
 
 
-def _common(what: Label) -> tuple[DatedField, ...]:
+def _common(what: Label) -> tuple[FieldDecl, ...]:
     return (
         _f("title", Label(f"ชื่อ{what.th}", f"Title of the {what.en}"),
            Localized(Text(150)), Label("`th: อาสาเก็บขยะชายหาด`", "`en: Beach clean-up volunteers`"),
@@ -177,7 +157,7 @@ def _common(what: Label) -> tuple[DatedField, ...]:
            Label("ดูด้านล่าง", "see below"),
            Label("ใส่เฉพาะสถานที่สาธารณะ เช่น หอประชุมโรงเรียน มัสยิด ศูนย์ชุมชน ถ้าไม่ใส่ แสดงตำแหน่งตามความละเอียดของกลุ่ม",
                  "only a public place (a school hall, a mosque, a community centre); without it the "
-                 "group's own precision is used")),
+                 "group's own precision is used"), rules=(PublicVenue(),)),
         _f("venue.name", Label("ชื่อสถานที่", "Name of the place"), Localized(Text(150)),
            Label("`th: ศูนย์ชุมชนบ้านแหลม`", "`en: Ban Laem community centre`"),
            Label("ไม่เกิน 150 ตัวอักษร", "at most 150 characters"), required=True),
@@ -196,14 +176,14 @@ def _common(what: Label) -> tuple[DatedField, ...]:
     )
 
 
-def _order(fields: tuple[DatedField, ...], order: tuple[str, ...]) -> tuple[DatedField, ...]:
+def _order(fields: tuple[FieldDecl, ...], order: tuple[str, ...]) -> tuple[FieldDecl, ...]:
     by_path = {f.path: f for f in fields}
     assert set(by_path) == set(order), set(by_path) ^ set(order)
     return tuple(by_path[p] for p in order)
 
 
 _CALL = Label("งานอาสา", "call")
-CALL_FIELDS: tuple[DatedField, ...] = _order((
+CALL_FIELDS: tuple[FieldDecl, ...] = _order((
     *_common(_CALL),
     _f("start", Label("วันเริ่ม (ไม่ใส่: รับตลอด)", "Start (none: ongoing)"), WhenSpec(), "2569-01-10 09:00",
        _WHEN_RULE),
@@ -226,7 +206,7 @@ CALL_FIELDS: tuple[DatedField, ...] = _order((
        Label("`th: ปฐมนิเทศครึ่งวันก่อนเริ่ม`", "`en: Half-day orientation`"),
        Label("ไม่เกิน 500 ตัวอักษร", "at most 500 characters")),
     _f("background_check", Label("ต้องตรวจประวัติหรือไม่", "Background check required"),
-       Choice(YES_NO), "yes", _keys(YES_NO)),
+       Choice(YES_NO), "yes", _keys(YES_NO), model=Flag()),
     _f("safeguarding", Label("กติกาคุ้มครองเด็กที่ใช้", "Child-safeguarding rule that applies"),
        Localized(Text(500, multiline=True), require_th=False),
        Label("`th: ไม่อยู่กับเด็กตามลำพัง ไม่ถ่ายภาพเด็กโดยไม่ได้รับอนุญาต`",
@@ -234,7 +214,7 @@ CALL_FIELDS: tuple[DatedField, ...] = _order((
        Label("ไม่เกิน 500 ตัวอักษร ควรใส่เมื่อทำงานกับเด็กหรือเด็กกำพร้า",
              "at most 500 characters; give it when the work is with children or orphans")),
     _f("insured", Label("อาสาสมัครมีประกันหรือไม่", "Volunteers are insured"), Choice(YES_NO), "no",
-       _keys(YES_NO)),
+       _keys(YES_NO), model=Flag()),
     _f("how_to_join", Label("วิธีสมัคร", "How to join"), Localized(Text(1000, multiline=True), require_th=False),
        Label("`th: ส่งข้อความถึงเพจของกลุ่ม`", "`en: Message our page`"),
        Label("ไม่เกิน 1000 ตัวอักษร ไม่ใส่: ใช้วิธีสมัครในข้อมูลกลุ่ม",
@@ -244,7 +224,7 @@ CALL_FIELDS: tuple[DatedField, ...] = _order((
     "venue.name", "venue.public", "venue.province", "venue.lat", "venue.lon", "url", "updated"))
 
 _EVENT = Label("กิจกรรม", "event")
-EVENT_FIELDS: tuple[DatedField, ...] = _order((
+EVENT_FIELDS: tuple[FieldDecl, ...] = _order((
     *_common(_EVENT),
     _f("start", Label("วันเริ่ม", "Start"), WhenSpec(), "2569-01-10 09:00", _WHEN_RULE, required=True),
     _f("kind", Label("ประเภทกิจกรรม", "Kind of event"), Choice(EVENT_KINDS), "meeting", _keys(EVENT_KINDS),
@@ -255,29 +235,13 @@ EVENT_FIELDS: tuple[DatedField, ...] = _order((
        Label("ขึ้นต้นด้วย `https://` หรือ `http://`", "must start with `https://` or `http://`")),
     _f("status", Label("สถานะ", "Status"), Choice(STATUS), "scheduled",
        Label("`scheduled` ตามกำหนด (ค่าเริ่มต้น) `cancelled` ยกเลิก (ยังแสดงและแจ้งในปฏิทินว่ายกเลิก)",
-             "`scheduled` (default) or `cancelled` (still shown, and cancelled in calendars)")),
+             "`scheduled` (default) or `cancelled` (still shown, and cancelled in calendars)"),
+       model=Flag("cancelled", "cancelled")),
 ), ("title", "kind", "orgs", "description", "start", "end", "attendance", "online_url", "status",
     "venue", "venue.name", "venue.public", "venue.province", "venue.lat", "venue.lon", "url", "updated"))
 
 
-def _obj(fields: tuple[DatedField, ...], parent: str, description: Label) -> Obj:
-    members = [f for f in fields if f.parent == parent]
-    return Obj({f.name: Field(f.spec if f.spec is not None else _obj(fields, f.path, f.label), f.required)
-                for f in members}, description=description)
-
-
-CALL = _obj(CALL_FIELDS, "", Label("ประกาศรับอาสาสมัคร", "Call for volunteers"))
-EVENT = _obj(EVENT_FIELDS, "", Label("กิจกรรมของเครือข่าย", "Network event"))
-
-# The JSON Schemas editors use for completion (``guidemap schema --write`` writes them beside
-# org.schema.json; a test checks the committed files).
-SCHEMA_PATHS = {"call": Path_(__file__).parent / "data" / "call.schema.json",
-                "event": Path_(__file__).parent / "data" / "event.schema.json"}
-
-
-def dated_json_schema(kind: str) -> dict[str, Any]:
-    spec = CALL if kind == "call" else EVENT
-    title = "Call for volunteers / ประกาศรับอาสาสมัคร" if kind == "call" else "Network event / กิจกรรมของเครือข่าย"
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"https://guidemap.invalid/schema/{kind}.schema.json", "title": title,
-            **spec.json_schema()}
+CALLS = Declarations(CALL_FIELDS, Label("ประกาศรับอาสาสมัคร", "Call for volunteers"))
+EVENTS = Declarations(EVENT_FIELDS, Label("กิจกรรมของเครือข่าย", "Network event"))
+CALL = CALLS.spec
+EVENT = EVENTS.spec

@@ -1,26 +1,26 @@
-"""The validated, normalized model that every renderer reads, and the declaration of every
-profile field (:data:`PROFILE_FIELDS`).
-
-There is deliberately no raw location here: an :class:`Org` carries only its
-:class:`~guidemap.contract.location.PublicLocation`, so no page, map or export can leak more than the
-group allowed.
-
-A profile field is declared once, below the :class:`Org` it fills: its validation spec, its
-labels, which exports carry it, its place in the issue form and its documentation. The
-validator, the JSON Schema, the loader, orgs.json/orgs.csv, the GeoJSON, the JSON-LD, the issue
-form and CONTRIBUTING's field table are all derived from those declarations.
+"""The declaration of every field of a group's profile (``orgs/<id>.yml``): :data:`PROFILE_FIELDS`,
+read as a whole through :data:`PROFILE`.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-from dataclasses import dataclass, field
-from functools import cache
-from typing import Any, Literal
-
-from guidemap.contract.location import LAT_RANGE, LON_RANGE, PublicLocation
-from guidemap.contract.pictures import ImageInfo
+from guidemap.contract.location import LAT_RANGE, LON_RANGE
+from guidemap.contract.model.fields import (
+    LD,
+    Coarsened,
+    Csv,
+    Declarations,
+    Doc,
+    EqualsFileName,
+    Exports,
+    FieldDecl,
+    FileUnderOrgs,
+    FormElement,
+    Geo,
+    InGazetteer,
+    Requires,
+)
+from guidemap.contract.model.types import Campaign, Contact, Volunteer
 from guidemap.contract.spec import (
     Baht,
     Choice,
@@ -41,268 +41,6 @@ from guidemap.contract.spec import (
 )
 from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
 
-# A group page shows a notice, and ``guidemap stale`` lists the profile, after this many days.
-STALE_AFTER_DAYS = 365
-
-
-@dataclass(frozen=True)
-class LText:
-    """Text in Thai and/or English; ``best`` prefers Thai, the site's language."""
-
-    th: str | None = None
-    en: str | None = None
-    # The site's other content languages (guidemap.yml), as (BCP 47 tag, text), e.g. ms-Arab.
-    more: tuple[tuple[str, str], ...] = ()
-
-    @classmethod
-    def make(cls, value: dict[str, str]) -> LText:
-        more = tuple((k, v) for k, v in value.items() if k not in ("th", "en") and v)
-        return cls(value.get("th"), value.get("en"), more)
-
-    @classmethod
-    def of(cls, value: dict[str, str] | None) -> LText | None:
-        return cls.make(value) if value else None
-
-    @property
-    def best(self) -> str:
-        return self.th or self.en or ""
-
-    def as_dict(self) -> dict[str, str]:
-        return {k: v for k, v in (("th", self.th), ("en", self.en), *self.more) if v}
-
-
-@dataclass(frozen=True)
-class Area:
-    code: str
-    th: str
-    en: str
-
-
-@dataclass(frozen=True)
-class Volunteer:
-    roles: tuple[LText, ...] = ()
-    skills: tuple[LText, ...] = ()
-    languages: tuple[str, ...] = ()
-    how_to_join: LText | None = None
-
-
-@dataclass(frozen=True)
-class Contact:
-    website: str | None = None
-    facebook: str | None = None
-    line: str | None = None
-    email: str | None = None
-    phone: str | None = None  # E.164, e.g. +6673312222, or a 4-digit hotline
-    instagram: str | None = None
-    youtube: str | None = None
-    tiktok: str | None = None
-
-    def items(self) -> list[tuple[str, str]]:
-        return [(k, v) for k, v in self.__dict__.items() if v]
-
-
-@dataclass(frozen=True)
-class Campaign:
-    """A dated fundraising campaign on a crowdfunding platform (the network agreed to raise
-    money together; campaigns run a few months). ``groups``: the other groups of a joint
-    campaign, whose pages show it too."""
-
-    title: LText
-    url: str  # https only
-    end: dt.date  # the last day; the campaign is not shown after it
-    goal: int | None = None  # baht
-    start: dt.date | None = None  # when it opened (the feeds' date; default: the profile's date)
-    groups: tuple[str, ...] = ()
-
-    @classmethod
-    def of(cls, value: dict[str, Any]) -> Campaign:
-        return cls(title=LText.make(value["title"]), url=value["url"], end=value["end"],
-                   goal=value.get("goal"), start=value.get("start"),
-                   groups=tuple(value.get("groups", ())))
-
-    def is_open(self, today: dt.date) -> bool:
-        return self.end >= today and (self.start is None or self.start <= today)
-
-
-@dataclass(frozen=True)
-class Org:
-    id: str
-    name: LText
-    province: Area
-    district: Area | None
-    location: PublicLocation
-    focus: tuple[str, ...]
-    summary: LText
-    updated: dt.date
-    source: str  # path of the profile relative to the repository, for "edit this page"
-    description: LText | None = None
-    activities: tuple[LText, ...] = ()
-    volunteer: Volunteer | None = None
-    needs: tuple[str, ...] = ()
-    contact: Contact = field(default_factory=Contact)
-    donate: str | None = None
-    founded: int | None = None
-    logo: str | None = None
-    languages: tuple[str, ...] = ()
-    logo_alt: str | None = None
-    logo_info: ImageInfo | None = None  # raster logos: size, read by the loader
-    offers: tuple[str, ...] = ()  # what the group can share with others (the needs' keys)
-    campaigns: tuple[Campaign, ...] = ()  # fundraising campaigns (see Campaign)
-
-    def __hash__(self) -> int:
-        # Equality still compares every field; hashing the id alone keeps the caches keyed by
-        # a group (its card, its short summary) from re-hashing the whole profile each time.
-        return hash(self.id)
-
-    def public_dict(self) -> dict[str, Any]:
-        """The open-data record (orgs.json): the fields declared for JSON, coarsened location,
-        normalized values. A group of fields (contact) lists only the ones that are set."""
-        record: dict[str, Any] = {}
-        for f in top_level():
-            if f.is_group:
-                value = group_value(self, f)
-                if value is not None:
-                    record[f.path] = value
-            elif f.exports.json:
-                record[f.path] = json_value(value_of(self, f.path))
-        return record
-
-    def is_stale(self, today: dt.date, days: int = STALE_AFTER_DAYS) -> bool:
-        """Not checked for more than ``days``: the group should be asked to look at it."""
-        return (today - self.updated).days > days
-
-
-# --- the declaration of each profile field ------------------------------------------------------
-
-FormKind = Literal["input", "textarea", "dropdown", "checkboxes"]
-
-
-@dataclass(frozen=True)
-class FormElement:
-    """One element of the "add or update my organization" issue form."""
-
-    id: str  # the form element's id (also the query parameter that prefills it)
-    label: Label  # shown as "<th> / <en>", the heading GitHub writes into the issue body
-    kind: FormKind
-    required: bool = False
-    part: str = ""  # "th" or "en" of a th/en field; "" for the field itself
-    description: Label | None = None
-    placeholder: str = ""
-    options: tuple[str, ...] = ()  # choice keys in the order shown; default: the spec's order
-    default: int | None = None  # index of the preselected dropdown option
-    after: str = ""  # the id of the element it follows; default: declaration order
-
-
-@dataclass(frozen=True)
-class Csv:
-    """Columns of orgs.csv: (column name, attribute of the value, "" for the value itself)."""
-
-    columns: tuple[tuple[str, str], ...]
-    at: int  # place in the file: columns are sorted by it, so existing columns keep their place
-    free_text: bool = False  # a contributor's own text: spreadsheet formulas are neutralized
-
-
-@dataclass(frozen=True)
-class Geo:
-    """A property of the map's GeoJSON features."""
-
-    key: str
-    at: int  # place among the properties (the file is compared byte for byte)
-    attr: str = ""  # attribute of the value ("best", "code", ...); "" for the value itself
-    unless_same_as: str = ""  # left out when equal to this attribute of the value
-    short: bool = False  # shortened to the map's popup length
-
-
-@dataclass(frozen=True)
-class LD:
-    """A schema.org property of the group's JSON-LD; "a.b" sets b in the object a."""
-
-    prop: str
-    attr: str = ""
-    many: bool = False  # several fields add to one list (sameAs)
-
-
-@dataclass(frozen=True)
-class Exports:
-    json: bool = False  # orgs.json (Org.public_dict)
-    csv: Csv | None = None
-    geojson: tuple[Geo, ...] = ()
-    jsonld: tuple[LD, ...] = ()
-
-
-@dataclass(frozen=True)
-class Doc:
-    """CONTRIBUTING's row for the field: an example and the forms the validator accepts."""
-
-    example: Label
-    accepted: Label
-
-
-# Cross-field rules, declared on the field they start from; the loader applies them.
-@dataclass(frozen=True)
-class EqualsFileName:
-    """The value must equal the profile's file name (without .yml)."""
-
-
-@dataclass(frozen=True)
-class InGazetteer:
-    """A province (with the district field) looked up in the gazetteer; stored as its record."""
-
-    district: str = "district"
-
-
-@dataclass(frozen=True)
-class Coarsened:
-    """Coordinates stored only as the public location, at the precision the group allows."""
-
-
-@dataclass(frozen=True)
-class FileUnderOrgs:
-    """A picture file in orgs/ that must exist and be readable."""
-
-
-@dataclass(frozen=True)
-class Requires:
-    """When this field is set, ``other`` must be too (JSON Schema: dependentRequired)."""
-
-    other: str
-    message: Label
-
-
-Rule = EqualsFileName | InGazetteer | Coarsened | FileUnderOrgs | Requires
-
-
-@dataclass(frozen=True)
-class ProfileField:
-    """One field of ``orgs/<id>.yml``. A field without a spec is a group of the fields under it
-    (checked as an object; built as ``model``, or by a rule, in the :class:`Org`)."""
-
-    path: str  # dotted path in the profile; the last part is the attribute in the model
-    label: Label
-    spec: Spec | None = None
-    required: bool = False
-    public: bool = True  # shown on the site; a field that is not may go into no export
-    url: bool = False  # a web address: link-checked, shown as a link
-    exports: Exports = Exports()
-    form: tuple[FormElement, ...] = ()
-    doc: Doc | None = None
-    rules: tuple[Rule, ...] = ()
-    model: type[Any] | None = None  # a group's class in the model (Contact, Volunteer), or the
-    # class of a list's records (Campaign, built with its `of`)
-
-    @property
-    def name(self) -> str:
-        return self.path.rpartition(".")[2]
-
-    @property
-    def parent(self) -> str:
-        return self.path.rpartition(".")[0]
-
-    @property
-    def is_group(self) -> bool:
-        return self.spec is None
-
-
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID_HINT = Label("ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีดกลาง เช่น beach-for-life",
                 "lowercase letters, digits and hyphens, e.g. beach-for-life")
@@ -313,9 +51,12 @@ LOGO_PATTERN = r"[A-Za-z0-9_\-]+(/[A-Za-z0-9_\-]+)*\.(png|jpg|jpeg|webp|svg|PNG|
 _OPTIONAL = Label("ไม่บังคับ", "Optional.")
 
 
+_SAME_AS = LD("sameAs", many=True)
+
+
 def _contact(name: str, spec: Spec, label: Label, at: int, form: FormElement | None, doc: Doc,
-             *, url: bool = True, jsonld: LD = LD("sameAs", many=True)) -> ProfileField:
-    return ProfileField(f"contact.{name}", label, spec, url=url,
+             *, url: bool = True, jsonld: LD = _SAME_AS) -> FieldDecl:
+    return FieldDecl(f"contact.{name}", label, spec, url=url,
                         exports=Exports(json=True, csv=Csv(((name, ""),), at), jsonld=(jsonld,)),
                         form=(form,) if form else (), doc=doc)
 
@@ -323,8 +64,8 @@ def _contact(name: str, spec: Spec, label: Label, at: int, form: FormElement | N
 _SOCIAL_DOC = Doc(Label("`@banrakthale`", "`@banrakthale`"),
                   Label("ที่อยู่เต็มบนเว็บนั้น หรือ `@ชื่อบัญชี`", "full address on that site, or `@name`"))
 
-PROFILE_FIELDS: tuple[ProfileField, ...] = (
-    ProfileField(
+PROFILE_FIELDS: tuple[FieldDecl, ...] = (
+    FieldDecl(
         "id", Label("รหัสกลุ่ม ตรงกับชื่อไฟล์", "The group's id, equal to the file name"),
         Text(60, pattern=ID_PATTERN, pattern_hint=ID_HINT,
              description=Label("รหัสกลุ่ม ต้องตรงกับชื่อไฟล์", "id, equal to the file name")),
@@ -338,7 +79,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         doc=Doc(Label("`ban-rak-thale`", "`ban-rak-thale`"), Label(
             "a-z ตัวเลข และ `-` ไม่เกิน 60 ตัวอักษร ห้ามขึ้นต้นหรือลงท้ายด้วย `-` และห้ามมี `--` ติดกัน",
             "a-z, digits and `-`, at most 60 characters, not starting or ending with `-`, no `--`"))),
-    ProfileField(
+    FieldDecl(
         "name", Label("ชื่อกลุ่ม ภาษาอังกฤษเฉพาะที่กลุ่มใช้จริง",
                       "The group's name; English only if the group really uses one"),
         Localized(NAME, description=Label("ชื่อกลุ่ม", "Name of the group")), required=True,
@@ -357,7 +98,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         doc=Doc(Label("`th: กลุ่มบ้านรักทะเล`", "`th: กลุ่มบ้านรักทะเล`"), Label(
             "ภาษาละไม่เกิน 150 ตัวอักษร ถ้าไม่มีชื่อภาษาอังกฤษให้ละไว้ ห้ามแปลขึ้นเอง",
             "at most 150 characters each; leave `en` out rather than translate"))),
-    ProfileField(
+    FieldDecl(
         "province", Label("จังหวัดที่ตั้ง", "Province"),
         ProvinceSpec(60, description=Label("จังหวัด (ชื่อไทย ชื่ออังกฤษ หรือรหัสจังหวัด)",
                                            "Province (Thai, English or code)")),
@@ -374,7 +115,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
             "เช่น `94` หรือ `๙๔` (ปัตตานี 94 ยะลา 95 นราธิวาส 96 สงขลา 90)",
             "Thai name (with or without จังหวัด/จ.), English name (any case) or province code, "
             "e.g. `94` or `๙๔` (Pattani 94, Yala 95, Narathiwat 96, Songkhla 90)"))),
-    ProfileField(
+    FieldDecl(
         "district", Label("อำเภอ", "District"), Text(60, description=Label("อำเภอ", "District")),
         exports=Exports(json=True, csv=Csv((("district_th", "th"), ("district_en", "en")), 40),
                         jsonld=(LD("address.addressLocality", "th"),)),
@@ -386,9 +127,9 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
             "เขียน `เมือง` หรือ `Mueang` อย่างเดียวหมายถึงอำเภอเมืองของจังหวัดนั้น",
             "Thai or English name, with or without อำเภอ/อ./เขต or \"District\"; must be in the "
             "province. `เมือง` or `Mueang` alone means the capital district"))),
-    ProfileField("location", Label("ตำแหน่งบนแผนที่", "Position on the map"), required=True,
+    FieldDecl("location", Label("ตำแหน่งบนแผนที่", "Position on the map"), required=True,
                  rules=(Coarsened(),)),
-    ProfileField(
+    FieldDecl(
         "location.lat", Label("ละติจูด", "Latitude"),
         Number(*LAT_RANGE, description=Label("ละติจูด", "Latitude")), required=True,
         exports=Exports(json=True, csv=Csv((("lat", ""),), 50), jsonld=(LD("geo.latitude"),)),
@@ -399,7 +140,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
             "province (issues are public)."), placeholder="6.86"),),
         doc=Doc(Label("`6.66`", "`6.66`"), Label("ทศนิยม ระหว่าง 5.5 ถึง 20.6 เลขไทยได้",
                                                   "decimal, 5.5 to 20.6; Thai digits allowed"))),
-    ProfileField(
+    FieldDecl(
         "location.lon", Label("ลองจิจูด", "Longitude"),
         Number(*LON_RANGE, description=Label("ลองจิจูด", "Longitude")), required=True,
         exports=Exports(json=True, csv=Csv((("lon", ""),), 51), jsonld=(LD("geo.longitude"),)),
@@ -410,7 +151,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
             "ทศนิยม ระหว่าง 97.3 ถึง 105.7 ถ้าแจ้งว่าอยู่นอกประเทศไทย ให้ตรวจว่าสลับกับละติจูดหรือไม่",
             "decimal, 97.3 to 105.7; if reported outside Thailand, check whether lat and lon are "
             "swapped"))),
-    ProfileField(
+    FieldDecl(
         "location.precision", Label("ความละเอียดสูงสุดของตำแหน่งที่ยอมให้เผยแพร่",
                                     "Most precise position the group allows to publish"),
         Choice(PRECISION, description=Label(
@@ -429,7 +170,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
             "ดู[ความละเอียดของตำแหน่ง](#ความละเอียดของตำแหน่ง-locationprecision)",
             "`exact`, `subdistrict`, `district` (default), `province`; see "
             "[Safety and privacy](#safety-and-privacy)"))),
-    ProfileField(
+    FieldDecl(
         "focus", Label("ประเด็นที่ทำงาน", "Focus areas"),
         ListOf(Choice(FOCUS), max_items=6, min_items=1, unique=True,
                description=Label("ประเด็นที่ทำงาน", "Focus areas")), required=True,
@@ -440,7 +181,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         doc=Doc(Label("`[children-youth, education]`", "`[children-youth, education]`"), Label(
             "1 ถึง 6 รหัส ไม่ซ้ำ ดู[รหัสประเด็นงานและสิ่งที่ต้องการ](#รหัสประเด็นงานและสิ่งที่ต้องการ)",
             "1 to 6 keys, no repeats; see [Focus and needs keys](#focus-and-needs-keys)"))),
-    ProfileField(
+    FieldDecl(
         "summary", Label("สรุปงานหนึ่งถึงสองประโยค ด้วยคำของกลุ่มเอง",
                          "One or two sentences on the work, in the group's own words"),
         Localized(Text(300), description=Label("สรุปงานของกลุ่มในหนึ่งถึงสองประโยค",
@@ -460,7 +201,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
                           description=Label("ไม่เกิน 300 ตัวอักษร", "At most 300 characters."))),
         doc=Doc(Label("`th: ชวนเด็กเก็บขยะชายหาดทุกเดือน`", "`en: Monthly beach clean-ups with children.`"),
                 Label("ภาษาละไม่เกิน 300 ตัวอักษร", "at most 300 characters each"))),
-    ProfileField(
+    FieldDecl(
         "updated", Label("วันที่ตรวจข้อมูลหน้านี้ล่าสุด", "Date the profile was last checked"),
         Date(not_after_today=True, description=Label("วันที่ตรวจข้อมูลล่าสุด",
                                                      "Date the profile was last checked")),
@@ -470,7 +211,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
             "ปีที่มากกว่า 2400 ถือเป็น พ.ศ. ห้ามเป็นวันในอนาคต",
             "`2018-07-24`, `2561-07-24`, `24/7/2561`, `24 กรกฎาคม 2561`, `24 ก.ค. 2561`; Thai digits "
             "allowed; a year above 2400 is Buddhist Era; not in the future"))),
-    ProfileField(
+    FieldDecl(
         "description", Label("รายละเอียด เขียนแบบ Markdown", "Longer description in Markdown"),
         Localized(Text(6000, multiline=True), require_th=False,
                   description=Label("รายละเอียด (Markdown)", "Description (Markdown)")),
@@ -484,7 +225,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         doc=Doc(Label("ดูแม่แบบ", "see the template"), Label(
             "ภาษาละไม่เกิน 6000 ตัวอักษร ใช้ `\\|` แล้วย่อหน้าข้อความ",
             "at most 6000 characters each; use `\\|` and indent the text"))),
-    ProfileField(
+    FieldDecl(
         "activities", Label("รายการกิจกรรม", "Activities"),
         ListOf(Localized(SHORT, require_th=False), max_items=30,
                description=Label("กิจกรรม", "Activities")),
@@ -496,24 +237,24 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         doc=Doc(Label("`- th: ค่ายเยาวชน`", "`- th: ค่ายเยาวชน`"), Label(
             "ไม่เกิน 30 รายการ รายการละไม่เกิน 200 ตัวอักษร แต่ละรายการมี `th:`/`en:`",
             "at most 30 items of at most 200 characters, each with `th:`/`en:`"))),
-    ProfileField("volunteer", Label("การรับอาสาสมัคร", "Volunteering with the group"), model=Volunteer),
-    ProfileField(
+    FieldDecl("volunteer", Label("การรับอาสาสมัคร", "Volunteering with the group"), model=Volunteer),
+    FieldDecl(
         "volunteer.roles", Label("งานที่อาสาสมัครทำได้", "What volunteers can do"),
         ListOf(Localized(SHORT, require_th=False), max_items=20),
         doc=Doc(Label("`- th: พี่เลี้ยงค่าย`", "`- en: Camp assistant`"), Label(
             "ไม่เกิน 20 รายการ รายการละไม่เกิน 200 ตัวอักษร", "at most 20 items of at most 200 characters"))),
-    ProfileField(
+    FieldDecl(
         "volunteer.skills", Label("ทักษะที่อยากได้", "Skills wanted"),
         ListOf(Localized(Text(100), require_th=False), max_items=30),
         doc=Doc(Label("`- th: ถ่ายภาพ`", "`- en: Photography`"), Label(
             "ไม่เกิน 30 รายการ รายการละไม่เกิน 100 ตัวอักษร", "at most 30 items of at most 100 characters"))),
-    ProfileField(
+    FieldDecl(
         "volunteer.languages", Label("ภาษาที่อาสาสมัครควรใช้ได้", "Languages volunteers should speak"),
         ListOf(Choice(LANGUAGES), max_items=9, unique=True),
         doc=Doc(Label("`[th, ms]`", "`[th, ms]`"), Label(
             "รหัส " + " ".join(f"`{k}` {v.th}" for k, v in LANGUAGES.items()),
             "codes " + ", ".join(f"`{k}` {v.en}" for k, v in LANGUAGES.items())))),
-    ProfileField(
+    FieldDecl(
         "volunteer.how_to_join", Label("วิธีสมัครเป็นอาสาสมัคร", "How to sign up"),
         Localized(Text(1000, multiline=True), require_th=False),
         form=(FormElement("how-to-join", Label("วิธีสมัครเป็นอาสาสมัคร", "How to volunteer with the group"),
@@ -522,7 +263,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
                           placeholder="ส่งข้อความถึงเพจของกลุ่ม บอกชื่อและวันที่สะดวก"),),
         doc=Doc(Label("`th: ส่งข้อความถึงเพจของกลุ่ม`", "`en: Message our page.`"),
                 Label("ไม่เกิน 1000 ตัวอักษร", "at most 1000 characters"))),
-    ProfileField(
+    FieldDecl(
         "needs", Label("สิ่งที่กลุ่มต้องการ", "What the group needs"),
         ListOf(Choice(NEEDS), max_items=0, unique=True,
                description=Label("สิ่งที่กลุ่มต้องการ", "What the group needs")),
@@ -531,7 +272,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
                           description=_OPTIONAL),),
         doc=Doc(Label("`[funding, volunteers]`", "`[funding, volunteers]`"),
                 Label("รหัสในตารางด้านล่าง ไม่ซ้ำ", "keys from the table below, no repeats"))),
-    ProfileField(
+    FieldDecl(
         "offers", Label("สิ่งที่กลุ่มแบ่งปันให้กลุ่มอื่นได้", "What the group can offer other groups"),
         ListOf(Choice(NEEDS), max_items=0, unique=True,
                description=Label("สิ่งที่กลุ่มแบ่งปันได้ (รหัสเดียวกับ needs)",
@@ -541,7 +282,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
                           "checkboxes", description=_OPTIONAL, after="needs"),),
         doc=Doc(Label("`[media, training]`", "`[media, training]`"),
                 Label("รหัสเดียวกับ `needs` ไม่ซ้ำ", "the same keys as `needs`, no repeats"))),
-    ProfileField("contact", Label("ช่องทางติดต่อของกลุ่ม (ไม่ใช่ของบุคคล)",
+    FieldDecl("contact", Label("ช่องทางติดต่อของกลุ่ม (ไม่ใช่ของบุคคล)",
                                   "The group's contacts (not a person's)"), model=Contact),
     _contact("website", Url(), Label("เว็บไซต์ของกลุ่ม", "The group's website"), 110,
              FormElement("website", Label("เว็บไซต์ของกลุ่ม", "Website"), "input", description=Label(
@@ -591,7 +332,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
              Label("ช่อง YouTube ของกลุ่ม", "The group's YouTube channel"), 152, None, _SOCIAL_DOC),
     _contact("tiktok", Handle(("tiktok.com",), "https://www.tiktok.com/@{}"),
              Label("บัญชี TikTok ของกลุ่ม", "The group's TikTok account"), 153, None, _SOCIAL_DOC),
-    ProfileField(
+    FieldDecl(
         "donate", Label("ลิงก์หน้ารับบริจาคของกลุ่ม", "The group's donation page"),
         Url(description=Label("ลิงก์รับบริจาค", "Donation link")), url=True,
         exports=Exports(json=True, csv=Csv((("donate", ""),), 160)),
@@ -600,7 +341,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
             "The group's donation page, starting with https://")),),
         doc=Doc(Label("`https://taejai.com/…`", "`https://taejai.com/…`"),
                 Label("ต้องขึ้นต้นด้วย `https://` หรือ `http://`", "must start with `https://` or `http://`"))),
-    ProfileField(
+    FieldDecl(
         "campaigns", Label("แคมเปญระดมทุนบนแพลตฟอร์มระดมทุน",
                            "Fundraising campaigns on a crowdfunding platform"),
         ListOf(Obj({
@@ -621,7 +362,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
                       "at most 10, each with `title`, `url` (https:// only), `end` (the last day) and, "
                       "if any, `goal` (baht), `start`, `groups` (ids of the other groups of a joint "
                       "campaign); ended campaigns are not shown"))),
-    ProfileField(
+    FieldDecl(
         "founded", Label("ปีที่ก่อตั้ง", "Year founded"),
         Year(description=Label("ปีที่ก่อตั้ง (พ.ศ. หรือ ค.ศ.)", "Year founded (BE or CE)")),
         exports=Exports(json=True, csv=Csv((("founded", ""),), 100), jsonld=(LD("foundingDate"),)),
@@ -631,7 +372,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         doc=Doc(Label("`2548`", "`2548`"), Label(
             "ตัวเลขสี่หลัก พ.ศ. หรือ ค.ศ. เลขไทยได้ ไม่แน่ใจให้ละไว้",
             "four digits, BE or CE, Thai digits allowed; leave it out if unsure"))),
-    ProfileField(
+    FieldDecl(
         "logo", Label("ไฟล์โลโก้ใน `orgs/logos/`", "Logo file in `orgs/logos/`"),
         Text(200, pattern=LOGO_PATTERN,
              pattern_hint=Label("ไฟล์รูปในโฟลเดอร์ orgs/ เช่น logos/beach-for-life.png",
@@ -646,7 +387,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
             "และลบข้อมูลแฝงในไฟล์ (เช่น พิกัด GPS) ก่อนเผยแพร่",
             "lowercase extension `png`, `jpg`, `jpeg`, `webp` or `svg`; the file must be uploaded; "
             "the build resizes it and strips its metadata (e.g. GPS)"))),
-    ProfileField(
+    FieldDecl(
         "logo_alt", Label("คำบรรยายโลโก้สำหรับผู้ที่มองไม่เห็นรูป",
                           "Text describing the logo for people who cannot see it"),
         Text(300, description=Label(
@@ -654,7 +395,7 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
             "Text describing the logo for people who cannot see it (required with logo)")),
         doc=Doc(Label("`โลโก้กลุ่มบ้านรักทะเล`", "`Logo of Ban Rak Thale`"), Label(
             "ไม่เกิน 300 ตัวอักษร ส่วนใหญ่คือชื่อกลุ่ม", "at most 300 characters; usually the group's name"))),
-    ProfileField(
+    FieldDecl(
         "languages", Label("ภาษาที่กลุ่มใช้ทำงาน", "Working languages of the group"),
         ListOf(Choice(LANGUAGES), max_items=9, unique=True,
                description=Label("ภาษาที่ใช้ทำงาน", "Working languages")),
@@ -665,211 +406,6 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
                 Label("รหัสเดียวกับ `volunteer.languages`", "same codes as `volunteer.languages`"))),
 )
 
-
-# --- reading the declarations ------------------------------------------------------------------
-
-
-@cache
-def field_by_path() -> dict[str, ProfileField]:
-    return {f.path: f for f in PROFILE_FIELDS}
-
-
-@cache
-def _members() -> dict[str, tuple[ProfileField, ...]]:
-    """The fields directly under each path ("" for the top level), in declaration order."""
-    out: dict[str, list[ProfileField]] = {}
-    for f in PROFILE_FIELDS:
-        out.setdefault(f.parent, []).append(f)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def top_level() -> tuple[ProfileField, ...]:
-    return _members()[""]
-
-
-def children(group: ProfileField) -> tuple[ProfileField, ...]:
-    return _members().get(group.path, ())
-
-
-def value_of(obj: Any, path: str) -> Any:
-    """The model's value at a dotted path ("contact.email"); None when a group is absent."""
-    for name in path.split(".") if path else ():
-        if obj is None:
-            return None
-        obj = getattr(obj, name)
-    return obj
-
-
-def is_set(value: Any) -> bool:
-    return value is not None and value != "" and value != ()
-
-
-def json_value(value: Any) -> Any:
-    """A model value as plain JSON data: dates as ISO text, tuples as lists, and records as
-    objects of their set attributes."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [json_value(v) for v in value]
-    if isinstance(value, LText):  # its added languages under their own tags
-        return value.as_dict()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: json_value(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if getattr(value, f.name) not in (None, "")}
-    return value
-
-
-def group_value(org: Org, group: ProfileField) -> dict[str, Any] | None:
-    """A group's JSON object: its fields declared for JSON that are set (None: none declared)."""
-    members = [f for f in children(group) if f.exports.json]
-    if not members:
-        return None
-    obj = value_of(org, group.path)
-    return {f.name: json_value(v) for f in members if is_set(v := value_of(obj, f.name))}
-
-
-@dataclass(frozen=True)
-class Lesson:
-    """A lessons-learned record (แบบบันทึกองค์ความรู้): the problem, the place, what happened,
-    the knowledge assets, the core competency and the working strategies."""
-
-    problem: str | None = None
-    place: str | None = None
-    story: str | None = None  # Markdown
-    knowledge: tuple[str, ...] = ()
-    competency: tuple[str, ...] = ()
-    strategies: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Story:
-    slug: str
-    source: str  # path relative to the docs folder (content/)
-    title: str
-    date: dt.date
-    body: str
-    summary: str | None = None
-    orgs: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    image: str | None = None
-    author: str | None = None
-    draft: bool = False
-    image_alt: str | None = None
-    image_bytes: int = 0  # size of a local image file, for feed enclosures (0: unknown)
-    lesson: Lesson | None = None
-    image_info: ImageInfo | None = None  # raster pictures: size, read by the loader
-
-
-# --- calls for volunteers and network events (declared in contract/dated.py) -----------------
-
-THAI_TIME = dt.timezone(dt.timedelta(hours=7), "Asia/Bangkok")  # no daylight saving in Thailand
-
-
-@dataclass(frozen=True, order=True)
-class When:
-    """A day, or a day and a time, in Thai time (Asia/Bangkok)."""
-
-    day: dt.date
-    time: dt.time | None = None
-
-    def at(self) -> dt.datetime:
-        """The moment in Thai time (a day alone: its start)."""
-        return dt.datetime.combine(self.day, self.time or dt.time(0), THAI_TIME)
-
-    def iso(self) -> str:
-        return self.at().isoformat() if self.time else self.day.isoformat()
-
-    def shown(self) -> str:
-        """``2026-01-10 09:00`` (CE, Thai time), for messages to contributors."""
-        return f"{self.day.isoformat()} {self.time:%H:%M}" if self.time else self.day.isoformat()
-
-
-@dataclass(frozen=True)
-class Venue:
-    """A public place (a school hall, a mosque, a community centre) the organiser marked as
-    public: only then is it named, and only then is its own position shown."""
-
-    name: LText
-    location: PublicLocation | None = None
-
-
-@dataclass(frozen=True)
-class Dated:
-    """What calls and events share: who posts them, where they are shown, when."""
-
-    id: str
-    source: str  # path relative to the repository
-    title: LText
-    orgs: tuple[str, ...]  # the first is the organiser: its contacts, its precision
-    updated: dt.date
-    province: Area  # the venue's, else the organiser's
-    location: PublicLocation  # the public venue's, else the organiser's public location
-    description: LText | None = None
-    start: When | None = None
-    end: When | None = None
-    venue: Venue | None = None  # only a public venue
-    url: str | None = None
-    # False when a public venue names another province than its group's and gives no position:
-    # the group's position would then point at the wrong place, so none is published.
-    located: bool = True
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self.id))
-
-    @property
-    def last_day(self) -> dt.date | None:
-        last = self.end or self.start
-        return last.day if last else None
-
-
-@dataclass(frozen=True)
-class Call(Dated):
-    """A call for volunteers: open until its application date or its end has passed."""
-
-    apply_by: dt.date | None = None
-    skills: tuple[LText, ...] = ()
-    languages: tuple[str, ...] = ()
-    min_age: int | None = None
-    remote: str = "no"  # no | yes | partly
-    preparation: LText | None = None
-    background_check: bool | None = None
-    safeguarding: LText | None = None
-    insured: bool | None = None
-    how_to_join: LText | None = None
-
-    def __hash__(self) -> int:
-        return hash(("Call", self.id))
-
-    def is_open(self, today: dt.date) -> bool:
-        if self.apply_by is not None and self.apply_by < today:
-            return False
-        last = self.last_day
-        return last is None or last >= today
-
-
-@dataclass(frozen=True)
-class Event(Dated):
-    """A network event (a meeting, a training, an open day); past once its last day is over."""
-
-    kind: str = "meeting"
-    attendance: str = "offline"  # offline | online | mixed
-    online_url: str | None = None
-    cancelled: bool = False
-
-    def __hash__(self) -> int:
-        return hash(("Event", self.id))
-
-    def is_past(self, today: dt.date) -> bool:
-        last = self.last_day
-        return last is not None and last < today
-
-
-@dataclass
-class Dataset:
-    orgs: list[Org]
-    stories: list[Story]
-    calls: list[Call] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-
-    def org(self, org_id: str) -> Org:
-        return next(o for o in self.orgs if o.id == org_id)
+PROFILE = Declarations(PROFILE_FIELDS, Label("ข้อมูลกลุ่มอาสาสมัคร", "Profile of a volunteer group"))
+# Every field of a profile, checked as one object.
+ORG = PROFILE.spec

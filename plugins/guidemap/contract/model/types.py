@@ -1,0 +1,281 @@
+"""The validated, normalized model that every page, feed and export reads: a group (:class:`Org`),
+a story, a call for volunteers, an event, and the :class:`Dataset` that holds them.
+
+There is deliberately no raw location here: an :class:`Org` carries only its
+:class:`~guidemap.contract.location.PublicLocation`, so no page, map or export can leak more than the
+group allowed. The fields that fill these types are declared in :mod:`.profile` and :mod:`.dated`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from guidemap.contract.location import PublicLocation
+from guidemap.contract.pictures import ImageInfo
+
+# A group page shows a notice, and ``guidemap stale`` lists the profile, after this many days.
+STALE_AFTER_DAYS = 365
+
+
+@dataclass(frozen=True)
+class LText:
+    """Text in Thai and/or English; ``best`` prefers Thai, the site's language."""
+
+    th: str | None = None
+    en: str | None = None
+    # The site's other content languages (guidemap.yml), as (BCP 47 tag, text), e.g. ms-Arab.
+    more: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def make(cls, value: dict[str, str]) -> LText:
+        more = tuple((k, v) for k, v in value.items() if k not in ("th", "en") and v)
+        return cls(value.get("th"), value.get("en"), more)
+
+    @classmethod
+    def of(cls, value: dict[str, str] | None) -> LText | None:
+        return cls.make(value) if value else None
+
+    @property
+    def best(self) -> str:
+        return self.th or self.en or ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {k: v for k, v in (("th", self.th), ("en", self.en), *self.more) if v}
+
+
+@dataclass(frozen=True)
+class Area:
+    code: str
+    th: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Volunteer:
+    roles: tuple[LText, ...] = ()
+    skills: tuple[LText, ...] = ()
+    languages: tuple[str, ...] = ()
+    how_to_join: LText | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    website: str | None = None
+    facebook: str | None = None
+    line: str | None = None
+    email: str | None = None
+    phone: str | None = None  # E.164, e.g. +6673312222, or a 4-digit hotline
+    instagram: str | None = None
+    youtube: str | None = None
+    tiktok: str | None = None
+
+    def items(self) -> list[tuple[str, str]]:
+        return [(k, v) for k, v in self.__dict__.items() if v]
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A dated fundraising campaign on a crowdfunding platform (the network agreed to raise
+    money together; campaigns run a few months). ``groups``: the other groups of a joint
+    campaign, whose pages show it too."""
+
+    title: LText
+    url: str  # https only
+    end: dt.date  # the last day; the campaign is not shown after it
+    goal: int | None = None  # baht
+    start: dt.date | None = None  # when it opened (the feeds' date; default: the profile's date)
+    groups: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> Campaign:
+        return cls(title=LText.make(value["title"]), url=value["url"], end=value["end"],
+                   goal=value.get("goal"), start=value.get("start"),
+                   groups=tuple(value.get("groups", ())))
+
+    def is_open(self, today: dt.date) -> bool:
+        return self.end >= today and (self.start is None or self.start <= today)
+
+
+@dataclass(frozen=True)
+class Org:
+    id: str
+    name: LText
+    province: Area
+    district: Area | None
+    location: PublicLocation
+    focus: tuple[str, ...]
+    summary: LText
+    updated: dt.date
+    source: str  # path of the profile relative to the repository, for "edit this page"
+    description: LText | None = None
+    activities: tuple[LText, ...] = ()
+    volunteer: Volunteer | None = None
+    needs: tuple[str, ...] = ()
+    contact: Contact = field(default_factory=Contact)
+    donate: str | None = None
+    founded: int | None = None
+    logo: str | None = None
+    languages: tuple[str, ...] = ()
+    logo_alt: str | None = None
+    logo_info: ImageInfo | None = None  # raster logos: size, read by the loader
+    offers: tuple[str, ...] = ()  # what the group can share with others (the needs' keys)
+    campaigns: tuple[Campaign, ...] = ()  # fundraising campaigns (see Campaign)
+
+    def __hash__(self) -> int:
+        # Equality still compares every field; hashing the id alone keeps the caches keyed by
+        # a group (its card, its short summary) from re-hashing the whole profile each time.
+        return hash(self.id)
+
+    def is_stale(self, today: dt.date, days: int = STALE_AFTER_DAYS) -> bool:
+        """Not checked for more than ``days``: the group should be asked to look at it."""
+        return (today - self.updated).days > days
+
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A lessons-learned record (แบบบันทึกองค์ความรู้): the problem, the place, what happened,
+    the knowledge assets, the core competency and the working strategies."""
+
+    problem: str | None = None
+    place: str | None = None
+    story: str | None = None  # Markdown
+    knowledge: tuple[str, ...] = ()
+    competency: tuple[str, ...] = ()
+    strategies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    slug: str
+    source: str  # path relative to the docs folder (content/)
+    title: str
+    date: dt.date
+    body: str
+    summary: str | None = None
+    orgs: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    image: str | None = None
+    author: str | None = None
+    draft: bool = False
+    image_alt: str | None = None
+    image_bytes: int = 0  # size of a local image file, for feed enclosures (0: unknown)
+    lesson: Lesson | None = None
+    image_info: ImageInfo | None = None  # raster pictures: size, read by the loader
+
+
+# --- calls for volunteers and network events (declared in contract/dated.py) -----------------
+
+THAI_TIME = dt.timezone(dt.timedelta(hours=7), "Asia/Bangkok")  # no daylight saving in Thailand
+
+
+@dataclass(frozen=True, order=True)
+class When:
+    """A day, or a day and a time, in Thai time (Asia/Bangkok)."""
+
+    day: dt.date
+    time: dt.time | None = None
+
+    def at(self) -> dt.datetime:
+        """The moment in Thai time (a day alone: its start)."""
+        return dt.datetime.combine(self.day, self.time or dt.time(0), THAI_TIME)
+
+    def iso(self) -> str:
+        return self.at().isoformat() if self.time else self.day.isoformat()
+
+    def shown(self) -> str:
+        """``2026-01-10 09:00`` (CE, Thai time), for messages to contributors."""
+        return f"{self.day.isoformat()} {self.time:%H:%M}" if self.time else self.day.isoformat()
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A public place (a school hall, a mosque, a community centre) the organiser marked as
+    public: only then is it named, and only then is its own position shown."""
+
+    name: LText
+    location: PublicLocation | None = None
+
+
+@dataclass(frozen=True)
+class Dated:
+    """What calls and events share: who posts them, where they are shown, when."""
+
+    id: str
+    source: str  # path relative to the repository
+    title: LText
+    orgs: tuple[str, ...]  # the first is the organiser: its contacts, its precision
+    updated: dt.date
+    province: Area  # the venue's, else the organiser's
+    location: PublicLocation  # the public venue's, else the organiser's public location
+    description: LText | None = None
+    start: When | None = None
+    end: When | None = None
+    venue: Venue | None = None  # only a public venue
+    url: str | None = None
+    # False when a public venue names another province than its group's and gives no position:
+    # the group's position would then point at the wrong place, so none is published.
+    located: bool = True
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id))
+
+    @property
+    def last_day(self) -> dt.date | None:
+        last = self.end or self.start
+        return last.day if last else None
+
+
+@dataclass(frozen=True)
+class Call(Dated):
+    """A call for volunteers: open until its application date or its end has passed."""
+
+    apply_by: dt.date | None = None
+    skills: tuple[LText, ...] = ()
+    languages: tuple[str, ...] = ()
+    min_age: int | None = None
+    remote: str = "no"  # no | yes | partly
+    preparation: LText | None = None
+    background_check: bool | None = None
+    safeguarding: LText | None = None
+    insured: bool | None = None
+    how_to_join: LText | None = None
+
+    def __hash__(self) -> int:
+        return hash(("Call", self.id))
+
+    def is_open(self, today: dt.date) -> bool:
+        if self.apply_by is not None and self.apply_by < today:
+            return False
+        last = self.last_day
+        return last is None or last >= today
+
+
+@dataclass(frozen=True)
+class Event(Dated):
+    """A network event (a meeting, a training, an open day); past once its last day is over."""
+
+    kind: str = "meeting"
+    attendance: str = "offline"  # offline | online | mixed
+    online_url: str | None = None
+    cancelled: bool = False
+
+    def __hash__(self) -> int:
+        return hash(("Event", self.id))
+
+    def is_past(self, today: dt.date) -> bool:
+        last = self.last_day
+        return last is not None and last < today
+
+
+@dataclass
+class Dataset:
+    orgs: list[Org]
+    stories: list[Story]
+    calls: list[Call] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def org(self, org_id: str) -> Org:
+        return next(o for o in self.orgs if o.id == org_id)
