@@ -66,7 +66,7 @@ def test_committed_json_schema_is_current_and_accepts_every_profile() -> None:
 
 
 def test_template_shows_every_declared_field() -> None:
-    """A field declared in contract/model.py appears in orgs/_template.yml, set or commented out."""
+    """A field declared in contract/model/profile.py appears in orgs/_template.yml, set or commented out."""
     from guidemap.contract.model.profile import PROFILE_FIELDS
 
     text = (REPO / "orgs" / "_template.yml").read_text(encoding="utf-8")

@@ -166,7 +166,7 @@ class Story:
     image_info: ImageInfo | None = None  # raster pictures: size, read by the loader
 
 
-# --- calls for volunteers and network events (declared in contract/dated.py) -----------------
+# --- calls for volunteers and network events (declared in model/dated.py) -------------------
 
 THAI_TIME = dt.timezone(dt.timedelta(hours=7), "Asia/Bangkok")  # no daylight saving in Thailand
 

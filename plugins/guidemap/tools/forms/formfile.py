@@ -18,7 +18,7 @@ FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "add-organization.yml"
 
 HEADER = """\
 # Issue form: "add or update my organization". GENERATED from the field declarations in
-# plugins/guidemap/contract/model.py by `guidemap forms --write`: edit those, not this file.
+# plugins/guidemap/contract/model/profile.py by `guidemap forms --write`: edit those, not this file.
 # `guidemap from-issue` (plugins/guidemap/tools/forms/issueform.py) reads the labels back.
 """
 NAME = Label("เพิ่มหรือแก้ไขข้อมูลกลุ่ม", "Add or update my organization")
