@@ -6,7 +6,7 @@ text, out of the navigation, Material's own search), and reports:
 
 * build time against plain Material: randomized interleaved rounds after one untimed warm-up of
   each, ``sync`` before every build; the median ratio (and each side's median), and time per page;
-* peak memory of the build (largest resident set of the build process and its helper);
+* peak memory of the build (largest resident set of the build process and its worker process);
 * site size (bytes and files);
 * bytes of a first page view of each page type (gzip -6, as a static host sends it; images and
   map tiles left out) and how many of them are search bytes (should be none);
@@ -143,11 +143,20 @@ def write_plain_site(root: Path, orgs: list[dict[str, str]], stories: list[dict[
             f"# {s['title']}\n\n{s['summary']}\n\n{s['body']}", encoding="utf-8")
 
 
+# A subreaper (Linux): the build's worker process, a child of multiprocessing's fork server, is
+# adopted and waited for, so its CPU time and memory count with the build's.
 MEASURE = """\
-import resource, subprocess, sys, time
+import ctypes, os, resource, subprocess, sys, time
+if sys.platform == "linux":
+    ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
 start = time.perf_counter()
 subprocess.run(sys.argv[1:], check=True)
 wall = time.perf_counter() - start
+while True:
+    try:
+        os.wait()
+    except ChildProcessError:
+        break
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """

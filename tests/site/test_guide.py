@@ -136,19 +136,19 @@ def test_the_printed_guide_of_this_repository(browser: Any, serve: Any, repo_sit
     assert sorted(decoded) == expected
 
 
-def test_the_helper_process_makes_the_same_qr_codes() -> None:
-    from guidemap.adapter.helper import Helper
+def test_the_worker_process_makes_the_same_qr_codes() -> None:
+    from guidemap.adapter.helper import Helper, qr_images, render_maps
     from guidemap.contract.model.types import Dataset
     from guidemap.outputs.map import view as map_view
 
     addresses = ["https://example.org/guide/orgs/a/", "https://example.org/guide/orgs/b/"]
     helper = Helper(enabled=True)
     try:
-        helper.request_qr(addresses)
-        helper.request_maps(map_view.map_requests(Dataset([], [])))
-        codes = helper.qr_codes()  # answered first, before the maps
-        assert codes == {a: qr_image(a) for a in addresses}
-        assert helper.maps()
+        codes = helper.submit(qr_images, addresses)
+        maps = helper.submit(render_maps, map_view.map_requests(Dataset([], [])))
+        assert codes.result() == {a: qr_image(a) for a in addresses}
+        assert maps.result()
+        assert codes.from_pool and maps.from_pool
     finally:
         helper.close()
 

@@ -1,21 +1,34 @@
-"""The helper process that works beside MkDocs (guidemap.adapter.helper): folium maps, QR codes
-and the search index, the same as the build would make them itself."""
+"""The worker process beside MkDocs (guidemap.adapter.helper): folium maps, QR codes, the search
+index and the feeds, the same as the build makes them itself, whatever becomes of the pool."""
 
 from __future__ import annotations
 
-import sys
+import concurrent.futures as cf
+import functools
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from guidemap.adapter.helper import Helper, page_entries
+import pytest
+
+from guidemap.adapter import helper as worker
+from guidemap.adapter.helper import (
+    Helper,
+    count_pages,
+    index_here,
+    qr_images,
+    render_maps,
+    write_counted_index,
+)
 from guidemap.adapter.search_sections import entries
 from guidemap.contract.model.types import Dataset
 from guidemap.outputs.map import view as map_view
-from guidemap.outputs.map.folium_render import render_map
 from guidemap.outputs.search import index as search
 
 MAPS = map_view.map_requests(Dataset([], []))
-EXITS_AT_ONCE = [sys.executable, "-c", "pass"]
-TALKS_NONSENSE = [sys.executable, "-c", "import sys; sys.stdin.readline(); print('[1]')"]
+ADDRESSES = ["https://example.org/orgs/a/", "https://example.org/orgs/b/"]
 PAGES: list[list[object]] = [
     ["html", "stories/a/", "ค่ายเยาวชน", '<h1 id="a">ค่ายเยาวชนสานสัมพันธ์</h1><p>ชายหาดสงขลา\nline</p>'
      '<h2 id="more">เรื่องเล่าจากปัตตานี</h2><p>ธนาคารหัวใจ <b>bold</b></p><script>x()</script>', None],
@@ -25,37 +38,47 @@ PAGES: list[list[object]] = [
 ]
 
 
-def in_process(pages: list[list[object]]) -> dict[str, str]:
-    index = search.IndexBuilder()
-    for message in pages:
-        index.add(page_entries(message))
-    return index.files()
-
-
 def written(folder: Path) -> dict[str, str]:
     root = folder / search.SEARCH_DIR
     return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
             for p in root.rglob("*") if p.is_file()}
 
 
-def test_the_helper_renders_maps_and_writes_the_index_like_the_build_itself(tmp_path: Path) -> None:
+def expected_index(tmp_path: Path) -> dict[str, str]:
+    index_here(str(tmp_path / "expected"), PAGES)
+    return written(tmp_path / "expected")
+
+
+def a_build(helper: Helper, site: Path,
+            break_it: Callable[[Helper], None] = lambda h: None) -> dict[str, object]:
+    """What the plugin asks of the pool in a build, the pool broken (``break_it``) half-way
+    through the pages; every answer, whether it came from the pool or was made here."""
+    maps = helper.submit(render_maps, MAPS)
+    codes = helper.submit(qr_images, ADDRESSES)
+    sent = 0
+    for at, message in enumerate(PAGES):
+        if at == 2:
+            break_it(helper)
+        sent += helper.send(count_pages, [message])
+    index = helper.submit(write_counted_index, str(site), sent,
+                          here=functools.partial(index_here, str(site), PAGES))
+    return {"maps": maps.result(), "codes": codes.result(), "files": index.result(), "index": written(site)}
+
+
+def test_the_pool_does_what_the_build_would_do(tmp_path: Path) -> None:
     helper = Helper(enabled=True)
-    assert helper._proc is not None  # a helper really runs here
     try:
-        helper.request_maps(MAPS)
-        assert helper.maps() == {request: render_map(request) for request in MAPS}
-        for message in PAGES:
-            assert helper.send_page(message)
-        helper.start_index(str(tmp_path))
-        expected = in_process(PAGES)
-        assert helper.index_written() == len(expected)
-        assert written(tmp_path) == expected
-        assert helper.helped == len(MAPS) + 1  # every answer came from it
+        got = a_build(helper, tmp_path / "site")
+        assert helper.working and helper.helped == 3  # every answer came from the pool
     finally:
         helper.close()
-    records = [text for path, text in expected.items() if "/r/" in path]
+    index = expected_index(tmp_path)
+    assert got == {"maps": render_maps(MAPS), "codes": qr_images(ADDRESSES), "files": len(index),
+                   "index": index}
+    assert worker._counting is None  # pages are counted in the worker only
+    records = [text for path, text in index.items() if "/r/" in path]
     assert len(records) == 3  # the directory is a listing: not indexed
-    assert not any("x()" in text or "listings stay out" in text for text in expected.values())
+    assert not any("x()" in text or "listings stay out" in text for text in index.values())
 
 
 def test_pages_are_split_as_materials_search_splits_them() -> None:
@@ -67,47 +90,62 @@ def test_pages_are_split_as_materials_search_splits_them() -> None:
     assert entries("about/", "About", "<p>text</p>", "เกี่ยวกับ")[0]["title"] == "เกี่ยวกับ"
 
 
-def test_without_a_helper_everything_is_done_in_process() -> None:
-    helper = Helper(enabled=False)
-    helper.request_maps(MAPS)
-    assert helper.maps() == {}  # the build renders them itself
-    assert not helper.send_page(PAGES[0])
-    helper.start_index("/nonexistent")
-    assert helper.index_written() is None  # the build indexes every page itself
-    assert helper.helped == 0
+def _cannot_start() -> cf.Executor:
+    raise OSError("no process support here")
 
 
-def test_a_helper_that_cannot_start_or_dies_gives_no_answer(tmp_path: Path) -> None:
-    missing = Helper(enabled=True, command=["/nonexistent/python"])
-    missing.start_index(str(tmp_path))
-    assert missing.index_written() is None
-    for command in (EXITS_AT_ONCE, TALKS_NONSENSE):
-        dying = Helper(enabled=True, command=command)
-        dying.request_maps(MAPS)
-        assert dying.maps() == {}
-        dying.close()
-        dying = Helper(enabled=True, command=command)
-        dying.request_qr(["https://example.org/orgs/a/"])
-        for message in PAGES:
-            dying.send_page(message)
-        dying.start_index(str(tmp_path))
-        # Nonsense may come back as a code: the guide keeps only its own SVGs (test_guide.py).
-        assert not any(code.startswith("<svg") for code in dying.qr_codes().values())
-        assert dying.index_written() is None
-        dying.close()
-    assert not (tmp_path / search.SEARCH_DIR).exists()
+def _dies_at_start() -> cf.Executor:  # its worker's initializer fails
+    return cf.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"),
+                                  initializer=int, initargs=("not a number",))
 
 
-def test_closing_a_busy_helper_does_not_wait_for_it() -> None:
-    helper = Helper(enabled=True, command=[sys.executable, "-c", "import time; time.sleep(60)"])
-    helper.request_maps(MAPS)
-    helper.close()  # what a failed build does
-    assert helper._proc is None
+def _dies(helper: Helper) -> None:
+    helper.send(os._exit, 3)  # the worker process ends in the middle of the build
 
 
-def test_the_helper_writes_the_feeds_the_build_would_write(tmp_path: Path) -> None:
+def _talks_nonsense(helper: Helper) -> None:  # a failure inside the worker, its answer an error
+    assert helper.submit(int, "nonsense", here=lambda: 7).result() == 7
+
+
+def _unpicklable(helper: Helper) -> None:
+    assert helper.submit(len, [lambda: 0], here=lambda: 1).result() == 1
+
+
+@pytest.mark.parametrize(("pool", "break_it"), [
+    (None, None),  # helper: false
+    (_cannot_start, None),
+    (_dies_at_start, None),
+    ("forkserver", _dies),
+    ("forkserver", _talks_nonsense),
+    ("forkserver", _unpicklable),
+], ids=["disabled", "cannot-start", "dies-at-start", "dies", "nonsense", "unpicklable"])
+def test_a_pool_that_fails_gives_the_same_answers(tmp_path: Path, pool: object, break_it: object) -> None:
+    helper = Helper(enabled=pool is not None,
+                    pool=pool if callable(pool) else None)  # "forkserver": the plugin's own pool
+    try:
+        got = a_build(helper, tmp_path / "site", break_it if callable(break_it) else lambda h: None)
+        assert not helper.working  # the rest of the build is done here
+    finally:
+        helper.close()
+    index = expected_index(tmp_path)
+    assert got == {"maps": render_maps(MAPS), "codes": qr_images(ADDRESSES), "files": len(index),
+                   "index": index}
+    assert worker._counting is None
+
+
+def test_closing_a_busy_pool_does_not_wait_for_it() -> None:
+    helper = Helper(enabled=True)
+    helper.submit(time.sleep, 60)
+    time.sleep(0.5)  # it runs
+    start = time.perf_counter()
+    helper.close(abandon=True)  # what a failed build does
+    assert time.perf_counter() - start < 10
+
+
+def test_the_pool_writes_the_feeds_the_build_would_write(tmp_path: Path) -> None:
     import datetime as dt
 
+    from guidemap.adapter.helper import write_feeds
     from guidemap.contract.location import coarsen
     from guidemap.contract.model.types import Area, LText, Org, Story
     from guidemap.outputs.registry import site_outputs
@@ -123,17 +161,12 @@ def test_the_helper_writes_the_feeds_the_build_would_write(tmp_path: Path) -> No
     assert write is not None
     rendered = {"s": "<p>ชายหาด <script>x()</script></p>"}
     expected = write(rendered)
-    helper = Helper(enabled=True)
-    try:
-        assert helper.start_feeds(write, rendered, str(tmp_path))
-        assert helper.feeds_written() == len(expected) > 0
-    finally:
-        helper.close()
-    assert {path: (tmp_path / path).read_bytes() for path in expected} == expected
-    # What cannot travel to the helper is made by the build itself.
-    unsendable = Helper(enabled=True)
-    try:
-        assert not unsendable.start_feeds(lambda html: {}, rendered, str(tmp_path))
-    finally:
-        unsendable.close()
-    assert not Helper(enabled=False).start_feeds(write, rendered, str(tmp_path))
+    for enabled, folder in ((True, tmp_path / "pool"), (False, tmp_path / "here")):
+        helper = Helper(enabled=enabled)
+        try:
+            job = helper.submit(write_feeds, write, rendered, str(folder))
+            assert job.result() == len(expected) > 0
+            assert job.from_pool is enabled
+        finally:
+            helper.close()
+        assert {path: (folder / path).read_bytes() for path in expected} == expected

@@ -1,108 +1,85 @@
-"""A helper process that works beside MkDocs, on another core.
+"""Work beside the build: a process pool of the standard library, the build itself as fallback.
 
 MkDocs builds on one core. Four pieces of the plugin's work need no page to be rendered first,
-or only need each page once, and the helper does them while the build goes on:
+or only need each page once, and a worker process on another core does them while the build
+goes on (as Material's social plugin hands its cards to an executor and collects the futures):
 
-* **the guide map's folium part** (guidemap.outputs.map.folium_render): importing folium (with
-  numpy and branca) alone takes about half a second; the helper imports it while the build
-  reads the profiles, and renders the maps as soon as their data is known;
-* **the printable guide's QR codes** (guidemap.outputs.pages.guide): about a millisecond each
-  in pure Python; asked for once the profiles are read, and put into the guide's page only when
-  MkDocs writes it, one of the last steps of a build;
-* **the search index** (guidemap.outputs.search.index): each page's HTML is sent as soon as it is
-  rendered; the helper splits it into sections (guidemap.adapter.search_sections), cuts its Thai
-  into words and counts them while the build renders the next pages, and writes the index's
-  files while MkDocs writes the pages. The build waits only for the last of it;
-* **the feeds** (guidemap.outputs.feeds.stories): once every story's page is rendered, the feeds' data
-  (profiles, stories, the rendered stories) is sent whole (pickled) and the helper writes the
-  feed files while MkDocs writes the pages.
+* **the guide map's folium part** (:func:`render_maps`): importing folium (with numpy and branca)
+  alone takes about half a second; the pool's process has it imported before it is asked, and
+  renders the maps while the build reads the profiles;
+* **the printable guide's QR codes** (:func:`qr_images`): about a millisecond each in pure
+  Python; asked for once the profiles are read, put into the guide's pages only when MkDocs
+  writes them, one of the last steps of a build;
+* **the search index** (:func:`count_pages`, :func:`write_counted_index`): pages are sent as
+  they render, a batch at a time; the worker splits them into sections
+  (guidemap.adapter.search_sections), cuts their Thai into words and counts them while the build
+  renders the next pages, and writes the index's files while MkDocs writes the pages;
+* **the feeds** (:func:`write_feeds`): once every story's page is rendered, the feeds' data
+  (profiles, stories, the rendered stories) goes to the worker, which writes the feed files
+  while MkDocs writes the pages.
 
-Where the helper cannot start or fails, the build does the same work itself: the output is the
-same either way (same functions, same inputs).
+:class:`Helper` is the one wrapper: :meth:`Helper.submit` gives a :class:`Job` whose
+:meth:`Job.result` is the pool's answer or, if the pool cannot start, broke
+(``BrokenProcessPool``), could not pickle the work, failed or took too long, the same work done
+here: the same functions on the same inputs, so the same bytes either way.
 
-The helper is ``python -m guidemap.adapter.helper`` talking over pipes, not ``multiprocessing``:
-its ``spawn`` re-imports the caller's main script in the child (a script that builds a site at
-import would build it twice), and ``fork`` can deadlock in a process with threads, such as
-``mkdocs serve``.
-
-Protocol: a request is one header line (an operation, then a count), then that many lines, each
-without a line break (JSON where a value may hold one). The answers come in the order of the
-requests: a line per map (its render's JSON) and per QR code (the SVG), nothing for a page to
-index, and one line (the number of files) for ``index``. Requests are written by a thread and
-answers read by another, so the build never waits on a full pipe, only on an answer it needs.
+The pool is ``concurrent.futures.ProcessPoolExecutor`` with one worker and a ``forkserver``
+context: ``fork`` can deadlock in a process with threads (``mkdocs serve`` has them), and the
+fork server, started once per process, imports folium and the search's modules (:data:`PRELOAD`)
+once: a ``mkdocs serve`` rebuild's worker starts with them in memory. As with any
+``multiprocessing`` start method but ``fork``, the worker imports the main script (as
+``__mp_main__``): a script that builds a site must do it under ``if __name__ == "__main__":``.
 """
 
 from __future__ import annotations
 
-import base64
-import contextlib
-import json
+import concurrent.futures as cf
 import logging
-import os
-import pickle
-import queue
-import subprocess
-import sys
+import multiprocessing
 import threading
 from collections.abc import Callable, Mapping
-from pathlib import Path
-from typing import IO
+from typing import Any, Generic, TypeVar
 
 from guidemap.outputs.map.settings import MapRequest, Rendered
 
 log = logging.getLogger(__name__)
-WAIT_SECONDS = 600  # for the helper's answer; a hung helper must not hang the build
-# Each request wakes the thread that writes it; one per page made the build pass the
-# interpreter lock back and forth thousands of times.
-PAGES_PER_REQUEST = 200
+T = TypeVar("T")
+WAIT_SECONDS = 600  # for an answer of the pool; a hung worker must not hang the build
+# Pages to index go to the worker this many at a time: each submission wakes the pool's threads,
+# and one per page passed the interpreter lock back and forth thousands of times.
+PAGES_PER_BATCH = 200
+# Imported by the fork server before it forks the worker (and every later build's worker in
+# `mkdocs serve`); an import that fails there is only done later, in the worker.
+PRELOAD = ["guidemap.outputs.map.folium_render", "guidemap.outputs.search.index",
+           "guidemap.adapter.search_sections", "guidemap.adapter.helper"]
 
 
-def _serve() -> None:
-    """The helper's loop, until its input ends."""
-    from guidemap.outputs.map.folium_render import render_map  # imported first: the build soon asks for maps
+# -- the work (run in the worker, or here when the pool cannot) ---------------------------------
 
-    index = None
-    read, out = sys.stdin.buffer.readline, sys.stdout.buffer
-    while header := read().split():
-        op, count = header[0].decode(), int(header[1])
-        lines = [read().decode().rstrip("\n") for _ in range(count)]
-        if op == "maps":
-            answers = [json.dumps(render_map(_request(json.loads(line)))) for line in lines]
-        elif op == "qr":
-            from guidemap.outputs.pages.guide import qr_image
+def render_maps(requests: list[MapRequest]) -> dict[MapRequest, Rendered]:
+    from guidemap.outputs.map.folium_render import render_map
 
-            answers = [qr_image(line) for line in lines]
-        elif op == "page":
-            from guidemap.outputs.search.index import IndexBuilder
+    return {request: render_map(request) for request in requests}
 
-            index = index or IndexBuilder()
-            for line in lines:
-                index.add(page_entries(json.loads(line)))
-            answers = []
-        elif op == "feeds":
-            from guidemap.outputs.site.writing import write_files
 
-            write, story_html, site_dir = pickle.loads(base64.b64decode(lines[0]))
-            answers = [str(write_files(site_dir, write(story_html)))]
-        elif op == "index":
-            from guidemap.outputs.search.index import IndexBuilder, write_index
+def qr_images(addresses: list[str]) -> dict[str, str]:
+    from guidemap.outputs.pages.guide import qr_image
 
-            answers = [str(write_index(lines[0], (index or IndexBuilder()).files()))]
-        else:
-            raise SystemExit(f"guidemap helper: unknown request {op!r}")
-        if answers:
-            out.write("".join(answer + "\n" for answer in answers).encode())
-            out.flush()
-    # Its input ended: every answer is written. Leave without tearing down what it built (a large
-    # network's index and feeds took a quarter of a second to free, and the build waited for it).
-    out.flush()
-    os._exit(0)
+    return {address: qr_image(address) for address in addresses}
+
+
+def write_feeds(write: Callable[[Mapping[str, str]], Mapping[str, bytes | str]],
+                story_html: Mapping[str, str], site_dir: str) -> int:
+    """The feeds made from the stories as their pages rendered them, written into ``site_dir``."""
+    from guidemap.outputs.site.writing import write_files
+
+    return write_files(site_dir, write(story_html))
 
 
 def page_entries(message: list[object]) -> list[dict[str, str]]:
-    """A page to index, as :meth:`Helper.send_page` sends it: ``["html", location, title,
-    content, front matter's title or None]`` (its rendered HTML), or ``["docs", [[location,
-    title, text], ...]]`` (entries already made: the group pages' come from the model)."""
+    """A page to index: ``["html", location, title, content, front matter's title or None]``
+    (its rendered HTML), or ``["docs", [[location, title, text], ...]]`` (entries already made:
+    the group pages' come from the model)."""
     if message[0] == "html":
         from guidemap.adapter.search_sections import entries
 
@@ -114,211 +91,198 @@ def page_entries(message: list[object]) -> list[dict[str, str]]:
     return [{"location": str(d[0]), "title": str(d[1]), "text": str(d[2])} for d in docs]
 
 
-def _request(value: list[object]) -> MapRequest:
-    frm, name, js, css, zoom, kind, config, center = value
-    assert isinstance(js, list) and isinstance(css, list) and isinstance(zoom, int)
-    assert isinstance(center, list)
-    lat, lon = (float(x) for x in center)
-    return MapRequest(str(frm), str(name), tuple(map(str, js)), tuple(map(str, css)), zoom, str(kind),
-                      str(config), (lat, lon))
+def index_here(site_dir: str, messages: list[list[object]]) -> int:
+    """The whole index made and written in one go (the build's own way, without the pool)."""
+    from guidemap.outputs.search.index import IndexBuilder, write_index
+
+    index = IndexBuilder()
+    for message in messages:
+        index.add(page_entries(message))
+    return write_index(site_dir, index.files())
 
 
-class _Answer:
-    """An answer the build may wait for: ``lines`` stays None if the helper failed."""
+class _Counting:
+    """The worker's index so far. It lives in the worker process, which serves one build: the
+    pool's initializer makes it, and it is never made in the build's own process."""
 
-    def __init__(self, count: int) -> None:
-        self.count = count
-        self.lines: list[str] | None = None
-        self.done = threading.Event()
+    def __init__(self) -> None:
+        from guidemap.outputs.search.index import IndexBuilder
 
-    def wait(self) -> list[str] | None:
-        return self.lines if self.done.wait(WAIT_SECONDS) else None
+        self.index = IndexBuilder()
+        self.pages = 0
 
 
-_FAILED = _Answer(0)
-_FAILED.done.set()
+_counting: _Counting | None = None
+
+
+def _start_worker() -> None:
+    global _counting
+    _counting = _Counting()
+
+
+def count_pages(messages: list[list[object]]) -> None:
+    """Count a batch of pages into the worker's index (only ever run in the worker)."""
+    assert _counting is not None, "count_pages runs in the pool's worker"
+    for message in messages:
+        _counting.index.add(page_entries(message))
+    _counting.pages += len(messages)
+
+
+def write_counted_index(site_dir: str, pages: int) -> int:
+    """Write the worker's index, once it has counted all ``pages`` sent (a batch lost on the way
+    fails this job: the build then indexes every page itself)."""
+    from guidemap.outputs.search.index import write_index
+
+    if _counting is None or _counting.pages != pages:
+        raise RuntimeError(f"the worker counted {_counting and _counting.pages} of {pages} pages")
+    # The index is never freed: the worker leaves with os._exit at the end of the build, and
+    # freeing a large network's index took a quarter of a second the build waited for.
+    return write_index(site_dir, _counting.index.files())
+
+
+# -- the wrapper ------------------------------------------------------------------------------
+
+class Job(Generic[T]):
+    """Work handed to the pool: :meth:`result` is its answer, or the same work done here."""
+
+    def __init__(self, helper: Helper, future: cf.Future[T] | None, here: Callable[[], T]) -> None:
+        self._helper, self._future, self._here = helper, future, here
+        self.from_pool: bool | None = None  # known once result() has answered
+
+    def result(self) -> T:
+        if self._future is not None:
+            try:
+                value = self._future.result(timeout=WAIT_SECONDS)
+            except Exception as exc:  # broken pool, pickling, a failure in the worker, a timeout
+                self._helper.failed(exc)
+            else:
+                self.from_pool = True
+                self._helper.helped += 1
+                return value
+            finally:
+                self._future = None
+        self.from_pool = False
+        return self._here()
 
 
 class Helper:
-    """The build's side of the helper process; see the module's docstring."""
+    """A pool of one worker process beside the build (``enabled``), or none: then every job is
+    done here when its result is asked for. ``pool`` makes the pool (tests give failing ones)."""
 
-    def __init__(self, enabled: bool, command: list[str] | None = None) -> None:
-        self._proc: subprocess.Popen[bytes] | None = None
-        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self._expected: queue.SimpleQueue[_Answer | None] = queue.SimpleQueue()
-        self._pending: list[_Answer] = []
-        self._batch: list[str] = []  # pages to index, sent a few at a time (fewer thread switches)
-        self._index = _FAILED
-        self._feeds = _FAILED
-        self._order = threading.Lock()  # a request's answer slot and its bytes queue in the same order
-        self._failed = threading.Event()
-        self._maps: tuple[list[MapRequest], _Answer] | None = None
-        self._qr: tuple[list[str], _Answer] | None = None
-        self.helped = 0  # answers that came from the helper (the rest were made here)
-        if not enabled:
-            return
-        env = dict(os.environ)  # the helper imports guidemap from wherever this one came from
-        package_root = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    def __init__(self, enabled: bool, pool: Callable[[], cf.Executor] | None = None) -> None:
+        self._pool: cf.Executor | None = None
+        self._broken = not enabled
+        self.helped = 0  # answers that came from the pool
+        # Work asked for while the pool starts, handed over by the starting thread in order.
+        self._lock = threading.Lock()
+        self._early: list[tuple[Callable[..., object], tuple[Any, ...], cf.Future[Any]]] | None = None
+        self._starting: threading.Thread | None = None
+        if enabled:
+            # Started in a thread: the worker's first start waits for the fork server to import
+            # folium, and the build reads the profiles meanwhile.
+            self._early = []
+            self._starting = threading.Thread(target=self._start, args=(pool or _forkserver_pool,),
+                                              daemon=True)
+            self._starting.start()
+
+    def _start(self, make: Callable[[], cf.Executor]) -> None:
+        pool: cf.Executor | None = None
         try:
-            self._proc = subprocess.Popen(command or [sys.executable, "-m", "guidemap.adapter.helper"],
-                                          env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        except OSError as exc:  # no process support here
-            log.debug("guidemap: no helper process (%s); working in-process", exc)
-            return
-        assert self._proc.stdin is not None and self._proc.stdout is not None
-        threading.Thread(target=self._write, args=(self._proc.stdin,), daemon=True).start()
-        threading.Thread(target=self._read, args=(self._proc.stdout,), daemon=True).start()
-
-    # -- the exchange ---------------------------------------------------------------------
-    def _write(self, pipe: IO[bytes]) -> None:
-        while (data := self._outbox.get()) is not None:
-            if self._failed.is_set():
-                continue
-            try:
-                pipe.write(data)
-                pipe.flush()
-            except (OSError, ValueError) as exc:
-                log.debug("guidemap: helper process failed (%s); working in-process", exc)
-                self._failed.set()
-        with contextlib.suppress(OSError):
-            pipe.close()  # the helper's loop ends at the end of its input
-
-    def _read(self, pipe: IO[bytes]) -> None:
-        while (answer := self._expected.get()) is not None:
-            if not self._failed.is_set():
+            pool = make()
+            pool.submit(int)  # starts the worker (and the fork server, the first time)
+        except Exception as exc:  # no process support, no fork server
+            self.failed(exc)
+        with self._lock:
+            early, self._early = self._early or [], None
+            self._pool = pool
+            for fn, args, placeholder in early:
                 try:
-                    lines = [pipe.readline().decode() for _ in range(answer.count)]
-                except (OSError, ValueError) as exc:
-                    log.debug("guidemap: helper process failed (%s); working in-process", exc)
-                    lines = []
-                if len(lines) == answer.count and all(line.endswith("\n") for line in lines):
-                    answer.lines = [line[:-1] for line in lines]
-                else:  # it stopped short
-                    self._failed.set()
-            answer.done.set()
+                    if pool is None or self._broken:
+                        raise cf.BrokenExecutor("the pool did not start")
+                    _chain(pool.submit(fn, *args), placeholder)
+                except Exception as exc:
+                    self.failed(exc)
+                    placeholder.set_exception(exc)
 
-    def _request(self, op: str, lines: list[str], answers: int) -> _Answer:
-        if self._proc is None or self._failed.is_set() or any("\n" in line for line in lines):
-            return _FAILED
-        answer = _Answer(answers)
-        with self._order:
-            if answers:
-                self._pending.append(answer)
-            self._expected.put(answer)
-            self._outbox.put("\n".join([f"{op} {len(lines)}", *lines, ""]).encode())
-        return answer
-
-    # -- maps -----------------------------------------------------------------------------
-    def request_maps(self, requests: list[MapRequest]) -> None:
-        """Ask for the maps now; :meth:`maps` collects them (the helper may still be starting)."""
-        self._maps = (list(requests), self._request("maps", [json.dumps(r) for r in requests], len(requests)))
-
-    def maps(self) -> dict[MapRequest, Rendered]:
-        """The renders asked for, or nothing if the helper failed (the build renders them)."""
-        if self._maps is None:
-            return {}
-        (requests, answer), self._maps = self._maps, None
-        lines = answer.wait()
-        if lines is None:
-            return {}
-        try:
-            renders = [json.loads(line) for line in lines]
-            found = {r: (str(a[0]), str(a[1]), str(a[2])) for r, a in zip(requests, renders, strict=True)}
-        except (ValueError, TypeError, IndexError):
-            self._failed.set()
-            return {}
-        self.helped += len(found)
-        return found
-
-    # -- QR codes -------------------------------------------------------------------------
-    def request_qr(self, addresses: list[str]) -> None:
-        """Ask for QR codes now; :meth:`qr_codes` collects them."""
-        if addresses:
-            self._qr = (list(addresses), self._request("qr", list(addresses), len(addresses)))
-
-    def qr_codes(self) -> dict[str, str]:
-        """The codes asked for, or nothing if the helper failed (the build makes them)."""
-        if self._qr is None:
-            return {}
-        (addresses, answer), self._qr = self._qr, None
-        lines = answer.wait()
-        if lines is None:
-            return {}
-        self.helped += len(addresses)
-        return dict(zip(addresses, lines, strict=True))
-
-    # -- the search index ---------------------------------------------------------------------
-    def send_page(self, message: list[object]) -> bool:
-        """Have the helper index a page (a message :func:`page_entries` reads); False if it
-        cannot (the build then indexes every page itself)."""
-        if self._proc is None or self._failed.is_set():
-            return False
-        self._batch.append(json.dumps(message, ensure_ascii=False))
-        if len(self._batch) >= PAGES_PER_REQUEST:
-            self._flush_pages()
-        return True
-
-    def _flush_pages(self) -> None:
-        if self._batch:
-            self._request("page", self._batch, 0)
-            self._batch = []
-
-    def start_index(self, site_dir: str) -> None:
-        """Every page is indexed: have the helper weigh the words and write the index's files
-        while MkDocs writes the pages; :meth:`index_written` waits for it."""
-        self._flush_pages()
-        self._index = self._request("index", [site_dir], 1)
-
-    def index_written(self) -> int | None:
-        """The number of files the helper wrote, or None if it failed (the build then indexes
-        every page itself)."""
-        answer, self._index = self._index, _FAILED
-        return self._files_written(answer)
-
-    # -- the feeds ------------------------------------------------------------------------------
-    def start_feeds(self, write: Callable[[Mapping[str, str]], Mapping[str, bytes | str]],
-                    story_html: Mapping[str, str], site_dir: str) -> bool:
-        """Have the helper make the feeds (``write``, given the stories' rendered HTML) and
-        write them into ``site_dir`` while MkDocs writes the pages; False if it cannot (the
-        build then makes them itself). :meth:`feeds_written` waits for it."""
-        if self._proc is None or self._failed.is_set():
-            return False
-        try:  # the feeds' data (profiles, stories, site) travel whole: the helper read no file
-            job = base64.b64encode(pickle.dumps((write, dict(story_html), site_dir), protocol=5))
-        except (pickle.PicklingError, TypeError, AttributeError) as exc:
-            log.debug("guidemap: feeds not sent to the helper (%s)", exc)
-            return False
-        self._feeds = self._request("feeds", [job.decode()], 1)
-        return self._feeds is not _FAILED
-
-    def feeds_written(self) -> int | None:
-        """The number of feed files the helper wrote, or None if it failed."""
-        answer, self._feeds = self._feeds, _FAILED
-        return self._files_written(answer)
-
-    def _files_written(self, answer: _Answer) -> int | None:
-        lines = answer.wait()
-        if lines is None or not lines or not lines[0].isdigit():
+    def _submit(self, fn: Callable[..., T], args: tuple[Any, ...]) -> cf.Future[T] | None:
+        """The future of ``fn(*args)`` in the pool, or None if there is no working pool."""
+        if self._broken:
             return None
-        self.helped += 1
-        return int(lines[0])
-
-    def close(self) -> None:
-        proc, self._proc = self._proc, None
-        if proc is None:
-            return
-        busy = any(not answer.done.is_set() for answer in self._pending)  # a failed build
-        self._outbox.put(None)
-        self._expected.put(None)
+        with self._lock:
+            if self._early is not None:  # still starting: handed over once it has
+                placeholder: cf.Future[T] = cf.Future()
+                self._early.append((fn, args, placeholder))
+                return placeholder
+            pool = self._pool
+        if pool is None or self._broken:
+            return None
         try:
-            if busy:
-                proc.kill()
-            proc.wait(timeout=10)
-        except (OSError, subprocess.TimeoutExpired):
-            proc.kill()
-            proc.wait()
+            return pool.submit(fn, *args)
+        except Exception as exc:  # a pool that broke since (BrokenProcessPool), or shut down
+            self.failed(exc)
+            return None
+
+    @property
+    def working(self) -> bool:
+        """Whether work still goes to the pool (False once it failed or was never there)."""
+        return not self._broken
+
+    def submit(self, fn: Callable[..., T], *args: Any, here: Callable[[], T] | None = None) -> Job[T]:
+        """``fn(*args)`` in the pool; its job's result is ``here()`` (by default ``fn(*args)``
+        run here) if the pool cannot give it."""
+        return Job(self, self._submit(fn, args), here if here is not None else (lambda: fn(*args)))
+
+    def send(self, fn: Callable[..., object], *args: Any) -> bool:
+        """``fn(*args)`` in the pool, with no answer to wait for (a later job's result tells
+        whether it was done); False if there is no pool to do it."""
+        return self._submit(fn, args) is not None
+
+    def failed(self, exc: BaseException) -> None:
+        """The pool failed: from now on, the build does all the work itself."""
+        if not self._broken:
+            log.debug("guidemap: the worker process failed (%r); working in-process", exc)
+        self._broken = True
+
+    def close(self, abandon: bool = False) -> None:
+        """End the pool. After a failure, or when the build itself failed (``abandon``), its
+        worker may be busy: it is stopped, not waited for."""
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if self._broken or abandon:
+            _stop_workers(pool)
+            pool.shutdown(wait=False, cancel_futures=True)
+        else:
+            pool.shutdown(wait=True)
 
 
-if __name__ == "__main__":
-    _serve()
+def _chain(future: cf.Future[Any], placeholder: cf.Future[Any]) -> None:
+    def copy(done: cf.Future[Any]) -> None:
+        if done.cancelled():
+            placeholder.cancel()
+        elif (exc := done.exception()) is not None:
+            placeholder.set_exception(exc)
+        else:
+            placeholder.set_result(done.result())
+
+    future.add_done_callback(copy)
+
+
+def _forkserver_pool() -> cf.Executor:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)  # only read when this process's fork server starts
+    return cf.ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker)
+
+
+def _stop_workers(pool: cf.Executor) -> None:
+    kill = getattr(pool, "kill_workers", None)  # Python 3.14
+    if kill is not None:
+        kill()
+        return
+    # Before 3.14 the pool has no public way to stop a busy worker; shutdown() would wait for it.
+    processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.kill()

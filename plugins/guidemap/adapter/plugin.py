@@ -9,6 +9,7 @@ each hook here only translates between MkDocs and it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import os
 import re
@@ -42,7 +43,17 @@ except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
 
 import markdown
 
-from guidemap.adapter.helper import Helper, page_entries
+from guidemap.adapter.helper import (
+    PAGES_PER_BATCH,
+    Helper,
+    Job,
+    count_pages,
+    index_here,
+    qr_images,
+    render_maps,
+    write_counted_index,
+    write_feeds,
+)
 from guidemap.adapter.search_sections import mute_material_indexing, without_search_attributes
 from guidemap.contract import network
 from guidemap.contract.load.repository import load_repository
@@ -52,13 +63,13 @@ from guidemap.outputs.feeds import stories as feeds
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
+from guidemap.outputs.map.settings import MapRequest, Rendered
 from guidemap.outputs.pages import guide
 from guidemap.outputs.pages.feed_links import Feed
 from guidemap.outputs.registry import global_assets, site_outputs
 from guidemap.outputs.search import index as search
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.types import ContributedPage, GeneratedPage, SiteInfo
-from guidemap.outputs.site.writing import write_files
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).parent
@@ -72,7 +83,7 @@ class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
     feed_items = c.Type(int, default=30)  # items per newsletter feed; the archive lists all
     # Thai word segmentation of the search index and of queries (see guidemap/search.py).
     thai_search = c.Type(bool, default=True)
-    # A helper process for the work that can run beside MkDocs (see guidemap/helper.py).
+    # A worker process for the work that can run beside MkDocs (see guidemap/adapter/helper.py).
     helper = c.Type(bool, default=True)
 
 
@@ -131,41 +142,47 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.pages: dict[str, GeneratedPage] = {}
         self.contributed: dict[str, ContributedPage] = {}
         self.part_tokens: dict[str, str] = {}
-        # The pages to index, as sent to the helper: kept for the build to index them itself
-        # if the helper fails.
-        self.to_index: list[list[object]] = []
+        # The pages to index, in order, for the build to index them itself if the worker
+        # fails: MkDocs' page (whose HTML MkDocs keeps to the end of the build), or the entry
+        # made from the model. What goes to the worker waits in `batch` only until it is sent.
+        self.to_index: list[Page | list[object]] = []
+        self.batch: list[list[object]] = []
+        self.sent_pages = 0
         self.helper: Helper | None = None
+        self.maps_job: Job[dict[MapRequest, Rendered]] | None = None
+        self.qr_job: Job[dict[str, str]] | None = None
+        self.index_job: Job[int] | None = None
+        self.feeds_job: Job[int] | None = None
         # Feeds are written once the stories' pages are rendered (a story is rendered once).
         self.later_feeds: tuple[Feed, ...] = ()
         self.feed_files: dict[str, File] = {}
         self.story_slugs: dict[str, str] = {}
         self.story_html: dict[str, str] = {}
         self.write_later_feeds: Callable[[Mapping[str, str]], dict[str, bytes]] | None = None
-        self.feeds_in_helper = False  # on_env gave the feeds to the helper process
-        self.qr_codes: dict[str, str] | None = None  # the helper's, once the guide is written
+        self.qr_codes: dict[str, str] | None = None  # the worker's, once the guide is written
 
     # -- configuration ------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
         # Per-build state: the plugin object can outlive a `serve` rebuild.
         self.pages, self.contributed, self.data, self.part_tokens = {}, {}, None, {}
-        self.to_index = []
+        self.to_index, self.batch, self.sent_pages = [], [], 0
+        self.maps_job = self.qr_job = self.index_job = self.feeds_job = None
         self.later_feeds, self.feed_files, self.story_slugs, self.story_html = (), {}, {}, {}
         self.write_later_feeds = None
-        self.feeds_in_helper = False
         self.qr_codes = None
         if not config.use_directory_urls:
             raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ "
                               "depend on it")
         root = Path(config.config_file_path).parent
-        self._close_helper()
-        # Started first: it imports folium while the profiles load here.
+        self._close_helper(abandon=True)  # a previous build's, had it not ended
+        # Started first: its worker imports folium while the profiles load here.
         self.helper = Helper(enabled=bool(self.config.helper))
         if self._searching(config):
             mute_material_indexing(config.plugins)  # pages are indexed here (on_page_content)
         try:
             self._load(config, root)
-        except BaseException:  # invalid input: no helper process is left behind
-            self._close_helper()
+        except BaseException:  # invalid input: no worker process is left behind
+            self._close_helper(abandon=True)
             raise
         assert self.data is not None
         # Our templates (extra <head> tags) sit just above Material's own.
@@ -206,10 +223,10 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 f"published until they are fixed:\n{result.problems.report()}")
         self.data = result.dataset
         if self.helper is not None:  # the maps are needed first (on_files), the codes last
-            self.helper.request_maps(map_view.map_requests(self.data))
+            self.maps_job = self.helper.submit(render_maps, map_view.map_requests(self.data))
             if config.site_url:
-                self.helper.request_qr([a for o in self.data.orgs
-                                        if (a := guide.page_address(config.site_url, o.id))])
+                self.qr_job = self.helper.submit(qr_images, [
+                    a for o in self.data.orgs if (a := guide.page_address(config.site_url, o.id))])
         self.site = SiteInfo(
             name=config.site_name,
             url=config.site_url or None,
@@ -226,9 +243,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.data is not None and self.site is not None
         root = Path(config.config_file_path).parent
-        if self.helper is not None:
-            map_view.preload(self.helper.maps())
-            guide.codes_later()  # the helper makes them meanwhile; put in by on_post_page
+        if self.maps_job is not None:
+            map_view.preload(self.maps_job.result())
+        guide.codes_later()  # the worker makes them meanwhile; put in by on_post_page
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir),
                                feeds_later=True)
         for path in sorted(outputs.withheld):
@@ -295,7 +312,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                       if gen.parts else {})
             if gen.indexed_from_model and searching:
                 entry = search.model_entry(page.url, gen, chunks)
-                self._index(["docs", [[entry["location"], entry["title"], entry["text"]]]])
+                self._index(None, ["docs", [[entry["location"], entry["title"], entry["text"]]]])
             return put_parts(gen.html, chunks)
         if src in self.contributed:
             if src in self.story_slugs:
@@ -304,16 +321,26 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         if searching:
             html_text = without_search_attributes(html_text)
             if not (page.meta.get("search") or {}).get("exclude"):
-                title = page.meta.get("title")
-                self._index(["html", page.url, str(page.title or ""), html_text,
-                             None if title is None else str(title)])
+                self._index(page, _index_message(page, html_text))
         return html_text
 
-    def _index(self, message: list[object]) -> None:
-        """A page for the search index: to the helper, which counts it while pages render."""
-        self.to_index.append(message)
-        if self.helper is not None:
-            self.helper.send_page(message)
+    def _index(self, page: Page | None, message: list[object]) -> None:
+        """A page for the search index: to the worker, which counts it while pages render."""
+        self.to_index.append(message if page is None else page)
+        if self.helper is not None and self.helper.working:
+            self.batch.append(message)
+            if len(self.batch) >= PAGES_PER_BATCH:
+                self._send_batch()
+
+    def _send_batch(self) -> None:
+        if self.batch and self.helper is not None and self.helper.send(count_pages, self.batch):
+            self.sent_pages += len(self.batch)
+        self.batch = []
+
+    def _index_here(self, site_dir: str) -> int:
+        """The index made here from every page (the worker failed, or there is none)."""
+        return index_here(site_dir, [_index_message(r, r.content or "") if isinstance(r, Page) else r
+                                     for r in self.to_index])
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         """The network's own pages (home, about) get the site's share card too, once their
@@ -330,64 +357,62 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         # Every page is rendered by now and generated files are not written yet (MkDocs
         # copies them after this event): the feeds take the stories as their pages rendered them.
-        assert self.data is not None and self.site is not None
-        if self.helper is not None and self._searching(config):
-            self.helper.start_index(config.site_dir)  # written while MkDocs writes the pages
+        assert self.data is not None and self.site is not None and self.helper is not None
+        site_dir = config.site_dir
+        if self._searching(config):  # written by the worker while MkDocs writes the pages
+            self._send_batch()
+            self.index_job = self.helper.submit(write_counted_index, site_dir, self.sent_pages,
+                                                here=functools.partial(self._index_here, site_dir))
         if self.write_later_feeds is None:
             return env
-        if self.helper is not None and self.helper.start_feeds(self.write_later_feeds, self.story_html,
-                                                               config.site_dir):
-            for file in self.feed_files.values():  # the helper writes them: MkDocs must not
-                files.remove(file)
-            self.feeds_in_helper = True
-            return env
-        made = self.write_later_feeds(self.story_html)
-        for path, file in self.feed_files.items():
-            file.content_bytes = made[path]
+        for file in self.feed_files.values():  # the job writes them (the worker, or on_post_build)
+            files.remove(file)
+        self.feeds_job = self.helper.submit(write_feeds, self.write_later_feeds, self.story_html, site_dir)
         return env
 
     # -- search ---------------------------------------------------------------------------
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         if page.file.src_uri in self.pages and page.url.startswith(urls.GUIDE):  # written late: codes ready
             if self.qr_codes is None:  # asked once: the answer serves every page of the guide
-                self.qr_codes = self.helper.qr_codes() if self.helper else {}
+                self.qr_codes = self.qr_job.result() if self.qr_job is not None else {}
             output = guide.put_codes(output, self.qr_codes)
         return search.point_page_to_worker(output) if self._searching(config) else output
 
     def on_post_build(self, config: Any) -> None:
         helper, self.helper = self.helper, None
         try:
-            if self.feeds_in_helper and (helper is None or helper.feeds_written() is None):
-                assert self.write_later_feeds is not None  # the helper failed: made here
-                write_files(config.site_dir, self.write_later_feeds(self.story_html))
-            if self._searching(config):
-                self._write_index(config.site_dir, helper)
+            if self.feeds_job is not None:  # written by the worker, or here if it failed
+                self.feeds_job.result()
+            if self.index_job is not None:
+                self._write_index(config.site_dir, self.index_job)
         finally:
+            self.to_index = []
             if helper is not None:
                 helper.close()
 
-    def _write_index(self, site_dir: str, helper: Helper | None) -> None:
-        """The helper has counted the pages while they rendered and writes the files; if it
+    def _write_index(self, site_dir: str, job: Job[int]) -> None:
+        """The worker has counted the pages while they rendered and writes the files; if it
         failed, the build indexes every page itself (the same files)."""
-        written = helper.index_written() if helper is not None else None
-        if written is None:
-            index = search.IndexBuilder()
-            for message in self.to_index:
-                index.add(page_entries(message))
-            written = search.write_index(site_dir, index.files())
+        written = job.result()
         stale = os.path.join(site_dir, search.INDEX_PATH)  # Material's, had it written one
         if os.path.exists(stale):
             os.remove(stale)
         log.debug("search index in %d files", written)
 
     def on_build_error(self, error: Exception) -> None:
-        self._close_helper()  # a failed build leaves no helper process behind
+        self._close_helper(abandon=True)  # a failed build leaves no worker process behind
 
-    def _close_helper(self) -> None:
+    def _close_helper(self, abandon: bool) -> None:
         if self.helper is not None:
-            self.helper.close()
+            self.helper.close(abandon)
             self.helper = None
 
     def _searching(self, config: Any) -> bool:
         plugins = config.plugins
         return bool(self.config.thai_search) and ("search" in plugins or "material/search" in plugins)
+
+
+def _index_message(page: Any, content: str) -> list[object]:
+    """A rendered page to index, as guidemap.adapter.helper.page_entries reads it."""
+    title = page.meta.get("title")
+    return ["html", page.url, str(page.title or ""), content, None if title is None else str(title)]
