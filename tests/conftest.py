@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -129,6 +130,22 @@ def make_repo(root: Path, orgs: dict[str, str], stories: dict[str, str] | None =
     for name, text in (stories or {}).items():
         (root / "content" / "stories" / name).write_text(text, encoding="utf-8")
     return root
+
+
+def with_links(case: Path) -> Path:
+    """The case itself, or, when it has ``links.txt`` (``link -> target`` lines), a copy with
+    those symbolic links made: the repository keeps none (CI refuses them)."""
+    spec = case / "links.txt"
+    if not spec.is_file():
+        return case
+    copy = Path(tempfile.mkdtemp(prefix=f"{case.name}-")) / case.name
+    shutil.copytree(case, copy, ignore=shutil.ignore_patterns("links.txt"))
+    for line in spec.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            link, target = (part.strip() for part in line.split("->"))
+            (copy / link).parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(target, copy / link)
+    return copy
 
 
 def build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:

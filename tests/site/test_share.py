@@ -75,16 +75,13 @@ def published(site: Path, absolute: str, base: str) -> Path:
 def shared_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("share")
     orgs = {"logo": org_yaml("logo", name_th="กลุ่ม & <โลโก้>") + "logo: logos/logo.png\nlogo_alt: โลโก้กลุ่ม\n",
-            "plain": org_yaml("plain"),
-            "vector": org_yaml("vector") + "logo: logos/v.svg\nlogo_alt: โลโก้\n"}
+            "plain": org_yaml("plain")}
     story = ("---\ntitle: 'เรื่อง \"เล่า\" & ข่าว'\ndate: 2026-01-01\nimage: beach.jpg\n"
              "image_alt: เด็กเก็บขยะบนหาด\norgs: [logo]\n---\nข้อความ\n")
     repo = make_repo(root, orgs, {"2026-01-01-pic.md": story, "2026-01-02-none.md":
                                   "---\ntitle: ไม่มีรูป\ndate: 2026-01-02\n---\nข้อความ\n"})
     (repo / "orgs" / "logos").mkdir()
     (repo / "orgs" / "logos" / "logo.png").write_bytes(photo(900, 600, "PNG", gps=False))
-    (repo / "orgs" / "logos" / "v.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', encoding="utf-8")
     (repo / "content" / "stories" / "beach.jpg").write_bytes(photo(2000, 1000))
     result = build(repo)
     assert result.returncode == 0, result.stderr
@@ -94,7 +91,6 @@ def shared_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(("path", "title", "picture", "size"), [
     ("orgs/logo/", "กลุ่ม & <โลโก้>", "orgs/logo/logo.png", (320, 213)),
     ("orgs/plain/", "กลุ่ม plain", share.DEFAULT_IMAGE, share.DEFAULT_SIZE),
-    ("orgs/vector/", "กลุ่ม vector", share.DEFAULT_IMAGE, share.DEFAULT_SIZE),  # no SVG cards
     ("stories/2026-01-01-pic/", 'เรื่อง "เล่า" & ข่าว', "stories/beach.jpg", (960, 480)),
     ("stories/2026-01-02-none/", "ไม่มีรูป", share.DEFAULT_IMAGE, share.DEFAULT_SIZE),
 ])

@@ -235,7 +235,9 @@ def test_identical_input_gives_identical_output(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("collision", ["orgs/index.md", "help.md"])
 def test_a_docs_file_colliding_with_a_generated_page_is_an_error(tmp_path: Path, collision: str) -> None:
-    repo = make_repo(tmp_path, {"a": org_yaml("a")})
+    # Listed in the nav: a maintainers' page (an unlisted one is refused before this check).
+    yml = MINI_MKDOCS.replace("  - stories/index.md\n", f"  - stories/index.md\n  - {collision}\n", 1)
+    repo = make_repo(tmp_path, {"a": org_yaml("a")}, mkdocs_yml=yml)
     target = repo / "content" / collision
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("# x\n", encoding="utf-8")
@@ -246,7 +248,8 @@ def test_a_docs_file_colliding_with_a_generated_page_is_an_error(tmp_path: Path,
 def test_links_to_anchors_on_generated_pages_are_checked(tmp_path: Path) -> None:
     # Generated pages tell MkDocs which ids they hold, so a strict build with anchor checks
     # accepts a link to a group's card in the directory and refuses one to a missing id.
-    yml = MINI_MKDOCS.replace("validation:\n", "validation:\n  anchors: warn\n")
+    yml = MINI_MKDOCS.replace("validation:\n", "validation:\n  anchors: warn\n").replace(
+        "  - stories/index.md\n", "  - stories/index.md\n  - about.md\n")  # a maintainers' page
     good = make_repo(tmp_path / "good", {"a": org_yaml("a")}, mkdocs_yml=yml)
     (good / "content" / "about.md").write_text(
         "# เกี่ยวกับ\n\n[กลุ่ม a](orgs/index.md#org-a) [แผนที่ย่อ](orgs/a.md#map_guidemap_mini)\n",

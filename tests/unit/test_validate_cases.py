@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import with_links
 from guidemap.contract.load.repository import load_repository
 from guidemap.contract.location import coarsen
 from guidemap.tools.cli import main
@@ -48,7 +49,7 @@ def _expected(case: Path) -> list[str]:
 def _run(case: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str, str]:
     # Without orgs/ the CLI would search upwards and validate tests/cases instead.
     assert (case / "orgs").is_dir(), f"{case} needs an orgs/ folder"
-    code = main(["--root", str(case), "validate", *extra])
+    code = main(["--root", str(with_links(case)), "validate", *extra])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -209,7 +210,7 @@ def test_good_province_forms_are_normalized() -> None:
 def test_good_story_is_loaded() -> None:
     result = load_repository(CASES / "good-story")
     assert not result.problems, result.problems.report()
-    (story,) = result.dataset.stories  # index.md is not a story
+    (story,) = result.dataset.stories
     assert story.slug == "2024/beach-day"
     assert story.source == "stories/2024/beach-day.md"
     assert story.date == dt.date(2024, 3, 2)  # 2 มีนาคม 2567

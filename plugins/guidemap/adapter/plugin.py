@@ -55,6 +55,7 @@ from guidemap.adapter.helper import (
     write_feeds,
 )
 from guidemap.adapter.search_sections import mute_material_indexing, without_search_attributes
+from guidemap.contract import files as contributed
 from guidemap.contract import network
 from guidemap.contract.load.repository import load_repository
 from guidemap.contract.model.dated import CALLS_DIR, EVENTS_DIR
@@ -85,6 +86,9 @@ class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
     thai_search = c.Type(bool, default=True)
     # A worker process for the work that can run beside MkDocs (see guidemap/adapter/helper.py).
     helper = c.Type(bool, default=True)
+    # Pages of the docs folder outside stories/ that maintainers keep but leave out of the nav;
+    # any other page there is refused (guidemap.contract.files).
+    maintained_pages = c.Type(list, default=[])
 
 
 def build_date() -> dt.date:
@@ -216,7 +220,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 network.locate(root, self.config.network)]
 
     def _load(self, config: Any, root: Path) -> None:
-        result = load_repository(root, self.config.orgs_dir, config.docs_dir, self.config.network)
+        result = load_repository(root, self.config.orgs_dir, config.docs_dir, self.config.network,
+                                 self._maintained(config))
         if result.problems:
             raise PluginError(
                 f"guidemap: {len(result.problems)} problem(s) in profiles or stories; nothing is "
@@ -239,10 +244,28 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         if problem := feeds.config_problem(self.data, self.site):
             raise PluginError(problem)
 
+    def _maintained(self, config: Any) -> frozenset[str]:
+        listed = contributed.nav_pages(config.nav) | contributed.nav_pages(self.config.maintained_pages)
+        return frozenset(listed)
+
     # -- files --------------------------------------------------------------------------
+    def _refuse_files(self, files: Files, config: Any) -> None:
+        """Every file MkDocs collected from the docs folder, checked again by the contract's
+        rule for files: the loader checked the folder, this checks what would be published."""
+        docs = Path(config.docs_dir)
+        pages = self._maintained(config)
+        found = [problem for file in files
+                 if not file.generated_by and file.abs_src_path
+                 and Path(file.abs_src_path).is_relative_to(docs)
+                 and (problem := contributed.published_file_problem(file.src_uri, Path(file.abs_src_path),
+                                                                    pages))]
+        if found:
+            raise PluginError("guidemap: files that are never published:\n" + "\n".join(sorted(found)))
+
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.data is not None and self.site is not None
         root = Path(config.config_file_path).parent
+        self._refuse_files(files, config)
         if self.maps_job is not None:
             map_view.preload(self.maps_job.result())
         guide.codes_later()  # the worker makes them meanwhile; put in by on_post_page

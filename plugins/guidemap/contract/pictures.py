@@ -15,8 +15,11 @@ every raster picture is published only as re-encoded copies, without metadata:
 - never upscaled; the format is kept (JPEG, PNG, WebP), the encoder settings are fixed, so the
   same input gives the same bytes.
 
-A file already within the largest width and free of metadata is published as it is. SVG is
-vector: published as it is, without ``srcset``.
+Every picture is re-encoded, whatever its size and wherever it is shown (a story's ``image:``,
+inline in its Markdown, committed beside it, a logo): a small file Pillow reads no metadata
+from can still hold a private JPEG segment, a private PNG chunk or a whole second picture after
+its end (phones' motion photos), and only decoding and encoding again drops them all.
+Contributors' SVG is refused (guidemap.contract.files): it is a document that can run script.
 
 Pure core: no MkDocs here.
 """
@@ -32,10 +35,6 @@ WIDTHS = (320, 640, 960)
 LOGO_WIDTHS = (160, 320)
 RASTER = (".png", ".jpg", ".jpeg", ".webp")
 MAX_PIXELS = 40_000_000  # a decompression bomb is refused, not resized
-# Pillow's `info` keys that are not metadata about the picture's subject, place or author.
-_HARMLESS = {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "transparency", "gamma",
-             "srgb", "aspect", "progressive", "progression", "adobe", "adobe_transform", "loop",
-             "duration", "background", "lossless", "interlace"}
 FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
 
 
@@ -45,7 +44,6 @@ class ImageInfo:
 
     width: int  # after EXIF rotation
     height: int
-    as_is: bool = False  # within the largest width and without metadata: published unchanged
 
 
 class ImageProblem(ValueError):
@@ -56,7 +54,7 @@ def is_raster(path: str) -> bool:
     return path.lower().endswith(RASTER)
 
 
-def read_info(path: Path, widths: tuple[int, ...] = WIDTHS) -> ImageInfo:
+def read_info(path: Path) -> ImageInfo:
     """Size (as shown, after EXIF orientation) of a raster picture; :class:`ImageProblem` when
     it is not a picture Pillow can read, or too large to be safe to decode."""
     try:
@@ -65,12 +63,13 @@ def read_info(path: Path, widths: tuple[int, ...] = WIDTHS) -> ImageInfo:
             if width * height > MAX_PIXELS:
                 raise ImageProblem(f"{width}x{height} pixels is too large (at most {MAX_PIXELS:,})")
             orientation = im.getexif().get(0x0112, 1)
-            has_metadata = bool(set(im.info) - _HARMLESS) or bool(im.getexif())
             expected = FORMATS[path.suffix.lower()]
             if im.format != expected:
                 raise ImageProblem(f"the file is {im.format}, not what its name says ({expected})")
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise ImageProblem(f"not a picture that can be read: {exc}") from exc
+        # Pillow names the file by its full path: the report names it as the repository does.
+        said = str(exc).replace(str(path), path.name)
+        raise ImageProblem(f"not a picture that can be read: {said}") from exc
     if orientation in (5, 6, 7, 8):
         width, height = height, width
-    return ImageInfo(width, height, as_is=width <= widths[-1] and not has_metadata)
+    return ImageInfo(width, height)

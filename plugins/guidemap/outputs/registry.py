@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from guidemap.contract import pictures
+from guidemap.contract import files, pictures
 from guidemap.contract.model.types import Dataset
 from guidemap.contract.schema import schema_json
 from guidemap.outputs.feeds import calendars
@@ -76,29 +76,45 @@ def global_assets() -> SiteOutputs:
     return out
 
 
-def picture_files(data: Dataset, orgs_dir: Path | None, docs_dir: Path | None,
+def picture_files(data: Dataset, site: SiteInfo, orgs_dir: Path | None, docs_dir: Path | None,
                   out: SiteOutputs) -> Dataset:
-    """Resized copies of story pictures and logos, without metadata
-    (guidemap.outputs.pictures.renditions); the stories get the published size of their picture
-    (feed enclosures)."""
+    """Every picture is published only re-encoded, without metadata
+    (guidemap.outputs.pictures.renditions): a story's ``image:`` in several widths, every other
+    picture of the docs folder (inline in Markdown, beside a story) at its own path, logos. The
+    originals are withheld; so are pictures only unpublished stories show (drafts, future
+    dates: hiding a story hides its photos). The stories get their picture's published size."""
     stories = []
     for story in data.stories:
         target = urls.story_image(story)
-        if target and story.image_info and docs_dir is not None:
-            files = encode(docs_dir / target, target, story.image_info)
-            out.files.update(files)
-            out.withheld.add(target)
-            story = replace(story, image_bytes=len(files[target]))
+        if target and story.image_info and docs_dir is not None and site.is_published(story):
+            made = encode(docs_dir / target, target, story.image_info)
+            out.files.update(made)
+            story = replace(story, image_bytes=len(made[target]))
         stories.append(story)
+    if docs_dir is not None:
+        _other_pictures(data, site, docs_dir, out)
     for org in data.orgs:
-        if org.logo and orgs_dir is not None:
-            target = urls.org_logo(org)
-            if org.logo_info:
-                out.files.update(encode(orgs_dir / org.logo, target, org.logo_info,
-                                               pictures.LOGO_WIDTHS))
-            else:  # SVG: vector, published as it is
-                out.copies[target] = orgs_dir / org.logo
+        if org.logo and orgs_dir is not None and org.logo_info:
+            out.files.update(encode(orgs_dir / org.logo, urls.org_logo(org), org.logo_info,
+                                    pictures.LOGO_WIDTHS))
     return replace(data, stories=stories)
+
+
+def _other_pictures(data: Dataset, site: SiteInfo, docs_dir: Path, out: SiteOutputs) -> None:
+    shown: set[str] = set()
+    hidden: set[str] = set()
+    for story in data.stories:
+        found = files.story_pictures(story.source, story.body, story.image)
+        (shown if site.is_published(story) else hidden).update(found)
+    for rel in files.content_pictures(docs_dir):
+        out.withheld.add(rel)  # never the original
+        if rel in out.files or (rel in hidden and rel not in shown):
+            continue
+        try:
+            info = pictures.read_info(docs_dir / rel)
+        except pictures.ImageProblem:
+            continue  # the validator refuses it; a build without it publishes nothing of it
+        out.files.update(encode(docs_dir / rel, rel, info, pictures.WIDTHS[-1:]))
 
 
 def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue) -> list[GeneratedPage]:
@@ -152,7 +168,7 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
                  docs_dir: Path | None = None, feeds_later: bool = False) -> SiteOutputs:
     out = global_assets()
     data = selection.open_only(data, site.today)  # ended campaigns: on no page, export or feed
-    data = picture_files(data, orgs_dir, docs_dir, out)
+    data = picture_files(data, site, orgs_dir, docs_dir, out)
     # The feeds are known before any page is made: each page adds the links to its own.
     # Feeds need absolute links (the plugin requires site_url with stories).
     feed_list = FeedCatalogue(tuple(catalogue(data, site))) if site.has_feeds else NO_FEEDS

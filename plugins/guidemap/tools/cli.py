@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -11,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from guidemap.contract import files as contributed
 from guidemap.contract import network
 from guidemap.contract.load.profiles import TEMPLATE_NAME, load_org_file, org_files
 from guidemap.contract.load.repository import load_repository, repo_root
@@ -54,6 +56,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         known = {p.stem for p in org_files(root / "orgs", root, Problems())}
         counts = {"profiles": 0, "stories": 0}
         for name in args.files:
+            if os.path.islink(name):  # resolve() would read what it points at
+                contributed.report_link(problems, name)
+                continue
             path = Path(name).resolve()
             if path.name == TEMPLATE_NAME:
                 continue

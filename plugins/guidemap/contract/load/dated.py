@@ -38,15 +38,15 @@ _FREE_TEXT = ("title", "description", "preparation", "safeguarding", "how_to_joi
 
 def entry_files(folder: Path, root: Path, problems: Problems) -> list[Path]:
     """The entry files of ``folder``, sorted; anything else there is reported, not ignored."""
-    if not folder.is_dir():
+    if not folder.is_dir() or folder.is_symlink():  # a link is reported, never listed
         return []
     found = []
     with os.scandir(folder) as listing:
         names = sorted(e.name for e in listing)
     for name in names:
         entry = folder / name
-        if name in _EXTRAS or name.startswith("."):
-            continue
+        if name in _EXTRAS or name.startswith(".") or entry.is_symlink():
+            continue  # a link is reported by guidemap.contract.files, never read
         if entry.is_dir() or entry.suffix not in SUFFIXES:
             problems.add(shown_path(entry, root), 0, "",
                          f"not an entry: a file in {folder.name}/ ends in .yml",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guidemap.contract import gazetteer, pictures
+from guidemap.contract import files, gazetteer, pictures
 from guidemap.contract.location import coarsen
 from guidemap.contract.model.fields import (
     Coarsened,
@@ -88,12 +88,16 @@ def _file_under_orgs(f: FieldDecl, data: dict[str, Any], ctx: Context, orgs_dir:
     name = data.get(f.name)
     if not name:
         return
-    if ".." in name.split("/") or not (orgs_dir / name).is_file():
+    if ".." in name.split("/") or not (orgs_dir / name).is_file() or files.is_link(orgs_dir / name):
         ctx.error((f.name,), f"{f.name} file orgs/{name} does not exist", f"ไม่พบไฟล์โลโก้ orgs/{name}")
         built.ok = False
-    elif pictures.is_raster(name):
+    elif not pictures.is_raster(name):  # the file itself is reported by guidemap.contract.files
+        ctx.error((f.name,), f"{f.name} orgs/{name} must be a JPEG, PNG or WebP picture",
+                  f"โลโก้ orgs/{name} ต้องเป็นไฟล์ JPEG, PNG หรือ WebP", files.convert_hint(name))
+        built.ok = False
+    else:
         try:
-            built.values[f"{f.name}_info"] = pictures.read_info(orgs_dir / name, pictures.LOGO_WIDTHS)
+            built.values[f"{f.name}_info"] = pictures.read_info(orgs_dir / name)
         except pictures.ImageProblem as exc:
             ctx.error((f.name,), f"{f.name} orgs/{name}: {exc}", f"อ่านไฟล์โลโก้ orgs/{name} ไม่ได้")
             built.ok = False
@@ -176,6 +180,8 @@ def load_org_file(path: Path, root: Path, problems: Problems, shown: str | None 
 def org_files(orgs_dir: Path, root: Path, problems: Problems) -> list[Path]:
     """Profile files, sorted; anything else in orgs/ is reported, not ignored."""
     found: list[Path] = []
+    if orgs_dir.is_symlink():  # reported by guidemap.contract.files, never listed
+        return found
     if not orgs_dir.is_dir():
         problems.add(shown_path(orgs_dir, root), 0, "", "the orgs/ folder is missing", "ไม่พบโฟลเดอร์ orgs/")
         return found
@@ -184,8 +190,8 @@ def org_files(orgs_dir: Path, root: Path, problems: Problems) -> list[Path]:
         entries = sorted(listing, key=lambda e: e.name)
     for item in entries:
         entry = orgs_dir / item.name
-        if entry.name in _ORGS_DIR_EXTRAS or entry.name.startswith("."):
-            continue
+        if entry.name in _ORGS_DIR_EXTRAS or entry.name.startswith(".") or item.is_symlink():
+            continue  # a link is reported by guidemap.contract.files, never read
         if item.is_dir():
             if entry.name not in _ORGS_DIR_SUBDIRS:
                 problems.add(shown_path(entry, root), 0, "", "folders are not read here; put the profile "

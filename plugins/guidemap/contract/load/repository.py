@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guidemap.contract import network
+from guidemap.contract import files, network
 from guidemap.contract.load.dated import load_dated
 from guidemap.contract.load.profiles import load_orgs, org_files
 from guidemap.contract.load.stories import load_stories
@@ -26,19 +26,23 @@ class LoadResult:
 
 
 def load_repository(root: Path, orgs_dir: str = "orgs", content_dir: str = "content",
-                    network_file: str | None = None) -> LoadResult:
+                    network_file: str | None = None, pages: frozenset[str] | None = None) -> LoadResult:
     """Everything in the repository, with every problem of every file. The site's network file
-    (``guidemap.yml``) is read first: its vocabularies and provinces decide what is valid."""
+    (``guidemap.yml``) is read first: its vocabularies and provinces decide what is valid.
+    ``pages``: the maintainers' pages of the docs folder (default: those ``mkdocs.yml`` lists)."""
     problems = Problems()
     site = network.load(root, network_file, problems)
     network.use(site)
     if problems:  # profiles checked against a vocabulary that failed to read would mislead
         return LoadResult(Dataset([], [], [], []), problems)
-    files = org_files(root / orgs_dir, root, problems)
-    orgs = load_orgs(files, root, problems)
+    # Before any file is read: links are never followed, pictures bounded before decoding.
+    files.check_files(root, content_dir, orgs_dir,
+                      files.maintained_pages(root / "mkdocs.yml") if pages is None else pages, problems)
+    profiles = org_files(root / orgs_dir, root, problems)
+    orgs = load_orgs(profiles, root, problems)
     # Story references are checked against every profile file, valid or not, so one broken
     # profile is reported once rather than again in each story that names it.
-    known = {p.stem for p in files}
+    known = {p.stem for p in profiles}
     stories = load_stories(root / content_dir, root, known, problems)
     calls, events = load_dated(root, known, orgs, problems)
     return LoadResult(Dataset(orgs, stories, calls, events), problems)

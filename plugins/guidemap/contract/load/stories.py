@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from guidemap.contract import pictures
+from guidemap.contract import files, mdwork, pictures
 from guidemap.contract.load.profiles import check_org_id
 from guidemap.contract.model.story import MAX_STORY_BYTES, STORY
 from guidemap.contract.model.types import Lesson, Story
@@ -20,10 +20,9 @@ STORIES_DIR = "stories"
 
 
 def story_files(content_dir: Path) -> list[Path]:
-    stories = content_dir / STORIES_DIR
-    if not stories.is_dir():
-        return []
-    return sorted(p for p in stories.rglob("*.md") if p.name != "index.md")
+    """Every story file (links and ``index.md`` left out: guidemap.contract.files reports them)."""
+    return [p for p in files.regular_files(content_dir / STORIES_DIR)
+            if p.suffix == ".md" and p.name != "index.md" and not p.name.startswith(".")]
 
 
 def _story_text(path: Path, shown: str, problems: Problems) -> str | None:
@@ -42,6 +41,12 @@ def _story_text(path: Path, shown: str, problems: Problems) -> str | None:
         problems.add(shown, 0, "", "too many '[' or '<' characters for the story's length: Markdown "
                      "would take too long to render it; remove some or split the story",
                      "มีเครื่องหมาย '[' หรือ '<' มากเกินไป")
+        return None
+    if (line := mdwork.too_slow(text)) is not None:
+        problems.add(shown, line, "", "too many headings, '===' / '---' underlines or '***' lines "
+                     "without blank lines between them: Markdown would take too long to render "
+                     "the story", "มีหัวข้อหรือเส้นคั่นติดกันมากเกินไปโดยไม่มีบรรทัดว่างคั่น",
+                     "put a blank line between them / เว้นบรรทัดว่างระหว่างกัน")
         return None
     return text
 
@@ -78,10 +83,13 @@ def _story_image(image: str | None, has_alt: bool, folder: Path,
     elif image and (".." in image.split("/") or image.startswith("/") or "\\" in image):
         ctx.error(("image",), "image must be a file in the story's folder (no '..', no leading '/')",
                   "image ต้องเป็นไฟล์ในโฟลเดอร์เดียวกับเรื่อง (ห้ามมี '..' หรือขึ้นต้นด้วย '/')")
-    elif image and not (folder / image).is_file():
+    elif image and not pictures.is_raster(image):
+        ctx.error(("image",), f"image {image} must be a JPEG, PNG or WebP picture",
+                  "image ต้องเป็นไฟล์ JPEG, PNG หรือ WebP", files.convert_hint(image))
+    elif image and (not (folder / image).is_file() or files.is_link(folder / image)):
         ctx.error(("image",), f"image file {image} does not exist next to the story",
                   f"ไม่พบไฟล์รูป {image}")
-    elif image and pictures.is_raster(image):
+    elif image:
         try:
             info = pictures.read_info(folder / image)
         except pictures.ImageProblem as exc:
@@ -122,7 +130,7 @@ def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str]
     shown = shown_path(path, root)
     text = _story_text(path, shown, problems)
     parsed = _front_matter(text, shown, problems) if text is not None else None
-    if parsed is None:
+    if parsed is None or text is None:
         return None
     doc, body = parsed
     ctx = Context(shown, doc, problems)
@@ -130,10 +138,16 @@ def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str]
     data, _ = STORY.check_fields(doc.data if doc.data is not None else {}, (), ctx)
     for i, org_id in enumerate(data.get("orgs", [])):
         check_org_id(org_id, ("orgs", i), ctx, org_ids)
+    files.check_inline_images(body, _body_line(text), path.parent, shown, problems)
     image_info = _story_image(data.get("image"), bool(data.get("image_alt")), path.parent, ctx)
     if len(problems) > before:
         return None
     return _story(data, path, content_dir, body, image_info)
+
+
+def _body_line(text: str) -> int:
+    parts = split_front_matter(text)
+    return parts[2] if parts else 1
 
 
 def _lesson(data: dict[str, Any] | None) -> Lesson | None:

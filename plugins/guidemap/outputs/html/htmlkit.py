@@ -18,6 +18,8 @@ from urllib.parse import urljoin
 import markdown
 import nh3
 
+from guidemap.contract.files import is_outside_address
+
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 _TAGS = {
     "p", "br", "hr", "strong", "em", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub",
@@ -47,6 +49,14 @@ def _filter(tag: str, attr: str, value: str) -> str | None:
     return value
 
 
+def _contributed_filter(tag: str, attr: str, value: str) -> str | None:
+    # A picture from another site tells it who reads the page: the validator refuses them in
+    # contributed Markdown (guidemap.contract.files); a build without validation drops them here.
+    if tag == "img" and attr == "src" and is_outside_address(value.strip()):
+        return None
+    return _filter(tag, attr, value)
+
+
 def h(text: object) -> str:
     """Escape text for HTML content and double-quoted attributes."""
     return html.escape(str(text), quote=True)
@@ -71,7 +81,7 @@ def _sanitize(fragment: str) -> str:
         fragment,
         tags=_TAGS,
         attributes=_ATTRIBUTES,
-        attribute_filter=_filter,
+        attribute_filter=_contributed_filter,
         url_schemes=SAFE_SCHEMES,
         link_rel="noopener noreferrer nofollow ugc",
         strip_comments=True,

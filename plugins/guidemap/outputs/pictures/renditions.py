@@ -42,9 +42,6 @@ def encode(source: Path, site_path: str, info: ImageInfo,
         alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info
         im = im.convert("RGBA" if alpha and kind != "JPEG" else "RGB")
         for r in renditions(site_path, info, widths):
-            if r.path == site_path and info.as_is:
-                out[r.path] = source.read_bytes()
-                continue
             picture = im if (r.width, r.height) == im.size else im.resize((r.width, r.height),
                                                                          Image.Resampling.LANCZOS)
             buf = io.BytesIO()
