@@ -383,9 +383,9 @@ PROFILE_FIELDS: tuple[FieldDecl, ...] = (
             "a profile with a logo needs logo_alt: a short description of the logo for people who "
             "cannot see it (usually the group's name)"))),
         doc=Doc(Label("`logos/ban-rak-thale.png`", "`logos/ban-rak-thale.png`"), Label(
-            "นามสกุล `png` `jpg` `jpeg` `webp` `svg` (ตัวพิมพ์เล็ก) ไฟล์ต้องอัปโหลดไว้จริง ระบบย่อขนาดให้เอง"
+            "นามสกุล `png` `jpg` `jpeg` `webp` (ตัวพิมพ์เล็ก ไม่รับ SVG) ไฟล์ต้องอัปโหลดไว้จริง ระบบย่อขนาดให้เอง"
             "และลบข้อมูลแฝงในไฟล์ (เช่น พิกัด GPS) ก่อนเผยแพร่",
-            "lowercase extension `png`, `jpg`, `jpeg`, `webp` or `svg`; the file must be uploaded; "
+            "lowercase extension `png`, `jpg`, `jpeg` or `webp` (SVG is refused); the file must be uploaded; "
             "the build resizes it and strips its metadata (e.g. GPS)"))),
     FieldDecl(
         "logo_alt", Label("คำบรรยายโลโก้สำหรับผู้ที่มองไม่เห็นรูป",
