@@ -7,6 +7,7 @@ tracks). The site is built from the case folders under tests/cases/orgs/."""
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import struct
 from pathlib import Path
@@ -167,3 +168,32 @@ def test_refused_cases_publish_nothing(case: str, tmp_path: Path) -> None:
             assert line.split(": error")[0].split(":")[0] in result.stderr, line
     assert not (repo / "site" / "index.html").exists()
     assert "PATH=" not in result.stderr and "root:" not in result.stderr  # nothing read through a link
+
+
+def test_the_plugin_refuses_what_mkdocs_collected(tmp_path: Path) -> None:
+    """The plugin's own check (on_files) of every file MkDocs found in the docs folder, for a
+    build whose validation was skipped or saw another folder: links and refused files stop it."""
+    import types
+
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import File, Files
+
+    from guidemap.adapter.plugin import GuideMapPlugin
+
+    docs, site = tmp_path / "content", tmp_path / "site"
+    (docs / "stories").mkdir(parents=True)
+    for name in ("index.md", "about.md", "stories/a.md", "stories/a.jpg", "stories/x.html", "notes.md"):
+        (docs / name).write_text("x", encoding="utf-8")
+    os.symlink("/proc/self/environ", docs / "stories" / "env.md")
+    plugin = GuideMapPlugin()
+    plugin.load_config({})
+    config = types.SimpleNamespace(docs_dir=str(docs), nav=["index.md", {"About": "about.md"}])
+
+    def files(*names: str) -> Files:
+        return Files([File(n, str(docs), str(site), use_directory_urls=True) for n in names])
+
+    plugin._refuse_files(files("index.md", "about.md", "stories/a.md", "stories/a.jpg"), config)
+    with pytest.raises(PluginError) as refused:
+        plugin._refuse_files(files("index.md", "stories/x.html", "notes.md", "stories/env.md"), config)
+    message = str(refused.value)
+    assert "stories/x.html" in message and "notes.md" in message and "stories/env.md" in message
