@@ -285,7 +285,7 @@ def test_the_registry_decides_what_becomes_of_the_docs_folder() -> None:
                story("draft", dt.date(2026, 1, 1), draft=True)]
     out = site_outputs(Dataset([org], stories), site)
     assert out.withheld == {"stories/later.md", "stories/draft.md"}
-    assert set(out.contributed) == {"stories/now.md", "index.md"}
+    assert set(out.contributed) == {"stories/now.md", "index.md", "about.md"}
     page = out.contributed["stories/now.md"].finish("<p>x</p><script>alert(1)</script>")
     assert page.startswith("<h1>now</h1>") and "<script" not in page  # sanitized
     home = out.contributed["index.md"]

@@ -65,7 +65,7 @@ from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
 from guidemap.outputs.map.settings import MapRequest, Rendered
-from guidemap.outputs.pages import guide
+from guidemap.outputs.pages import footer, guide
 from guidemap.outputs.pages.feed_links import Feed
 from guidemap.outputs.registry import global_assets, site_outputs
 from guidemap.outputs.search import index as search
@@ -164,6 +164,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.story_html: dict[str, str] = {}
         self.write_later_feeds: Callable[[Mapping[str, str]], dict[str, bytes]] | None = None
         self.qr_codes: dict[str, str] | None = None  # the worker's, once the guide is written
+        self.footer = ""  # the network's footer on every page (outputs/pages/footer.py)
 
     # -- configuration ------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
@@ -243,6 +244,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         )
         if problem := feeds.config_problem(self.data, self.site):
             raise PluginError(problem)
+        self.footer = footer.footer_html(self.data, self.site)
 
     def _maintained(self, config: Any) -> frozenset[str]:
         listed = contributed.nav_pages(config.nav) | contributed.nav_pages(self.config.maintained_pages)
@@ -381,6 +383,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         # Every page is rendered by now and generated files are not written yet (MkDocs
         # copies them after this event): the feeds take the stories as their pages rendered them.
         assert self.data is not None and self.site is not None and self.helper is not None
+        env.globals["guidemap_footer"] = self.footer  # read by theme/partials/copyright.html
         site_dir = config.site_dir
         if self._searching(config):  # written by the worker while MkDocs writes the pages
             self._send_batch()
@@ -400,6 +403,12 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 self.qr_codes = self.qr_job.result() if self.qr_job is not None else {}
             output = guide.put_codes(output, self.qr_codes)
         return search.point_page_to_worker(output) if self._searching(config) else output
+
+    def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
+        """The 404 page (a theme template, not a page) searches as every page does."""
+        if template_name == "404.html" and self._searching(config):
+            return search.point_page_to_worker(output_content)
+        return output_content
 
     def on_post_build(self, config: Any) -> None:
         helper, self.helper = self.helper, None

@@ -30,7 +30,9 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
 # Scripts written right to left (the ``dir`` of a passage in one of them).
 RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"})
-_TOP = ("name", "region", "languages", "focus", "needs")
+# contact: and donate: are read by guidemap.contract.channels, with the profile's own field
+# declarations (which sit above this module).
+_TOP = ("name", "region", "languages", "focus", "needs", "contact", "donate")
 
 # Today's colours of the map's pins, by focus key (guidemap-map.css has the same rules).
 DEFAULT_COLOURS: dict[str, str] = {
@@ -59,6 +61,10 @@ class Network:
     focus: dict[str, Label] = field(default_factory=lambda: dict(vocab.DEFAULT_FOCUS))
     needs: dict[str, Label] = field(default_factory=lambda: dict(vocab.DEFAULT_NEEDS))
     colours: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_COLOURS))
+    # The network's own channels (the keys and rules of a profile's contact, in that order)
+    # and its joint fund (https): a visitor reaches a group without one of its own through them.
+    contact: tuple[tuple[str, str], ...] = ()
+    donate: str | None = None
 
     def colour(self, key: str) -> str:
         found = self.colours.get(key) or DEFAULT_COLOURS.get(key)

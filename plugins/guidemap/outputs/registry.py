@@ -29,7 +29,7 @@ from guidemap.outputs.opendata import dated as dated_opendata
 from guidemap.outputs.opendata import orgs as opendata
 from guidemap.outputs.pages import calls as calls_pages
 from guidemap.outputs.pages import events as events_pages
-from guidemap.outputs.pages import guide, home, listings, stories, subscribe
+from guidemap.outputs.pages import footer, guide, home, listings, stories, subscribe
 from guidemap.outputs.pages.feed_links import NO_FEEDS, Feed, FeedCatalogue, catalogue
 from guidemap.outputs.pages.group import org_page
 from guidemap.outputs.pictures.renditions import encode
@@ -146,6 +146,7 @@ def contributed_pages(data: Dataset, site: SiteInfo, out: SiteOutputs) -> None:
     out.contributed.update(stories.story_pages(data, site))
     out.withheld.update(stories.withheld_stories(data, site))
     out.contributed[urls.src_uri(urls.HOME)] = home.home_page(data, site)
+    out.contributed[urls.src_uri(footer.ABOUT)] = ContributedPage(finish=partial(footer.about_contact, site))
 
 
 def data_files(data: Dataset, out: SiteOutputs, with_calls: frozenset[str] = frozenset()) -> None:

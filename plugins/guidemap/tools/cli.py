@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from guidemap.contract import channels, network
 from guidemap.contract import files as contributed
-from guidemap.contract import network
 from guidemap.contract.load.profiles import TEMPLATE_NAME, load_org_file, org_files
 from guidemap.contract.load.repository import load_repository, repo_root
 from guidemap.contract.load.stories import load_story_file
@@ -22,7 +22,7 @@ from guidemap.contract.model.types import STALE_AFTER_DAYS
 from guidemap.contract.problems import Problems
 from guidemap.contract.schema import SCHEMA_PATH, SCHEMA_PATHS, schema_json
 from guidemap.contract.vocab import FOCUS, Label
-from guidemap.tools import init
+from guidemap.tools import init, reachability
 from guidemap.tools.docs.fieldtable import doc_files, field_table, rewrite
 from guidemap.tools.forms import dated_form, issuebody, issueform, storyform
 from guidemap.tools.forms.formfile import FORM_PATH, form_text
@@ -91,6 +91,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
               f"{files} ไฟล์", file=sys.stderr)
         return 1
     print(f"✓ {n_orgs} profile(s) and {n_stories} story(ies){dated} valid / ข้อมูลถูกต้อง", file=sys.stderr)
+    if not args.files:  # warnings only: missing channels never fail a check
+        for line in reachability.report(result.dataset.orgs, network.current()):
+            print(line, file=sys.stderr)
     return 0
 
 
@@ -441,7 +444,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.func is not cmd_init:
         # The site's guidemap.yml (vocabularies, provinces) decides what the commands check.
         problems = Problems()
-        network.use(network.load(_root(args), args.network, problems))
+        network.use(channels.complete(network.load(_root(args), args.network, problems), _root(args),
+                                      args.network, problems))
         if problems:  # reported as validate reports a profile's
             _print_problems(problems, getattr(args, "format", "text"))
             print(f"\n✗ {len(problems)} problem(s) in 1 file(s) / พบ {len(problems)} ปัญหาใน 1 ไฟล์",

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guidemap.contract import files, network
+from guidemap.contract import channels, files, network
 from guidemap.contract.load.dated import load_dated
 from guidemap.contract.load.profiles import load_orgs, org_files
 from guidemap.contract.load.stories import load_stories
@@ -31,7 +31,7 @@ def load_repository(root: Path, orgs_dir: str = "orgs", content_dir: str = "cont
     (``guidemap.yml``) is read first: its vocabularies and provinces decide what is valid.
     ``pages``: the maintainers' pages of the docs folder (default: those ``mkdocs.yml`` lists)."""
     problems = Problems()
-    site = network.load(root, network_file, problems)
+    site = channels.complete(network.load(root, network_file, problems), root, network_file, problems)
     network.use(site)
     if problems:  # profiles checked against a vocabulary that failed to read would mislead
         return LoadResult(Dataset([], [], [], []), problems)

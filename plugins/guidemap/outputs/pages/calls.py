@@ -19,6 +19,7 @@ from guidemap.outputs.html import share
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, one_block
 from guidemap.outputs.html.markup import bi, en, external, link
+from guidemap.outputs.pages import reach
 from guidemap.outputs.pages.common import SHORT_LIST, more_in_directory
 from guidemap.outputs.pages.dated_common import (
     calendar_links,
@@ -84,7 +85,9 @@ def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo, after:
     more = f'<p>{external(call.url, bi(Label("รายละเอียดและใบสมัคร", "Details and sign-up")))}</p>' \
         if call.url else ""
     join = _how_to_join(call, host)
-    contact = link(frm, urls.org(host.id), bi(Label("ช่องทางติดต่อของกลุ่ม", "The group's contacts")))
+    contact = link(frm, urls.org(host.id), bi(Label("หน้าของกลุ่ม", "The group's page")))
+    button = reach.help_button(reach.Ask(host, f"{urls.VOLUNTEER}#call-{call.id}",
+                                         call_title=call.title.best), site, frm)
     return (
         f'<li class="gm-call" id="call-{h(call.id)}" data-province="{h(call.province.code)}" '
         f'data-focus="{h(" ".join(focus))}" data-start="{first}" data-end="{last}" '
@@ -92,7 +95,7 @@ def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo, after:
         f'data-remote="{h(call.remote)}">'
         f'<h3 class="gm-call__title">{ltext_inline(call.title)}</h3>{organisers(frm, call, orgs)}'
         f'{markdown_block(call.description, "gm-call__about")}<dl class="gm-facts gm-dated-facts">{rows}</dl>'
-        f'<h4>{bi(Label("วิธีสมัคร", "How to join"))}</h4>{join}<p>{contact}</p>{more}{after}</li>'
+        f'<h4>{bi(Label("วิธีสมัคร", "How to join"))}</h4>{join}{button}<p>{contact}</p>{more}{after}</li>'
     )
 
 
@@ -126,18 +129,23 @@ def welcoming_groups(data: Dataset) -> list[Org]:
 
 def _empty_state(url: str, data: Dataset, site: SiteInfo) -> str:
     """No open call: still useful, with the groups that welcome volunteers and how to post one."""
-    welcoming = welcoming_groups(data)
+    welcoming = sorted(welcoming_groups(data), key=lambda o: o.province.th)  # pick one in your province
     groups = "".join(f"<li>{link(url, urls.org(o.id), h(o.name.best))} · {h(o.province.th)}</li>"
                      for o in welcoming[:SHORT_LIST])
     more = ""
     if len(welcoming) > SHORT_LIST:  # a large network (10,000 groups made a 183 KB page)
         more = more_in_directory(url, len(welcoming), "need=volunteers", "ดูกลุ่มที่ต้องการอาสาสมัครในทำเนียบ",
                                  "those that need volunteers are in the directory")
-    listed = (f"<p>กลุ่มเหล่านี้บอกไว้ว่ายินดีรับอาสาสมัคร ติดต่อกลุ่มได้โดยตรง "
-              f'{en("These groups say they welcome volunteers: contact them directly.")}</p>'
+    listed = (f"<p>กลุ่มเหล่านี้บอกไว้ว่ายินดีรับอาสาสมัคร เลือกกลุ่มในจังหวัดของคุณ แล้วกด \"สนใจช่วย\" "
+              f"ในหน้าของกลุ่มเพื่อส่งข้อความถึงกลุ่ม (หรือถึงเครือข่ายแทนกลุ่มที่ยังไม่มีช่องทาง) "
+              f'{en("These groups welcome volunteers: pick one in your province, tap I want to help.")}</p>'
               f'<ul class="gm-welcoming">{groups}</ul>{more}') if groups else ""
+    hear = link(url, urls.SUBSCRIBE, "ติดตามประกาศครั้งต่อไป") if site.has_feeds else ""
+    channels = reach.network_channels(site)
+    network = (f"<p>หรือติดต่อเครือข่าย {en('Or contact the network')}</p>{channels}") if channels else ""
+    next_call = (f"<p>{hear} {en('Hear of the next call')}</p>" if hear else "")
     return (f'<div class="gm-empty"><p><strong>ตอนนี้ยังไม่มีประกาศรับอาสาที่เปิดอยู่</strong> '
-            f'{en("No open calls right now.")}</p>{listed}</div>')
+            f'{en("No open calls right now.")}</p>{listed}{network}{next_call}</div>')
 
 
 def _post_a_call(url: str, site: SiteInfo) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from guidemap.contract import pictures, thai
 from guidemap.contract.model.types import Call, Event, LText, Org, Story
-from guidemap.contract.thai import display_phone, thai_date
+from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
 from guidemap.outputs.html import share as share_links
 from guidemap.outputs.html.head import org_head
@@ -20,9 +20,11 @@ from guidemap.outputs.html.htmlkit import h, one_block, part_marker
 from guidemap.outputs.html.markup import bi, en, external, link
 from guidemap.outputs.map.view import org_map
 from guidemap.outputs.pages import campaigns as fundraising
+from guidemap.outputs.pages import reach
 from guidemap.outputs.pages.common import badges, lang_attrs, ltext, picture_html, place, story_list
 from guidemap.outputs.pages.dated_common import calendar_links, event_list, ltext_inline, when_html
 from guidemap.outputs.pages.feed_links import NO_FEEDS, FeedCatalogue
+from guidemap.outputs.pages.reach import CONTACT_LABELS as CONTACT_LABELS
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.selection import Running
 from guidemap.outputs.site.types import GeneratedPage, SiteInfo
@@ -82,12 +84,19 @@ def header(page: GroupPage) -> str:
 
 def stale_warning(page: GroupPage) -> str:
     """A profile not checked for a year (the model's STALE_AFTER_DAYS, as ``guidemap stale``)
-    may be out of date: say so before anyone travels."""
+    may be out of date: say how old it is before anyone travels."""
     if not page.org.is_stale(page.site.today):
         return ""
-    return (f'<p class="gm-stale admonition warning" role="note">ข้อมูลนี้ตรวจสอบครั้งล่าสุดเมื่อ '
-            f'{_checked(page.org)} (เกินหนึ่งปีแล้ว) กรุณาสอบถามกลุ่มก่อนเดินทางหรือโอนเงิน '
-            f'{en("Last checked over a year ago: please confirm with the group first.")}</p>')
+    years = max(1, (page.site.today - page.org.updated).days // 365)
+    ago = f"{years} year{'s' if years > 1 else ''} ago"
+    return (f'<p class="gm-stale admonition warning" role="note">ข้อมูลนี้ตรวจสอบล่าสุดเมื่อ {years} ปีก่อน '
+            f'({_checked(page.org)}) กรุณาสอบถามกลุ่มก่อนเดินทางหรือโอนเงิน '
+            f'{en(f"Last checked {ago}: please confirm with the group first.")}</p>')
+
+
+def help_action(page: GroupPage) -> str:
+    """"สนใจช่วย / I want to help": one ready message to the group, or to the network for it."""
+    return reach.help_button(reach.Ask(page.org, page.url), page.site, page.url)
 
 
 def about(page: GroupPage) -> str:
@@ -141,12 +150,25 @@ def dated(page: GroupPage) -> str:
 
 
 def needs(page: GroupPage) -> str:
-    """What the group needs; beside funding, where to give (its donation page)."""
+    """What the group needs; beside funding, where to give: its donation page, its running
+    campaign, the network's joint fund, or a message worded for giving, in that order."""
     if not page.org.needs:
         return ""
-    give = f" · {external(page.org.donate, 'ร่วมบริจาค')}" if page.org.donate else ""
-    items = "".join(f"<li>{bi(NEEDS[k])}{give if k == 'funding' else ''}</li>" for k in page.org.needs)
+    items = "".join(f"<li>{bi(NEEDS[k])}{_give(page) if k == 'funding' else ''}</li>" for k in page.org.needs)
     return _section(Label("สิ่งที่กลุ่มต้องการ", "What the group needs"), f"<ul>{items}</ul>", "gm-needs")
+
+
+def _give(page: GroupPage) -> str:
+    org = page.org
+    if org.donate:
+        return f" · {external(org.donate, 'ร่วมบริจาค')}"
+    if page.campaigns:
+        c = page.campaigns[0].campaign
+        return f" · {external(c.url, 'ร่วมบริจาคผ่านแคมเปญ ' + h(c.title.best))}"
+    net = reach.site_network(page.site)
+    if net.donate:
+        return f" · {external(net.donate, 'ร่วมบริจาคผ่านกองทุนร่วมของเครือข่าย')}"
+    return reach.help_button(reach.Ask(org, page.url, giving=True), page.site, page.url)
 
 
 def offers(page: GroupPage) -> str:
@@ -160,40 +182,25 @@ def offers(page: GroupPage) -> str:
 def campaigns(page: GroupPage) -> str:
     """Open fundraising campaigns the group runs, its own and joint ones, with the days left."""
     items = page.campaigns
-    body = fundraising.campaign_list(page.url, items, page.site.today, name_groups=False)
+    body = fundraising.campaign_list(page.url, items, page.site.today, name_groups=False, site=page.site)
     return _section(Label("ร่วมระดมทุน", "Fundraising campaigns"), body, "gm-org-campaigns")
 
 
-CONTACT_LABELS = {
-    "website": Label("เว็บไซต์", "Website"),
-    "facebook": Label("Facebook", "Facebook"),
-    "line": Label("LINE", "LINE"),
-    "email": Label("อีเมล", "E-mail"),
-    "phone": Label("โทรศัพท์", "Phone"),
-    "instagram": Label("Instagram", "Instagram"),
-    "youtube": Label("YouTube", "YouTube"),
-    "tiktok": Label("TikTok", "TikTok"),
-}
-
-
-def _contact_link(kind: str, value: str) -> str:
-    if kind == "phone":
-        return f'<a href="tel:{h(value)}">{h(display_phone(value))}</a>'
-    if kind == "email":
-        return f'<a href="mailto:{h(value)}">{h(value)}</a>'
-    return external(value, h(value.split("://", 1)[-1].rstrip("/")))
-
-
 def contact(page: GroupPage) -> str:
-    """Every published way to reach the group, and where to donate (always shown: an empty
-    section says so, rather than leaving a visitor looking for it)."""
+    """Every published way to reach the group, and where to donate (always shown: a group with
+    no channel of its own is reached through the network's, "ติดต่อผ่านเครือข่าย")."""
     org = page.org
-    rows = "".join(f"<dt>{bi(CONTACT_LABELS[k])}</dt><dd>{_contact_link(k, v)}</dd>"
-                   for k, v in org.contact.items())
-    if org.donate:
-        rows += f"<dt>{bi(Label('บริจาค', 'Donate'))}</dt><dd>{external(org.donate, 'ร่วมบริจาค')}</dd>"
-    body = f'<dl class="gm-contact">{rows}</dl>' if rows else "<p>ยังไม่มีช่องทางติดต่อที่เผยแพร่ได้</p>"
-    return _section(Label("ติดต่อ", "Contact"), body, "gm-contacts")
+    own = reach.channel_list(org.contact.items(), org.donate)
+    if own:
+        return _section(Label("ติดต่อ", "Contact"), own, "gm-contacts")
+    through = reach.network_channels(page.site)
+    if through:
+        net = reach.site_network(page.site)
+        body = (f"<p>กลุ่มนี้ยังไม่มีช่องทางติดต่อของตัวเอง ติดต่อผ่าน{h(net.name.th)}ได้ที่ "
+                f'{en("This group has no channel of its own yet: reach it through the network.")}</p>'
+                + through)
+        return _section(Label("ติดต่อผ่านเครือข่าย", "Contact through the network"), body, "gm-contacts")
+    return _section(Label("ติดต่อ", "Contact"), "<p>ยังไม่มีช่องทางติดต่อที่เผยแพร่ได้</p>", "gm-contacts")
 
 
 def facts(page: GroupPage) -> str:
@@ -244,8 +251,8 @@ def actions(page: GroupPage) -> str:
 
 
 SECTIONS: tuple[Callable[[GroupPage], str], ...] = (
-    header, stale_warning, about, activities, volunteer, dated, needs, offers, campaigns, contact,
-    facts, location_map, stories, share, actions,
+    header, stale_warning, help_action, about, activities, volunteer, dated, needs, offers, campaigns,
+    contact, facts, location_map, stories, share, actions,
 )
 
 

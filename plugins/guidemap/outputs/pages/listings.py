@@ -195,7 +195,7 @@ def _campaigns_block(data: Dataset, site: SiteInfo) -> str:
     if not items:
         return ""
     return (f'<div class="gm-help__campaigns"><h3>{bi(Label("แคมเปญระดมทุนที่เปิดอยู่", "Open campaigns"))}'
-            f'</h3>{campaigns.campaign_list(urls.HELP, items, site.today)}</div>')
+            f'</h3>{campaigns.campaign_list(urls.HELP, items, site.today, site=site)}</div>')
 
 
 def help_page(data: Dataset, site: SiteInfo) -> GeneratedPage:

@@ -1,0 +1,55 @@
+"""The network's own channels in ``guidemap.yml``: ``contact:`` (the keys and rules of a
+profile's ``contact``, checked by the same field declarations) and ``donate:`` (a joint fund,
+https only).
+
+They live apart from :mod:`guidemap.contract.network` because the profile's declarations
+(:data:`guidemap.contract.model.PROFILE_FIELDS`) are built on the specs, which sit above the
+network module: reading them there would make an import cycle.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from guidemap.contract import network
+from guidemap.contract.model.profile import PROFILE_FIELDS
+from guidemap.contract.network import Network
+from guidemap.contract.problems import Problems
+from guidemap.contract.spec import INVALID, Context, Field, Obj, Url
+from guidemap.contract.vocab import Label
+from guidemap.contract.yamlsafe import YamlProblem, decode, parse
+
+# The profile's contact fields ("contact.line" -> "line"), in the order a profile declares them.
+CONTACT_FIELDS: dict[str, Field] = {f.path.split(".", 1)[1]: Field(f.spec)
+                                    for f in PROFILE_FIELDS if f.path.startswith("contact.") and f.spec}
+CONTACT = Obj(CONTACT_FIELDS)
+DONATE = Url(https_only=True, description=Label("กองทุนร่วมของเครือข่าย", "The network's joint fund"))
+
+
+def complete(net: Network, root: Path, name: str | None, problems: Problems) -> Network:
+    """``net`` with the channels of the site's network file; their problems go to ``problems``
+    (file, line and field, as a profile's)."""
+    path = network.locate(root, name)
+    if not path.is_file():
+        return net
+    try:
+        doc = parse(decode(path.read_bytes()))
+    except YamlProblem:
+        return net  # network.load has reported it
+    data = doc.data
+    if not isinstance(data, dict) or ("contact" not in data and "donate" not in data):
+        return net
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    ctx = Context(shown, doc, problems)
+    contact: tuple[tuple[str, str], ...] = ()
+    donate: str | None = None
+    if data.get("contact") is not None:
+        checked: Any = CONTACT.check(data["contact"], ("contact",), ctx)
+        if checked is not INVALID:
+            contact = tuple((k, checked[k]) for k in CONTACT_FIELDS if checked.get(k))
+    if data.get("donate") is not None:
+        given = DONATE.check(data["donate"], ("donate",), ctx)
+        donate = None if given is INVALID else str(given)
+    return dataclasses.replace(net, contact=contact, donate=donate)
