@@ -63,7 +63,7 @@ def test_directory_filters_combine_and_live_in_the_url(page: Any) -> None:
     assert [c["id"] for c in visible_cards(page)] == [c["id"] for c in both]
     assert page.eval_on_selector("select[name=need]", "s => s.value") == need
     page.click(".gm-filters button[type=reset]")
-    page.wait_for_function(f"document.querySelectorAll('.gm-card:not([hidden])').length === {total}")
+    page.wait_for_function(f"() => document.querySelectorAll('.gm-card:not([hidden])').length === {total}")
     assert len(visible_cards(page)) == total
     assert "province=" not in page.url
 

@@ -73,7 +73,7 @@ def test_volunteer_filters_combine_and_live_in_the_url(page: Any) -> None:
     page.select_option("select[name=focus]", "orphans")
     assert shown_calls(page) == [] and page.is_visible(".gm-empty-filter")
     page.click(".gm-dated-filters button[type=reset]")
-    page.wait_for_function("document.querySelectorAll('.gm-call:not([hidden])').length === 5")
+    page.wait_for_function("() => document.querySelectorAll('.gm-call:not([hidden])').length === 5")
     assert "province=" not in page.url
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
 
@@ -130,13 +130,13 @@ def test_hostile_text_runs_nothing(page: Any) -> None:
 
 def test_map_shows_only_groups_with_open_calls(page: Any) -> None:
     page.goto(page.base + "map/?calls=open")
-    page.wait_for_function("document.querySelector('.gm-count').textContent.includes('จาก')")
+    page.wait_for_function("() => document.querySelector('.gm-count').textContent.includes('จาก')")
     assert "แสดง 3 จาก 4 กลุ่ม" in page.inner_text(".gm-count")
     listed = page.eval_on_selector_all(".gm-map-list > li",
                                        "els => els.filter(e => !e.hidden).map(e => e.id)")
     assert sorted(listed) == ["beach", "kids", "peace-a"]  # not "quiet", which has no open call
     page.select_option("select[name=calls]", "")
-    page.wait_for_function("document.querySelector('.gm-count').textContent.includes('ทั้งหมด 4')")
+    page.wait_for_function("() => document.querySelector('.gm-count').textContent.includes('ทั้งหมด 4')")
 
 
 def test_a_visitor_after_the_dates_does_not_see_an_expired_call(browser: Any, serve: Any,

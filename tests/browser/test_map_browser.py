@@ -167,7 +167,7 @@ def test_phone_controls_locate_and_full_screen(page: Any) -> None:
     page.keyboard.down("Control")
     page.mouse.wheel(0, -300)
     page.keyboard.up("Control")
-    page.wait_for_function(f"map_guidemap.getZoom() > {zoom}")
+    page.wait_for_function(f"() => map_guidemap.getZoom() > {zoom}")
 
 
 def test_clicking_a_cluster_zooms_in(page: Any, orgs: list[Any]) -> None:
@@ -178,7 +178,7 @@ def test_clicking_a_cluster_zooms_in(page: Any, orgs: list[Any]) -> None:
         pytest.skip("this repository's groups form no cluster at the first view")
     zoom = page.evaluate("map_guidemap.getZoom()")
     clusters.first.click()
-    page.wait_for_function(f"map_guidemap.getZoom() > {zoom}")
+    page.wait_for_function(f"() => map_guidemap.getZoom() > {zoom}")
     assert wait_shown(page, len(orgs)) <= len(orgs)
 
 

@@ -81,7 +81,7 @@ def test_matches_are_highlighted_in_results_and_on_the_page(browser: Any, sites:
     marks = page.eval_on_selector_all(".md-search-result__list mark", "els => els.map(e => e.textContent)")
     assert marks and all(m == "ชายหาด" for m in marks)
     page.locator(".md-search-result__list > li > a").first.click()
-    page.wait_for_function("document.querySelectorAll('article mark').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('article mark').length > 0")
     on_page = page.eval_on_selector_all("article mark", "els => els.map(e => e.textContent)")
     assert "ชายหาด" in on_page
     page.close()
@@ -137,7 +137,7 @@ def test_the_box_works_after_focus_alone(browser: Any, sites: Any) -> None:
     box = page.locator(sr.INPUT)
     box.click()
     box.press_sequentially("Kenan", delay=0)
-    page.wait_for_function("document.querySelectorAll('.md-search-result__list > li').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0")
     assert "orgs/kenan-foundation-asia/" in page.evaluate(sr.RESULTS_JS)["hrefs"][:3]
     page.close()
 

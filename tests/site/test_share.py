@@ -137,7 +137,7 @@ def test_copy_link_and_share_sheet_appear_only_where_they_work(browser: Any, ser
         page.goto(serve(shared_site) + "orgs/logo/")
         copy = page.locator(".gm-share__copy")
         copy.click()
-        page.wait_for_function("document.querySelector('.gm-share__status').textContent !== ''")
+        page.wait_for_function("() => document.querySelector('.gm-share__status').textContent !== ''")
         assert page.evaluate("navigator.clipboard.readText()") == SITE + "orgs/logo/"
         has_share = page.evaluate("typeof navigator.share === 'function'")
         assert page.locator(".gm-share__native").is_visible() == has_share

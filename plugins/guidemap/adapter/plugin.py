@@ -61,10 +61,11 @@ from guidemap.contract.load.repository import load_repository
 from guidemap.contract.model.dated import CALLS_DIR, EVENTS_DIR
 from guidemap.contract.model.types import Dataset
 from guidemap.outputs.feeds import stories as feeds
+from guidemap.outputs.html import csp
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
-from guidemap.outputs.map.settings import MapRequest, Rendered
+from guidemap.outputs.map.settings import TILES, MapRequest, Rendered
 from guidemap.outputs.pages import footer, guide
 from guidemap.outputs.pages.feed_links import Feed
 from guidemap.outputs.registry import global_assets, site_outputs
@@ -137,6 +138,17 @@ class GeneratedHtmlPage(Page):
         pass  # computed from the page itself (MkDocs' own render would set it)
 
 
+def site_policy(theme_dirs: list[str], data: Dataset) -> str:
+    """The Content-Security-Policy: inline scripts allowed by the hashes of what the project
+    ships (the theme's templates, the search shim, the maps as our code writes them), never of
+    a rendered page; images from the site and the map's tile host."""
+    templates = csp.templates_in(theme_dirs)
+    scripts = [s for text in templates.values() for s in csp.template_scripts(text)]
+    scripts += csp.inline_scripts(search.SHIM)
+    scripts += [s for tags in map_view.map_scripts(data) for s in csp.inline_scripts(tags)]
+    return csp.policy(scripts, [csp.origin(TILES)])
+
+
 class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
@@ -165,6 +177,11 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.write_later_feeds: Callable[[Mapping[str, str]], dict[str, bytes]] | None = None
         self.qr_codes: dict[str, str] | None = None  # the worker's, once the guide is written
         self.footer = ""  # the network's footer on every page (outputs/pages/footer.py)
+        self.serving = False  # `mkdocs serve`: its live-reload script is inline (see on_env)
+        self.csp = ""  # the Content-Security-Policy of every page
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     # -- configuration ------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
@@ -175,6 +192,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.later_feeds, self.feed_files, self.story_slugs, self.story_html = (), {}, {}, {}
         self.write_later_feeds = None
         self.qr_codes = None
+        self.csp = ""
         if not config.use_directory_urls:
             raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ "
                               "depend on it")
@@ -294,6 +312,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         for path, source in sorted(outputs.copies.items()):
             files.append(File.generated(config, path, abs_src_path=str(source)))
         self.later_feeds, self.write_later_feeds = outputs.later_feeds, outputs.write_later_feeds
+        self.csp = site_policy(config.theme.dirs, self.data)
         self.story_slugs = {s.source: s.slug for s in self.data.stories}
         self.feed_files = {}
         for path in feeds.feed_paths(self.later_feeds):  # their content: on_env
@@ -384,6 +403,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         # copies them after this event): the feeds take the stories as their pages rendered them.
         assert self.data is not None and self.site is not None and self.helper is not None
         env.globals["guidemap_footer"] = self.footer  # read by theme/partials/copyright.html
+        # `mkdocs serve` adds an inline script of its own to every page (live reload), which a
+        # policy would block: the preview goes without, the built site always has it.
+        env.globals["guidemap_csp"] = "" if self.serving else self.csp
         site_dir = config.site_dir
         if self._searching(config):  # written by the worker while MkDocs writes the pages
             self._send_batch()

@@ -90,6 +90,12 @@ def map_requests(data: Dataset) -> list[MapRequest]:
     return [_main_request(data), _mini_request(urls.org("x").count("/"))]
 
 
+def map_scripts(data: Dataset) -> list[str]:
+    """The script tags of every map the site has, as our code writes them (the
+    Content-Security-Policy allows their inline parts by hash)."""
+    return [_folium_map(request)[2] for request in map_requests(data)]
+
+
 # --- the map page ---------------------------------------------------------------------------
 
 def _select(name: str, label: Label, options: list[tuple[str, str, int]]) -> str:
