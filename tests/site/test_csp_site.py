@@ -10,7 +10,7 @@ from pathlib import Path
 
 import material
 
-from conftest import build, make_repo, org_yaml
+from conftest import MINI_MKDOCS, build, make_repo, org_yaml
 from guidemap.outputs.html import csp
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -67,7 +67,8 @@ def test_the_policy_does_not_depend_on_the_pages(tmp_path: Path) -> None:
 
 def build_site(root: Path, notes: str) -> Path:
     make_repo(root, {"a": org_yaml("a"), "b": org_yaml("b", lat="6.54", lon="101.28")},
-              {"s.md": "---\ntitle: เรื่อง\ndate: 2026-01-10\n---\n\nข้อความ\n"})
+              {"s.md": "---\ntitle: เรื่อง\ndate: 2026-01-10\n---\n\nข้อความ\n"},
+              MINI_MKDOCS.replace("  - stories/index.md\n", "  - stories/index.md\n  - notes.md\n"))
     (root / "content" / "notes.md").write_text(notes, encoding="utf-8")
     result = build(root)
     assert result.returncode == 0, result.stderr
