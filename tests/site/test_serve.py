@@ -1,5 +1,6 @@
-"""The daily loop: the real ``mkdocs serve`` rebuilds when a call, an event or the network file
-(``guidemap.yml``) changes, not only a profile or a story, and the served pages show the edit."""
+"""The daily loop: the real ``mkdocs serve`` rebuilds when a call, an event, the network file
+(``guidemap.yml``) or a contributed picture changes, not only a profile or a story, and the
+served pages show the edit."""
 
 from __future__ import annotations
 
@@ -32,11 +33,25 @@ class Served:
         self.repo, self.base, self.proc, self.log = repo, base, proc, log
 
     def get(self, path: str) -> str | None:
+        found = self.get_bytes(path)
+        return None if found is None else found.decode("utf-8")
+
+    def get_bytes(self, path: str) -> bytes | None:
         try:
             with urllib.request.urlopen(self.base + path, timeout=10) as response:
-                return str(response.read().decode("utf-8"))
+                return bytes(response.read())
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             return None  # not served yet, or being rebuilt
+
+    def wait_changed(self, path: str, before: bytes) -> bytes:
+        end = time.monotonic() + DEADLINE
+        while time.monotonic() < end:
+            assert self.proc.poll() is None, f"mkdocs serve stopped:\n{self.stop()}"
+            now = self.get_bytes(path)
+            if now is not None and now != before:
+                return now
+            time.sleep(0.5)
+        pytest.fail(f"{path} never changed within {DEADLINE:.0f} s:\n{self.stop()[-6000:]}")
 
     def wait_for(self, path: str, text: str) -> str:
         """The page once it holds ``text``; fails after DEADLINE seconds or if serve stopped."""
@@ -76,6 +91,10 @@ def served(tmp_path: Path) -> Iterator[Served]:
     repo = dated_repo(tmp_path / "repo", calls={"beach-clean": CALLS["beach-clean"]},
                       events={"meeting-2569": EVENTS["meeting-2569"]})
     (repo / "guidemap.yml").write_bytes((REPO / "guidemap.yml").read_bytes())
+    (repo / "orgs" / "logos").mkdir()
+    picture(repo / "orgs" / "logos" / "beach.png", "red")
+    with (repo / "orgs" / "beach.yml").open("a", encoding="utf-8") as profile:
+        profile.write("logo: logos/beach.png\nlogo_alt: โลโก้กลุ่มชายหาด\n")
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(EPOCH)}
     env.pop("SITE_URL", None)
@@ -92,6 +111,12 @@ def served(tmp_path: Path) -> Iterator[Served]:
         served.stop()
 
 
+def picture(path: Path, colour: str) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (48, 48), colour).save(path, "PNG")
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -99,7 +124,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_serve_rebuilds_on_a_call_an_event_and_the_network_file(served: Served) -> None:
+def test_serve_rebuilds_on_a_call_an_event_the_network_file_and_a_picture(served: Served) -> None:
     served.wait_for("volunteer/", "อาสาเก็บขยะชายหาด")
     served.wait_for("events/meeting-2569/", "ประชุมเครือข่ายครั้งที่สอง")
     served.wait_for("orgs/beach/", "ทะเลและชายหาด")
@@ -114,6 +139,13 @@ def test_serve_rebuilds_on_a_call_an_event_and_the_network_file(served: Served) 
     edit(served.repo / "guidemap.yml", "th: ทะเลและชายหาด", "th: ทะเล ชายหาด และป่าชายเลน")
     served.wait_for("orgs/beach/", "ทะเล ชายหาด และป่าชายเลน")
     served.wait_for("focus/marine/", "ทะเล ชายหาด และป่าชายเลน")
+
+    # A contributed picture (a group's logo) is published again, re-encoded, from the new file.
+    logo = served.get_bytes("orgs/beach/logo.png")
+    assert logo
+    time.sleep(1.1)
+    picture(served.repo / "orgs" / "logos" / "beach.png", "blue")
+    served.wait_changed("orgs/beach/logo.png", logo)
 
     log = served.stop()
     assert "guidemap: guidemap:" not in log
