@@ -152,13 +152,15 @@ def test_wheel_in_a_fresh_virtualenv_starts_a_network(tmp_path: Path) -> None:
     (wheel,) = wheels.glob("guidemap-*.whl")
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    # Without PYTHONPATH: pip would take a checkout's plugins/guidemap.egg-info there (left by an
+    # editable install) for the package, installed already, and skip the wheel.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "SITE_URL", "VIRTUAL_ENV")}
+    env.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795000000")
     installed = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)],
-                               capture_output=True, text=True, timeout=1200)
+                               capture_output=True, text=True, timeout=1200, env=env)
     assert installed.returncode == 0, installed.stderr[-3000:]
     work = tmp_path / "elsewhere"  # no file of this repository within reach
     work.mkdir()
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "SITE_URL", "VIRTUAL_ENV")}
-    env.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795000000")
 
     def run(*args: str, cwd: Path = work) -> subprocess.CompletedProcess[str]:
         return subprocess.run([str(venv / "bin" / args[0]), *args[1:]], cwd=cwd, env=env,
