@@ -127,3 +127,51 @@ def test_venue_province_without_position(tmp_path: Path) -> None:
     orgs = {o.id: o for o in data.orgs}
     assert "geo" not in event_jsonld(event, orgs, site)["location"]
     assert "GEO" not in event_component(event, orgs, site)
+
+
+@pytest.mark.parametrize("kind", ["call", "event"])
+def test_every_model_attribute_comes_from_a_declaration_or_the_venue_rule(kind: str) -> None:
+    """Calls and events are filled from their declarations, as profiles are: a field declared
+    without its attribute in the model (or the reverse) fails here, not in a build."""
+    import dataclasses
+
+    from guidemap.contract.model.dated import CALLS, EVENTS
+    from guidemap.contract.model.types import Call, Event
+
+    decls, model = (CALLS, Call) if kind == "call" else (EVENTS, Event)
+    by_rule = {"venue", "province", "location", "located"}  # the PublicVenue rule on `venue`
+    from_file = {"id", "source"}  # the file's name and path
+    declared = {f.attr for f in decls.top_level}
+    assert {f.name for f in dataclasses.fields(model)} == (declared - {"venue"}) | by_rule | from_file
+    assert [r for f in decls.fields for r in f.rules] != []  # the venue's rule is declared
+
+
+def test_the_open_data_of_a_call_carries_every_field_declared_for_it() -> None:
+    from guidemap.contract.model.dated import CALLS
+    from guidemap.outputs.opendata.dated import call_record, event_record
+
+    dataset = load_repository(CASES / "dated-good").dataset
+    (call,) = dataset.calls
+    record = call_record(call)
+    declared = {f.name for f in CALLS.top_level if f.exports.json}
+    assert declared == {"apply_by", "skills", "languages", "min_age", "remote", "preparation",
+                        "background_check", "safeguarding", "insured", "how_to_join"}
+    set_here = {n for n in declared if getattr(call, n) not in (None, ())}
+    assert set_here <= record.keys()
+    assert record["insured"] is True and record["background_check"] is False
+    assert record["skills"] == [{"th": "ว่ายน้ำเป็น"}, {"en": "Photography"}]
+    cancelled = next(e for e in dataset.events if e.cancelled)
+    assert event_record(cancelled)["status"] == "cancelled"
+    assert {"kind", "attendance"} <= event_record(cancelled).keys()
+
+
+def test_each_form_element_of_a_call_or_an_event_is_declared_on_its_field() -> None:
+    """The issue forms are read off the declarations: only the file's id is the form's own."""
+    from guidemap.contract.model.dated import CALLS, EVENTS
+    from guidemap.tools.forms.dated_form import CALL_FORM, EVENT_FORM
+
+    for form, decls in ((CALL_FORM, CALLS), (EVENT_FORM, EVENTS)):
+        declared = {e.id: f.target(e) for f, e in decls.form_elements()}
+        assert [e.id for e in form.elements] == ["id", *declared]
+        assert all(declared[e.id] == e.target for e in form.elements[1:])
+    assert [e.id for e in EVENT_FORM.elements][:6] == ["id", "orgs", "title-th", "title-en", "kind", "start"]

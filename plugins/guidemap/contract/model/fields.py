@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
 from guidemap.contract.model.types import LText
-from guidemap.contract.spec import Field, ListOf, Localized, Obj, Spec
+from guidemap.contract.spec import Choice, Field, ListOf, Localized, Obj, Spec
 from guidemap.contract.vocab import Label
 
 FormKind = Literal["input", "textarea", "dropdown", "checkboxes"]
@@ -168,6 +169,21 @@ class FieldDecl:
     def is_group(self) -> bool:
         return self.spec is None
 
+    @property
+    def per_line(self) -> bool:
+        """A list of th/en texts: its form element is a textarea, one item a line."""
+        return isinstance(self.spec, ListOf) and isinstance(self.spec.item, Localized)
+
+    def target(self, e: FormElement) -> str:
+        """Where a form element's answer goes in the file ("name.th" for the Thai part)."""
+        return f"{self.path}.{e.part}" if e.part and not self.per_line else self.path
+
+    @property
+    def choices(self) -> Mapping[str, Label] | None:
+        """A choice field's keys and labels (also of a list of choices)."""
+        item = self.spec.item if isinstance(self.spec, ListOf) else self.spec
+        return item.keys if isinstance(item, Choice) else None
+
 
 @dataclass(frozen=True)
 class Declarations:
@@ -197,6 +213,16 @@ class Declarations:
 
     def children(self, group: FieldDecl) -> tuple[FieldDecl, ...]:
         return self._members.get(group.path, ())
+
+    def form_elements(self) -> list[tuple[FieldDecl, FormElement]]:
+        """The issue form's elements in form order: declaration order, except that an element
+        declared ``after`` another follows it."""
+        declared = [(f, e) for f in self.fields for e in f.form]
+        out = [(f, e) for f, e in declared if not e.after]
+        for f, e in declared:
+            if e.after:
+                out.insert(next(i for i, (_, g) in enumerate(out) if g.id == e.after) + 1, (f, e))
+        return out
 
     def requiring(self, f: FieldDecl) -> list[str]:
         """The fields whose Requires rule names ``f``."""

@@ -10,7 +10,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from guidemap.contract.model.fields import json_value
+from guidemap.contract.model.dated import CALLS, EVENTS
+from guidemap.contract.model.fields import Declarations, is_set, json_value
 from guidemap.contract.model.types import Call, Dated, Event
 from guidemap.outputs.site.selection import open_calls
 
@@ -36,24 +37,19 @@ def _common(entry: Dated) -> dict[str, Any]:
     return record
 
 
+def _declared(entry: Dated, decls: Declarations) -> dict[str, Any]:
+    """The fields of its own the content type declares for the open data, when set."""
+    return {f.name: json_value(v) for f in decls.top_level
+            if f.exports.json and is_set(v := getattr(entry, f.attr))}
+
+
 def call_record(call: Call) -> dict[str, Any]:
-    record = _common(call)
-    record["remote"] = call.remote
-    for name in ("apply_by", "skills", "languages", "min_age", "preparation", "background_check",
-                 "safeguarding", "insured", "how_to_join"):
-        value = getattr(call, name)
-        if value is not None and value != ():
-            record[name] = [v.as_dict() for v in value] if name == "skills" else (
-                value.as_dict() if hasattr(value, "as_dict") else json_value(value))
-    return record
+    return _common(call) | _declared(call, CALLS)
 
 
 def event_record(event: Event) -> dict[str, Any]:
-    record = _common(event)
-    record.update(kind=event.kind, attendance=event.attendance,
-                  status="cancelled" if event.cancelled else "scheduled")
-    if event.online_url:
-        record["online_url"] = event.online_url
+    record = _common(event) | _declared(event, EVENTS)
+    record["status"] = "cancelled" if event.cancelled else "scheduled"
     return record
 
 

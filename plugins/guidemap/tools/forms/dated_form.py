@@ -6,10 +6,11 @@ writing YAML.
 As with profiles (:mod:`guidemap.tools.forms.issueform`), the body is a stranger's text and only
 data: size limits first, a one-line answer with a line break or any HTML is refused, a field
 twice is refused, the values go into a dict checked by the same validator as every file
-(:data:`guidemap.contract.dated.CALL` / ``EVENT`` and the loader's cross-field rules, against
-the repository's profiles), the YAML is written by ``yaml.safe_dump`` and read back by the
-strict loader before it is accepted. The forms are generated from :data:`FORMS`
-(``guidemap forms --write`` writes them with the profile form; ``--check`` in CI).
+(:data:`guidemap.contract.model.dated.CALL` / ``EVENT`` and the loader's cross-field rules,
+against the repository's profiles), the YAML is written by ``yaml.safe_dump`` and read back by
+the strict loader before it is accepted. The forms' elements are declared on the fields, as the
+profile form's are (``FormElement`` in :mod:`guidemap.contract.model.dated`); ``guidemap forms
+--write`` writes them with the profile form (``--check`` in CI).
 """
 
 from __future__ import annotations
@@ -17,24 +18,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from guidemap.contract.load.dated import load_dated
 from guidemap.contract.load.repository import load_repository
-from guidemap.contract.model.dated import (
-    ATTENDANCE,
-    CALLS_DIR,
-    EVENT_KINDS,
-    EVENTS_DIR,
-    REMOTE,
-    STATUS,
-    YES_NO,
-)
+from guidemap.contract.model.dated import CALLS, CALLS_DIR, EVENTS, EVENTS_DIR
+from guidemap.contract.model.fields import Declarations, FieldDecl, FormElement
 from guidemap.contract.model.profile import ID_PATTERN
 from guidemap.contract.problems import Problems
-from guidemap.contract.vocab import LANGUAGES, Label
+from guidemap.contract.vocab import Label
 from guidemap.tools.forms import issuebody, writing
 from guidemap.tools.forms.writing import form_label
 
@@ -52,8 +47,9 @@ class Element:
     required: bool = False
     description: Label | None = None
     placeholder: str = ""
-    options: dict[str, Label] | None = None
+    options: Mapping[str, Label] | None = None
     per_line: bool = False  # a textarea whose lines are the items of a list of th texts
+    default: int | None = None  # index of the preselected dropdown option
 
 
 @dataclass(frozen=True)
@@ -68,103 +64,32 @@ class Form:
     elements: tuple[Element, ...]
 
 
-
-_WHEN = Label("พ.ศ. หรือ ค.ศ. วันที่ หรือวันที่และเวลา (เวลาประเทศไทย) เช่น 2569-01-10 09:00",
-              "BE or CE; a date, or a date and time (Thai time), e.g. 2569-01-10 09:00")
-_NO_PERSON = Label("ห้ามใส่ชื่อหรือเบอร์โทรของบุคคล ช่องทางติดต่อคือของกลุ่ม",
-                   "No person's name or phone number: the contact is the group's.")
+def _declared(f: FieldDecl, e: FormElement) -> Element:
+    return Element(e.id, e.label, e.kind, f.target(e), e.required, e.description, e.placeholder,
+                   f.choices, f.per_line, e.default)
 
 
-def _head(what: Label, example: str) -> tuple[Element, ...]:
-    return (
-        Element("id", Label(f"รหัส{what.th} (ใช้เป็นชื่อไฟล์)", f"Id of the {what.en} (the file name)"),
-                "input", "id", True, Label("ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีดกลาง",
-                                           "Lowercase letters, digits and hyphens."), example),
-        Element("orgs", Label("รหัสกลุ่มที่จัด (คั่นด้วยจุลภาค กลุ่มแรกคือผู้จัดหลัก)",
-                              "Ids of the organising groups (comma-separated, host first)"),
-                "input", "orgs", True, Label("รหัสในทำเนียบกลุ่ม เช่น beach-for-life",
-                                             "Ids from the directory, e.g. beach-for-life."),
-                "beach-for-life"),
-        Element("title-th", Label(f"ชื่อ{what.th} (ภาษาไทย)", f"Title of the {what.en} in Thai"),
-                "input", "title.th", True, Label("ไม่เกิน 150 ตัวอักษร", "At most 150 characters.")),
-        Element("title-en", Label("ชื่อภาษาอังกฤษ (ถ้ามี)", "Title in English (if any)"), "input", "title.en"),
-    )
-
-
-def _tail() -> tuple[Element, ...]:
-    return (
-        Element("venue-name", Label("ชื่อสถานที่สาธารณะ (ถ้ามี)", "Public venue (if any)"), "input",
-                "venue.name.th", description=Label(
-                    "เฉพาะสถานที่สาธารณะ เช่น หอประชุมโรงเรียน มัสยิด ศูนย์ชุมชน ถ้าไม่ใส่ เว็บไซต์แสดงพื้นที่ตามที่กลุ่มอนุญาต",
-                    "Only a public place (school hall, mosque, community centre); without it the "
-                    "site shows the group's area as its profile allows.")),
-        Element("venue-public", Label("สถานที่นี้เป็นที่สาธารณะ เผยแพร่ได้", "The venue is public"),
-                "dropdown", "venue.public", options=YES_NO),
-        Element("venue-province", Label("จังหวัดของสถานที่", "Province of the venue"), "input",
-                "venue.province", placeholder="ยะลา"),
-        Element("url", Label("ลิงก์รายละเอียดหรือใบสมัคร", "Link to details or a sign-up form"), "input",
-                "url", placeholder="https://"),
-    )
-
-
-def _form(kind: str, folder: str, name: Label, description: Label, title: str,
-          elements: tuple[Element, ...]) -> Form:
-    """A form whose file is ``add-<kind>.yml`` and whose issues get the label ``<kind>``."""
+def _form(kind: str, folder: str, decls: Declarations, name: Label, description: Label, title: str,
+          what: Label, example: str) -> Form:
+    """A form whose file is ``add-<kind>.yml`` and whose issues get the label ``<kind>``: the id
+    (the file's name), then the elements declared on the fields (contract/model/dated.py)."""
+    file_id = Element("id", Label(f"รหัส{what.th} (ใช้เป็นชื่อไฟล์)", f"Id of the {what.en} (the file name)"),
+                      "input", "id", True, Label("ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีดกลาง",
+                                                 "Lowercase letters, digits and hyphens."), example)
+    elements = (file_id, *(_declared(f, e) for f, e in decls.form_elements()))
     return Form(kind, Path(".github") / "ISSUE_TEMPLATE" / f"add-{kind}.yml", folder, name, description,
                 title, kind, elements)
 
 
 CALL_FORM = _form(
-    "call", CALLS_DIR, Label("ประกาศรับอาสาสมัคร", "Post a call for volunteers"),
+    "call", CALLS_DIR, CALLS, Label("ประกาศรับอาสาสมัคร", "Post a call for volunteers"),
     Label("กลุ่มในเครือข่ายประกาศรับอาสาได้ ไม่ต้องเขียนไฟล์", "Network groups post a call; no file to write."),
-    "[รับอาสา / call] ",
-    (*_head(Label("ประกาศ", "call"), "beach-clean-2569-01"),
-     Element("description", Label("งานที่อาสาสมัครจะทำ", "What volunteers will do"), "textarea",
-             "description.th", description=_NO_PERSON),
-     Element("start", Label("วันเริ่ม (ไม่ใส่: รับตลอด)", "Start (empty: ongoing)"), "input", "start",
-             description=_WHEN, placeholder="2569-01-10 09:00"),
-     Element("end", Label("วันสิ้นสุด", "End"), "input", "end", description=_WHEN),
-     Element("apply-by", Label("สมัครได้ถึงวันที่", "Apply by"), "input", "apply_by",
-             placeholder="2569-01-05"),
-     Element("skills", Label("ทักษะที่ช่วยได้ (บรรทัดละหนึ่ง)", "Skills that help (one per line)"),
-             "textarea", "skills", per_line=True),
-     Element("languages", Label("ภาษาที่อาสาสมัครควรใช้ได้", "Languages volunteers should speak"),
-             "checkboxes", "languages", options=LANGUAGES),
-     Element("min-age", Label("อายุขั้นต่ำ (ปี)", "Minimum age (years)"), "input", "min_age",
-             placeholder="18"),
-     Element("remote", Label("ทำจากที่อื่นได้หรือไม่", "Can it be done remotely"), "dropdown", "remote",
-             True, options=REMOTE),
-     Element("preparation", Label("การเตรียมตัวที่กลุ่มจัดให้ (ปฐมนิเทศ อบรม)",
-                                  "Preparation the group gives (orientation, training)"),
-             "textarea", "preparation.th"),
-     Element("background-check", Label("ต้องตรวจประวัติหรือไม่", "Background check required"), "dropdown",
-             "background_check", options=YES_NO),
-     Element("safeguarding", Label("กติกาคุ้มครองเด็กที่ใช้ (ถ้าทำงานกับเด็ก)",
-                                   "Child-safeguarding rule (when working with children)"),
-             "textarea", "safeguarding.th"),
-     Element("insured", Label("อาสาสมัครมีประกันหรือไม่", "Volunteers are insured"), "dropdown", "insured",
-             options=YES_NO),
-     Element("how-to-join", Label("วิธีสมัคร (ไม่ใส่: ใช้ของข้อมูลกลุ่ม)", "How to join (empty: the group's)"),
-             "textarea", "how_to_join.th", description=_NO_PERSON),
-     *_tail()),
-)
+    "[รับอาสา / call] ", Label("ประกาศ", "call"), "beach-clean-2569-01")
 
 EVENT_FORM = _form(
-    "event", EVENTS_DIR, Label("แจ้งกิจกรรมของเครือข่าย", "Announce a network event"),
+    "event", EVENTS_DIR, EVENTS, Label("แจ้งกิจกรรมของเครือข่าย", "Announce a network event"),
     Label("ประชุม อบรม วันเปิดบ้าน: แจ้งได้ ไม่ต้องเขียนไฟล์", "Meetings, trainings, open days; no file to write."),
-    "[กิจกรรม / event] ",
-    (*_head(Label("กิจกรรม", "event"), "network-meeting-2569-07"),
-     Element("kind", Label("ประเภทกิจกรรม", "Kind of event"), "dropdown", "kind", True, options=EVENT_KINDS),
-     Element("start", Label("วันเริ่ม", "Start"), "input", "start", True, _WHEN, "2569-07-24 09:00"),
-     Element("end", Label("วันสิ้นสุด", "End"), "input", "end", description=_WHEN),
-     Element("description", Label("รายละเอียดกิจกรรม", "What the event is about"), "textarea",
-             "description.th", description=_NO_PERSON),
-     Element("attendance", Label("เข้าร่วมแบบใด", "How people attend"), "dropdown", "attendance", True,
-             options=ATTENDANCE),
-     Element("online-url", Label("ลิงก์เข้าร่วมออนไลน์", "Link to join online"), "input", "online_url"),
-     Element("status", Label("สถานะ", "Status"), "dropdown", "status", options=STATUS),
-     *_tail()),
-)
+    "[กิจกรรม / event] ", Label("กิจกรรม", "event"), "network-meeting-2569-07")
 
 FORMS = {"call": CALL_FORM, "event": EVENT_FORM}
 CONSENTS = (
@@ -180,7 +105,7 @@ def option_text(key: str, label: Label) -> str:
 def _element(e: Element) -> list[str]:
     options = [option_text(k, v) for k, v in (e.options or {}).items()]
     return writing.form_element(e.kind, e.id, form_label(e.label), e.description, e.placeholder, options,
-                        0 if e.kind == "dropdown" and e.required else None, e.required)
+                                e.default, e.required)
 
 
 def form_text(form: Form) -> str:
@@ -194,8 +119,10 @@ def form_text(form: Form) -> str:
         "group's own contacts. Times are Thai time. Maintainers open a pull request adding",
         f"`{form.folder}/<id>.yml`.",
     )
-    header = (f"# Issue form: {form.name.en}. GENERATED from plugins/guidemap/tools/forms/dated_form.py by\n"
-              "# `guidemap forms --write`: edit that, not this file.\n"
+    header = (f"# Issue form: {form.name.en}. GENERATED from the field declarations in\n"
+              "# plugins/guidemap/contract/model/dated.py and from\n"
+              "# plugins/guidemap/tools/forms/dated_form.py by `guidemap forms --write`: edit those,\n"
+              "# not this file.\n"
               f"# `guidemap dated-from-issue {form.kind}` reads the labels back.\n")
     lines = writing.form_head(form.name, form.description, form.title, (form.label,), intro)
     for e in form.elements:

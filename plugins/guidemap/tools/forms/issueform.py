@@ -32,9 +32,9 @@ from typing import Any
 from guidemap.contract import gazetteer, network
 from guidemap.contract.load.profiles import build_org, load_org_file
 from guidemap.contract.model.fields import FieldDecl, FormElement
-from guidemap.contract.model.profile import ID_PATTERN, ORG, PROFILE, PROFILE_FIELDS
+from guidemap.contract.model.profile import ID_PATTERN, ORG, PROFILE
 from guidemap.contract.problems import Problems
-from guidemap.contract.spec import Choice, Context, ListOf, Localized, Spec
+from guidemap.contract.spec import Context
 from guidemap.contract.vocab import Label
 from guidemap.contract.yamlsafe import Document
 from guidemap.tools.forms import issuebody
@@ -65,37 +65,14 @@ class FormField:
         return (self.element.options if self.element else ()) or tuple(self.choices)
 
 
-def _labels(spec: Spec | None) -> dict[str, Label]:
-    item = spec.item if isinstance(spec, ListOf) else spec
-    return dict(item.keys) if isinstance(item, Choice) else {}
-
-
-def _choices(spec: Spec | None) -> Mapping[str, Label] | None:
-    item = spec.item if isinstance(spec, ListOf) else spec
-    return item.keys if isinstance(item, Choice) else None
-
-
 def _form_field(f: FieldDecl, e: FormElement) -> FormField:
-    per_line = isinstance(f.spec, ListOf) and isinstance(f.spec.item, Localized)
-    target = f"{f.path}.{e.part}" if e.part and not per_line else f.path
-    return FormField(e.id, form_label(e.label), e.kind, target, e.required, per_line, e,
-                     _choices(f.spec))
-
-
-def _in_form_order(fields: list[FormField]) -> list[FormField]:
-    """Declaration order, except that an element declared ``after`` another follows it."""
-    out = [f for f in fields if not (f.element and f.element.after)]
-    for f in fields:
-        if f.element and f.element.after:
-            out.insert(next(i for i, g in enumerate(out) if g.id == f.element.after) + 1, f)
-    return out
+    return FormField(e.id, form_label(e.label), e.kind, f.target(e), e.required, f.per_line, e, f.choices)
 
 
 CONSENT = FormField("consent", "ยืนยัน / Confirm", "confirm", "", True)
 
-# The form's fields, from the declarations in guidemap.contract.model, then the confirmations.
-FIELDS: tuple[FormField, ...] = (
-    *_in_form_order([_form_field(f, e) for f in PROFILE_FIELDS for e in f.form]), CONSENT)
+# The form's fields, from the declarations in guidemap.contract.model.profile, then the confirmations.
+FIELDS: tuple[FormField, ...] = (*(_form_field(f, e) for f, e in PROFILE.form_elements()), CONSENT)
 
 # Names of content languages a network may add (guidemap.yml ``languages``); other tags are shown
 # as they are written.
@@ -134,7 +111,7 @@ class _Choices(Mapping[str, dict[str, Label]]):
 
     def __getitem__(self, field_id: str) -> dict[str, Label]:
         f = self._fields()[field_id]
-        labels = _labels(PROFILE.by_path[f.target].spec)
+        labels = dict(PROFILE.by_path[f.target].choices or {})
         return {k: labels[k] for k in f.keys}
 
     def __iter__(self) -> Iterator[str]:
