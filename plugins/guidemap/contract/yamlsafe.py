@@ -242,17 +242,39 @@ def shown_path(path: FilePath, root: FilePath) -> str:
         return path.as_posix()
 
 
-def read_file(path: FilePath, shown: str, problems: Problems) -> Document | None:
-    """A contributed YAML file, parsed; None when it cannot be read or parsed, with the reason
-    (and any warning) added to ``problems`` under ``shown``."""
+def read_bytes(path: FilePath, shown: str, problems: Problems) -> bytes | None:
     try:
-        doc = parse(decode(path.read_bytes()))
+        return path.read_bytes()
+    except OSError as exc:
+        problems.add(shown, 0, "", f"cannot read the file: {exc.strerror}", "อ่านไฟล์ไม่ได้")
+        return None
+
+
+def decode_reported(raw: bytes, shown: str, problems: Problems) -> str | None:
+    """:func:`decode`, with its problem added to ``problems`` (then None)."""
+    try:
+        return decode(raw)
     except YamlProblem as exc:
         problems.add(shown, exc.line, "", exc.en, exc.th)
         return None
-    except OSError as exc:
-        problems.add(shown, 0, "", f"cannot read the file: {exc.strerror}", "อ่านไฟล์ไม่ได้")
+
+
+def parse_reported(text: str, shown: str, problems: Problems, first_line: int = 1) -> Document | None:
+    """:func:`parse`, with its problem (then None) or its warnings added to ``problems``."""
+    try:
+        doc = parse(text, first_line)
+    except YamlProblem as exc:
+        problems.add(shown, exc.line, "", exc.en, exc.th)
         return None
     for w in doc.warnings:
         problems.add(shown, w.line, "", w.en, w.th)
     return doc
+
+
+def read_file(path: FilePath, shown: str, problems: Problems) -> Document | None:
+    """A contributed YAML file, parsed; None when it cannot be read or parsed, with the reason
+    (and any warning) added to ``problems`` under ``shown``. Stories read their front matter
+    with the same steps (:func:`read_bytes`, :func:`decode_reported`, :func:`parse_reported`)."""
+    raw = read_bytes(path, shown, problems)
+    text = decode_reported(raw, shown, problems) if raw is not None else None
+    return parse_reported(text, shown, problems) if text is not None else None

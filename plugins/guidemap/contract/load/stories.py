@@ -14,7 +14,14 @@ from guidemap.contract.model.story import MAX_STORY_BYTES, STORY
 from guidemap.contract.model.types import Lesson, Story
 from guidemap.contract.problems import Problems
 from guidemap.contract.spec import Context, markdown_too_complex
-from guidemap.contract.yamlsafe import Document, YamlProblem, decode, parse, shown_path, split_front_matter
+from guidemap.contract.yamlsafe import (
+    Document,
+    decode_reported,
+    parse_reported,
+    read_bytes,
+    shown_path,
+    split_front_matter,
+)
 
 STORIES_DIR = "stories"
 
@@ -27,15 +34,15 @@ def story_files(content_dir: Path) -> list[Path]:
 
 def _story_text(path: Path, shown: str, problems: Problems) -> str | None:
     """The story's text, if it is small and simple enough for Markdown to render quickly."""
-    try:
-        raw = path.read_bytes()
-        if len(raw) > MAX_STORY_BYTES:
-            problems.add(shown, 0, "", f"story is larger than {MAX_STORY_BYTES // 1000} KB; split it",
-                         f"เรื่องยาวเกิน {MAX_STORY_BYTES // 1000} KB กรุณาแบ่งเป็นหลายเรื่อง")
-            return None
-        text = decode(raw)
-    except YamlProblem as exc:
-        problems.add(shown, exc.line, "", exc.en, exc.th)
+    raw = read_bytes(path, shown, problems)
+    if raw is None:
+        return None
+    if len(raw) > MAX_STORY_BYTES:
+        problems.add(shown, 0, "", f"story is larger than {MAX_STORY_BYTES // 1000} KB; split it",
+                     f"เรื่องยาวเกิน {MAX_STORY_BYTES // 1000} KB กรุณาแบ่งเป็นหลายเรื่อง")
+        return None
+    text = decode_reported(raw, shown, problems)
+    if text is None:
         return None
     if markdown_too_complex(text):
         problems.add(shown, 0, "", "too many '[' or '<' characters for the story's length: Markdown "
@@ -60,14 +67,8 @@ def _front_matter(text: str, shown: str, problems: Problems) -> tuple[Document, 
                      "เรื่องเล่าต้องขึ้นต้นด้วยส่วนหัวระหว่างบรรทัด --- (อย่างน้อย title: และ date:)")
         return None
     front, body, _ = parts
-    try:
-        doc = parse(front, first_line=2)
-    except YamlProblem as exc:
-        problems.add(shown, exc.line, "", exc.en, exc.th)
-        return None
-    for w in doc.warnings:
-        problems.add(shown, w.line, "", w.en, w.th)
-    return doc, body
+    doc = parse_reported(front, shown, problems, first_line=2)
+    return (doc, body) if doc is not None else None
 
 
 def _story_image(image: str | None, has_alt: bool, folder: Path,
