@@ -20,7 +20,7 @@ from guidemap.contract import gazetteer, thai
 from guidemap.contract.load.profiles import check_org_id
 from guidemap.contract.location import coarsen
 from guidemap.contract.model.dated import CALLS, CALLS_DIR, EVENTS, EVENTS_DIR
-from guidemap.contract.model.fields import Declarations
+from guidemap.contract.model.fields import Declarations, PublicVenue
 from guidemap.contract.model.profile import ID_PATTERN
 from guidemap.contract.model.types import Area, Call, Event, LText, Org, Venue, When
 from guidemap.contract.problems import Problems
@@ -93,9 +93,8 @@ def _check_no_phone(data: dict[str, Any], ctx: Context) -> None:
                               "ไม่ใช่เบอร์ของบุคคล", "remove the number / ลบเบอร์โทรออก")
 
 
-def _venue(data: dict[str, Any], ctx: Context) -> tuple[Venue | None, Area | None, bool]:
+def _venue(raw: dict[str, Any] | None, at: str, ctx: Context) -> tuple[Venue | None, Area | None, bool]:
     """The public venue (None when absent or not public), its province, and whether it is valid."""
-    raw = data.get("venue")
     if not raw:
         return None, None, True
     ok = True
@@ -103,14 +102,14 @@ def _venue(data: dict[str, Any], ctx: Context) -> tuple[Venue | None, Area | Non
     if "province" in raw:
         place = gazetteer.resolve(raw["province"])
         for problem in place.problems:
-            ctx.error(("venue", "province"), problem.en, problem.th, problem.hint)
+            ctx.error((at, "province"), problem.en, problem.th, problem.hint)
         if place.province is None:
             ok = False
         else:
             area = Area(place.province.code, place.province.name_th, place.province.name_en)
     has_lat, has_lon = "lat" in raw, "lon" in raw
     if has_lat != has_lon:
-        ctx.error(("venue", "lat" if has_lat else "lon"), "a venue's position needs both lat and lon",
+        ctx.error((at, "lat" if has_lat else "lon"), "a venue's position needs both lat and lon",
                   "ตำแหน่งของสถานที่ต้องมีทั้ง lat และ lon")
         ok = False
     if not ok or raw.get("public") != "yes":
@@ -119,9 +118,9 @@ def _venue(data: dict[str, Any], ctx: Context) -> tuple[Venue | None, Area | Non
     return Venue(LText.make(raw["name"]), location), area, True
 
 
-def _public_venue(venue: Venue | None, area: Area | None, host: Org) -> dict[str, Any]:
+def _public_venue(at: str, venue: Venue | None, area: Area | None, host: Org) -> dict[str, Any]:
     """The attributes the venue's rule gives an entry: its own, else its first group's."""
-    return {"venue": venue, "province": area or host.province,
+    return {at: venue, "province": area or host.province,
             "location": venue.location if venue and venue.location else host.location,
             "located": bool(venue and venue.location) or area is None or area == host.province}
 
@@ -140,11 +139,15 @@ def _load(path: Path, root: Path, kind: Declarations, known: set[str], orgs: dic
         check_org_id(org_id, ("orgs", i), ctx, known)
     _check_dates(data, ctx)
     _check_no_phone(data, ctx)
-    venue, area, _ = _venue(data, ctx)
+    # The rules declared on the fields (the public venue's), checked before the host is known.
+    venues = [(f.name, *_venue(data.get(f.name), f.name, ctx)[:2]) for f in kind.top_level
+              for rule in f.rules if isinstance(rule, PublicVenue)]
     host = orgs.get(data["orgs"][0]) if data.get("orgs") else None
     if len(problems) > before or host is None:
         return None  # an invalid host profile is reported in its own file
-    built = _public_venue(venue, area, host)
+    built: dict[str, Any] = {}
+    for at, venue, area in venues:
+        built |= _public_venue(at, venue, area, host)
     return {"id": path.stem, "source": shown, **kind.model_values(data, built), **built}
 
 
