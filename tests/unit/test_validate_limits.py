@@ -59,17 +59,6 @@ def test_story_at_the_limit_is_accepted(tmp_path: Path, capsys: pytest.CaptureFi
     assert (code, lines) == (0, [])
 
 
-def test_a_story_that_cannot_be_read_is_reported_not_raised(tmp_path: Path,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    """Stories are read with the same steps as every YAML file: an unreadable one (here a folder
-    named like a story) is a problem with its file's name, not a traceback."""
-    root = _repo(tmp_path)
-    (root / "content" / "stories" / "folder.md").mkdir()
-    code, lines = _validate(root, capsys)
-    assert code == 1
-    assert lines == ["content/stories/folder.md: error: cannot read the file: Is a directory"]
-
-
 def test_profile_larger_than_the_limit_is_refused(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     root = _repo(tmp_path)

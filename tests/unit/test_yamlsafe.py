@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 import yaml
@@ -217,3 +218,18 @@ def test_decode_size_limit() -> None:
 ])
 def test_split_front_matter(text: str, expected: tuple[str, str, int] | None) -> None:
     assert split_front_matter(text) == expected
+
+
+def test_the_one_reader_reports_what_it_cannot_read(tmp_path: Path) -> None:
+    """Every contributed YAML file and the network file go through read_file: a file it cannot
+    read, decode or parse is a problem under the file's name, never an exception."""
+    from guidemap.contract.problems import Problems
+    from guidemap.contract.yamlsafe import read_file
+
+    problems = Problems()
+    (tmp_path / "latin1.yml").write_bytes("name: caf\xe9\n".encode("latin-1"))
+    (tmp_path / "broken.yml").write_text("a: [1\n", encoding="utf-8")
+    for name in ("missing.yml", "latin1.yml", "broken.yml"):
+        assert read_file(tmp_path / name, name, problems) is None
+    assert [p.path for p in problems.sorted()] == ["broken.yml", "latin1.yml", "missing.yml"]
+    assert "cannot read the file" in problems.report()
