@@ -13,7 +13,7 @@ lines. Everything in that body is typed by a stranger, so it is treated as data 
 - a heading for the same field twice is refused rather than resolved by guessing;
 - the written text is read back by the strict loader before it is accepted.
 
-The form's fields come from the declarations in :mod:`guidemap.contract.model`, and
+The form's fields come from the declarations in :mod:`guidemap.contract.model.profile`, and
 ``.github/ISSUE_TEMPLATE/add-organization.yml`` is generated from the same ones
 (:mod:`guidemap.tools.forms.formfile`, ``guidemap forms --write``), so the labels read back here are
 the labels GitHub writes.
