@@ -135,7 +135,8 @@ def test_volunteer_in_a_chosen_province_and_focus(phone: Phone) -> None:
     assert phone.taps <= 3
     assert text.startswith("สวัสดี") and "กลุ่ม yala-youth" in text
     assert "https://example.org/orgs/yala-youth/" in text
-    assert "/R/oaMessage/%40yalayouth/" in str(phone.page.locator(".gm-help__button").first.get_attribute("href"))
+    button = phone.page.locator(".gm-help__button").first
+    assert "/R/oaMessage/%40yalayouth/" in str(button.get_attribute("href"))
 
 
 def test_volunteer_for_an_open_call_from_the_menu(phone: Phone) -> None:
@@ -180,7 +181,8 @@ def test_follow_the_news(phone: Phone) -> None:
     assert phone.page.locator('.gm-footer a[href="https://line.me/R/ti/p/@southnet"]').count() == 1
 
 
-def test_no_channel_anywhere_no_button_and_what_to_do(browser: Any, serve: Any, sites: tuple[Path, Path]) -> None:
+def test_no_channel_anywhere_no_button_and_what_to_do(browser: Any, serve: Any,
+                                                      sites: tuple[Path, Path]) -> None:
     phone = Phone(browser, serve(sites[1]))
     phone.page.goto(phone.base + "orgs/quiet/")
     assert phone.page.locator(".gm-help__button").count() == 0

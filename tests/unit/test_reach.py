@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import make_repo, org_yaml
-from guidemap.contract import network
+from guidemap.contract import channels, network
 from guidemap.contract.load.profiles import load_org_file
 from guidemap.contract.load.repository import load_repository
 from guidemap.contract.model.types import Dataset, Org
@@ -153,3 +153,23 @@ def test_validate_reports_reach_and_warns_without_failing(tmp_path: Path) -> Non
     lines = reachability.report([a, b], with_net)
     assert lines == ["reach: 1 group(s) directly, 1 only through the network's channels / "
                      "ติดต่อกลุ่มได้โดยตรง 1 กลุ่ม ผ่านเครือข่ายเท่านั้น 1 กลุ่ม"]
+
+
+def test_init_asks_for_the_networks_channels_and_writes_them(tmp_path: Path) -> None:
+    from guidemap.tools import init
+
+    bad = init.Answers(init.Label("เครือข่าย", "Network"), ("50",), "https://example.org/",
+                       contact=(("line", "@bad id"), ("email", "nope")), donate="http://example.org/fund")
+    problems = init.check(bad)
+    assert [p.split(":")[0] for p in problems] == ["--line", "--email", "--donate"]
+    good = dataclasses.replace(bad, contact=(("line", "@north"), ("email", "hi@example.org")),
+                               donate="https://example.org/fund")
+    assert init.check(good) == []
+    (tmp_path / "guidemap.yml").write_text(init.network_yaml(init.network_of(good)), encoding="utf-8")
+    problems_read = Problems()
+    read = channels.complete(network.load(tmp_path, None, problems_read), tmp_path, None, problems_read)
+    assert not problems_read
+    assert read.contact == (("line", "https://line.me/R/ti/p/@north"), ("email", "hi@example.org"))
+    assert read.donate == "https://example.org/fund"
+    none = init.network_yaml(init.network_of(dataclasses.replace(good, contact=(), donate="")))
+    assert "# contact:" in none and "\ncontact:" not in none

@@ -19,7 +19,7 @@ from guidemap.contract.network import Network
 from guidemap.contract.problems import Problems
 from guidemap.contract.spec import INVALID, Context, Field, Obj, Url
 from guidemap.contract.vocab import Label
-from guidemap.contract.yamlsafe import YamlProblem, decode, parse
+from guidemap.contract.yamlsafe import Document, YamlProblem, decode, parse
 
 # The profile's contact fields ("contact.line" -> "line"), in the order a profile declares them.
 CONTACT_FIELDS: dict[str, Field] = {f.path.split(".", 1)[1]: Field(f.spec)
@@ -53,3 +53,21 @@ def complete(net: Network, root: Path, name: str | None, problems: Problems) -> 
         given = DONATE.check(data["donate"], ("donate",), ctx)
         donate = None if given is INVALID else str(given)
     return dataclasses.replace(net, contact=contact, donate=donate)
+
+
+Channels = tuple[tuple[str, str], ...]
+
+
+def check_answers(contact: dict[str, str], donate: str | None) -> tuple[Channels, str | None, list[str]]:
+    """Channels given outside a file (``guidemap init``'s answers), by the same rules: the
+    normalized channels, the fund, and every problem as a line of text."""
+    data: dict[str, Any] = {"contact": {k: v for k, v in contact.items() if v}}
+    if donate:
+        data["donate"] = donate
+    problems = Problems()
+    ctx = Context("answers", Document(data), problems)
+    checked: Any = CONTACT.check(data["contact"], ("contact",), ctx)
+    normal = () if checked is INVALID else tuple((k, checked[k]) for k in CONTACT_FIELDS if checked.get(k))
+    fund = DONATE.check(donate, ("donate",), ctx) if donate else None
+    lines = [f"--{p.field.rpartition('.')[2]}: {p.th} / {p.en}" for p in problems.items]
+    return normal, (None if fund is INVALID or fund is None else str(fund)), lines

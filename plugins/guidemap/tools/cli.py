@@ -194,7 +194,18 @@ def cmd_init(args: argparse.Namespace) -> int:
     provinces = args.province or [p.strip() for p in _ask(
         "จังหวัด คั่นด้วยจุลภาค / Provinces, comma-separated").split(",") if p.strip()]
     site_url = given(args.site_url, "ที่อยู่เว็บไซต์", "Site address (https://...)")
-    answers = init.Answers(Label(name_th, name_en), tuple(provinces), site_url, args.repo_url or "")
+    asking = args.name_th is None  # the network's channels are asked only of someone answering
+
+    def optional(value: str | None, th: str, en: str) -> str | None:
+        if value is not None or not asking:
+            return value
+        return input(f"{th} / {en} (เว้นว่างได้ / optional): ").strip()
+
+    contact = (("line", optional(args.line, "LINE Official Account ของเครือข่าย", "The network's LINE")),
+               ("email", optional(args.email, "อีเมลของเครือข่าย", "The network's e-mail")))
+    donate = optional(args.donate, "ลิงก์กองทุนร่วม (https://)", "A joint fund's page")
+    answers = init.Answers(Label(name_th, name_en), tuple(provinces), site_url, args.repo_url or "",
+                           tuple((k, v) for k, v in contact if v), donate or "")
     if problems := init.check(answers):
         print("\n".join(problems), file=sys.stderr)
         return 1
@@ -389,6 +400,9 @@ def parser() -> argparse.ArgumentParser:
     it.add_argument("--province", action="append", help="a province it covers (repeat the flag)")
     it.add_argument("--site-url", help="the site's published address")
     it.add_argument("--repo-url", help="its GitHub repository (default: read from a github.io address)")
+    it.add_argument("--line", help="the network's LINE official account (@id), for visitors to reach it")
+    it.add_argument("--email", help="the network's e-mail (not a person's)")
+    it.add_argument("--donate", help="the page of a joint fund (https://)")
     it.set_defaults(func=cmd_init)
 
     s = sub.add_parser("schema", help="print the JSON Schema of profiles")

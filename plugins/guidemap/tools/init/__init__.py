@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from guidemap.contract import network
+from guidemap.contract import channels, network
 from guidemap.contract.gazetteer import find_province
 from guidemap.contract.network import Network
 from guidemap.contract.spec import safe_url
@@ -34,6 +34,10 @@ class Answers:
     provinces: tuple[str, ...]  # as written; checked against the gazetteer
     site_url: str
     repo_url: str = ""
+    # The network's own channels (a profile's contact keys: line, email, phone...) and joint fund:
+    # a visitor reaches a group without a channel of its own through them.
+    contact: tuple[tuple[str, str], ...] = ()
+    donate: str = ""
 
 
 def centres() -> dict[str, tuple[float, float]]:
@@ -60,6 +64,7 @@ def check(a: Answers) -> list[str]:
         problems.append(f"--site-url: ต้องเป็นที่อยู่เว็บเต็ม / not a full web address: {a.site_url!r}")
     if a.repo_url and safe_url(a.repo_url, ("https",)) is None:
         problems.append(f"--repo-url: ต้องเป็นที่อยู่ https:// / not an https:// address: {a.repo_url!r}")
+    problems += channels.check_answers(dict(a.contact), a.donate or None)[2]
     return problems
 
 
@@ -77,9 +82,10 @@ def network_of(a: Answers) -> Network:
     en_names = [p.name_en for p in found]
     en_region = (f"{en_names[0]} province" if len(en_names) == 1 else
                  f"the provinces of {', '.join(en_names[:-1])} and {en_names[-1]}")
+    contact, donate, _ = channels.check_answers(dict(a.contact), a.donate or None)
     return Network(name=Label(a.name.th.strip(), a.name.en.strip() or a.name.th.strip()),
                    region=Label("จังหวัด" + " ".join(th_names), en_region),
-                   provinces=codes, center=centre, zoom=zoom)
+                   provinces=codes, center=centre, zoom=zoom, contact=contact, donate=donate)
 
 
 def _yaml(text: str) -> str:
@@ -114,6 +120,15 @@ def network_yaml(n: Network) -> str:
         lines.append(f"  {k}: {{th: {_yaml(lab.th)}, en: {_yaml(lab.en)}, colour: \"{n.colour(k)}\"}}")
     lines += ["", "# What a group needs, and what it can offer other groups (the same keys).", "needs:"]
     lines += [f"  {k}: {{th: {_yaml(lab.th)}, en: {_yaml(lab.en)}}}" for k, lab in n.needs.items()]
+    lines += ["", "# The network's own channels (a profile's contact keys: line, email, phone, facebook,",
+              "# website...): every page's footer, and \"I want to help\" for a group without its own.",
+              "# ช่องทางของเครือข่าย: กลุ่มที่ยังไม่มีช่องทางของตัวเอง ผู้ชมติดต่อผ่านช่องทางนี้"]
+    if n.contact:
+        lines += ["contact:", *(f"  {k}: {_yaml(v)}" for k, v in n.contact)]
+    else:
+        lines += ["# contact:", '#   line: "@yournetwork"', "#   email: contact@example.org"]
+    lines += ["# A joint fund (https), where a group needs funding and has no donation page of its own."]
+    lines += [f"donate: {_yaml(n.donate)}"] if n.donate else ["# donate: https://example.org/fund"]
     return "\n".join(lines) + "\n"
 
 
