@@ -173,3 +173,17 @@ def test_init_asks_for_the_networks_channels_and_writes_them(tmp_path: Path) -> 
     assert read.donate == "https://example.org/fund"
     none = init.network_yaml(init.network_of(dataclasses.replace(good, contact=(), donate="")))
     assert "# contact:" in none and "\ncontact:" not in none
+
+
+def test_empty_states_lead_somewhere(tmp_path: Path) -> None:
+    from guidemap.outputs.pages.calls import volunteer_page
+    from guidemap.outputs.pages.events import events_page
+
+    org = _org(tmp_path, "welcoming")
+    data = Dataset([org], [], [], [])
+    network.use(dataclasses.replace(network.DEFAULT, contact=(("email", "net@example.org"),)))
+    for page in (volunteer_page(data, SITE), events_page(data, SITE)):
+        empty = page.html.split('class="gm-empty"', 1)[1]
+        assert 'href="mailto:net@example.org"' in empty  # whom to ask
+        assert "subscribe/" in empty  # how to hear of the next one
+    assert 'href="../orgs/welcoming/"' in volunteer_page(data, SITE).html  # who welcomes volunteers

@@ -16,6 +16,7 @@ from guidemap.outputs.html import share
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, json_for_script, one_block
 from guidemap.outputs.html.markup import bi, en, external, link
+from guidemap.outputs.pages import reach
 from guidemap.outputs.pages.dated_common import (
     calendar_links,
     event_list,
@@ -40,8 +41,7 @@ def events_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     orgs = {o.id: o for o in data.orgs}
     upcoming = upcoming_events(data.events, site.today)
     past = past_events(data.events, site.today)
-    coming = event_list(url, upcoming, orgs, site) or (
-        f'<p class="gm-empty">ยังไม่มีกิจกรรมที่กำหนดไว้ {en("No upcoming event yet.")}</p>')
+    coming = event_list(url, upcoming, orgs, site) or _none_coming(url, site)
     body = (
         "<p>ประชุมเครือข่ายทุกหกเดือน การอบรม และวันเปิดบ้านของกลุ่มในเครือข่าย "
         f'{en("The network meetings (every six months), trainings and open days.")}</p>'
@@ -54,6 +54,16 @@ def events_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
                  + event_list(url, past, orgs, site))
     return GeneratedPage(url, TITLE, "กิจกรรม การประชุม และการอบรมของเครือข่ายอาสาสมัคร", one_block(body),
                          page_head(site, url, TITLE), searchable=False)
+
+
+def _none_coming(url: str, site: SiteInfo) -> str:
+    """No coming event: how to hear of the next one, and whom to ask meanwhile."""
+    hear = (f" · {link(url, urls.SUBSCRIBE, 'ติดตามกิจกรรมครั้งต่อไป')} {en('Hear of the next one')}"
+            if site.has_feeds else "")
+    channels = reach.network_channels(site)
+    ask = f"<p>สอบถามเครือข่าย {en('Ask the network')}</p>{channels}" if channels else ""
+    return (f'<div class="gm-empty"><p>ยังไม่มีกิจกรรมที่กำหนดไว้ {en("No upcoming event yet.")}{hear}</p>'
+            f"{ask}</div>")
 
 
 def event_jsonld(event: Event, orgs: dict[str, Org], site: SiteInfo) -> dict[str, Any]:
