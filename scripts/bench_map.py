@@ -55,6 +55,7 @@ from folium.plugins import FastMarkerCluster, MarkerCluster
 from guidemap.contract.load.repository import load_repository
 from guidemap.contract.location import coarsen
 from guidemap.contract.model.types import Area, Dataset, LText, Org
+from guidemap.contract.vocab import DEFAULT_FOCUS
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
 from guidemap.outputs.map import view as map_view
@@ -130,7 +131,7 @@ def write_guidemap(root: Path, orgs: list[Org]) -> dict[str, int]:
     (root / "data").mkdir()
     geojson = map_geodata.orgs_geojson(orgs).encode()
     (root / urls.GEOJSON).write_bytes(geojson)
-    markers = map_geodata.markers_json(orgs).encode()
+    markers = map_geodata.markers_json(orgs, DEFAULT_FOCUS).encode()
     (root / map_settings.MARKERS).write_bytes(markers)
     sizes = {"markup": gz((page.head + page.html).encode()), "markers": gz(markers), "geojson": gz(geojson)}
     for site_path, source in map_settings.asset_copies().items():
@@ -252,7 +253,7 @@ def main() -> int:
         print(f"   ratio guidemap / folium MarkerCluster: {ours_total / mc_total:.2f}  (goal <= 0.40)")
         many = generate(args.many)
         geojson = map_geodata.orgs_geojson(many).encode()
-        markers = map_geodata.markers_json(many).encode()
+        markers = map_geodata.markers_json(many, DEFAULT_FOCUS).encode()
         print(f"\n2. marker data per group, {args.many} generated groups (goal < 200): marker file "
               f"{gz(markers) / len(many):.0f} bytes compressed ({len(markers) / len(many):.0f} raw); "
               f"GeoJSON {gz(geojson) / len(many):.0f} ({len(geojson) / len(many):.0f} raw)")

@@ -30,7 +30,7 @@ from pythainlp.corpus import thai_stopwords, thai_words
 from pythainlp.tokenize import word_tokenize
 
 from guidemap.contract.load.repository import load_repository
-from guidemap.contract.vocab import NEEDS
+from guidemap.contract.vocab import DEFAULT_NEEDS as NEEDS
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent

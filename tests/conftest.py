@@ -55,16 +55,6 @@ def ignore_in_copy(folder: str, names: list[str]) -> set[str]:
     return set(_ANYWHERE(folder, names)) | top
 
 
-@pytest.fixture(autouse=True)
-def _first_network() -> Iterator[None]:
-    """Every test starts and ends with the default network (a test may read another site's
-    guidemap.yml, which refills the vocabularies in place)."""
-    from guidemap.contract import network
-
-    network.use(network.DEFAULT)
-    yield
-    network.use(network.DEFAULT)
-
 MINI_MKDOCS = """\
 site_name: Test guide
 site_url: https://example.org/guide/

@@ -32,7 +32,9 @@ from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
 from guidemap.contract.location import GRID, LAT_RANGE, LON_RANGE
-from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS
+from guidemap.contract.vocab import DEFAULT_FOCUS as FOCUS
+from guidemap.contract.vocab import DEFAULT_NEEDS as NEEDS
+from guidemap.contract.vocab import LANGUAGES
 
 # --- settings profiles ---------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import posixpath
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from conftest import build, local_context, make_repo, org_yaml
+from guidemap.contract import network
 from guidemap.contract.load.repository import load_repository
 from guidemap.outputs.pages import guide
 from guidemap.outputs.pages.guide import qr_image
@@ -145,7 +147,7 @@ def test_the_worker_process_makes_the_same_qr_codes() -> None:
     helper = Helper(enabled=True)
     try:
         codes = helper.submit(qr_images, addresses)
-        maps = helper.submit(render_maps, map_view.map_requests(Dataset([], [])))
+        maps = helper.submit(render_maps, map_view.map_requests(Dataset([], []), network.DEFAULT))
         assert codes.result() == {a: qr_image(a) for a in addresses}
         assert maps.result()
         assert codes.from_pool and maps.from_pool
@@ -154,21 +156,26 @@ def test_the_worker_process_makes_the_same_qr_codes() -> None:
 
 
 def test_codes_put_in_later_are_the_codes_made_at_once(tmp_path: Path) -> None:
-    """The plugin has the helper make the codes while pages render (codes_later) and puts them
-    in when the guide is written (put_codes): the page is the same, junk is never put in."""
+    """The plugin has the helper make the codes while pages render (SiteInfo.qr_later) and puts
+    them in when the guide is written (put_codes): the page is the same, junk is never put in."""
     repo = make_repo(tmp_path, {"a": org_yaml("a"), "b": org_yaml("b", province="ยะลา")})
     data = load_repository(repo).dataset
     site = SiteInfo(name="x", url="https://example.org/", repo_url=None, edit_branch="main",
                     today=dt.date(2026, 11, 18), description="", feed_items=30)
     at_once = guide.guide_pages(data, site)[0].html
-    guide.codes_later()
-    later = guide.guide_pages(data, site)[0].html
+    later = guide.guide_pages(data, replace(site, qr_later=True))[0].html
     assert "<svg" not in later and later.count("<!--guidemap:qr:") == 2
     a, b = (guide.page_address(site.url, i) for i in ("a", "b"))
     assert a and b
     assert guide.put_codes(later, {a: qr_image(a), b: "<script>alert(1)</script>"}) == at_once
     assert guide.put_codes(later, {}) == at_once  # no helper: made here
-    assert guide.guide_pages(data, site)[0].html == at_once  # one page's placeholders only
+    assert guide.guide_pages(data, site)[0].html == at_once  # the next build's own choice
+    # Each placeholder names its address: a page's codes do not depend on which guide came last.
+    other = make_repo(tmp_path / "other", {"c": org_yaml("c")})
+    guide.guide_pages(load_repository(other).dataset, replace(site, qr_later=True))
+    assert guide.put_codes(later, {}) == at_once
+    assert guide.put_codes("<!--guidemap:qr:zz--> <!--guidemap:qr:ff-->", {}).startswith(
+        "<!--guidemap:qr:zz-->")  # not ours: left alone
 
 
 def test_a_large_network_gets_the_guide_in_numbered_pages(tmp_path: Path) -> None:

@@ -23,11 +23,12 @@ from guidemap.adapter.helper import (
     write_counted_index,
 )
 from guidemap.adapter.search_sections import entries
+from guidemap.contract import network
 from guidemap.contract.model.types import Dataset
 from guidemap.outputs.map import view as map_view
 from guidemap.outputs.search import index as search
 
-MAPS = map_view.map_requests(Dataset([], []))
+MAPS = map_view.map_requests(Dataset([], []), network.DEFAULT)
 ADDRESSES = ["https://example.org/orgs/a/", "https://example.org/orgs/b/"]
 PAGES: list[list[object]] = [
     ["html", "stories/a/", "ค่ายเยาวชน", '<h1 id="a">ค่ายเยาวชนสานสัมพันธ์</h1><p>ชายหาดสงขลา\nline</p>'

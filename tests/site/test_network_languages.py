@@ -91,25 +91,27 @@ def test_the_profile_form_asks_for_each_added_language(tmp_path: Path) -> None:
     from guidemap.tools.forms.formfile import form_text
     from guidemap.tools.forms.issueform import IssueFormError, form_fields, profile_from_issue
 
-    assert "summary-ms-Arab" not in form_text()  # Thai and English only, as before
-    network.use(network.Network(languages=("th", "en", "ms-Arab")))
-    ids = [f.id for f in form_fields()]
+    assert "summary-ms-Arab" not in form_text(network.DEFAULT)  # Thai and English only, as before
+    jawi_network = network.Network(languages=("th", "en", "ms-Arab"))
+    ids = [f.id for f in form_fields(jawi_network)]
     assert ids[ids.index("summary-en") + 1] == "summary-ms-Arab"
-    form = yaml.safe_load(form_text())
+    form = yaml.safe_load(form_text(jawi_network))
     (jawi,) = [e for e in form["body"] if e.get("id") == "summary-ms-Arab"]
     label = jawi["attributes"]["label"]
     assert label == "สรุปงานภาษามลายู อักษรยาวี (ถ้ามี) / Summary in Malay in Jawi (if any)"
     good = (REPO / "tests" / "data" / "issue-add-org.md").read_text(encoding="utf-8")
     body = f"{good.rstrip()}\n\n### {label}\n\n{JAWI_SUMMARY}\n"
-    profile = profile_from_issue(body, tmp_path / "orgs", dt.date(2025, 1, 2))
+    profile = profile_from_issue(body, tmp_path / "orgs", dt.date(2025, 1, 2), jawi_network)
     assert yaml.safe_load(profile.text)["summary"]["ms-Arab"] == JAWI_SUMMARY
     path = tmp_path / "orgs" / f"{profile.id}.yml"
     path.parent.mkdir()
     path.write_text(profile.text, encoding="utf-8")
     problems = Problems()
-    assert load_org_file(path, tmp_path, problems) is not None, problems.items
+    assert load_org_file(path, tmp_path, problems, site=jawi_network) is not None, problems.items
+    # Checked for the first network (Thai and English only), the same file is refused.
+    assert load_org_file(path, tmp_path, Problems(), site=network.DEFAULT) is None
     # Thai text under the Jawi tag: refused by the same script check, named by the form's label.
     thai = body.replace(JAWI_SUMMARY, "สรุปงานเป็นภาษาไทยทั้งหมด ไม่ใช่อักษรยาวี")
     with pytest.raises(IssueFormError) as refused:
-        profile_from_issue(thai, tmp_path / "other", dt.date(2025, 1, 2))
+        profile_from_issue(thai, tmp_path / "other", dt.date(2025, 1, 2), jawi_network)
     assert any(p.startswith(label) and "summary.ms-Arab" in p for p in refused.value.problems)

@@ -24,7 +24,7 @@ from conftest import REPO, build, local_context, make_repo, org_yaml
 from guidemap.contract.load.repository import load_repository
 from guidemap.contract.location import coarsen
 from guidemap.contract.model.types import Area, Dataset, LText, Org, Story
-from guidemap.contract.vocab import FOCUS
+from guidemap.contract.vocab import DEFAULT_FOCUS as FOCUS
 from guidemap.outputs import registry
 from guidemap.outputs.pages import paging
 from guidemap.outputs.pages.common import SHORT_LIST as HELP_LIST

@@ -157,8 +157,6 @@ def card(page: str, org_id: str) -> str:
     return page[start:page.index("</li>", start)]
 
 
-@pytest.mark.xfail(strict=True, reason="listing cards are cached across rebuilds (pages/common.py @cache on "
-                                       "Org); remove this mark when the network is passed explicitly")
 def test_serve_rebuild_shows_a_new_focus_label_on_listing_cards(served: Served) -> None:
     assert "ทะเลและชายหาด" in card(served.wait_for("provinces/songkhla/", 'id="org-beach"'), "beach")
     edit(served.repo / "guidemap.yml", "th: ทะเลและชายหาด", "th: ทะเล ชายหาด และป่าชายเลน")

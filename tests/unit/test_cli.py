@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guidemap.contract import network
 from guidemap.contract.model.profile import ORG
 from guidemap.contract.problems import Problem
 from guidemap.contract.yamlsafe import parse
@@ -228,7 +229,7 @@ def test_schema_check_passes(capsys: pytest.CaptureFixture[str]) -> None:
 def test_schema_printed_is_the_written_file(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "schema")
     assert code == 0
-    assert out == SCHEMA_PATH.read_text(encoding="utf-8") == schema_text()
+    assert out == SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(network.DEFAULT)
 
 
 def test_schema_describes_every_field() -> None:

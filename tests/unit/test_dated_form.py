@@ -11,6 +11,7 @@ import yaml
 
 from conftest import REPO, make_repo
 from dated_fixture import ORGS
+from guidemap.contract import network
 from guidemap.contract.load.repository import load_repository
 from guidemap.tools.cli import main
 from guidemap.tools.forms import dated_form
@@ -112,7 +113,7 @@ def test_contributing_documents_every_field_and_its_example_is_valid(tmp_path: P
 
     for name in ("CONTRIBUTING.md", "docs/contributing-en.md"):
         text = (REPO / name).read_text(encoding="utf-8")
-        assert fieldtable.rewrite(text) == text, f"{name}: run guidemap docs --write"
+        assert fieldtable.rewrite(text, network.DEFAULT) == text, f"{name}: run guidemap docs --write"
         for f in (*CALL_FIELDS, *EVENT_FIELDS):
             assert f"`{f.path}" in text, (name, f.path)
     thai = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -136,7 +137,7 @@ def test_json_schemas_are_the_generated_ones_and_accept_the_good_files(kind: str
     from guidemap.contract.schema import SCHEMA_PATHS, json_schema
 
     schema = json.loads(SCHEMA_PATHS[kind].read_text(encoding="utf-8"))
-    assert schema == json_schema(kind)
+    assert schema == json_schema(kind, network.DEFAULT)
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     folder = "calls" if kind == "call" else "events"

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guidemap.contract import network
 from guidemap.contract.load.repository import load_repository
 from guidemap.contract.model.fields import Requires
 from guidemap.contract.model.profile import ORG, PROFILE, PROFILE_FIELDS
@@ -32,7 +33,7 @@ LEAVES = [f for f in PROFILE_FIELDS if not f.is_group]
 
 
 def _schema_node(path: str) -> dict[str, object]:
-    node: dict[str, object] = json_schema("org")
+    node: dict[str, object] = json_schema("org", network.DEFAULT)
     for name in path.split("."):
         node = node["properties"][name]  # type: ignore[index]
     return node
@@ -109,24 +110,25 @@ def test_the_schema_has_no_field_that_is_not_declared() -> None:
                 found += walk(sub, path + ".")
         return found
 
-    assert sorted(walk(json_schema("org"), "")) == sorted(f.path for f in PROFILE_FIELDS)
+    assert sorted(walk(json_schema("org", network.DEFAULT), "")) == sorted(f.path for f in PROFILE_FIELDS)
 
 
 def test_required_fields_are_required_in_the_schema() -> None:
-    schema = json_schema("org")
+    schema = json_schema("org", network.DEFAULT)
     assert schema["required"] == [f.name for f in PROFILE.top_level if f.required]
     assert _schema_node("location")["required"] == ["lat", "lon"]
 
 
 def test_requires_rules_are_in_the_json_schema() -> None:
     rules = {f.path: [r.other for r in f.rules if isinstance(r, Requires)] for f in PROFILE.top_level}
-    assert json_schema("org")["dependentRequired"] == {k: v for k, v in rules.items() if v} == {
+    schema = json_schema("org", network.DEFAULT)
+    assert schema["dependentRequired"] == {k: v for k, v in rules.items() if v} == {
         "logo": ["logo_alt"]}
 
 
 def test_the_schema_refuses_a_logo_without_logo_alt() -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    validator = jsonschema.Draft202012Validator(json_schema("org"))
+    validator = jsonschema.Draft202012Validator(json_schema("org", network.DEFAULT))
     data = yaml.safe_load((CASES / "good-minimal" / "orgs" / "beach-for-life.yml").read_text("utf-8"))
     data = json.loads(json.dumps(data, default=str))
     assert list(validator.iter_errors({**data, "logo": "logos/x.png"}))
@@ -217,14 +219,14 @@ def test_form_ids_are_unique_and_choices_come_from_the_spec() -> None:
         if f.kind in ("checkboxes", "dropdown") and f.kind != "confirm" and f.target:
             spec = _spec_node(f.target)
             item = spec.item if isinstance(spec, ListOf) else spec
-            assert isinstance(item, Choice) and set(f.keys) == set(item.keys), f.id
+            assert isinstance(item, Choice) and set(f.keys) == set(item.choices(network.DEFAULT)), f.id
 
 
 def test_forms_check_fails_on_a_stale_form(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / formfile.FORM_PATH
     target.parent.mkdir(parents=True)
     (tmp_path / "orgs").mkdir()
-    target.write_text(formfile.form_text().replace("Group id", "Group ID"), encoding="utf-8")
+    target.write_text(formfile.form_text(network.DEFAULT).replace("Group id", "Group ID"), encoding="utf-8")
     assert main(["--root", str(tmp_path), "forms", "--check"]) == 1
     assert "guidemap forms --write" in capsys.readouterr().err
     assert main(["--root", str(tmp_path), "forms", "--write"]) == 0
@@ -232,7 +234,7 @@ def test_forms_check_fails_on_a_stale_form(tmp_path: Path, capsys: pytest.Captur
 
 
 def test_the_generated_form_is_a_github_issue_form() -> None:
-    form = yaml.safe_load(formfile.form_text())
+    form = yaml.safe_load(formfile.form_text(network.DEFAULT))
     assert {"name", "description", "body"} <= set(form)
     ids = [e["id"] for e in form["body"] if "id" in e]
     assert len(ids) == len(set(ids))

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guidemap.contract import network
 from guidemap.contract.load.profiles import load_org_file
 from guidemap.contract.problems import Problems
 from guidemap.tools.cli import main
 from guidemap.tools.forms.formfile import FORM_PATH, form_text
 from guidemap.tools.forms.issuebody import MAX_BODY_CHARS
 from guidemap.tools.forms.issueform import (
-    CHOICES,
     FIELDS,
     IssueFormError,
     option_text,
@@ -66,16 +66,16 @@ def test_issue_form_labels_match_the_parser() -> None:
         assert e["type"] == ("checkboxes" if f.kind == "confirm" else f.kind), f.id
         if f.kind == "checkboxes":
             assert [o["label"] for o in e["attributes"]["options"]] == [
-                option_text(f.id, k) for k in CHOICES[f.id]]
+                option_text(f, k) for k in f.options()]
         if f.kind == "dropdown":
-            assert {o.split(" ", 1)[0] for o in e["attributes"]["options"]} == set(CHOICES[f.id])
+            assert {o.split(" ", 1)[0] for o in e["attributes"]["options"]} == set(f.options())
         if f.required and f.kind in ("input", "textarea", "dropdown"):
             assert e["validations"]["required"] is True, f.id
 
 
 def test_committed_issue_form_is_generated_from_the_declarations() -> None:
     """`guidemap forms --write` after changing a field declaration; this fails until then."""
-    assert TEMPLATE.read_text(encoding="utf-8") == form_text()
+    assert TEMPLATE.read_text(encoding="utf-8") == form_text(network.DEFAULT)
     assert TEMPLATE == REPO / FORM_PATH
 
 

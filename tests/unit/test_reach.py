@@ -28,6 +28,12 @@ SITE = SiteInfo("แผนที่ทดสอบ", "https://example.org/guide/
 HOSTILE = 'ร้าย <script>window.__pwned=1</script> "q" & %41'
 
 
+def _with(contact: tuple[tuple[str, str], ...] = (), donate: str | None = None) -> SiteInfo:
+    """The test site, for a network with its own channels (guidemap.yml contact:/donate:)."""
+    return dataclasses.replace(SITE, network=dataclasses.replace(network.DEFAULT, contact=contact,
+                                                                 donate=donate))
+
+
 def _org(tmp_path: Path, org_id: str, extra: str = "", **kw: str) -> Org:
     path = tmp_path / "orgs" / f"{org_id}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -80,13 +86,13 @@ def test_email_then_phone_when_no_line_account(tmp_path: Path) -> None:
 
 def test_a_group_without_a_channel_is_reached_through_the_network(tmp_path: Path) -> None:
     org = _org(tmp_path, "quiet")
-    network.use(dataclasses.replace(network.DEFAULT, contact=(("email", "net@example.org"),)))
-    block = reach.help_button(reach.Ask(org, "orgs/quiet/"), SITE, "orgs/quiet/")
+    site = _with(contact=(("email", "net@example.org"),))
+    block = reach.help_button(reach.Ask(org, "orgs/quiet/"), site, "orgs/quiet/")
     href = _href(block)
     assert href is not None and href.startswith("mailto:net@example.org?")
     assert "ถึงเครือข่าย" in unquote(href) and "กลุ่ม quiet" in unquote(href)
     assert "ประสานกับกลุ่มให้" in block
-    page = org_page(org, SITE, [], {org.id: org}).html
+    page = org_page(org, site, [], {org.id: org}).html
     assert "ติดต่อผ่านเครือข่าย" in page and "mailto:net@example.org" in page
 
 
@@ -113,12 +119,11 @@ def test_giving_order_donate_then_network_fund_then_a_message(tmp_path: Path) ->
     page = org_page(gives, SITE, [], {}).html
     assert 'href="https://example.org/give"' in page.split('class="gm-section gm-needs"')[1]
     quiet = _org(tmp_path, "quiet", needs="funding")
-    network.use(dataclasses.replace(network.DEFAULT, donate="https://example.org/fund",
-                                    contact=(("line", "https://line.me/R/ti/p/@net"),)))
-    needs = org_page(quiet, SITE, [], {}).html.split('class="gm-section gm-needs"')[1]
+    site = _with(donate="https://example.org/fund", contact=(("line", "https://line.me/R/ti/p/@net"),))
+    needs = org_page(quiet, site, [], {}).html.split('class="gm-section gm-needs"')[1]
     assert "https://example.org/fund" in needs.split("</section>")[0]
-    network.use(dataclasses.replace(network.DEFAULT, contact=(("line", "https://line.me/R/ti/p/@net"),)))
-    needs = org_page(quiet, SITE, [], {}).html.split('class="gm-section gm-needs"')[1].split("</section>")[0]
+    site = _with(contact=(("line", "https://line.me/R/ti/p/@net"),))
+    needs = org_page(quiet, site, [], {}).html.split('class="gm-section gm-needs"')[1].split("</section>")[0]
     assert "gm-help--give" in needs and "oaMessage/%40net/" in needs
     assert "%E0%B8%97%E0%B8%B8%E0%B8%99" in needs  # "ทุน": the message is about giving
 
@@ -138,7 +143,7 @@ def test_network_channels_are_checked_with_the_profile_rules(tmp_path: Path) -> 
                                            "donate: https://example.org/fund\n", encoding="utf-8")
     result = load_repository(tmp_path)
     assert not result.problems
-    net = network.current()
+    net = result.network
     assert net.contact == (("line", "https://line.me/R/ti/p/@south"), ("email", "hi@example.org"))
     assert net.donate == "https://example.org/fund"
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from guidemap.contract import network
 from guidemap.contract.model.profile import ORG
 from guidemap.contract.model.story import STORY
 from guidemap.contract.problems import Problems
@@ -36,7 +37,7 @@ REFUSED = ["\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\r", "\x00", "\x1b", "\x7f",
 
 def check(spec: Spec, value: str) -> tuple[object, list[str]]:
     problems = Problems()
-    result = spec.check(value, ("f",), Context("x.yml", Document({}), problems))
+    result = spec.check(value, ("f",), Context("x.yml", Document({}), problems, network.DEFAULT))
     return result, [p.en for p in problems.sorted()]
 
 

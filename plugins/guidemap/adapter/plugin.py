@@ -138,14 +138,15 @@ class GeneratedHtmlPage(Page):
         pass  # computed from the page itself (MkDocs' own render would set it)
 
 
-def site_policy(theme_dirs: list[str], data: Dataset) -> str:
+def site_policy(theme_dirs: list[str], data: Dataset, net: network.Network,
+                maps: map_view.MapRenders | None = None) -> str:
     """The Content-Security-Policy: inline scripts allowed by the hashes of what the project
     ships (the theme's templates, the search shim, the maps as our code writes them), never of
     a rendered page; images from the site and the map's tile host."""
     templates = csp.templates_in(theme_dirs)
     scripts = [s for text in templates.values() for s in csp.template_scripts(text)]
     scripts += csp.inline_scripts(search.SHIM)
-    scripts += [s for tags in map_view.map_scripts(data) for s in csp.inline_scripts(tags)]
+    scripts += [s for tags in map_view.map_scripts(data, net, maps) for s in csp.inline_scripts(tags)]
     return csp.policy(scripts, [csp.origin(TILES)])
 
 
@@ -247,7 +248,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 f"published until they are fixed:\n{result.problems.report()}")
         self.data = result.dataset
         if self.helper is not None:  # the maps are needed first (on_files), the codes last
-            self.maps_job = self.helper.submit(render_maps, map_view.map_requests(self.data))
+            self.maps_job = self.helper.submit(render_maps, map_view.map_requests(self.data, result.network))
             if config.site_url:
                 self.qr_job = self.helper.submit(qr_images, [
                     a for o in self.data.orgs if (a := guide.page_address(config.site_url, o.id))])
@@ -259,6 +260,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             today=build_date(),
             description=config.site_description or "",
             feed_items=self.config.feed_items,
+            network=result.network,
+            # The worker makes the guide's codes meanwhile; on_post_page puts them in.
+            qr_later=True,
         )
         if problem := feeds.config_problem(self.data, self.site):
             raise PluginError(problem)
@@ -286,11 +290,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         assert self.data is not None and self.site is not None
         root = Path(config.config_file_path).parent
         self._refuse_files(files, config)
-        if self.maps_job is not None:
-            map_view.preload(self.maps_job.result())
-        guide.codes_later()  # the worker makes them meanwhile; put in by on_post_page
+        maps = map_view.MapRenders(self.maps_job.result() if self.maps_job is not None else {})
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir),
-                               feeds_later=True)
+                               feeds_later=True, maps=maps)
         for path in sorted(outputs.withheld):
             found = files.get_file_from_path(path)
             if found is not None:
@@ -312,7 +314,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         for path, source in sorted(outputs.copies.items()):
             files.append(File.generated(config, path, abs_src_path=str(source)))
         self.later_feeds, self.write_later_feeds = outputs.later_feeds, outputs.write_later_feeds
-        self.csp = site_policy(config.theme.dirs, self.data)
+        self.csp = site_policy(config.theme.dirs, self.data, self.site.network, maps)
         self.story_slugs = {s.source: s.slug for s in self.data.stories}
         self.feed_files = {}
         for path in feeds.feed_paths(self.later_feeds):  # their content: on_env

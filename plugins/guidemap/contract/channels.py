@@ -42,7 +42,7 @@ def complete(net: Network, root: Path, name: str | None, problems: Problems) -> 
     if not isinstance(data, dict) or ("contact" not in data and "donate" not in data):
         return net
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    ctx = Context(shown, doc, problems)
+    ctx = Context(shown, doc, problems, net)
     contact: tuple[tuple[str, str], ...] = ()
     donate: str | None = None
     if data.get("contact") is not None:
@@ -65,7 +65,8 @@ def check_answers(contact: dict[str, str], donate: str | None) -> tuple[Channels
     if donate:
         data["donate"] = donate
     problems = Problems()
-    ctx = Context("answers", Document(data), problems)
+    # The channels' rules depend on no vocabulary or language: any network checks them alike.
+    ctx = Context("answers", Document(data), problems, network.DEFAULT)
     checked: Any = CONTACT.check(data["contact"], ("contact",), ctx)
     normal = () if checked is INVALID else tuple((k, checked[k]) for k in CONTACT_FIELDS if checked.get(k))
     fund = DONATE.check(donate, ("donate",), ctx) if donate else None

@@ -6,8 +6,10 @@ file: a network whose work is ``forest`` or ``elderly`` changes this file, never
 file (or a key left out) the defaults are this project's first network's, the southern border
 provinces, so an older site builds exactly as before.
 
-The vocabularies are applied with :func:`use`, which refills :mod:`guidemap.contract.vocab`'s
-tables in place: the profile fields, built once at import, keep references to those tables.
+The network is passed explicitly, as Pelican passes its settings: :func:`load` returns it, the
+loader puts it on the validation context and on its result, and the outputs read it from the
+site's :class:`~guidemap.outputs.site.types.SiteInfo`. A field whose values come from one of its
+vocabularies names it (``Choice("focus")``) and is resolved with :meth:`Network.vocabulary`.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"}
 # contact: and donate: are read by guidemap.contract.channels, with the profile's own field
 # declarations (which sit above this module).
 _TOP = ("name", "region", "languages", "focus", "needs", "contact", "donate")
+# The vocabularies a site defines in its network file (a field names one: Choice("focus")).
+VOCABULARIES = ("focus", "needs")
 
 # Today's colours of the map's pins, by focus key (guidemap-map.css has the same rules).
 DEFAULT_COLOURS: dict[str, str] = {
@@ -66,6 +70,14 @@ class Network:
     contact: tuple[tuple[str, str], ...] = ()
     donate: str | None = None
 
+    def vocabulary(self, name: str) -> dict[str, Label]:
+        """One of the network's own vocabularies by name (see :data:`VOCABULARIES`)."""
+        if name == "focus":
+            return self.focus
+        if name == "needs":
+            return self.needs
+        raise KeyError(f"no vocabulary named {name!r}; the network has {', '.join(VOCABULARIES)}")
+
     def colour(self, key: str) -> str:
         found = self.colours.get(key) or DEFAULT_COLOURS.get(key)
         return found or _PALETTE[list(self.focus).index(key) % len(_PALETTE)]
@@ -77,19 +89,6 @@ class Network:
 
 
 DEFAULT = Network()
-_current: list[Network] = [DEFAULT]
-
-
-def current() -> Network:
-    return _current[0]
-
-
-def use(network: Network) -> None:
-    """Make ``network`` the one the contract and the outputs read (vocabularies in place)."""
-    _current[0] = network
-    for table, new in ((vocab.FOCUS, network.focus), (vocab.NEEDS, network.needs)):
-        table.clear()
-        table.update(new)
 
 
 def direction(tag: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from guidemap.contract.model.dated import CALL, EVENT
 from guidemap.contract.model.profile import ORG
+from guidemap.contract.network import Network
 from guidemap.contract.spec import Obj
 
 _DATA = Path(__file__).parent / "data"
@@ -22,14 +23,15 @@ _TITLES = {"org": "Volunteer group profile / ข้อมูลกลุ่ม�
            "event": "Network event / กิจกรรมของเครือข่าย"}
 
 
-def json_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of a content type: ``org``, ``call`` or ``event``."""
+def json_schema(kind: str, net: Network) -> dict[str, Any]:
+    """The JSON Schema of a content type (``org``, ``call`` or ``event``) for the site of
+    network ``net`` (its vocabularies and content languages)."""
     spec: Obj = {"org": ORG, "call": CALL, "event": EVENT}[kind]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"https://guidemap.invalid/schema/{kind}.schema.json", "title": _TITLES[kind],
-            **spec.json_schema()}
+            **spec.json_schema(net)}
 
 
-def schema_json(kind: str = "org") -> str:
-    """A JSON Schema as its file holds it (the profile's follows the site's vocabularies)."""
-    return json.dumps(json_schema(kind), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+def schema_json(kind: str, net: Network) -> str:
+    """A JSON Schema as its file holds it (for the vocabularies of network ``net``)."""
+    return json.dumps(json_schema(kind, net), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

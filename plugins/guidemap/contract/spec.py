@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 import geothai
 
-from guidemap.contract import network, thai
+from guidemap.contract import thai
+from guidemap.contract.network import Network, wrong_script
 from guidemap.contract.problems import Problems, did_you_mean
 from guidemap.contract.vocab import Label
 from guidemap.contract.yamlsafe import Document, Path
@@ -35,11 +36,13 @@ INVALID: Final = _Invalid()
 
 @dataclass
 class Context:
-    """Where problems go, and the lines of the file being checked."""
+    """Where problems go, the lines of the file being checked, and the network it is checked
+    for (its content languages and vocabularies decide what is valid)."""
 
     path: str
     doc: Document
     problems: Problems
+    network: Network
 
     def error(self, at: Path, en: str, th: str, hint: str = "") -> _Invalid:
         name = ".".join(_shown_key(p) if isinstance(p, str) else f"[{p}]" for p in at).replace(".[", "[")
@@ -67,7 +70,8 @@ class Spec:
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         raise NotImplementedError
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
+        """The JSON Schema of the field for the site of network ``net``."""
         raise NotImplementedError
 
     def _described(self, schema: dict[str, Any]) -> dict[str, Any]:
@@ -145,7 +149,7 @@ class Text(TextSpec):
             return ctx.error(at, f"has the wrong form: {hint.en}", f"รูปแบบไม่ถูกต้อง: {hint.th}")
         return text
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_len}
         if self.pattern:
             schema["pattern"] = f"^(?:{self.pattern})$"
@@ -169,7 +173,7 @@ class Localized(Spec):
                              f"ต้องเป็นข้อความ th:/en: แต่พบ{th}")
         result: dict[str, str] = {}
         ok = True
-        langs = network.current().languages  # the site's content languages (guidemap.yml)
+        langs = ctx.network.languages  # the site's content languages (guidemap.yml)
         for key, item in value.items():
             if key not in langs:
                 hint = did_you_mean(key, list(langs))
@@ -182,7 +186,7 @@ class Localized(Spec):
                 checked = self.text.check(item, (*at, key), ctx)
                 if checked is INVALID:
                     ok = False
-                elif isinstance(checked, str) and (wrong := network.wrong_script(key, checked)):
+                elif isinstance(checked, str) and (wrong := wrong_script(key, checked)):
                     ctx.error((*at, key), wrong.en, wrong.th)
                     ok = False
                 else:
@@ -193,11 +197,11 @@ class Localized(Spec):
             return ctx.error(at, "is empty", "ว่างเปล่า")
         return result if ok else INVALID
 
-    def json_schema(self) -> dict[str, Any]:
-        inner = self.text.json_schema()
+    def json_schema(self, net: Network) -> dict[str, Any]:
+        inner = self.text.json_schema(net)
         obj: dict[str, Any] = {
             "type": "object",
-            "properties": {lang: inner for lang in network.current().languages},
+            "properties": {lang: inner for lang in net.languages},
             "additionalProperties": False,
         }
         if self.require_th:
@@ -208,7 +212,7 @@ class Localized(Spec):
 class ProvinceSpec(Text):
     """Province text; resolved against the gazetteer by the loader (with the district)."""
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         names = sorted({n for p in geothai.provinces() for n in (p.name_th, p.name_en, p.code)})
         # Suggest the canonical names for completion, but accept any text: the validator also
         # reads "จังหวัดปัตตานี", "pattani" or Thai digits, which editors must not flag.
@@ -217,29 +221,38 @@ class ProvinceSpec(Text):
 
 @dataclass
 class Choice(TextSpec):
-    keys: Mapping[str, Label]
+    """One key of a vocabulary: a fixed table (precision, yes/no), or the name of one of the
+    network's own (``Choice("focus")``), resolved with the network the value is checked for."""
+
+    vocabulary: Mapping[str, Label] | str
     description: Label = NO_LABEL
 
+    def choices(self, net: Network) -> Mapping[str, Label]:
+        v = self.vocabulary
+        return net.vocabulary(v) if isinstance(v, str) else v
+
     def check_text(self, text: str, at: Path, ctx: Context) -> Any:
+        keys = self.choices(ctx.network)
         key = text.strip().lower()
-        if key in self.keys:
+        if key in keys:
             return key
-        by_label = {lab.th: k for k, lab in self.keys.items()} | {
-            lab.en.lower(): k for k, lab in self.keys.items()
+        by_label = {lab.th: k for k, lab in keys.items()} | {
+            lab.en.lower(): k for k, lab in keys.items()
         }
         if key in by_label:
             return by_label[key]
-        allowed = ", ".join(self.keys)
-        guess = did_you_mean(key, list(self.keys))
+        allowed = ", ".join(keys)
+        guess = did_you_mean(key, list(keys))
         return ctx.error(at, f"{text!r} is not one of the allowed values: {allowed}",
                          f"{text!r} ไม่อยู่ในค่าที่ใช้ได้: {allowed}",
                          f"did you mean / หมายถึง {guess!r}?" if guess else "")
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         # Keys are what a profile should hold; the validator also reads the labels, and any
         # letter case, so editors must not flag those.
-        names = list(self.keys) + [k.capitalize() for k in self.keys] + [k.upper() for k in self.keys]
-        names += [lab.th for lab in self.keys.values()] + [lab.en for lab in self.keys.values()]
+        keys = self.choices(net)
+        names = list(keys) + [k.capitalize() for k in keys] + [k.upper() for k in keys]
+        names += [lab.th for lab in keys.values()] + [lab.en for lab in keys.values()]
         return self._described({"type": "string", "enum": list(dict.fromkeys(names))})
 
 
@@ -251,10 +264,9 @@ class ListOf(Spec):
     unique: bool = False
     description: Label = NO_LABEL
 
-    @property
-    def limit(self) -> int:
+    def limit(self, net: Network) -> int:
         """At most ``max_items``; 0 means as many as the choices (a site's own vocabulary)."""
-        return self.max_items or len(getattr(self.item, "keys", ()))
+        return self.max_items or (len(self.item.choices(net)) if isinstance(self.item, Choice) else 0)
 
     def check(self, value: Any, at: Path, ctx: Context) -> Any:
         if isinstance(value, str):  # a single value is a list of one
@@ -263,9 +275,10 @@ class ListOf(Spec):
             en, th = _type_name(value)
             return ctx.error(at, f"expected a list (lines starting with '- '), found {en}",
                              f"ต้องเป็นรายการ (บรรทัดขึ้นต้นด้วย '- ') แต่พบ{th}")
-        if len(value) > self.limit:
-            return ctx.error(at, f"has {len(value)} items, at most {self.limit}",
-                             f"มี {len(value)} รายการ ไม่เกิน {self.limit}")
+        limit = self.limit(ctx.network)
+        if len(value) > limit:
+            return ctx.error(at, f"has {len(value)} items, at most {limit}",
+                             f"มี {len(value)} รายการ ไม่เกิน {limit}")
         if len(value) < self.min_items:
             return ctx.error(at, f"needs at least {self.min_items} item(s)",
                              f"ต้องมีอย่างน้อย {self.min_items} รายการ")
@@ -280,9 +293,9 @@ class ListOf(Spec):
                 seen.append(v)
         return items
 
-    def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema(),
-                                  "maxItems": self.limit}
+    def json_schema(self, net: Network) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema(net),
+                                  "maxItems": self.limit(net)}
         if self.min_items:
             schema["minItems"] = self.min_items
         if self.unique:
@@ -328,7 +341,7 @@ class Url(TextSpec):
         schemes = ("https",) if self.https_only else ("https", "http")
         return safe_url(text, schemes) or _url_error(ctx, at, text, schemes)
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         pattern = "^[Hh][Tt][Tt][Pp][Ss]://" if self.https_only else "^[Hh][Tt][Tt][Pp][Ss]?://"
         return self._described({"type": "string", "format": "uri", "pattern": pattern,
                                 "maxLength": self.max_len})
@@ -358,7 +371,7 @@ class Handle(TextSpec):
                              f"e.g. {self.template.format('name')}")
         return self.template.format(text.lstrip("@"))
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         return self._described({"type": "string", "maxLength": 500})
 
 
@@ -374,7 +387,7 @@ class Email(TextSpec):
                              "e.g. contact@example.org")
         return text
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         return self._described({"type": "string", "format": "email", "maxLength": 254})
 
 
@@ -389,7 +402,7 @@ class Phone(TextSpec):
             return ctx.error(at, f"{text!r}: {exc}",
                              f"{text!r}: เบอร์โทรไม่ถูกต้อง เขียนเช่น 073-312-222 หรือ 081-234-5678")
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         return self._described({"type": ["string", "integer"]})
 
 
@@ -409,7 +422,7 @@ class Date(TextSpec):
                              f"{day.isoformat()} เป็นวันในอนาคต")
         return day
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         return self._described({"type": "string"})
 
 
@@ -427,7 +440,7 @@ class Year(TextSpec):
                              f"ปี {year} ไม่น่าจะเป็นปีที่ก่อตั้ง")
         return year
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         return self._described({"type": ["integer", "string"]})
 
 
@@ -449,7 +462,7 @@ class Baht(TextSpec):
                              f"{amount} บาท ไม่น่าจะเป็นเป้าหมายได้ (1 ถึง {self.maximum:,})")
         return amount
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         return self._described({"type": ["integer", "string"]})
 
 
@@ -472,7 +485,7 @@ class Number(TextSpec):
                              "สลับละติจูดกับลองจิจูดหรือไม่?")
         return number
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         return self._described({"type": ["number", "string"]})
 
 
@@ -524,10 +537,10 @@ class Obj(Spec):
                 ok = False
         return result, ok
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         schema: dict[str, Any] = {
             "type": "object",
-            "properties": {k: f.spec.json_schema() for k, f in self.fields.items()},
+            "properties": {k: f.spec.json_schema(net) for k, f in self.fields.items()},
             "additionalProperties": False,
             **self.extra,
         }

@@ -1,8 +1,9 @@
 """Closed vocabularies of the data contract, with Thai and English labels.
 
-Keys are part of the public contract (profiles, URLs, feeds): never rename one. FOCUS and NEEDS
-are the site's own (its ``guidemap.yml``, see :mod:`guidemap.contract.network`), refilled in
-place when it is read; the DEFAULT_ ones are the first network's, used when a site sets none.
+Keys are part of the public contract (profiles, URLs, feeds): never rename one. The focus and
+needs vocabularies are the site's own (its ``guidemap.yml``): they live on its
+:class:`~guidemap.contract.network.Network`, which is passed to whatever reads them; the DEFAULT_
+ones here are the first network's, used when a site sets none. The other tables are fixed.
 """
 
 from __future__ import annotations
@@ -41,9 +42,6 @@ DEFAULT_NEEDS: dict[str, Label] = {
     "space": Label("สถานที่", "Space"),
     "partners": Label("ภาคีความร่วมมือ", "Partners"),
 }
-
-FOCUS: dict[str, Label] = dict(DEFAULT_FOCUS)
-NEEDS: dict[str, Label] = dict(DEFAULT_NEEDS)
 
 PRECISION: dict[str, Label] = {
     "exact": Label("ตำแหน่งจริง", "Exact location"),

@@ -117,14 +117,17 @@ def _other_pictures(data: Dataset, site: SiteInfo, docs_dir: Path, out: SiteOutp
         out.files.update(encode(docs_dir / rel, rel, info, pictures.WIDTHS[-1:]))
 
 
-def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue) -> list[GeneratedPage]:
-    """Every page the core makes, in the order the site lists them."""
+def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue,
+                    maps: map_view.MapRenders | None = None) -> list[GeneratedPage]:
+    """Every page the core makes, in the order the site lists them; ``maps``: the folium
+    renders made beside the build (the others are made here)."""
+    maps = maps or map_view.MapRenders()
     orgs = {o.id: o for o in data.orgs}
     mentions = stories_by_org(site.published(data.stories))
     calls, events = dated_by_org(data, site.today)
     funds = campaigns_by_group(data.orgs)
     pages = [org_page(o, site, mentions.get(o.id, []), orgs, feed_list, calls.get(o.id), events.get(o.id),
-                      funds.get(o.id))
+                      funds.get(o.id), maps)
              for o in sort_orgs(data.orgs)]
     pages.extend(listings.directory_pages(data, site))
     pages.extend(listings.province_pages(data, site, feed_list))
@@ -136,7 +139,7 @@ def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue) -> 
     pages.extend(events_pages.event_pages(data, site))
     if site.has_feeds:
         pages.append(subscribe.subscribe_page(feed_list, site, calendars.calendar_index(data, site)))
-    pages.append(map_view.map_page(data, site))
+    pages.append(map_view.map_page(data, site, maps))
     pages.extend(guide.guide_pages(data, site))
     return pages
 
@@ -149,16 +152,18 @@ def contributed_pages(data: Dataset, site: SiteInfo, out: SiteOutputs) -> None:
     out.contributed[urls.src_uri(footer.ABOUT)] = ContributedPage(finish=partial(footer.about_contact, site))
 
 
-def data_files(data: Dataset, out: SiteOutputs, with_calls: frozenset[str] = frozenset()) -> None:
+def data_files(data: Dataset, site: SiteInfo, out: SiteOutputs,
+               with_calls: frozenset[str] = frozenset()) -> None:
     """Open data, the guide map's data, Leaflet (from the installed xstatic packages) and the
     search worker."""
     out.files[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
     out.files[urls.DATA_CSV] = opendata.orgs_csv(data.orgs)
-    out.files[urls.DIRECTORY_JSON] = opendata.directory_json(sort_orgs(data.orgs))  # the filters' data
+    # The filters' data.
+    out.files[urls.DIRECTORY_JSON] = opendata.directory_json(sort_orgs(data.orgs), site.network.focus)
     # Made from the site's own vocabularies (for this repository's, the same bytes as the file).
-    out.files[urls.SCHEMA] = schema_json()
+    out.files[urls.SCHEMA] = schema_json("org", site.network)
     out.files[urls.GEOJSON] = map_geodata.orgs_geojson(data.orgs)
-    out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs, with_calls)
+    out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs, site.network.focus, with_calls)
     out.copies.update(map_settings.asset_copies())
     out.files.update(map_settings.asset_files())
     out.files[search.WORKER_PATH] = lean(search.worker_script(), line_comments=True)
@@ -166,14 +171,16 @@ def data_files(data: Dataset, out: SiteOutputs, with_calls: frozenset[str] = fro
 
 
 def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
-                 docs_dir: Path | None = None, feeds_later: bool = False) -> SiteOutputs:
+                 docs_dir: Path | None = None, feeds_later: bool = False,
+                 maps: map_view.MapRenders | None = None) -> SiteOutputs:
+    """Everything one build publishes, for the network on ``site``."""
     out = global_assets()
     data = selection.open_only(data, site.today)  # ended campaigns: on no page, export or feed
     data = picture_files(data, site, orgs_dir, docs_dir, out)
     # The feeds are known before any page is made: each page adds the links to its own.
     # Feeds need absolute links (the plugin requires site_url with stories).
     feed_list = FeedCatalogue(tuple(catalogue(data, site))) if site.has_feeds else NO_FEEDS
-    out.pages.extend(generated_pages(data, site, feed_list))
+    out.pages.extend(generated_pages(data, site, feed_list, maps))
     if site.has_feeds:
         announced = campaign_feed.announcements(data, site)
         if feeds_later:  # written by the site builder once the stories' pages are rendered
@@ -183,7 +190,7 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
             out.files.update(feeds.feed_files(data, site, feed_list.feeds, announced))
         out.files.update(call_feeds.call_feed_files(data, site))
     contributed_pages(data, site, out)
-    data_files(data, out, frozenset(dated_by_org(data, site.today)[0]))
+    data_files(data, site, out, frozenset(dated_by_org(data, site.today)[0]))
     out.files.update(calendars.calendar_files(data, site))  # calls and events, as .ics
     out.files[urls.DATA_CALLS] = dated_opendata.calls_json(data.calls, site.today)
     out.files[urls.DATA_EVENTS] = dated_opendata.events_json(data.events)

@@ -19,9 +19,10 @@ from guidemap.contract.load.repository import load_repository, repo_root
 from guidemap.contract.load.stories import load_story_file
 from guidemap.contract.model.dated import CALLS_DIR, EVENTS_DIR
 from guidemap.contract.model.types import STALE_AFTER_DAYS
+from guidemap.contract.network import Network
 from guidemap.contract.problems import Problems
 from guidemap.contract.schema import SCHEMA_PATH, SCHEMA_PATHS, schema_json
-from guidemap.contract.vocab import FOCUS, Label
+from guidemap.contract.vocab import Label
 from guidemap.tools import init, reachability
 from guidemap.tools.docs.fieldtable import doc_files, field_table, rewrite
 from guidemap.tools.forms import dated_form, issuebody, issueform, storyform
@@ -34,8 +35,8 @@ from guidemap.tools.scaffold import Answers, check_answers, render
 from guidemap.tools.stale import stale_markdown, stale_orgs, stale_text
 
 
-def schema_text() -> str:
-    return schema_json()
+def schema_text(net: Network) -> str:
+    return schema_json("org", net)
 
 
 def _print_problems(problems: Problems, fmt: str, stream: TextIO | None = None) -> None:
@@ -68,10 +69,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 everything = load_repository(root, network_file=args.network).problems.items
                 problems.items.extend(p for p in everything if p.path == shown)
             elif path.suffix in (".yml", ".yaml"):
-                counts["profiles"] += load_org_file(path, root, problems, org_ids=known) is not None
+                counts["profiles"] += load_org_file(path, root, problems, org_ids=known,
+                                                    site=args.site) is not None
             elif path.suffix == ".md":
                 counts["stories"] += load_story_file(path, root / "content", root, known,
-                                                     problems) is not None
+                                                     problems, args.site) is not None
             else:
                 problems.add(name, 0, "", "not a profile (.yml) or story (.md)",
                              "ไม่ใช่ไฟล์ข้อมูลกลุ่ม (.yml) หรือเรื่องเล่า (.md)")
@@ -92,7 +94,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     print(f"✓ {n_orgs} profile(s) and {n_stories} story(ies){dated} valid / ข้อมูลถูกต้อง", file=sys.stderr)
     if not args.files:  # warnings only: missing channels never fail a check
-        for line in reachability.report(result.dataset.orgs, network.current()):
+        for line in reachability.report(result.dataset.orgs, result.network):
             print(line, file=sys.stderr)
     return 0
 
@@ -119,6 +121,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             return default
         return _ask(prompt_th if th else prompt_en, default)
 
+    keys = ", ".join(args.site.focus)
+
     try:
         answers = Answers(
             id=value("id", "รหัสกลุ่ม (a-z, 0-9, -)", "Id (a-z, 0-9, -)"),
@@ -127,8 +131,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             .strip("-"),
             province=value("province", "จังหวัด", "Province"),
             district=value("district", "อำเภอ (ถ้ามี)", "District (optional)", "-").strip("-"),
-            focus=[f.strip() for f in value("focus", f"ประเด็น ({', '.join(FOCUS)})",
-                                             f"Focus ({', '.join(FOCUS)})").split(",") if f.strip()],
+            focus=[f.strip() for f in value("focus", f"ประเด็น ({keys})", f"Focus ({keys})").split(",")
+                   if f.strip()],
             summary_th=value("summary_th", "สรุปงานของกลุ่ม (ภาษาไทย)", "Summary in Thai"),
             lat=float(value("lat", "ละติจูด", "Latitude") or "nan"),
             lon=float(value("lon", "ลองจิจูด", "Longitude") or "nan"),
@@ -138,7 +142,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print("lat/lon must be numbers / ละติจูดและลองจิจูดต้องเป็นตัวเลข", file=sys.stderr)
         return 2
     missing = [k for k in ("id", "name_th", "province", "summary_th") if not getattr(answers, k)]
-    problems = [f"{k}: required / ต้องกรอก" for k in missing] or check_answers(answers)
+    problems = [f"{k}: required / ต้องกรอก" for k in missing] or check_answers(answers, args.site.focus)
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 2
@@ -153,7 +157,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         trial.parent.mkdir()
         trial.write_text(text, encoding="utf-8")
         found = Problems()
-        if load_org_file(trial, Path(tmp), found) is None:
+        if load_org_file(trial, Path(tmp), found, site=args.site) is None:
             _print_problems(found, "text", sys.stderr)
             return 1
     if args.stdout:
@@ -216,19 +220,19 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    code = _generated(SCHEMA_PATH, schema_text(), args, "schema")
+    code = _generated(SCHEMA_PATH, schema_text(args.site), args, "schema")
     if args.write or args.check:  # and the schemas of a call and an event, beside it
         for kind, path in SCHEMA_PATHS.items():
-            code = max(code, _generated(path, schema_json(kind), args, "schema"))
+            code = max(code, _generated(path, schema_json(kind, args.site), args, "schema"))
     return code
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
     root = _root(args)
     if not args.write and not args.check:
-        return _generated(root / FORM_PATH, form_text(), args, "forms")
+        return _generated(root / FORM_PATH, form_text(args.site), args, "forms")
     # The profile form, the story form, then the forms of a call for volunteers and an event.
-    codes = [_generated(root / FORM_PATH, form_text(), args, "forms"),
+    codes = [_generated(root / FORM_PATH, form_text(args.site), args, "forms"),
              _generated(root / storyform.FORM_PATH, storyform.form_text(), args, "forms")]
     codes += [_generated(root / f.path, dated_form.form_text(f), args, "forms")
               for f in dated_form.FORMS.values()]
@@ -243,7 +247,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
     stale = 0
     for path in doc_files(_root(args)):
         text = path.read_text(encoding="utf-8")
-        fresh = rewrite(text)
+        fresh = rewrite(text, args.site)
         if args.write:
             path.write_text(fresh, encoding="utf-8")
         elif fresh != text:
@@ -310,11 +314,11 @@ def cmd_story_from_issue(args: argparse.Namespace) -> int:
     fetched: list[storyform.IssueStory] = []
 
     def make(body: str, root: Path) -> tuple[str, Callable[[], Path]]:
-        story = storyform.story_from_issue(body, root, args.today, args.slug)
+        story = storyform.story_from_issue(body, root, args.today, args.slug, site=args.site)
         picture = None
         if story.picture_url and args.fetch_image:
             picture = storyform.fetch_picture(story.picture_url)
-            story = storyform.story_from_issue(body, root, args.today, args.slug, picture)
+            story = storyform.story_from_issue(body, root, args.today, args.slug, picture, args.site)
         elif story.picture_url:
             fetched.append(story)
         return story.text, lambda: storyform.write_story(story, root, picture)
@@ -330,7 +334,7 @@ def cmd_story_from_issue(args: argparse.Namespace) -> int:
 
 def cmd_from_issue(args: argparse.Namespace) -> int:
     def make(body: str, root: Path) -> tuple[str, Callable[[], Path]]:
-        profile = issueform.profile_from_issue(body, root / "orgs")
+        profile = issueform.profile_from_issue(body, root / "orgs", site=args.site)
         return profile.text, lambda: issueform.write_profile(profile, root / "orgs", update=args.update)
 
     return _from_issue(args, make)
@@ -456,10 +460,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     if args.func is not cmd_init:
-        # The site's guidemap.yml (vocabularies, provinces) decides what the commands check.
+        # The site's guidemap.yml (vocabularies, languages) decides what the commands check:
+        # passed to them on ``args.site``.
         problems = Problems()
-        network.use(channels.complete(network.load(_root(args), args.network, problems), _root(args),
-                                      args.network, problems))
+        args.site = channels.complete(network.load(_root(args), args.network, problems), _root(args),
+                                      args.network, problems)
         if problems:  # reported as validate reports a profile's
             _print_problems(problems, getattr(args, "format", "text"))
             print(f"\n✗ {len(problems)} problem(s) in 1 file(s) / พบ {len(problems)} ปัญหาใน 1 ไฟล์",

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import yaml
 
 from guidemap.contract import gazetteer
 from guidemap.contract.model.profile import ID_PATTERN
-from guidemap.contract.vocab import FOCUS, PRECISION
+from guidemap.contract.vocab import PRECISION, Label
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../plugins/guidemap/contract/data/org.schema.json\n"
 
@@ -31,16 +32,17 @@ class Answers:
     precision: str = "district"
 
 
-def check_answers(a: Answers) -> list[str]:
-    """Plain-language problems with the answers, before anything is written."""
+def check_answers(a: Answers, focus: Mapping[str, Label]) -> list[str]:
+    """Plain-language problems with the answers, before anything is written (``focus``: the
+    network's focus vocabulary)."""
     problems = []
     if not re.fullmatch(ID_PATTERN, a.id):
         problems.append("id: lowercase letters, digits and hyphens only / ใช้ a-z 0-9 และ - เท่านั้น")
     for p in gazetteer.resolve(a.province, a.district).problems:
         problems.append(f"{p.field}: {p.en} / {p.th}" + (f" → {p.hint}" if p.hint else ""))
-    unknown = [f for f in a.focus if f not in FOCUS]
+    unknown = [f for f in a.focus if f not in focus]
     if unknown or not a.focus:
-        problems.append(f"focus: use some of / เลือกจาก {', '.join(FOCUS)}")
+        problems.append(f"focus: use some of / เลือกจาก {', '.join(focus)}")
     if math.isnan(a.lat) or math.isnan(a.lon):
         problems.append("lat/lon: required / ต้องกรอกละติจูดและลองจิจูด")
     if a.precision not in PRECISION:

@@ -23,6 +23,7 @@ from guidemap.contract.model.dated import CALLS, CALLS_DIR, EVENTS, EVENTS_DIR
 from guidemap.contract.model.fields import Declarations, PublicVenue
 from guidemap.contract.model.profile import ID_PATTERN
 from guidemap.contract.model.types import Area, Call, Event, LText, Org, Venue, When
+from guidemap.contract.network import Network
 from guidemap.contract.problems import Problems
 from guidemap.contract.spec import Context
 from guidemap.contract.yamlsafe import read_file, shown_path
@@ -126,13 +127,13 @@ def _public_venue(at: str, venue: Venue | None, area: Area | None, host: Org) ->
 
 
 def _load(path: Path, root: Path, kind: Declarations, known: set[str], orgs: dict[str, Org],
-          problems: Problems) -> dict[str, Any] | None:
+          problems: Problems, site: Network) -> dict[str, Any] | None:
     """The model's attributes of one entry, filled from its declarations (None: a problem)."""
     shown = shown_path(path, root)
     doc = read_file(path, shown, problems)
     if doc is None:
         return None
-    ctx = Context(shown, doc, problems)
+    ctx = Context(shown, doc, problems, site)
     before = len(problems)
     data, _ = kind.spec.check_fields(doc.data if doc.data is not None else {}, (), ctx)
     for i, org_id in enumerate(data.get("orgs", [])):
@@ -152,17 +153,18 @@ def _load(path: Path, root: Path, kind: Declarations, known: set[str], orgs: dic
 
 
 def _entries(root: Path, folder: str, kind: Declarations, known: set[str], orgs: dict[str, Org],
-             problems: Problems) -> list[dict[str, Any]]:
-    found = (_load(path, root, kind, known, orgs, problems)
+             problems: Problems, site: Network) -> list[dict[str, Any]]:
+    found = (_load(path, root, kind, known, orgs, problems, site)
              for path in entry_files(root / folder, root, problems))
     return [values for values in found if values is not None]
 
 
-def load_dated(root: Path, known: set[str], orgs: list[Org],
-               problems: Problems) -> tuple[list[Call], list[Event]]:
-    """Every call and event of the repository; ``known`` are the ids of every profile file
-    (valid or not, so a broken profile is reported once, in its own file)."""
+def load_dated(root: Path, known: set[str], orgs: list[Org], problems: Problems,
+               site: Network) -> tuple[list[Call], list[Event]]:
+    """Every call and event of the repository, checked for the network ``site``; ``known`` are
+    the ids of every profile file (valid or not, so a broken profile is reported once, in its
+    own file)."""
     by_id = {o.id: o for o in orgs}
-    calls = [Call(**v) for v in _entries(root, CALLS_DIR, CALLS, known, by_id, problems)]
-    events = [Event(**v) for v in _entries(root, EVENTS_DIR, EVENTS, known, by_id, problems)]
+    calls = [Call(**v) for v in _entries(root, CALLS_DIR, CALLS, known, by_id, problems, site)]
+    events = [Event(**v) for v in _entries(root, EVENTS_DIR, EVENTS, known, by_id, problems, site)]
     return calls, events

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guidemap.contract import files, gazetteer, pictures
+from guidemap.contract import files, gazetteer, network, pictures
 from guidemap.contract.location import coarsen
 from guidemap.contract.model.fields import (
     Coarsened,
@@ -161,13 +161,15 @@ def _check_campaign_groups(raw: Any, ctx: Context, stem: str, org_ids: set[str] 
 
 
 def load_org_file(path: Path, root: Path, problems: Problems, shown: str | None = None,
-                  org_ids: set[str] | None = None) -> Org | None:
-    """One profile; ``org_ids`` (every profile's id) checks the groups a profile names."""
+                  org_ids: set[str] | None = None, site: network.Network | None = None) -> Org | None:
+    """One profile, checked for the network ``site`` (None: the one of the repository at
+    ``root``); ``org_ids`` (every profile's id) checks the groups a profile names."""
+    site = site or network.load(root, None, problems)
     shown = shown or shown_path(path, root)
     doc = read_file(path, shown, problems)
     if doc is None:
         return None
-    ctx = Context(shown, doc, problems)
+    ctx = Context(shown, doc, problems, site)
     before = len(problems)
     data, _ = ORG.check_fields(doc.data if doc.data is not None else {}, (), ctx)
     _check_campaign_groups(doc.data, ctx, path.stem, org_ids)
@@ -206,7 +208,7 @@ def org_files(orgs_dir: Path, root: Path, problems: Problems) -> list[Path]:
     return found
 
 
-def load_orgs(files: list[Path], root: Path, problems: Problems) -> list[Org]:
+def load_orgs(files: list[Path], root: Path, problems: Problems, site: network.Network) -> list[Org]:
     """The valid profiles among ``files`` (from :func:`org_files`); the rest are reported."""
     orgs: list[Org] = []
     seen: dict[str, str] = {}
@@ -219,7 +221,7 @@ def load_orgs(files: list[Path], root: Path, problems: Problems) -> list[Org]:
                          f"id {stem!r} ซ้ำกับ {seen[stem]}")
             continue
         seen[stem] = shown
-        org = load_org_file(path, root, problems, shown, known)
+        org = load_org_file(path, root, problems, shown, known, site)
         if org is not None:
             orgs.append(org)
     return orgs

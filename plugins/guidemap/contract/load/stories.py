@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from guidemap.contract import files, mdwork, pictures
+from guidemap.contract import files, mdwork, network, pictures
 from guidemap.contract.load.profiles import check_org_id
 from guidemap.contract.model.story import MAX_STORY_BYTES, STORY
 from guidemap.contract.model.types import Lesson, Story
@@ -127,14 +127,16 @@ def _story(data: dict[str, Any], path: Path, content_dir: Path, body: str,
 
 
 def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str] | None,
-                    problems: Problems) -> Story | None:
+                    problems: Problems, site: network.Network | None = None) -> Story | None:
+    """One story, checked for the network ``site`` (None: the one of the repository at ``root``)."""
+    site = site or network.load(root, None, problems)
     shown = shown_path(path, root)
     text = _story_text(path, shown, problems)
     parsed = _front_matter(text, shown, problems) if text is not None else None
     if parsed is None or text is None:
         return None
     doc, body = parsed
-    ctx = Context(shown, doc, problems)
+    ctx = Context(shown, doc, problems, site)
     before = len(problems)
     data, _ = STORY.check_fields(doc.data if doc.data is not None else {}, (), ctx)
     for i, org_id in enumerate(data.get("orgs", [])):
@@ -161,10 +163,10 @@ def _lesson(data: dict[str, Any] | None) -> Lesson | None:
 
 
 def load_stories(content_dir: Path, root: Path, org_ids: set[str] | None,
-                 problems: Problems) -> list[Story]:
+                 problems: Problems, site: network.Network) -> list[Story]:
     stories = []
     for path in story_files(content_dir):
-        story = load_story_file(path, content_dir, root, org_ids, problems)
+        story = load_story_file(path, content_dir, root, org_ids, problems, site)
         if story is not None:
             stories.append(story)
     return stories

@@ -32,6 +32,7 @@ from guidemap.contract.model.fields import (
 )
 from guidemap.contract.model.profile import ID_HINT, ID_PATTERN
 from guidemap.contract.model.types import When
+from guidemap.contract.network import Network
 from guidemap.contract.spec import (
     NO_LABEL,
     Choice,
@@ -102,7 +103,7 @@ class WhenSpec(TextSpec):
                              f"{text!r} ไม่ใช่วันที่และเวลา เขียนแบบ ปปปป-ดด-วว หรือ ปปปป-ดด-วว ชช:นน "
                              "เช่น 2569-01-10 09:00 (เวลาประเทศไทย)", "e.g. 2569-01-10 09:00")
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         return self._described({"type": "string"})
 
 
@@ -119,7 +120,7 @@ class Age(TextSpec):
                              "e.g. 18")
         return int(value)
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, net: Network) -> dict[str, Any]:
         return self._described({"type": ["integer", "string"]})
 
 

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from guidemap.contract.model.types import LText
+from guidemap.contract.network import Network
 from guidemap.contract.spec import Choice, Field, ListOf, Localized, Obj, Spec
 from guidemap.contract.vocab import Label
 
@@ -178,11 +179,10 @@ class FieldDecl:
         """Where a form element's answer goes in the file ("name.th" for the Thai part)."""
         return f"{self.path}.{e.part}" if e.part and not self.per_line else self.path
 
-    @property
-    def choices(self) -> Mapping[str, Label] | None:
-        """A choice field's keys and labels (also of a list of choices)."""
+    def choices(self, net: Network) -> Mapping[str, Label] | None:
+        """A choice field's keys and labels (also of a list of choices), for network ``net``."""
         item = self.spec.item if isinstance(self.spec, ListOf) else self.spec
-        return item.keys if isinstance(item, Choice) else None
+        return item.choices(net) if isinstance(item, Choice) else None
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from guidemap.contract.spec import (
     Url,
     Year,
 )
-from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
+from guidemap.contract.vocab import LANGUAGES, PRECISION, Label
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID_HINT = Label("ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีดกลาง เช่น beach-for-life",
@@ -172,7 +172,7 @@ PROFILE_FIELDS: tuple[FieldDecl, ...] = (
             "[Safety and privacy](#safety-and-privacy)"))),
     FieldDecl(
         "focus", Label("ประเด็นที่ทำงาน", "Focus areas"),
-        ListOf(Choice(FOCUS), max_items=6, min_items=1, unique=True,
+        ListOf(Choice("focus"), max_items=6, min_items=1, unique=True,
                description=Label("ประเด็นที่ทำงาน", "Focus areas")), required=True,
         exports=Exports(json=True, csv=Csv((("focus", ""),), 60), geojson=(Geo("focus", 30),),
                         jsonld=(LD("knowsAbout"),)),
@@ -265,7 +265,7 @@ PROFILE_FIELDS: tuple[FieldDecl, ...] = (
                 Label("ไม่เกิน 1000 ตัวอักษร", "at most 1000 characters"))),
     FieldDecl(
         "needs", Label("สิ่งที่กลุ่มต้องการ", "What the group needs"),
-        ListOf(Choice(NEEDS), max_items=0, unique=True,
+        ListOf(Choice("needs"), max_items=0, unique=True,
                description=Label("สิ่งที่กลุ่มต้องการ", "What the group needs")),
         exports=Exports(json=True, csv=Csv((("needs", ""),), 70)),
         form=(FormElement("needs", Label("สิ่งที่กลุ่มต้องการ", "What the group needs"), "checkboxes",
@@ -274,7 +274,7 @@ PROFILE_FIELDS: tuple[FieldDecl, ...] = (
                 Label("รหัสในตารางด้านล่าง ไม่ซ้ำ", "keys from the table below, no repeats"))),
     FieldDecl(
         "offers", Label("สิ่งที่กลุ่มแบ่งปันให้กลุ่มอื่นได้", "What the group can offer other groups"),
-        ListOf(Choice(NEEDS), max_items=0, unique=True,
+        ListOf(Choice("needs"), max_items=0, unique=True,
                description=Label("สิ่งที่กลุ่มแบ่งปันได้ (รหัสเดียวกับ needs)",
                                  "What the group can offer (the keys of needs)")),
         exports=Exports(json=True, csv=Csv((("offers", ""),), 75)),

@@ -8,7 +8,7 @@ take HTML, never raw text.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from guidemap.contract.vocab import Label
 from guidemap.outputs.html.htmlkit import h
@@ -24,7 +24,9 @@ def en(html: str, tag: str = "span", *, lang_first: bool = False) -> str:
     return f"<{tag} {attrs}>{html}</{tag}>"
 
 
-@cache  # labels are the site's own constants, used on every group page
+# Labels are the code's and the network's (a pure function of the label: a changed label is
+# another key), used on every group page; bounded, as `mkdocs serve` builds again and again.
+@lru_cache(maxsize=4096)
 def bi(label: Label) -> str:
     """A Thai label with its English beside it."""
     return f"{h(label.th)} {en(h(label.en))}"

@@ -6,13 +6,14 @@ coarsened to the group's precision.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from guidemap.contract import thai
 from guidemap.contract.model.fields import Geo, is_set, json_value, value_of
 from guidemap.contract.model.profile import PROFILE_FIELDS
 from guidemap.contract.model.types import Org
-from guidemap.contract.vocab import FOCUS
+from guidemap.contract.vocab import Label
 from guidemap.outputs.map.settings import SUMMARY_CHARS
 
 
@@ -56,7 +57,8 @@ def orgs_geojson(orgs: list[Org]) -> str:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def markers_json(orgs: list[Org], with_calls: frozenset[str] = frozenset()) -> str:
+def markers_json(orgs: list[Org], focus: Mapping[str, Label],
+                 with_calls: frozenset[str] = frozenset()) -> str:
     """The map's markers, compact: what drawing and filtering need, nothing for the popups.
 
     ``{"focus": [key, ...], "groups": [[id, name, lon, lat, [focus index, ...], province], ...]}``,
@@ -64,7 +66,7 @@ def markers_json(orgs: list[Org], with_calls: frozenset[str] = frozenset()) -> s
     about a quarter of the GeoJSON, so the markers show sooner. A group with an open call for
     volunteers (``with_calls``) has a seventh element, 1, for the map's "open calls" filter.
     """
-    used = [k for k in FOCUS if any(k in o.focus for o in orgs)]
+    used = [k for k in focus if any(k in o.focus for o in orgs)]
     index = {k: i for i, k in enumerate(used)}
     groups: list[list[object]] = [
         [o.id, o.name.best, o.location.lon, o.location.lat, [index[k] for k in o.focus], o.province.code,

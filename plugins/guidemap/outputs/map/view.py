@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from guidemap.contract import network
 from guidemap.contract.location import GRID
 from guidemap.contract.model.types import Dataset, Org
-from guidemap.contract.vocab import FOCUS, PRECISION, Label
+from guidemap.contract.network import Network
+from guidemap.contract.vocab import PRECISION, Label
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, one_block
 from guidemap.outputs.html.markup import bi, en, link
@@ -44,25 +46,27 @@ from guidemap.outputs.map.settings import (
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.types import GeneratedPage, SiteInfo
 
-_rendered: dict[MapRequest, Rendered] = {}
+
+@dataclass(frozen=True)
+class MapRenders:
+    """The folium renders of one build: the ones made elsewhere (by the helper process), and
+    any other rendered here when asked for."""
+
+    made: dict[MapRequest, Rendered] = field(default_factory=dict)
+
+    def get(self, request: MapRequest) -> Rendered:
+        return self.made.get(request) or _render_here(request)
 
 
-def preload(renders: dict[MapRequest, Rendered]) -> None:
-    """Renders made elsewhere (by the helper process), used instead of rendering here."""
-    _rendered.update(renders)
+@lru_cache(maxsize=16)  # a pure function of its request: `mkdocs serve` asks for the same again
+def _render_here(request: MapRequest) -> Rendered:
+    # Imports folium (half a second): only when the helper process could not render it.
+    from guidemap.outputs.map.folium_render import render_map
+
+    return render_map(request)
 
 
-def _folium_map(request: MapRequest) -> Rendered:
-    found = _rendered.get(request)
-    if found is None:
-        # Imports folium (half a second): only when the helper process could not render it.
-        from guidemap.outputs.map.folium_render import render_map
-
-        found = _rendered[request] = render_map(request)
-    return found
-
-
-def _main_request(data: Dataset) -> MapRequest:
+def _main_request(data: Dataset, net: Network) -> MapRequest:
     url = urls.MAP
     config: dict[str, Any] = {
         "data": urls.rel(url, urls.GEOJSON),
@@ -73,27 +77,25 @@ def _main_request(data: Dataset) -> MapRequest:
         lats = [o.location.lat for o in data.orgs]
         lons = [o.location.lon for o in data.orgs]
         config["bounds"] = [[min(lats), min(lons)], [max(lats), max(lons)]]
-    site = network.current()
-    return MapRequest(url, "guidemap", MAP_JS, MAP_CSS, site.zoom, "main", json.dumps(config, sort_keys=True),
-                      site.center)
+    return MapRequest(url, "guidemap", MAP_JS, MAP_CSS, net.zoom, "main", json.dumps(config, sort_keys=True),
+                      net.center)
 
 
-def _mini_request(frm_depth: int) -> MapRequest:
+def _mini_request(frm_depth: int, net: Network) -> MapRequest:
     # The small map is the same on every group page (the group's position is given in data
     # attributes), so it is rendered once per page depth.
-    return MapRequest("x/" * frm_depth, "guidemap_mini", MINI_JS, MINI_CSS, 10, "mini", "{}",
-                      network.current().center)
+    return MapRequest("x/" * frm_depth, "guidemap_mini", MINI_JS, MINI_CSS, 10, "mini", "{}", net.center)
 
 
-def map_requests(data: Dataset) -> list[MapRequest]:
-    """Every folium render the site needs, known as soon as the data is loaded."""
-    return [_main_request(data), _mini_request(urls.org("x").count("/"))]
+def map_requests(data: Dataset, net: Network) -> list[MapRequest]:
+    """Every folium render the site of network ``net`` needs, known as soon as the data is loaded."""
+    return [_main_request(data, net), _mini_request(urls.org("x").count("/"), net)]
 
 
-def map_scripts(data: Dataset) -> list[str]:
+def map_scripts(data: Dataset, net: Network, maps: MapRenders | None = None) -> list[str]:
     """The script tags of every map the site has, as our code writes them (the
-    Content-Security-Policy allows their inline parts by hash)."""
-    return [_folium_map(request)[2] for request in map_requests(data)]
+    Content-Security-Policy allows their inline parts by hash); ``maps``: the build's renders."""
+    return [(maps or MapRenders()).get(request)[2] for request in map_requests(data, net)]
 
 
 # --- the map page ---------------------------------------------------------------------------
@@ -105,8 +107,9 @@ def _select(name: str, label: Label, options: list[tuple[str, str, int]]) -> str
             f'<option value="">ทั้งหมด</option>{opts}</select></label>')
 
 
-def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
+def map_page(data: Dataset, site: SiteInfo, maps: MapRenders | None = None) -> GeneratedPage:
     url = urls.MAP
+    net = site.network
     orgs = sorted(data.orgs, key=lambda o: (o.province.code, o.name.best, o.id))
     provinces = {o.province.code: o.province for o in orgs}
     by_province = Counter(o.province.code for o in orgs)
@@ -114,11 +117,11 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     with_calls = {org_id for c in data.calls if c.is_open(site.today) for org_id in c.orgs}
     calls_filter = _select("calls", Label("ประกาศรับอาสา", "Calls for volunteers"), [(
         "open", "มีประกาศรับอาสาที่เปิดอยู่", sum(o.id in with_calls for o in orgs))]) if with_calls else ""
-    head, canvas, scripts = _folium_map(_main_request(data))
+    head, canvas, scripts = (maps or MapRenders()).get(_main_request(data, net))
     filters = (
         '<form class="gm-filters gm-map-filters" role="search" aria-label="กรองกลุ่มบนแผนที่" hidden>'
         + _select("focus", Label("ประเด็น", "Focus"),
-                  [(k, FOCUS[k].th, by_focus[k]) for k in FOCUS if by_focus[k]])
+                  [(k, lab.th, by_focus[k]) for k, lab in net.focus.items() if by_focus[k]])
         + _select("province", Label("จังหวัด", "Province"),
                   [(c, provinces[c].th, by_province[c]) for c in sorted(provinces)])
         + calls_filter
@@ -126,12 +129,12 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
         + f'<p class="gm-count" aria-live="polite" data-total="{len(orgs)}">ทั้งหมด {len(orgs)} กลุ่ม</p>'
         + "</form>")
     # A network's own focus keys: their pin colours (the stylesheet has the first network's).
-    pins = network.current().extra_pin_css()
-    legend = "".join(f'<li><span class="gm-pin gm-pin--{k}" aria-hidden="true"></span>{h(FOCUS[k].th)}</li>'
-                     for k in FOCUS if by_focus[k])
+    pins = net.extra_pin_css()
+    legend = "".join(f'<li><span class="gm-pin gm-pin--{k}" aria-hidden="true"></span>{h(lab.th)}</li>'
+                     for k, lab in net.focus.items() if by_focus[k])
     items = []
     for o in orgs if len(orgs) <= LIST_LIMIT else []:
-        focus = ", ".join(h(FOCUS[k].th) for k in o.focus)
+        focus = ", ".join(h(net.focus[k].th) for k in o.focus)
         items.append(
             f'<li id="{h(o.id)}" data-focus="{h(" ".join(o.focus))}" data-province="{h(o.province.code)}"'
             f'{" data-calls" if o.id in with_calls else ""}>'
@@ -156,7 +159,7 @@ def map_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     # Start fetching the data with the page, not after the scripts have run.
     preload = f'<link rel="preload" href="{h(urls.rel(url, MARKERS))}" as="fetch" crossorigin>'
     style = f"<style>{pins}</style>" if pins else ""
-    return GeneratedPage(url, title, f"แผนที่กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มใน{network.current().region.th}",
+    return GeneratedPage(url, title, f"แผนที่กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มใน{net.region.th}",
                          one_block(body), page_head(site, url, title) + head + preload + style,
                          searchable=False)
 
@@ -168,10 +171,10 @@ def radius_m(precision: str) -> int:
     return int(float(GRID[precision]) * 111_000 / 2)
 
 
-def org_map(org: Org, frm: str) -> tuple[str, str]:
+def org_map(org: Org, frm: str, net: Network, maps: MapRenders | None = None) -> tuple[str, str]:
     """(head tags, HTML) for a group page: a small map of its public position and a link to
     the group on the guide map."""
-    head, canvas, scripts = _folium_map(_mini_request(frm.count("/")))
+    head, canvas, scripts = (maps or MapRenders()).get(_mini_request(frm.count("/"), net))
     loc = org.location
     where = h(PRECISION[loc.precision].th)
     deep = link(frm, urls.MAP + "#" + org.id, f"ดูบนแผนที่กลุ่มอาสา {en('See on the guide map')}", "gm-map-link")

@@ -11,12 +11,13 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from guidemap.contract.model.fields import value_of
 from guidemap.contract.model.profile import PROFILE, PROFILE_FIELDS
 from guidemap.contract.model.types import Org
-from guidemap.contract.vocab import FOCUS
+from guidemap.contract.vocab import Label
 from guidemap.outputs.site import urls
 
 
@@ -48,7 +49,7 @@ def orgs_json(orgs: list[Org]) -> str:
     return f'{{"count": {len(orgs)}, "orgs": [\n{records}\n], "version": 1}}\n'
 
 
-def directory_json(orgs: list[Org]) -> str:
+def directory_json(orgs: list[Org], focus_labels: Mapping[str, Label]) -> str:
     """What the directory's filters need (guidemap.js loads it on their first use, not on a
     page view): per group its id, names, province, focus, needs and offers, in the directory's
     order (``orgs`` as given); the address of a group's page once, as a pattern (``{id}``), which
@@ -64,7 +65,7 @@ def directory_json(orgs: list[Org]) -> str:
 
     provinces = {o.province.code: {"th": o.province.th, "en": o.province.en, "url": urls.province(o.province)}
                  for o in orgs}
-    focus = {k: {"th": FOCUS[k].th, "en": FOCUS[k].en, "url": urls.focus(k)}
+    focus = {k: {"th": focus_labels[k].th, "en": focus_labels[k].en, "url": urls.focus(k)}
              for k in sorted({k for o in orgs for k in o.focus})}
     head = json.dumps({"focus": focus, "page": urls.org("{id}"), "provinces": provinces},
                       ensure_ascii=False, sort_keys=True)

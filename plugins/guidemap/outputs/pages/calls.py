@@ -14,7 +14,7 @@ from collections import Counter
 from guidemap.contract.model.dated import REMOTE, YES_NO
 from guidemap.contract.model.types import Call, Dataset, Org
 from guidemap.contract.thai import thai_date
-from guidemap.contract.vocab import FOCUS, LANGUAGES, Label
+from guidemap.contract.vocab import LANGUAGES, Label
 from guidemap.outputs.html import share
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, one_block
@@ -105,14 +105,15 @@ def _options(name: str, label: Label, values: list[tuple[str, str]]) -> str:
             f'<option value="">ทั้งหมด</option>{opts}</select></label>')
 
 
-def _filters(calls: list[Call], orgs: dict[str, Org]) -> str:
+def _filters(calls: list[Call], orgs: dict[str, Org], site: SiteInfo) -> str:
     provinces = Counter((c.province.code, c.province.th) for c in calls)
     focus = {f for c in calls for o in c.orgs if o in orgs for f in orgs[o].focus}
     return (
         '<form class="gm-filters gm-dated-filters" method="get" role="search" '
         'aria-label="กรองประกาศรับอาสา" hidden>'
         + _options("province", Label("จังหวัด", "Province"), [(c, n) for (c, n) in sorted(provinces)])
-        + _options("focus", Label("ประเด็น", "Focus"), [(k, FOCUS[k].th) for k in FOCUS if k in focus])
+        + _options("focus", Label("ประเด็น", "Focus"),
+                   [(k, lab.th) for k, lab in site.network.focus.items() if k in focus])
         + _options("when", Label("ช่วงเวลา", "When"), [(k, lab.th) for k, lab in WHEN_CHOICES])
         + _options("remote", Label("ทำจากที่อื่นได้", "Remote"),
                    [("yes", "ทำจากที่อื่นได้ (ทั้งหมดหรือบางส่วน)"), ("no", "ต้องมาที่พื้นที่")])
@@ -181,7 +182,7 @@ def volunteer_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
              f"{calendar_links(url, urls.CALENDAR, site, 'ปฏิทินกิจกรรมและประกาศ')}</p>")
     if calls:
         items = "".join(call_item(url, c, orgs, site, _share(c, site)) for c in calls)
-        listing = (f'{_filters(calls, orgs)}<h2 class="gm-sr-only">ประกาศที่เปิดรับ</h2>'
+        listing = (f'{_filters(calls, orgs, site)}<h2 class="gm-sr-only">ประกาศที่เปิดรับ</h2>'
                    f'<ul class="gm-calls">{items}</ul>'
                    '<p class="gm-empty-filter" hidden>ไม่พบประกาศที่ตรงกับตัวกรอง ลองล้างตัวกรอง '
                    f'{en("No call matches the filters.")}</p>')

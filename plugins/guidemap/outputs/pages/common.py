@@ -6,14 +6,14 @@ Every contributed string goes through :func:`~guidemap.outputs.html.htmlkit.h`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from guidemap.contract import network, pictures, thai
 from guidemap.contract.model.types import Area, LText, Org, Story
 from guidemap.contract.pictures import ImageInfo
 from guidemap.contract.thai import thai_date
-from guidemap.contract.vocab import FOCUS, Label
+from guidemap.contract.vocab import Label
 from guidemap.outputs.html.htmlkit import h
 from guidemap.outputs.html.markup import en, link
 from guidemap.outputs.pictures.renditions import img_tag, renditions
@@ -44,7 +44,7 @@ def area_name(area: Area) -> str:
     return f"{h(area.th)} {en(h(area.en))}"
 
 
-def badges(frm: str, keys: Iterable[str], vocab: dict[str, Label], kind: str) -> str:
+def badges(frm: str, keys: Iterable[str], vocab: Mapping[str, Label], kind: str) -> str:
     """Focus areas (each a link to its page) or needs, as a list of badges."""
     items = []
     for key in keys:
@@ -65,19 +65,27 @@ def place(frm: str, org: Org) -> str:
     return text
 
 
-@cache
+# The memos below are of pure functions: everything a card shows is in their arguments (the
+# group compares equal only if every field is the same, the focus labels are passed), so a
+# rebuild after an edit to a profile or to guidemap.yml never gets an old card. Bounded, as
+# `mkdocs serve` builds again and again in one process.
+_MEMO = 32_768
+
+
+@lru_cache(maxsize=_MEMO)
 def short_summary(org: Org) -> str:
     """A card's summary, cut at a Thai word boundary; cached, as a group is on several lists."""
     return thai.truncate(org.summary.best, 160)
 
 
-def card(frm: str, org: Org) -> str:
-    """One group in a list (the directory's filters work on data/directory.json instead)."""
-    return _card_at_depth(frm.count("/"), org)
+def card(frm: str, org: Org, focus: Mapping[str, Label]) -> str:
+    """One group in a list (the directory's filters work on data/directory.json instead);
+    ``focus``: the network's focus labels."""
+    return _card_at_depth(frm.count("/"), org, tuple(focus[k] for k in org.focus))
 
 
-@cache
-def _card_at_depth(depth: int, org: Org) -> str:
+@lru_cache(maxsize=_MEMO)
+def _card_at_depth(depth: int, org: Org, labels: tuple[Label, ...]) -> str:
     # Links in a card depend only on how deep the listing page is, so a group's card is built
     # once per depth rather than once per list (a group appears on three or more lists).
     frm = "x/" * depth
@@ -87,14 +95,14 @@ def _card_at_depth(depth: int, org: Org) -> str:
         f'<h3 class="gm-card__title">{link(frm, urls.org(org.id), h(org.name.best))}{name_en}</h3>'
         f'<p class="gm-card__place">{place(frm, org)}</p>'
         f'<p class="gm-card__summary">{h(short_summary(org))}</p>'
-        f'{badges(frm, org.focus, FOCUS, "focus")}</li>'
+        f'{badges(frm, org.focus, dict(zip(org.focus, labels, strict=True)), "focus")}</li>'
     )
 
 
-def cards(frm: str, orgs: Iterable[Org]) -> str:
+def cards(frm: str, orgs: Iterable[Org], focus: Mapping[str, Label]) -> str:
     # A heading for screen readers, so the cards' h3 titles do not skip a level after the h1.
     return (f'<h2 class="gm-sr-only">รายชื่อกลุ่ม</h2>'
-            f'<ul class="gm-cards">{"".join(card(frm, o) for o in orgs)}</ul>')
+            f'<ul class="gm-cards">{"".join(card(frm, o, focus) for o in orgs)}</ul>')
 
 
 # A list of groups inside a page (each side of a need on the help page, up to 14 lists; the

@@ -13,7 +13,6 @@ from functools import cached_property
 from typing import NamedTuple
 
 from guidemap.contract.model.types import Area, Dataset, Org, Story
-from guidemap.contract.vocab import FOCUS
 from guidemap.outputs.html.htmlkit import h
 from guidemap.outputs.html.markup import link
 from guidemap.outputs.site import urls
@@ -60,7 +59,7 @@ def catalogue(data: Dataset, site: SiteInfo) -> list[Feed]:
         found = sorted({i for o in test for i in positions.get(o.id, ())})
         return tuple(stories[i] for i in found)  # newest first, as in ``stories``
 
-    for key, label in FOCUS.items():
+    for key, label in site.network.focus.items():
         members = [o for o in data.orgs if key in o.focus]
         if members:
             feeds.append(Feed(urls.focus_feed(key), f"{site.name}: ประเด็น{label.th}",

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 
 from guidemap.contract import pictures, thai
 from guidemap.contract.model.types import Call, Event, LText, Org, Story
+from guidemap.contract.network import Network
 from guidemap.contract.thai import thai_date
-from guidemap.contract.vocab import FOCUS, LANGUAGES, NEEDS, PRECISION, Label
+from guidemap.contract.vocab import LANGUAGES, PRECISION, Label
 from guidemap.outputs.html import share as share_links
 from guidemap.outputs.html.head import org_head
 from guidemap.outputs.html.htmlkit import h, one_block, part_marker
 from guidemap.outputs.html.markup import bi, en, external, link
-from guidemap.outputs.map.view import org_map
+from guidemap.outputs.map.view import MapRenders, org_map
 from guidemap.outputs.pages import campaigns as fundraising
 from guidemap.outputs.pages import reach
 from guidemap.outputs.pages.common import badges, lang_attrs, ltext, picture_html, place, story_list
@@ -45,6 +46,7 @@ class GroupPage:
     calls: list[Call] = field(default_factory=list)  # the group's open calls, soonest first
     events: list[Event] = field(default_factory=list)  # its upcoming events, soonest first
     campaigns: list[Running] = field(default_factory=list)  # the campaigns it runs, soonest end first
+    maps: MapRenders | None = None  # the build's map renders (None: rendered here)
 
     def markdown(self, key: str, lang: str, text: str) -> str:
         """A place for contributed Markdown (see htmlkit.join_parts): filled in after the
@@ -78,7 +80,7 @@ def header(page: GroupPage) -> str:
     name_en += "".join(f'<p {lang_attrs(lang)}>{h(value)}</p>' for lang, value in org.name.more)
     return (f"{logo}<h1>{h(org.name.best)}</h1>{name_en}"
             f'<p class="gm-org__place">{place(url, org)}</p>'
-            f'{badges(url, org.focus, FOCUS, "focus")}'
+            f'{badges(url, org.focus, page.site.network.focus, "focus")}'
             f'<div class="gm-org__summary">{ltext(org.summary, "p")}</div>')
 
 
@@ -154,7 +156,9 @@ def needs(page: GroupPage) -> str:
     campaign, the network's joint fund, or a message worded for giving, in that order."""
     if not page.org.needs:
         return ""
-    items = "".join(f"<li>{bi(NEEDS[k])}{_give(page) if k == 'funding' else ''}</li>" for k in page.org.needs)
+    labels = page.site.network.needs
+    items = "".join(f"<li>{bi(labels[k])}{_give(page) if k == 'funding' else ''}</li>"
+                    for k in page.org.needs)
     return _section(Label("สิ่งที่กลุ่มต้องการ", "What the group needs"), f"<ul>{items}</ul>", "gm-needs")
 
 
@@ -174,7 +178,7 @@ def _give(page: GroupPage) -> str:
 def offers(page: GroupPage) -> str:
     if not page.org.offers:
         return ""
-    items = "".join(f"<li>{bi(NEEDS[k])}</li>" for k in page.org.offers)
+    items = "".join(f"<li>{bi(page.site.network.needs[k])}</li>" for k in page.org.offers)
     return _section(Label("สิ่งที่กลุ่มแบ่งปันได้", "What the group can offer"), f"<ul>{items}</ul>",
                     "gm-offers")
 
@@ -220,7 +224,7 @@ def facts(page: GroupPage) -> str:
 
 def location_map(page: GroupPage) -> str:
     """A small map of the group's public position and a link to it on the guide map."""
-    map_head, html = org_map(page.org, page.url)
+    map_head, html = org_map(page.org, page.url, page.site.network, page.maps)
     page.head.append(map_head)
     return html
 
@@ -259,11 +263,11 @@ SECTIONS: tuple[Callable[[GroupPage], str], ...] = (
 def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org],
              feeds: FeedCatalogue = NO_FEEDS, calls: list[Call] | None = None,
              events: list[Event] | None = None,
-             campaigns: list[Running] | None = None) -> GeneratedPage:
+             campaigns: list[Running] | None = None, maps: MapRenders | None = None) -> GeneratedPage:
     """The group's page, with its feed (or its province's, until a story names the group)."""
     url = urls.org(org.id)
     page = GroupPage(org, site, stories, orgs, url, calls=calls or [], events=events or [],
-                     campaigns=campaigns or [])
+                     campaigns=campaigns or [], maps=maps)
     body = "".join(section(page) for section in SECTIONS)
     feed = feeds.links(url, org.province)
     html = one_block(f'<article class="gm-org" data-org="{h(org.id)}">{body}</article>')
@@ -271,20 +275,20 @@ def org_page(org: Org, site: SiteInfo, stories: list[Story], orgs: dict[str, Org
                          html=html + feed.html,
                          head=org_head(org, site, url) + "".join(page.head) + feed.head,
                          source=org.source, parts=tuple(page.parts),
-                         search_text=org_search_text(org, [k for k, _ in page.parts]))
+                         search_text=org_search_text(org, site.network, [k for k, _ in page.parts]))
 
 
-def org_search_text(org: Org, part_keys: list[str]) -> str:
+def org_search_text(org: Org, net: Network, part_keys: list[str]) -> str:
     """A group's searchable text: names, place, focus, summary, description, activities,
     volunteering and needs, as the page shows them (Markdown parts filled in later)."""
     paras = [org.name.th, org.name.en, org.province.th, org.province.en,
              org.district.th if org.district else None, org.district.en if org.district else None,
-             " ".join(f"{FOCUS[k].th} {FOCUS[k].en}" for k in org.focus),
+             " ".join(f"{net.focus[k].th} {net.focus[k].en}" for k in org.focus),
              org.summary.th, org.summary.en, *(t for _, t in org.summary.more),
              *(t for _, t in org.name.more),
              *(t for a in org.activities for t in (a.th, a.en)),
              *(t for r in (org.volunteer.roles + org.volunteer.skills if org.volunteer else ())
                for t in (r.th, r.en)),
-             " ".join(f"{NEEDS[k].th} {NEEDS[k].en}" for k in org.needs)]
+             " ".join(f"{net.needs[k].th} {net.needs[k].en}" for k in org.needs)]
     text = "".join(f"<p>{h(p)}</p>" for p in paras if p)
     return text + "".join(part_marker(k) for k in part_keys)

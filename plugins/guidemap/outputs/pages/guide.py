@@ -18,7 +18,6 @@ import segno
 
 from guidemap.contract.model.types import Area, Dataset, Org
 from guidemap.contract.thai import display_phone, thai_date
-from guidemap.contract.vocab import FOCUS, NEEDS
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, one_block
 from guidemap.outputs.html.markup import en, link
@@ -42,42 +41,34 @@ def page_address(site_url: str | None, org_id: str) -> str | None:
     return urls.absolute(site_url, urls.org(org_id))
 
 
-_later: list[str] | None = None  # codes_later() asked for placeholders: their addresses
-_placed: list[str] = []  # the last guide page's placeholders' addresses, for put_codes
-_PLACEHOLDER = re.compile(r"<!--guidemap:qr:(\d+)-->")
+# A code put in when the page is written (SiteInfo.qr_later): the placeholder carries its
+# address, hex-encoded, so the page alone says which code goes where.
+_PLACEHOLDER = re.compile(r"<!--guidemap:qr:([0-9a-f]+)-->")
 
 
 def _is_code(svg: str) -> bool:
     return svg.startswith('<svg class="gm-guide__qr"') and svg.endswith("</svg>")
 
 
-def codes_later() -> None:
-    """The next guide page holds a placeholder for each code, which :func:`put_codes` fills
-    when the page is written: the adapter has the helper process make the codes meanwhile."""
-    global _later
-    _later = []
-
-
 def put_codes(page_html: str, codes: dict[str, str]) -> str:
     """The guide page with its codes in place: the helper's (``codes``, anything that is not
     one of :func:`qr_image`'s SVGs ignored) or made here."""
-    later = _placed
 
     def code(match: re.Match[str]) -> str:
-        at = int(match.group(1))
-        if at >= len(later):  # not one of ours
+        try:
+            address = bytes.fromhex(match.group(1)).decode()
+        except ValueError:  # not one of ours
             return match.group(0)
-        address = later[at]
         made = codes.get(address, "")
         return made if _is_code(made) else qr_image(address)
 
     return _PLACEHOLDER.sub(code, page_html)
 
 
-def qr_code(address: str) -> str:
-    if _later is not None:
-        _later.append(address)
-        return f"<!--guidemap:qr:{len(_later) - 1}-->"
+def qr_code(address: str, later: bool = False) -> str:
+    """The code that opens ``address``, or (``later``) the placeholder :func:`put_codes` fills."""
+    if later:
+        return f"<!--guidemap:qr:{address.encode().hex()}-->"
     return qr_image(address)
 
 
@@ -132,19 +123,19 @@ def org_entry(org: Org, site: SiteInfo, frm: str = urls.GUIDE) -> str:
     address = page_address(site.url, org.id)
     name_en = f" {en(h(org.name.en))}" if org.name.th and org.name.en else ""
     where = h(org.district.th) + " · " if org.district else ""
-    focus = ", ".join(h(FOCUS[k].th) for k in org.focus)
+    focus = ", ".join(h(site.network.focus[k].th) for k in org.focus)
     contacts = " · ".join(_contact_text(k, v) for k, v in org.contact.items())
     if org.donate:
         contacts += (" · " if contacts else "") + f"บริจาค: {h(org.donate.split('://', 1)[-1])}"
     text = (f'<h3>{link(frm, url, h(org.name.best))}{name_en}</h3>'
             f'<p class="gm-guide__meta">{where}{focus}</p>'
             f'<p class="gm-guide__summary">{h(org.summary.best)}</p>'
-            + _row("ต้องการ:", ", ".join(h(NEEDS[k].th) for k in org.needs))
-            + _row("แบ่งปันได้:", ", ".join(h(NEEDS[k].th) for k in org.offers))
+            + _row("ต้องการ:", ", ".join(h(site.network.needs[k].th) for k in org.needs))
+            + _row("แบ่งปันได้:", ", ".join(h(site.network.needs[k].th) for k in org.offers))
             + _row("ติดต่อ:", contacts)
             + _row("หน้าเว็บ:", f'<span class="gm-guide__url" lang="en" translate="no">'
                                  f"{h(address or url)}</span>"))
-    qr = f'<div class="gm-guide__code">{qr_code(address)}</div>' if address else ""
+    qr = f'<div class="gm-guide__code">{qr_code(address, site.qr_later)}</div>' if address else ""
     return f'<article class="gm-guide__org" id="guide-{h(org.id)}"><div>{text}</div>{qr}</article>'
 
 
@@ -172,7 +163,6 @@ def guide_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
     """The guide: one page for a network of up to :data:`GROUPS_PER_PAGE` groups, numbered
     pages beyond (each printed on its own; a network of 2,000 groups would otherwise be one
     page of 7 MB, 570 KB compressed, with 2,000 QR codes)."""
-    global _later, _placed
     by_code: dict[str, list[Org]] = defaultdict(list)
     for o in data.orgs:
         by_code[o.province.code].append(o)
@@ -206,6 +196,4 @@ def guide_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
         title = page.title(TITLE)
         out.append(GeneratedPage(page.url, title, description, one_block(body),
                                  page_head(site, page.url, title) + page.head(), searchable=False))
-    if _later is not None:  # one guide's placeholders; the next guide has its codes again
-        _placed, _later = _later, None
     return out

@@ -7,7 +7,6 @@ from collections import Counter
 from functools import partial
 
 from guidemap.contract.model.types import Dataset
-from guidemap.contract.vocab import FOCUS
 from guidemap.outputs.html.htmlkit import h, one_block
 from guidemap.outputs.html.markup import en, link
 from guidemap.outputs.pages.common import story_list
@@ -22,14 +21,15 @@ VOLUNTEER_NOW = "<!-- guidemap:volunteer-now -->"
 LATEST_COUNT = 3
 
 
-def _summary(data: Dataset) -> str:
+def _summary(data: Dataset, site: SiteInfo) -> str:
     url = urls.HOME
     orgs = data.orgs
     provinces = Counter(o.province for o in orgs)
     focus = Counter(f for o in orgs for f in o.focus)
     where = " · ".join(f"{link(url, urls.province(p), h(p.th))} {n}"
                        for p, n in sorted(provinces.items(), key=lambda x: (-x[1], x[0].code)))
-    what = " · ".join(f"{link(url, urls.focus(k), h(FOCUS[k].th))} {n}" for k, n in focus.most_common())
+    labels = site.network.focus
+    what = " · ".join(f"{link(url, urls.focus(k), h(labels[k].th))} {n}" for k, n in focus.most_common())
     return (
         f'<div class="gm-stats"><p class="gm-stats__count"><strong>{len(orgs)}</strong> กลุ่มอาสาสมัคร '
         f'ใน <strong>{len(provinces)}</strong> จังหวัด '
@@ -53,7 +53,7 @@ def _latest_stories(data: Dataset, site: SiteInfo) -> str:
 def home_blocks(data: Dataset, site: SiteInfo) -> dict[str, str]:
     """HTML for each marker the home page may hold."""
     orgs = {o.id: o for o in data.orgs}
-    return {SUMMARY: one_block(_summary(data)), LATEST_STORIES: one_block(_latest_stories(data, site)),
+    return {SUMMARY: one_block(_summary(data, site)), LATEST_STORIES: one_block(_latest_stories(data, site)),
             NEXT_EVENT: one_block(next_event_block(urls.HOME, data.events, orgs, site)),
             VOLUNTEER_NOW: one_block(volunteer_now_block(urls.HOME, data.calls, site))}
 

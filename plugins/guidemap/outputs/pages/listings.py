@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from guidemap.contract.model.types import Dataset, Org
-from guidemap.contract.vocab import FOCUS, NEEDS, Label
+from guidemap.contract.vocab import Label
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, one_block
 from guidemap.outputs.html.markup import bi, en, external, link
@@ -25,7 +25,7 @@ def _options(name: str, label: Label, values: list[tuple[str, str, int]]) -> str
             f'<option value="">ทั้งหมด</option>{opts}</select></label>')
 
 
-def _directory_filters(frm: str, orgs: list[Org]) -> str:
+def _directory_filters(frm: str, orgs: list[Org], site: SiteInfo) -> str:
     # Hidden until the script that runs them has loaded (guidemap.js). The counts are the whole
     # directory's; the script filters data/directory.json (fetched on the first use of a filter),
     # so a filter finds every group, not only the cards of the page in view.
@@ -33,6 +33,7 @@ def _directory_filters(frm: str, orgs: list[Org]) -> str:
     focus = Counter(f for o in orgs for f in o.focus)
     needs = Counter(n for o in orgs for n in o.needs)
     offers = Counter(n for o in orgs for n in o.offers)
+    vocab = site.network
     return (
         f'<form class="gm-filters" role="search" aria-label="กรองรายชื่อกลุ่ม" hidden '
         f'data-src="{h(urls.rel(frm, urls.DIRECTORY_JSON))}" data-root="{h(urls.rel(frm, urls.HOME))}" '
@@ -40,11 +41,12 @@ def _directory_filters(frm: str, orgs: list[Org]) -> str:
         + _options("province", Label("จังหวัด", "Province"),
                    [(code, name, n) for (code, name), n in sorted(provinces.items())])
         + _options("focus", Label("ประเด็น", "Focus"),
-                   [(k, FOCUS[k].th, focus[k]) for k in FOCUS if focus[k]])
+                   [(k, lab.th, focus[k]) for k, lab in vocab.focus.items() if focus[k]])
         + _options("need", Label("กลุ่มที่ต้องการ", "Needs"),
-                   [(k, NEEDS[k].th, needs[k]) for k in NEEDS if needs[k]])
+                   [(k, lab.th, needs[k]) for k, lab in vocab.needs.items() if needs[k]])
         + (_options("offer", Label("กลุ่มที่แบ่งปันได้", "Offers"),
-                    [(k, NEEDS[k].th, offers[k]) for k in NEEDS if offers[k]]) if offers else "")
+                    [(k, lab.th, offers[k]) for k, lab in vocab.needs.items() if offers[k]])
+           if offers else "")
         + '<button type="reset" class="md-button">ล้างตัวกรอง</button>'
         + f'<p class="gm-count" aria-live="polite" data-total="{len(orgs)}">ทั้งหมด {len(orgs)} กลุ่ม '
         + en(f"All {len(orgs)} groups") + "</p>"
@@ -52,9 +54,9 @@ def _directory_filters(frm: str, orgs: list[Org]) -> str:
     )
 
 
-def _listed(page: paging.Page[Org]) -> str:
+def _listed(page: paging.Page[Org], site: SiteInfo) -> str:
     """A page's share of a listing: where it is, its cards, the links to the other pages."""
-    return f"{page.status()}{cards(page.url, page.items)}{page.nav()}"
+    return f"{page.status()}{cards(page.url, page.items, site.network.focus)}{page.nav()}"
 
 
 def directory_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
@@ -70,8 +72,8 @@ def directory_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
                  f'{link(url, urls.HELP, "ช่วยกลุ่มได้อย่างไร")}</p>'
                  f'{en(f"All {len(orgs)} groups of the network. Open data: {open_data}.", "p")}')
         # The script shows its results in place of the page's own list (and hides the pager).
-        body = (f'<div class="gm-directory">{intro}{_directory_filters(url, orgs)}'
-                f'<div class="gm-directory__list">{_listed(page)}</div>'
+        body = (f'<div class="gm-directory">{intro}{_directory_filters(url, orgs, site)}'
+                f'<div class="gm-directory__list">{_listed(page, site)}</div>'
                 '<div class="gm-directory__results" hidden></div></div>')
         title = page.title("ทำเนียบกลุ่มอาสาสมัคร")
         return GeneratedPage(url, title, f"กลุ่มอาสาสมัครทั้ง {len(orgs)} กลุ่มในเครือข่าย", one_block(body),
@@ -93,7 +95,7 @@ def _group_pages(base: str, orgs: list[Org], title: str, description: str, intro
     def make(page: paging.Page[Org]) -> GeneratedPage:
         url = page.url
         feed = feeds.links(page.base, at=url)
-        body = f'{intro}{_listed(page)}<p>{link(url, back[0], back[1])}</p>'
+        body = f'{intro}{_listed(page, site)}<p>{link(url, back[0], back[1])}</p>'
         full_title = page.title(title)
         return GeneratedPage(url, full_title, description, one_block(body) + feed.html,
                              page_head(site, url, full_title) + page.head() + feed.head, searchable=False)
@@ -113,7 +115,7 @@ def province_pages(data: Dataset, site: SiteInfo, feeds: FeedCatalogue) -> list[
         area = orgs[0].province
         base = urls.province(area)
         focus = Counter(f for o in orgs for f in o.focus)
-        summary = ", ".join(f"{h(FOCUS[k].th)} {n}" for k, n in focus.most_common())
+        summary = ", ".join(f"{h(site.network.focus[k].th)} {n}" for k, n in focus.most_common())
         n = len(orgs)
         intro = (f'<p>กลุ่มอาสาสมัครในจังหวัด{h(area.th)} {n} กลุ่ม {en(f"{n} groups in {h(area.en)}")}</p>'
                  f'<p class="gm-summary">ประเด็นที่ทำงาน: {summary}</p>')
@@ -128,7 +130,7 @@ def focus_pages(data: Dataset, site: SiteInfo, feeds: FeedCatalogue) -> list[Gen
     """The pages of each focus area some group works on (each with its feed), then their index."""
     pages = []
     index_items = []
-    for key, label in FOCUS.items():
+    for key, label in site.network.focus.items():
         orgs = sort_orgs(o for o in data.orgs if key in o.focus)
         if not orgs:
             continue
@@ -206,7 +208,7 @@ def help_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
                   "can offer and contact them directly.") + "</p>")
     toc = []
     sections = []
-    for key, label in NEEDS.items():
+    for key, label in site.network.needs.items():
         needing = sort_orgs(o for o in data.orgs if key in o.needs)
         offering = sort_orgs(o for o in data.orgs if key in o.offers)
         lead = _campaigns_block(data, site) if key == "funding" else ""

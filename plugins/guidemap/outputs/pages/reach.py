@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from guidemap.contract import network
 from guidemap.contract.model.types import Org
 from guidemap.contract.network import Network
 from guidemap.contract.thai import display_phone
@@ -46,7 +45,7 @@ MAX_LINE_TEXT = 5000  # LINE's limit for one text message
 
 def site_network(site: SiteInfo) -> Network:
     """The network the site is for."""
-    return network.current()
+    return site.network
 
 
 def line_account(url: str) -> str | None:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
+from guidemap.contract import network
 from guidemap.contract.model.types import Story
 from guidemap.outputs.site import urls
 
@@ -24,6 +25,12 @@ class SiteInfo:
     today: dt.date = field(default_factory=dt.date.today)
     description: str = ""
     feed_items: int = 30  # items per feed (the archive page always lists every story)
+    # The network the site is for (guidemap.yml, from the load result): its name, region,
+    # languages and the labels of its vocabularies, which every output reads from here.
+    network: network.Network = network.DEFAULT
+    # The printable guide's QR codes are put in when its pages are written (the adapter has
+    # the helper process make them meanwhile): the pages hold placeholders instead.
+    qr_later: bool = False
 
     @property
     def has_feeds(self) -> bool:

@@ -16,8 +16,8 @@ from typing import Literal
 from guidemap.contract.model.dated import CALLS, EVENTS
 from guidemap.contract.model.fields import Declarations, FieldDecl
 from guidemap.contract.model.profile import PROFILE
+from guidemap.contract.network import Network
 from guidemap.contract.spec import Localized
-from guidemap.contract.vocab import FOCUS, NEEDS
 
 Lang = Literal["th", "en"]
 DOC_FILES = (Path("CONTRIBUTING.md"), Path("docs") / "contributing-en.md")
@@ -56,12 +56,12 @@ def field_table(lang: Lang, decls: Declarations = PROFILE) -> str:
     return "".join("|" + "|".join(f" {_cell(c)} " if c else " " for c in row) + "|\n" for row in rows)
 
 
-def vocabulary_tables(lang: Lang) -> str:
-    """The focus and needs keys with their labels: the site's own (guidemap.yml)."""
+def vocabulary_tables(lang: Lang, net: Network) -> str:
+    """The focus and needs keys with their labels: the network's own (guidemap.yml)."""
     heads = {"th": (("`focus` (เลือก 1 ถึง 6)", "ความหมาย"), ("`needs`", "ความหมาย")),
              "en": (("`focus` (1 to 6)", "Thai", "English"), ("`needs`", "Thai", "English"))}[lang]
     tables = []
-    for head, vocabulary in zip(heads, (FOCUS, NEEDS), strict=True):
+    for head, vocabulary in zip(heads, (net.focus, net.needs), strict=True):
         rows = [head, ("---",) * len(head)]
         rows += [(f"`{k}`", lab.th) if lang == "th" else (f"`{k}`", lab.th, lab.en)
                  for k, lab in vocabulary.items()]
@@ -78,13 +78,14 @@ def _markers(lang: Lang, kind: str = "fields") -> re.Pattern[str]:
 TABLES: dict[str, Declarations] = {"fields": PROFILE, "fields:calls": CALLS, "fields:events": EVENTS}
 
 
-def rewrite(text: str) -> str:
-    """``text`` with the table between each pair of markers replaced by the current one."""
+def rewrite(text: str, net: Network) -> str:
+    """``text`` with the table between each pair of markers replaced by the current one (the
+    vocabularies of network ``net``)."""
     langs: tuple[Lang, ...] = ("th", "en")
     for lang in langs:
         for kind, decls in TABLES.items():
             text = _markers(lang, kind).sub(_replacer(field_table(lang, decls)), text)
-        text = _markers(lang, "vocabulary").sub(_replacer(vocabulary_tables(lang)), text)
+        text = _markers(lang, "vocabulary").sub(_replacer(vocabulary_tables(lang, net)), text)
     return text
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from guidemap.contract import network
 from guidemap.contract.load.dated import load_dated
 from guidemap.contract.load.repository import load_repository
 from guidemap.contract.model.dated import CALLS, CALLS_DIR, EVENTS, EVENTS_DIR
@@ -65,8 +66,9 @@ class Form:
 
 
 def _declared(f: FieldDecl, e: FormElement) -> Element:
+    # Calls and events choose only from fixed vocabularies (none of a network's own).
     return Element(e.id, e.label, e.kind, f.target(e), e.required, e.description, e.placeholder,
-                   f.choices, f.per_line, e.default)
+                   f.choices(network.DEFAULT), f.per_line, e.default)
 
 
 def _form(kind: str, folder: str, decls: Declarations, name: Label, description: Label, title: str,
@@ -216,7 +218,7 @@ def entry_from_issue(kind: str, body: str, root: Path, today: dt.date | None = N
         trial.parent.mkdir()
         trial.write_text(text, encoding="utf-8")
         found = Problems()
-        calls, events = load_dated(Path(tmp), known, repo.dataset.orgs, found)
+        calls, events = load_dated(Path(tmp), known, repo.dataset.orgs, found, repo.network)
         if found or not (calls or events):
             raise DatedFormError([f"[{p.field or form.kind}]: {p.en} / {p.th}"
                                   + (f" → {p.hint}" if p.hint else "") for p in found.sorted()]

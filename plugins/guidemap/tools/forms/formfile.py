@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from guidemap.contract.network import Network
 from guidemap.contract.vocab import Label
 from guidemap.tools.forms.issueform import CONSENT, FormField, form_fields, option_text
 from guidemap.tools.forms.writing import form_confirmations, form_element, form_head
@@ -45,15 +46,15 @@ CONSENTS = (
 def _element(f: FormField) -> list[str]:
     e = f.element
     assert e is not None
-    options = [option_text(f.id, k) for k in f.keys] if e.kind in ("dropdown", "checkboxes") else []
+    options = [option_text(f, k) for k in f.keys] if e.kind in ("dropdown", "checkboxes") else []
     return form_element(e.kind, e.id, f.label, e.description, e.placeholder, options,
                         e.default if e.kind == "dropdown" else None, e.required)
 
 
-def form_text() -> str:
-    """The issue form's YAML, from :func:`guidemap.tools.forms.issueform.form_fields` (the
-    network's languages)."""
+def form_text(net: Network) -> str:
+    """The issue form's YAML for network ``net``, from
+    :func:`guidemap.tools.forms.issueform.form_fields` (its vocabularies and languages)."""
     lines = form_head(NAME, DESCRIPTION, TITLE, LABELS, INTRO)
-    for f in form_fields():
+    for f in form_fields(net):
         lines += form_confirmations(f.id, f.label, CONSENTS) if f is CONSENT else _element(f)
     return HEADER + "\n".join(lines) + "\n"

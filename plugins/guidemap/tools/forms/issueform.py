@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from guidemap.contract import gazetteer, network
 from guidemap.contract.load.profiles import build_org, load_org_file
 from guidemap.contract.model.fields import FieldDecl, FormElement
 from guidemap.contract.model.profile import ID_PATTERN, ORG, PROFILE
+from guidemap.contract.network import Network
 from guidemap.contract.problems import Problems
 from guidemap.contract.spec import Context
 from guidemap.contract.vocab import Label
@@ -54,7 +55,7 @@ class FormField:
     required: bool = False
     per_line: bool = False  # a textarea whose lines are the items of a th/en list
     element: FormElement | None = None  # the declaration it comes from (None: confirmations)
-    # A choice field's vocabulary: the site's own (guidemap.yml), read when the form is made.
+    # A choice field's vocabulary, for the network the form is made for (guidemap.yml).
     choices: Mapping[str, Label] | None = field(default=None, compare=False)
 
     @property
@@ -64,15 +65,16 @@ class FormField:
             return ()
         return (self.element.options if self.element else ()) or tuple(self.choices)
 
+    def options(self) -> dict[str, Label]:
+        """A choice field's options (key: labels), in the order the form shows them."""
+        return {k: self.choices[k] for k in self.keys} if self.choices is not None else {}
 
-def _form_field(f: FieldDecl, e: FormElement) -> FormField:
-    return FormField(e.id, form_label(e.label), e.kind, f.target(e), e.required, f.per_line, e, f.choices)
+def _form_field(f: FieldDecl, e: FormElement, net: Network) -> FormField:
+    return FormField(e.id, form_label(e.label), e.kind, f.target(e), e.required, f.per_line, e,
+                     f.choices(net))
 
 
 CONSENT = FormField("consent", "ยืนยัน / Confirm", "confirm", "", True)
-
-# The form's fields, from the declarations in guidemap.contract.model.profile, then the confirmations.
-FIELDS: tuple[FormField, ...] = (*(_form_field(f, e) for f, e in PROFILE.form_elements()), CONSENT)
 
 # Names of content languages a network may add (guidemap.yml ``languages``); other tags are shown
 # as they are written.
@@ -92,41 +94,26 @@ def _summary_in(tag: str, english: FormField) -> FormField:
                    element=element)
 
 
-def form_fields() -> tuple[FormField, ...]:
-    """The form's fields for the network in use: :data:`FIELDS`, with a summary in each content
-    language the network adds to Thai and English."""
-    added = [t for t in network.current().languages if t not in ("th", "en")]
+def form_fields(net: Network) -> tuple[FormField, ...]:
+    """The form's fields for network ``net``: the declarations in guidemap.contract.model (its
+    vocabularies as options, a summary in each content language it adds to Thai and English),
+    then the confirmations."""
+    # From the declarations in guidemap.contract.model.profile, then the confirmations.
+    fields = (*(_form_field(f, e, net) for f, e in PROFILE.form_elements()), CONSENT)
+    added = [t for t in net.languages if t not in ("th", "en")]
     if not added:
-        return FIELDS
-    at = next(i for i, f in enumerate(FIELDS) if f.target == "summary.en") + 1
-    return (*FIELDS[:at], *(_summary_in(t, FIELDS[at - 1]) for t in added), *FIELDS[at:])
+        return fields
+    at = next(i for i, f in enumerate(fields) if f.target == "summary.en") + 1
+    return (*fields[:at], *(_summary_in(t, fields[at - 1]) for t in added), *fields[at:])
 
 
-
-class _Choices(Mapping[str, dict[str, Label]]):
-    """Options of the choice fields by field id, from the vocabularies in use (guidemap.yml)."""
-
-    def _fields(self) -> dict[str, FormField]:
-        return {f.id: f for f in FIELDS if f.keys}
-
-    def __getitem__(self, field_id: str) -> dict[str, Label]:
-        f = self._fields()[field_id]
-        labels = dict(PROFILE.by_path[f.target].choices or {})
-        return {k: labels[k] for k in f.keys}
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._fields())
-
-    def __len__(self) -> int:
-        return len(self._fields())
+# The fields for the first network (the defaults): the form's shape, for tests and docs.
+FIELDS: tuple[FormField, ...] = form_fields(network.DEFAULT)
 
 
-CHOICES: Mapping[str, dict[str, Label]] = _Choices()
-
-
-def option_text(field_id: str, key: str) -> str:
+def option_text(f: FormField, key: str) -> str:
     """An option of a choice field, as the form shows it: "<key> — <Thai> / <English>"."""
-    label = CHOICES[field_id][key]
+    label = f.options()[key]
     return f"{key} — {label.th} / {label.en}"
 
 
@@ -139,13 +126,13 @@ class IssueProfile:
     text: str  # the YAML file, ready to write
 
 
-def _by_target() -> dict[str, FormField]:
-    return {f.target: f for f in form_fields() if f.target}
+def _by_target(net: Network) -> dict[str, FormField]:
+    return {f.target: f for f in form_fields(net) if f.target}
 
 
-def split_body(body: str) -> tuple[dict[str, str], list[str]]:
+def split_body(body: str, net: Network) -> tuple[dict[str, str], list[str]]:
     """The raw answer of each known field, and problems with the body's shape."""
-    return issuebody.split(body, {issuebody.norm(f.label): (f.id, f.label) for f in form_fields()},
+    return issuebody.split(body, {issuebody.norm(f.label): (f.id, f.label) for f in form_fields(net)},
                            "this is not the body of the 'add or update my organization' form / "
                            "ข้อความนี้ไม่ใช่แบบฟอร์มเพิ่มหรือแก้ไขข้อมูลกลุ่ม")
 
@@ -164,18 +151,19 @@ def _checked(f: FormField, text: str, problems: list[str]) -> list[str]:
         if m[1] == " " or f.kind == "confirm":
             continue
         key = m[2].split(" ", 1)[0].strip()
-        if key not in CHOICES[f.id]:
+        if key not in f.keys:
             problems.append(f"{f.label}: unknown option {key[:60]!r} / ไม่รู้จักตัวเลือกนี้")
         else:
             keys.append(key)
     return keys
 
 
-def answers_to_data(answers: dict[str, str], today: dt.date) -> tuple[dict[str, Any], list[str]]:
+def answers_to_data(answers: dict[str, str], today: dt.date,
+                    net: Network) -> tuple[dict[str, Any], list[str]]:
     """The profile as plain data (every scalar text, as the strict YAML reader gives it)."""
     problems: list[str] = []
     data: dict[str, Any] = {}
-    for f in form_fields():
+    for f in form_fields(net):
         text = answers.get(f.id, "")
         if f.kind == "confirm":
             continue  # GitHub enforces the required ticks; they are not part of the profile
@@ -203,11 +191,12 @@ def answers_to_data(answers: dict[str, str], today: dt.date) -> tuple[dict[str, 
     return data, problems
 
 
-def _field_label(name: str) -> str:
+def _field_label(name: str, net: Network) -> str:
     """The form label for a validator field name such as ``name.th`` or ``activities[2]``."""
     base = name.split("[", 1)[0]
+    by_target = _by_target(net)
     while base:
-        for target, f in _by_target().items():
+        for target, f in by_target.items():
             if target == base or target.startswith(base + "."):
                 return f.label
         base = base.rpartition(".")[0]
@@ -222,18 +211,21 @@ def _normalized(checked: dict[str, Any]) -> dict[str, Any]:
     return {key: names.get(key) or checked[key] for key in ORG.fields if key in checked}
 
 
-def profile_from_issue(body: str, orgs_dir: Path, today: dt.date | None = None) -> IssueProfile:
-    """Validate an issue body and return the profile's YAML; raises :class:`IssueFormError`."""
+def profile_from_issue(body: str, orgs_dir: Path, today: dt.date | None = None,
+                       site: Network | None = None) -> IssueProfile:
+    """Validate an issue body and return the profile's YAML; raises :class:`IssueFormError`.
+    ``site``: the network (None: the one of the repository ``orgs_dir`` is in)."""
     if refused := issuebody.body_problem(body):
         raise IssueFormError([refused])
-    answers, problems = split_body(body)
+    net = site or network.load(orgs_dir.parent)
+    answers, problems = split_body(body, net)
     if problems and not answers:
         raise IssueFormError(problems)
-    data, more = answers_to_data(answers, today or dt.date.today())
+    data, more = answers_to_data(answers, today or dt.date.today(), net)
     problems += more
     org_id = data.get("id", "")
     if org_id and not (len(org_id) <= 60 and re.fullmatch(ID_PATTERN, org_id)):
-        problems.append(f"{_by_target()['id'].label}: {org_id[:60]!r} is not a valid id: lowercase "
+        problems.append(f"{_by_target(net)['id'].label}: {org_id[:60]!r} is not a valid id: lowercase "
                         "letters, digits and hyphens, e.g. beach-for-life / ใช้ a-z 0-9 และ - เท่านั้น")
         data.pop("id")
     if problems:
@@ -241,11 +233,11 @@ def profile_from_issue(body: str, orgs_dir: Path, today: dt.date | None = None) 
 
     # The same validator as every profile file, on the same kind of data (all text).
     found = Problems()
-    ctx = Context(SHOWN_PATH, Document(data), found)
+    ctx = Context(SHOWN_PATH, Document(data), found, net)
     checked, _ = ORG.check_fields(data, (), ctx)
     org = build_org(checked, ctx, org_id, orgs_dir)
     if found or org is None:
-        raise IssueFormError(_describe(found.sorted()) or ["the profile is not valid / ข้อมูลไม่ถูกต้อง"])
+        raise IssueFormError(_describe(found.sorted(), net) or ["the profile is not valid / ข้อมูลไม่ถูกต้อง"])
 
     text = SCHEMA_COMMENT + dump_yaml(_normalized(checked))
     # Read the written text back with the strict loader, exactly as the site will.
@@ -254,16 +246,16 @@ def profile_from_issue(body: str, orgs_dir: Path, today: dt.date | None = None) 
         trial.parent.mkdir()
         trial.write_text(text, encoding="utf-8")
         again = Problems()
-        if load_org_file(trial, Path(tmp), again) is None:  # pragma: no cover - a bug if reached
-            raise IssueFormError(_describe(again.sorted()))
+        if load_org_file(trial, Path(tmp), again, site=net) is None:  # pragma: no cover - a bug if reached
+            raise IssueFormError(_describe(again.sorted(), net))
     return IssueProfile(org_id, text)
 
 
-def _describe(problems: Iterable[Any]) -> list[str]:
+def _describe(problems: Iterable[Any], net: Network) -> list[str]:
     lines = []
     for p in problems:
         hint = f" → {p.hint}" if p.hint else ""
-        lines.append(f"{_field_label(p.field)} [{p.field or 'profile'}]: {p.en} / {p.th}{hint}")
+        lines.append(f"{_field_label(p.field, net)} [{p.field or 'profile'}]: {p.en} / {p.th}{hint}")
     return lines
 
 

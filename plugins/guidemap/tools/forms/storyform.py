@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 from PIL import Image, ImageOps
 
+from guidemap.contract import network
 from guidemap.contract.load.stories import STORIES_DIR, load_story_file
 from guidemap.contract.model.profile import ID_PATTERN
 from guidemap.contract.pictures import MAX_PIXELS, WIDTHS
@@ -213,11 +214,13 @@ def story_text(front: dict[str, Any]) -> str:
 
 
 def story_from_issue(body: str, root: Path, today: dt.date | None = None, slug: str | None = None,
-                     picture: tuple[str, bytes] | None = None) -> IssueStory:
+                     picture: tuple[str, bytes] | None = None,
+                     site: network.Network | None = None) -> IssueStory:
     """Validate an issue body and return the draft story; raises IssueFormError.
 
     ``picture``: (file extension, bytes) of the fetched, cleaned picture (see
-    :func:`fetch_picture`), stored beside the story as ``<slug>.<ext>``."""
+    :func:`fetch_picture`), stored beside the story as ``<slug>.<ext>``; ``site``: the network
+    (None: the one of the repository at ``root``)."""
     if refused := issuebody.body_problem(body):
         raise IssueFormError([refused])
     answers, problems = _split(body)
@@ -246,7 +249,8 @@ def story_from_issue(body: str, root: Path, today: dt.date | None = None, slug: 
             (stories / front["image"]).write_bytes(picture[1])
         known = {p.stem for p in (root / "orgs").glob("*.yml") if not p.name.startswith("_")}
         found = Problems()
-        load_story_file(trial, Path(tmp, "content"), Path(tmp), known, found)
+        load_story_file(trial, Path(tmp, "content"), Path(tmp), known, found,
+                        site or network.load(root))
         if found:
             raise IssueFormError([f"{_question_of(p.field)} [{p.field or 'story'}]: {p.en} / {p.th}"
                                   + (f" → {p.hint}" if p.hint else "") for p in found.sorted()])

@@ -218,15 +218,10 @@ def write_site(target: Path, a: Answers, today: dt.date) -> list[Path]:
         if rel.name == "welcome.md":
             rel = rel.with_name(f"{today.isoformat()}-welcome.md")
         put(rel, render(src.read_text(encoding="utf-8"), src.suffix, table))
-    previous = network.current()
-    network.use(n)
-    try:
-        contributing = target / "CONTRIBUTING.md"  # its tables of the network's own keys
-        contributing.write_text(rewrite(contributing.read_text(encoding="utf-8")), encoding="utf-8")
-        put(FORM_PATH, form_text())
-        for form in dated_form.FORMS.values():
-            put(form.path, dated_form.form_text(form))
-    finally:
-        network.use(previous)
+    contributing = target / "CONTRIBUTING.md"  # its tables of the network's own keys
+    contributing.write_text(rewrite(contributing.read_text(encoding="utf-8"), n), encoding="utf-8")
+    put(FORM_PATH, form_text(n))
+    for form in dated_form.FORMS.values():
+        put(form.path, dated_form.form_text(form))
     return written
 
