@@ -186,8 +186,8 @@ def test_empty_states_lead_somewhere(tmp_path: Path) -> None:
 
     org = _org(tmp_path, "welcoming")
     data = Dataset([org], [], [], [])
-    network.use(dataclasses.replace(network.DEFAULT, contact=(("email", "net@example.org"),)))
-    for page in (volunteer_page(data, SITE), events_page(data, SITE)):
+    site = _with(contact=(("email", "net@example.org"),))
+    for page in (volunteer_page(data, site), events_page(data, site)):
         empty = page.html.split('class="gm-empty"', 1)[1]
         assert 'href="mailto:net@example.org"' in empty  # whom to ask
         assert "subscribe/" in empty  # how to hear of the next one
