@@ -204,3 +204,23 @@ def test_the_404_page_is_thai_and_its_search_finds_pages(phone: Phone) -> None:
     box.press("End")  # Material listens to keyup, which fill() does not fire
     phone.page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert phone.page.locator(".md-search-result__item").count() >= 1
+
+
+PAGES = ("", "orgs/", "orgs/yala-youth/", "orgs/quiet/", "volunteer/", "events/", "help/", "subscribe/",
+         "map/", "provinces/yala/", "stories/", "404.html")
+
+
+def test_no_page_fetches_or_links_a_missing_file(phone: Phone, sites: tuple[Path, Path]) -> None:
+    """Every page type loads without a failed request (Phone.close), and the menu, the footer and
+    the 404 page's links all lead to pages the site has (this test site has no about page)."""
+    for path in PAGES:
+        phone.page.goto(phone.base + path)
+        hrefs = phone.page.eval_on_selector_all(
+            ".md-nav--primary a[href], .gm-footer a[href], .gm-404-links a[href]",
+            "links => links.map(a => a.href)")
+        for href in hrefs:
+            if not href.startswith(phone.base):
+                continue
+            local = urlsplit(href).path.lstrip("/")
+            target = sites[0] / local / "index.html" if not local or local.endswith("/") else sites[0] / local
+            assert target.is_file(), f"{path or 'home'} links to a missing page: {href}"

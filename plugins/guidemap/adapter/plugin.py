@@ -405,6 +405,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         # copies them after this event): the feeds take the stories as their pages rendered them.
         assert self.data is not None and self.site is not None and self.helper is not None
         env.globals["guidemap_footer"] = self.footer  # read by theme/partials/copyright.html
+        about = files.get_file_from_path("about.md")  # the footer links to it only if the site has one
+        env.globals["guidemap_about"] = about.url if about is not None else ""
         # `mkdocs serve` adds an inline script of its own to every page (live reload), which a
         # policy would block: the preview goes without, the built site always has it.
         env.globals["guidemap_csp"] = "" if self.serving else self.csp
