@@ -137,6 +137,10 @@ def test_volunteer_in_a_chosen_province_and_focus(phone: Phone) -> None:
     assert "https://example.org/orgs/yala-youth/" in text
     button = phone.page.locator(".gm-help__button").first
     assert "/R/oaMessage/%40yalayouth/" in str(button.get_attribute("href"))
+    # The maintainers' links are out of a visitor's way: no repository link in the header, no
+    # edit pencil; one edit link at the end of the group's page.
+    assert phone.page.locator(".md-header .md-source, .md-content__button").count() == 0
+    assert phone.page.locator(".gm-actions a[href*='/edit/']").count() == 1
 
 
 def test_volunteer_for_an_open_call_from_the_menu(phone: Phone) -> None:
