@@ -192,3 +192,15 @@ def test_empty_states_lead_somewhere(tmp_path: Path) -> None:
         assert 'href="mailto:net@example.org"' in empty  # whom to ask
         assert "subscribe/" in empty  # how to hear of the next one
     assert 'href="../orgs/welcoming/"' in volunteer_page(data, SITE).html  # who welcomes volunteers
+
+
+def test_no_open_call_lets_a_visitor_choose_a_province(tmp_path: Path) -> None:
+    from guidemap.outputs.pages.calls import volunteer_page
+
+    a = _org(tmp_path, "a")
+    b = _org(tmp_path, "b", province="Yala", lat="6.54", lon="101.28")
+    c = _org(tmp_path, "c", province="Yala", lat="6.54", lon="101.28")
+    html_text = volunteer_page(Dataset([a, b, c], [], [], []), SITE).html
+    choose = html_text.split('class="gm-welcoming-provinces"', 1)[1].split("</p>", 1)[0]
+    assert 'href="../provinces/pattani/">ปัตตานี</a> (1)' in choose
+    assert 'href="../provinces/yala/">ยะลา</a> (2)' in choose

@@ -137,7 +137,12 @@ def _empty_state(url: str, data: Dataset, site: SiteInfo) -> str:
     if len(welcoming) > SHORT_LIST:  # a large network (10,000 groups made a 183 KB page)
         more = more_in_directory(url, len(welcoming), "need=volunteers", "ดูกลุ่มที่ต้องการอาสาสมัครในทำเนียบ",
                                  "those that need volunteers are in the directory")
-    listed = (f"<p>กลุ่มเหล่านี้บอกไว้ว่ายินดีรับอาสาสมัคร เลือกกลุ่มในจังหวัดของคุณ แล้วกด \"สนใจช่วย\" "
+    by_province = Counter(o.province for o in welcoming)
+    provinces = " · ".join(f"{link(url, urls.province(p), h(p.th))} ({n})"
+                           for p, n in sorted(by_province.items(), key=lambda x: x[0].code))
+    choose = (f'<p class="gm-welcoming-provinces">เลือกจังหวัด {en("Choose a province")}: {provinces}</p>'
+              if len(by_province) > 1 else "")
+    listed = (f"{choose}<p>กลุ่มเหล่านี้บอกไว้ว่ายินดีรับอาสาสมัคร เลือกกลุ่มในจังหวัดของคุณ แล้วกด \"สนใจช่วย\" "
               f"ในหน้าของกลุ่มเพื่อส่งข้อความถึงกลุ่ม (หรือถึงเครือข่ายแทนกลุ่มที่ยังไม่มีช่องทาง) "
               f'{en("These groups welcome volunteers: pick one in your province, tap I want to help.")}</p>'
               f'<ul class="gm-welcoming">{groups}</ul>{more}') if groups else ""
