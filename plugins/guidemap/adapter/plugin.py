@@ -62,6 +62,7 @@ from guidemap.contract.model.dated import CALLS_DIR, EVENTS_DIR
 from guidemap.contract.model.types import Dataset
 from guidemap.outputs.feeds import stories as feeds
 from guidemap.outputs.html import csp
+from guidemap.outputs.html import thaiwrap
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
@@ -428,6 +429,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             if self.qr_codes is None:  # asked once: the answer serves every page of the guide
                 self.qr_codes = self.qr_job.result() if self.qr_job is not None else {}
             output = guide.put_codes(output, self.qr_codes)
+        output = thaiwrap.keep_words(output)
         return search.point_page_to_worker(output) if self._searching(config) else output
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:

@@ -1,0 +1,105 @@
+"""Thai words kept whole in titles, headings, card names and buttons.
+
+Thai has no spaces between words, so a browser breaks a line wherever its own dictionary says
+(Chromium's ICU cuts "สู่เครือ / ข่าย", "ผู้ / ด้อยโอกาส"), and may start a line with ๆ. On a phone,
+where a heading takes two or three lines, that reads as a misspelling. The site cuts the words
+itself, with the segmenter its search uses (:func:`guidemap.contract.thai.thai_run_words`, newmm),
+and keeps each word on one line (a ``nowrap`` span) with a break opportunity (``<wbr>``) between
+words. Only text between tags is touched, unescaped first and each piece escaped again, so no
+attribute, tag or entity changes meaning.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from guidemap.contract.thai import thai_run_words
+
+WORD_CLASS = "gm-w"
+# A word longer than this is left to the browser: newmm returns unknown text (a name spelt
+# oddly, a string of letters) as one long token, which must still be able to wrap on 320 px.
+MAX_WORD = 24
+# Marks that belong to the word before them and must never start a line.
+_TRAILING = frozenset("ๆฯ")
+_THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+(?:\u00a0ๆ[\u0E00-\u0E7F]*)*")
+# A space before ๆ (the usual spelling "ต่าง ๆ") becomes a no-break space.
+_SPACE_BEFORE_REPEAT = re.compile(r"[ \t\n\u00a0]+(?=ๆ)")
+
+# The elements whose text is kept in whole words: every heading, buttons, and names in lists
+# (a class ending in ``__title``: cards, stories, calls, events). An element of this kind never
+# holds another of the same tag, so its end is its first closing tag.
+_HEADING = re.compile(r"<(h[1-6])\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+_CLASSED = re.compile(
+    r"""<(a|button|span|p|div)\b([^>]*\bclass="[^"]*(?:\bmd-button\b|\bgm-share__button\b|__title\b)[^"]*"[^>]*)>"""
+    r"""(.*?)</\1\s*>""", re.S | re.I)
+_DONE = f'<span class="{WORD_CLASS}">'
+_TEXT = re.compile(r">([^<>]+)<")
+# Texts never changed: scripts and styles (their text is not text), and what is already cut.
+_SKIP = re.compile(r"<(script|style|textarea|svg)\b.*?</\1\s*>", re.S | re.I)
+
+
+def _with_marks(tokens: list[str]) -> list[str]:
+    """Tokens with ๆ and ฯ (alone, or after a no-break space) joined to the word before."""
+    out: list[str] = []
+    for token in tokens:
+        if out and (token[0] in _TRAILING or token.startswith("\u00a0ๆ")):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
+def run_words(run: str) -> list[str]:
+    """The words of a run of Thai letters (possibly with ``\\u00a0ๆ`` inside), ๆ kept with its word."""
+    tokens: list[str] = []
+    for i, part in enumerate(run.split("\u00a0ๆ")):
+        if i:
+            tokens.append("\u00a0ๆ")
+        if part:
+            tokens.extend(thai_run_words(part))
+    return _with_marks(tokens)
+
+
+@lru_cache(maxsize=8192)
+def wrap_text(escaped: str) -> str:
+    """HTML text (entities allowed, no tags) with its Thai words in nowrap spans."""
+    text = _SPACE_BEFORE_REPEAT.sub("\u00a0", html.unescape(escaped))
+    if not _THAI_RUN.search(text):
+        return escaped
+    out: list[str] = []
+    at = 0
+    for m in _THAI_RUN.finditer(text):
+        out.append(html.escape(text[at:m.start()], quote=False))
+        pieces = []
+        for word in run_words(m.group()):
+            piece = html.escape(word, quote=False)
+            keep = 1 < len(word) <= MAX_WORD
+            pieces.append(f'<span class="{WORD_CLASS}">{piece}</span>' if keep else piece)
+        out.append("<wbr>".join(pieces))
+        at = m.end()
+    out.append(html.escape(text[at:], quote=False))
+    return "".join(out).replace("\u00a0", "&nbsp;")
+
+
+def _wrap_inner(inner: str) -> str:
+    if _DONE in inner:  # a title inside a heading: cut with the heading
+        return inner
+    return _TEXT.sub(lambda m: f">{wrap_text(m.group(1))}<", f">{inner}<")[1:-1]
+
+
+def keep_words(page: str) -> str:
+    """The page with the Thai words of its headings, titles and buttons kept whole."""
+    kept: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:  # scripts and styles aside while the rest is changed
+        kept.append(m.group())
+        return f"\x00{len(kept) - 1}\x00"
+
+    body = _SKIP.sub(hide, page)
+    body = _HEADING.sub(lambda m: m.group()[: m.start(2) - m.start()] + _wrap_inner(m.group(2))
+                        + m.group()[m.end(2) - m.start():], body)
+    body = _CLASSED.sub(lambda m: m.group()[: m.start(3) - m.start()] + _wrap_inner(m.group(3))
+                        + m.group()[m.end(3) - m.start():], body)
+    return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], body) if kept else body
