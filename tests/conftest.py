@@ -224,3 +224,10 @@ def browser() -> Iterator[object]:
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         yield b
         b.close()
+
+
+def open_filters(page: Any) -> None:
+    """On a narrow screen the directory's filters fold behind one button: open them."""
+    toggle = page.locator(".gm-filters__toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from test_site import hostile_repo
 
-from conftest import build, local_context
+from conftest import build, local_context, open_filters
 
 pytestmark = pytest.mark.browser
 
@@ -44,6 +44,7 @@ def test_directory_filters_combine_and_live_in_the_url(page: Any) -> None:
     assert total >= 15
     assert page.is_visible(".gm-filters")
     assert not [u for u in requested if "directory.json" in u]  # nothing loaded on a page view
+    open_filters(page)
     province = page.eval_on_selector("select[name=province]", "s => s.options[1].value")
     page.select_option("select[name=province]", province)
     shown = visible_cards(page)
@@ -61,6 +62,7 @@ def test_directory_filters_combine_and_live_in_the_url(page: Any) -> None:
     # A shared link restores the same view.
     page.goto(page.url)
     assert [c["id"] for c in visible_cards(page)] == [c["id"] for c in both]
+    open_filters(page)
     assert page.eval_on_selector("select[name=need]", "s => s.value") == need
     page.click(".gm-filters button[type=reset]")
     page.wait_for_function(f"() => document.querySelectorAll('.gm-card:not([hidden])').length === {total}")

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import REPO, build, local_context, make_repo, org_yaml
+from conftest import REPO, build, local_context, make_repo, open_filters, org_yaml
 from guidemap.contract.load.repository import load_repository
 from guidemap.contract.location import coarsen
 from guidemap.contract.model.types import Area, Dataset, LText, Org, Story
@@ -371,6 +371,7 @@ def test_filters_load_the_directory_data_on_first_use(browser: Any, serve: Any, 
         page.wait_for_timeout(300)
         assert not [u for u in requested if "directory.json" in u]  # nothing on a page view
         assert page.locator(".gm-directory__list .gm-card:visible").count() == 100
+        open_filters(page)
         page.select_option("select[name=province]", "94")
         rows = _results(page)
         pattani = _in_order(expected, [i for i, e in expected.items() if e["province"] == "94"])
@@ -393,6 +394,7 @@ def test_filters_load_the_directory_data_on_first_use(browser: Any, serve: Any, 
         page.reload()
         assert page.eval_on_selector("select[name=need]", "s => s.value") == "media"
         assert [r["id"] for r in _results(page)] == both
+        open_filters(page)
         # Hostile names: drawn as text, nothing runs.
         page.goto(base + "orgs/?focus=marine")
         rows = _results(page)
@@ -400,6 +402,7 @@ def test_filters_load_the_directory_data_on_first_use(browser: Any, serve: Any, 
         assert page.locator(".gm-directory__results script, .gm-directory__results img").count() == 0
         assert page.evaluate("typeof window.__pwned") == "undefined" and dialogs == []
         # Back to every group: the page's own list and pager return.
+        open_filters(page)
         page.click(".gm-filters button[type=reset]")
         page.wait_for_selector(".gm-directory__list:not([hidden])")
         assert page.is_visible(".gm-pager") and "focus=" not in page.url

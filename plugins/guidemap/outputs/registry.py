@@ -68,7 +68,7 @@ class SiteOutputs:
 def global_assets() -> SiteOutputs:
     """Assets known before the data is read (the adapter registers them in on_config)."""
     out = SiteOutputs()
-    for name in ("guidemap.css", "guidemap.js", "guidemap-dated.js"):
+    for name in ("guidemap.css", "guidemap.js", "guidemap-dated.js", "guidemap-noscript.css"):
         out.files[f"assets/guidemap/{name}"] = lean_file(PACKAGE / "assets" / name)
     # guidemap-dated.js (the filters of "Volunteer now") is loaded by that page alone.
     out.css.append("assets/guidemap/guidemap.css")

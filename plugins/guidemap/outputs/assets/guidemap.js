@@ -3,7 +3,11 @@
    carries one) fetches data/directory.json, once; the groups that match are drawn in place of
    the page's own list, with DOM text only (contributed names never pass through innerHTML),
    and their count is announced. The state lives in the URL so a filtered list can be shared.
-   Without JavaScript the form stays hidden and the numbered pages list every group. */
+   Each choice's count follows the other filters (Yala and youth: the youth groups of Yala), and
+   a choice that would find nothing is disabled. The form is in the page from the first paint
+   (nothing moves when this script starts); without JavaScript a <noscript> stylesheet hides it
+   and the numbered pages list every group. On a narrow screen the choices fold behind one
+   button. */
 (function () {
   "use strict";
   function make(tag, cls, text) {
@@ -25,6 +29,8 @@
     var list = root.querySelector(".gm-directory__list");
     var results = root.querySelector(".gm-directory__results");
     var count = form.querySelector(".gm-count");
+    var toggle = form.querySelector(".gm-filters__toggle");
+    var active = form.querySelector(".gm-filters__active");
     var total = count.getAttribute("data-total");
     var size = parseInt(form.getAttribute("data-size"), 10) || 100;
     var site = new URL(form.getAttribute("data-root"), window.location.href);
@@ -58,6 +64,28 @@
       var target = new URL(path, site);
       if (target.href.indexOf(site.href) === 0) a.href = target.href;  /* the site's own pages only */
       return a;
+    }
+    /* How many groups each choice would find with the other filters as they are; a choice
+       that would find none is disabled (unless chosen: it can always be undone). */
+    function recount(data, v) {
+      selects.forEach(function (s) {
+        var others = {};
+        Object.keys(v).forEach(function (k) { others[k] = k === s.name ? "" : v[k]; });
+        var pool = data.orgs.filter(function (org) { return matches(org, others); });
+        Array.prototype.forEach.call(s.options, function (o) {
+          if (!o.value) return;
+          var probe = {};
+          probe[s.name] = o.value;
+          var n = pool.filter(function (org) { return matches(org, probe); }).length;
+          var text = (o.getAttribute("data-label") || o.value) + " (" + n + ")";
+          if (o.textContent !== text) o.textContent = text;
+          o.disabled = n === 0 && o.value !== s.value;
+        });
+      });
+    }
+    function showActive() {
+      var n = selects.filter(function (s) { return s.value; }).length;
+      if (active) active.textContent = n ? "(" + n + ")" : "";
     }
     function has(values, wanted) { return !wanted || (values || []).indexOf(wanted) !== -1; }
     function matches(org, v) {
@@ -137,13 +165,19 @@
         if (s.value) query.set(s.name, s.value);
       });
       var qs = query.toString();
+      showActive();
       window.history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : "") + window.location.hash);
       var mine = ++generation;
-      if (!qs) { showPage(); return; }
+      if (!qs) {
+        showPage();
+        if (loading) loading.then(function (data) { if (mine === generation) recount(data, v); }, function () {});
+        return;
+      }
       root.setAttribute("aria-busy", "true");
       say("กำลังโหลดรายชื่อ…", "Loading…");
       load().then(function (data) {
         if (mine !== generation) return;
+        recount(data, v);
         draw(data.orgs.filter(function (org) { return matches(org, v); }), data);
       }, function () {
         if (mine !== generation) return;
@@ -155,7 +189,15 @@
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
-    form.hidden = false;
+    if (toggle) {
+      toggle.addEventListener("click", function () {
+        var open = !form.classList.contains("gm-filters--open");
+        form.classList.toggle("gm-filters--open", open);
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        if (open && selects[0]) selects[0].focus();
+      });
+    }
+    showActive();
     if (selects.some(function (s) { return s.value; })) apply();
   }
   /* Scripts kept in <template class="gm-defer"> (the small map of a group page: Leaflet, about

@@ -30,12 +30,13 @@ if (/\/search\/search_index\.json$/.test(String(url))) args[1] = EMPTY;
 else if (/sitemap\.xml$/.test(String(url)) && unneeded(String(url))) args[1] = NO_SITEMAP;
 return open.apply(this, args);
 };
-/* Material counts the results it is given: ten records are fetched, so where more pages
- * matched, its count is replaced by both figures (the worker sends the total). */
+/* Material counts the results it is given, in its own words: ten pages' records are fetched,
+ * so its count is replaced by one wording for every count, with both figures where more pages
+ * matched than are shown (the worker sends the total). */
 var counted = null, watching = null;
 function recount(data) {
-counted = data && data.total > data.items.length
-? "ตรงกับ " + data.total + " หน้า แสดง " + data.items.length + " หน้าแรก" : null;
+counted = data && data.items.length ? "พบ " + data.total + " หน้า"
++ (data.total > data.items.length ? " แสดง " + data.items.length + " หน้าแรก" : "") : null;
 var meta = document.querySelector(".md-search-result__meta");
 if (meta && !watching) {
 watching = new MutationObserver(function () { if (counted && meta.textContent !== counted) meta.textContent = counted; });

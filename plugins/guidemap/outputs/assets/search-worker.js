@@ -243,7 +243,63 @@
     return htmlText.replace(/<[^>]*>/g, " ").toLowerCase();
   }
 
-  function items(m, groups, ranked) {
+  /* A result shows what it is, where, and two lines around the match, not a page's whole text
+     (the first result was 650 px tall on a phone, with the headings' ¶ marks). */
+  var KINDS = [[/^orgs\/[^/#]+\//, "กลุ่ม", "Group"], [/^stories\/[^/#]+\//, "เรื่องเล่า", "Story"],
+               [/^volunteer\/#call-/, "ประกาศรับอาสา", "Call"], [/^events\/[^/#]+\//, "กิจกรรม", "Event"]];
+  var BEFORE = 30, SNIPPET = 150;  /* characters: two lines on a 360-pixel phone, clamped by CSS */
+  var words = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("th", { granularity: "word" }) : null;
+
+  function unescapeHtml(s) {
+    return s.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|#39|apos|nbsp);/gi, function (all, code) {
+      var c = code.toLowerCase();
+      if (c === "amp") return "&"; if (c === "lt") return "<"; if (c === "gt") return ">";
+      if (c === "quot") return '"'; if (c === "apos") return "'"; if (c === "nbsp") return " ";
+      var n = c[1] === "x" ? parseInt(c.slice(2), 16) : parseInt(c.slice(1), 10);
+      return isNaN(n) ? all : String.fromCodePoint(n);
+    });
+  }
+  function escapeHtml(s) {
+    return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+  /* The nearest word start at or before ``at`` (Thai has no spaces to find it by). */
+  function wordStart(text, at) {
+    if (at <= 0) return 0;
+    if (!words) { var sp = text.lastIndexOf(" ", at); return sp >= at - 15 && sp >= 0 ? sp + 1 : at; }
+    var from = Math.max(0, at - 20), best = at;
+    for (var seg of words.segment(text.slice(from, at + 20))) {
+      if (from + seg.index <= at) best = from + seg.index; else break;
+    }
+    return best;
+  }
+  function snippet(htmlText, groups, query) {
+    var text = unescapeHtml(htmlText.replace(/<a\b[^>]*class="headerlink"[^>]*>[\s\S]*?<\/a>/g, "")
+      .replace(/<[^>]*>/g, " ")).replace(/\u00b6/g, "").replace(/\s+/g, " ").trim();
+    var lower = text.toLowerCase(), whole = query.trim().toLowerCase();
+    var at = whole ? lower.indexOf(whole) : -1;  /* the words as typed, together, else the first one */
+    if (at < 0) groups.forEach(function (g) {
+      var i = lower.indexOf(g.label);
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    });
+    var start = at < 0 ? 0 : wordStart(text, Math.max(0, at - BEFORE));
+    var end = Math.min(text.length, start + SNIPPET);
+    if (end < text.length) end = Math.max(wordStart(text, end), start + 1);
+    return (start > 0 ? "… " : "") + escapeHtml(text.slice(start, end)) + (end < text.length ? " …" : "");
+  }
+  function about(location, htmlText) {
+    var path = location.replace(/^\.?\//, ""), parts = [];
+    for (var k = 0; k < KINDS.length; k++) {
+      if (KINDS[k][0].test(path)) {
+        parts.push(KINDS[k][1] + ' <span class="gm-en" lang="en">' + KINDS[k][2] + "</span>");
+        break;
+      }
+    }
+    var place = /data-gm-place="([^"]*)"/.exec(htmlText);
+    if (place) parts.push(place[1]);  /* escaped by the build */
+    return parts.length ? '<span class="gm-result__about">' + parts.join(" · ") + "</span>" : "";
+  }
+
+  function items(m, groups, ranked, query) {
     var shown = ranked.found.slice(0, SHOWN);
     var mark = highlighter(groups);
     return Promise.all(shown.map(function (page) {
@@ -257,7 +313,9 @@
             terms[g.label] = has; if (has) hit++;
           });
           if (i > 0 && !hit) return;
-          var item = { location: doc[0], title: mark(doc[1]), text: mark(doc[2]), terms: terms,
+          var text = snippet(doc[2], groups, query);
+          var item = { location: doc[0], title: mark(doc[1]) + (i === 0 ? about(doc[0], doc[2]) : ""),
+                       text: text ? '<p class="gm-result__text">' + mark(text) + "</p>" : "", terms: terms,
                        score: i === 0 ? page.score : page.score * hit / groups.length };
           list.push(item);
         });
@@ -272,7 +330,7 @@
       return plan(m, query).then(function (groups) {
         if (!groups.length) return { items: [] };
         return score(m, groups).then(function (ranked) {
-          return items(m, groups, ranked).then(function (list) {
+          return items(m, groups, ranked, query).then(function (list) {
             /* total: every page that matched; the shim shows it beside the ten shown */
             var data = { items: list, total: ranked.found.length };
             if (options.suggest) data.suggest = ranked.suggest ? [ranked.suggest] : [];

@@ -40,6 +40,12 @@ def lang_attrs(tag: str) -> str:
     return f'lang="{h(tag)}"{rtl} class="gm-more"'
 
 
+def place_marker(province: str) -> str:
+    """Where a page's group or event is, for its search result (search-worker.js reads it from
+    the record); an empty element, so the words of the index are unchanged."""
+    return f'<i data-gm-place="{h(province)}"></i>'
+
+
 def area_name(area: Area) -> str:
     return f"{h(area.th)} {en(h(area.en))}"
 

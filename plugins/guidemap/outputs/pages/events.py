@@ -17,6 +17,7 @@ from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, json_for_script, one_block
 from guidemap.outputs.html.markup import bi, en, external, link
 from guidemap.outputs.pages import reach
+from guidemap.outputs.pages.common import place_marker
 from guidemap.outputs.pages.dated_common import (
     calendar_links,
     event_list,
@@ -140,7 +141,8 @@ def event_page(event: Event, orgs: dict[str, Org], site: SiteInfo) -> GeneratedP
             + f'<link rel="alternate" type="{urls.ICS_TYPE}" href="{ics}">'
             + f'<script type="application/ld+json">{jsonld}</script>')
     return GeneratedPage(url, title, description, one_block(body), head, searchable=True,
-                         search_text="".join(f"<p>{h(t)}</p>" for t in (event.title.th, event.title.en) if t))
+                         search_text=place_marker(event.province.th)
+                         + "".join(f"<p>{h(t)}</p>" for t in (event.title.th, event.title.en) if t))
 
 
 def event_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:

@@ -22,7 +22,15 @@ from guidemap.outputs.html.markup import bi, en, external, link
 from guidemap.outputs.map.view import MapRenders, org_map
 from guidemap.outputs.pages import campaigns as fundraising
 from guidemap.outputs.pages import reach
-from guidemap.outputs.pages.common import badges, lang_attrs, ltext, picture_html, place, story_list
+from guidemap.outputs.pages.common import (
+    badges,
+    lang_attrs,
+    ltext,
+    picture_html,
+    place,
+    place_marker,
+    story_list,
+)
 from guidemap.outputs.pages.dated_common import calendar_links, event_list, ltext_inline, when_html
 from guidemap.outputs.pages.feed_links import NO_FEEDS, FeedCatalogue
 from guidemap.outputs.pages.reach import CONTACT_LABELS as CONTACT_LABELS
@@ -291,4 +299,4 @@ def org_search_text(org: Org, net: Network, part_keys: list[str]) -> str:
                for t in (r.th, r.en)),
              " ".join(f"{net.needs[k].th} {net.needs[k].en}" for k in org.needs)]
     text = "".join(f"<p>{h(p)}</p>" for p in paras if p)
-    return text + "".join(part_marker(k) for k in part_keys)
+    return place_marker(org.province.th) + text + "".join(part_marker(k) for k in part_keys)

@@ -20,24 +20,35 @@ from guidemap.outputs.site.types import GeneratedPage, SiteInfo
 
 
 def _options(name: str, label: Label, values: list[tuple[str, str, int]]) -> str:
-    opts = "".join(f'<option value="{h(v)}">{h(text)} ({n})</option>' for v, text, n in values)
+    # data-label: the choice's name, to which the script adds the count that follows the other filters.
+    opts = "".join(f'<option value="{h(v)}" data-label="{h(text)}">{h(text)} ({n})</option>'
+                   for v, text, n in values)
     return (f'<label class="gm-filter">{bi(label)}<select name="{name}" data-filter="{name}">'
             f'<option value="">ทั้งหมด</option>{opts}</select></label>')
 
 
 def _directory_filters(frm: str, orgs: list[Org], site: SiteInfo) -> str:
-    # Hidden until the script that runs them has loaded (guidemap.js). The counts are the whole
-    # directory's; the script filters data/directory.json (fetched on the first use of a filter),
-    # so a filter finds every group, not only the cards of the page in view.
+    # Shown from the first paint, so that nothing moves when the script (guidemap.js) starts:
+    # without JavaScript a stylesheet in <noscript> hides them, and the numbered pages list every
+    # group. The counts are the whole directory's until a filter is chosen; the script then
+    # filters data/directory.json (fetched on the first use of a filter), so a filter finds
+    # every group, and counts each choice together with the other filters. On a narrow screen
+    # the choices fold behind one button.
     provinces = Counter((o.province.code, o.province.th) for o in orgs)
     focus = Counter(f for o in orgs for f in o.focus)
     needs = Counter(n for o in orgs for n in o.needs)
     offers = Counter(n for o in orgs for n in o.offers)
     vocab = site.network
+    noscript = h(urls.rel(frm, urls.NOSCRIPT_CSS))
     return (
-        f'<form class="gm-filters" role="search" aria-label="กรองรายชื่อกลุ่ม" hidden '
+        f'<noscript><link rel="stylesheet" href="{noscript}"></noscript>'
+        f'<form class="gm-filters" role="search" aria-label="กรองรายชื่อกลุ่ม" '
         f'data-src="{h(urls.rel(frm, urls.DIRECTORY_JSON))}" data-root="{h(urls.rel(frm, urls.HOME))}" '
         f'data-size="{paging.ORGS_PER_PAGE}">'
+        '<button type="button" class="gm-filters__toggle" aria-expanded="false" '
+        'aria-controls="gm-filter-fields">ตัวกรอง <span class="gm-filters__active"></span>'
+        + en("Filters") + "</button>"
+        '<div class="gm-filters__fields" id="gm-filter-fields">'
         + _options("province", Label("จังหวัด", "Province"),
                    [(code, name, n) for (code, name), n in sorted(provinces.items())])
         + _options("focus", Label("ประเด็น", "Focus"),
@@ -47,7 +58,7 @@ def _directory_filters(frm: str, orgs: list[Org], site: SiteInfo) -> str:
         + (_options("offer", Label("กลุ่มที่แบ่งปันได้", "Offers"),
                     [(k, lab.th, offers[k]) for k, lab in vocab.needs.items() if offers[k]])
            if offers else "")
-        + '<button type="reset" class="md-button">ล้างตัวกรอง</button>'
+        + '<button type="reset" class="md-button">ล้างตัวกรอง</button></div>'
         + f'<p class="gm-count" aria-live="polite" data-total="{len(orgs)}">ทั้งหมด {len(orgs)} กลุ่ม '
         + en(f"All {len(orgs)} groups") + "</p>"
         + "</form>"

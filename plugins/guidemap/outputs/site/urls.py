@@ -27,6 +27,8 @@ GEOJSON = "data/orgs.geojson"  # the guide map's data, also an open-data export
 SCHEMA = "schema/org.schema.json"
 SUBSCRIBE = "subscribe/"
 GUIDE = "guide/"  # the printable guide
+# Read only by a browser without JavaScript (linked inside <noscript>): hides what needs the script.
+NOSCRIPT_CSS = "assets/guidemap/guidemap-noscript.css"
 # The newsletter's feeds (stable once published: readers keep these addresses for years).
 FEED_RSS = "feed.xml"
 FEED_ATOM = "feed.atom"
