@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import BIN, local_context, make_repo, org_yaml
+from conftest import BIN, local_context, make_repo, org_yaml, unwrap_words
 from feed_reader import seen
 from guidemap.contract.model.types import Campaign, Dataset, LText
 from guidemap.outputs.site import selection
@@ -56,7 +56,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def read(repo: Path, path: str) -> str:
-    return (repo / "site" / path).read_text(encoding="utf-8")
+    return unwrap_words((repo / "site" / path).read_text(encoding="utf-8"))
 
 
 def test_open_only_keeps_campaigns_open_on_the_day() -> None:

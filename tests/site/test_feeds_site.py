@@ -17,7 +17,7 @@ import feedparser
 import pytest
 from lxml import etree
 
-from conftest import MINI_MKDOCS, build, make_repo, org_yaml
+from conftest import MINI_MKDOCS, build, make_repo, org_yaml, unwrap_words
 from feed_reader import entry_texts, seen
 
 SITE_URL = "https://example.org/guide/"
@@ -396,7 +396,8 @@ def test_story_page_shows_image_groups_lesson_sections_and_links_back(news_site:
     beach = (news_site / "stories" / "2026-01-05-beach" / "index.html").read_text(encoding="utf-8")
     assert 'src="../beach.png" alt="เด็กเก็บขยะบนหาด"' in beach
     assert 'href="../../orgs/beach/"' in beach and 'href="../"' in beach  # the group, and back
-    lesson = (news_site / "stories" / "2026-03-01-lesson" / "index.html").read_text(encoding="utf-8")
+    lesson = unwrap_words((news_site / "stories" / "2026-03-01-lesson" / "index.html")
+                          .read_text(encoding="utf-8"))
     for heading in ("เป็นการแก้ปัญหาเกี่ยวกับ", "สถานที่เกิดเหตุการณ์", "เนื้อเรื่อง", "ขุมความรู้", "แก่นความรู้",
                     "กลยุทธ์ในการทำงาน"):
         assert heading in lesson, heading

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from PIL import Image, ImageDraw
 
-from conftest import build, local_context, make_repo, org_yaml
+from conftest import build, local_context, make_repo, org_yaml, unwrap_words
 from guidemap.contract import network
 from guidemap.contract.load.repository import load_repository
 from guidemap.outputs.pages import guide
@@ -52,7 +52,7 @@ def guide_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_guide_lists_every_group_by_province_with_what_it_needs_and_offers(guide_site: Path) -> None:
-    html = (guide_site / "guide" / "index.html").read_text(encoding="utf-8")
+    html = unwrap_words((guide_site / "guide" / "index.html").read_text(encoding="utf-8"))
     sections = re.findall(r'<section class="gm-guide__province" id="([^"]+)">(.*?)</section>', html, re.S)
     assert [s for s, _ in sections] == ["pattani", "yala"]
     pattani, yala = (body for _, body in sections)
@@ -64,7 +64,7 @@ def test_the_guide_lists_every_group_by_province_with_what_it_needs_and_offers(g
     assert f"{SITE}orgs/a/" in text
     qrs = re.findall(r'<svg class="gm-guide__qr" role="img" aria-label="([^"]+)"', html)
     assert len(qrs) == 3 and all(SITE + "orgs/" in unescape(a) for a in qrs)
-    home = (guide_site / "index.html").read_text(encoding="utf-8")
+    home = unwrap_words((guide_site / "index.html").read_text(encoding="utf-8"))
     assert 'href="guide/"' in home and "คู่มือฉบับพิมพ์" in home
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import build, local_context, make_repo, org_yaml
+from conftest import build, local_context, make_repo, open_filters, org_yaml
 
 ORGS = {
     "maker": org_yaml("maker", name_th="กลุ่มทำสื่อ", needs="funding") + "offers: [media, training]\n"
@@ -78,6 +78,7 @@ def test_directory_filters_on_offers_from_the_url(browser: Any, serve: Any, offe
         page = context.new_page()
         page.goto(serve(offers_site) + "orgs/?offer=media")
         assert shown_ids(page) == ["maker"]
+        open_filters(page)
         page.select_option("select[name=offer]", "")
         page.select_option("select[name=need]", "media")
         assert "offer=" not in page.url and "need=media" in page.url
