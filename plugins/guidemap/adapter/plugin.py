@@ -61,8 +61,7 @@ from guidemap.contract.load.repository import load_repository
 from guidemap.contract.model.dated import CALLS_DIR, EVENTS_DIR
 from guidemap.contract.model.types import Dataset
 from guidemap.outputs.feeds import stories as feeds
-from guidemap.outputs.html import csp
-from guidemap.outputs.html import thaiwrap
+from guidemap.outputs.html import csp, thaiwrap
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
