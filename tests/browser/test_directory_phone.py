@@ -99,7 +99,8 @@ def test_counts_follow_the_other_filters(phone: Any) -> None:
     assert _options(phone, "province")["95"][0].endswith("(1)")
     assert phone.inner_text(".gm-filters__active") == "(2)"
     phone.click(".gm-filters button[type=reset]")
-    phone.wait_for_function("() => !document.querySelector('select[name=focus] option[value=marine]').disabled")
+    phone.wait_for_function(
+        "() => !document.querySelector('select[name=focus] option[value=marine]').disabled")
     assert _options(phone, "focus")["children-youth"][0].endswith("(5)")
 
 
