@@ -134,6 +134,22 @@ def test_a_pool_that_fails_gives_the_same_answers(tmp_path: Path, pool: object, 
     assert worker._counting is None
 
 
+def test_an_index_that_lost_a_batch_is_made_here(tmp_path: Path) -> None:
+    """A batch the worker failed to count (its failure is answered by no one) must not leave a
+    shorter index: the worker's index is written only if it counted every page sent."""
+    helper = Helper(enabled=True)
+    try:
+        assert helper.send(count_pages, [["html", "broken/"]])  # fails in the worker, unseen
+        assert helper.send(count_pages, PAGES)
+        job = helper.submit(write_counted_index, str(tmp_path / "site"), 1 + len(PAGES),
+                            here=functools.partial(index_here, str(tmp_path / "site"), PAGES))
+        assert job.result() == len(expected_index(tmp_path))
+        assert job.from_pool is False
+    finally:
+        helper.close()
+    assert written(tmp_path / "site") == expected_index(tmp_path)
+
+
 def test_closing_a_busy_pool_does_not_wait_for_it() -> None:
     helper = Helper(enabled=True)
     helper.submit(time.sleep, 60)

@@ -445,7 +445,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             if self.index_job is not None:
                 self._write_index(config.site_dir, self.index_job)
         finally:
-            self.to_index = []
+            self.to_index, self.story_html = [], {}  # nothing of this build kept until the next
             if helper is not None:
                 helper.close()
 
