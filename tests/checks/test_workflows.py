@@ -292,3 +292,12 @@ def test_ci_refuses_symbolic_links(tmp_path: Path) -> None:
     result = step()
     assert result.returncode == 1
     assert "content/env.md" in result.stdout and "::error::" in result.stdout
+
+
+def test_the_repository_has_no_symbolic_links() -> None:
+    """What CI's step refuses in a pull request, checked here on the repository itself."""
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    listed = subprocess.run(["git", "ls-files", "-s"], cwd=REPO, capture_output=True, text=True,
+                            check=True, timeout=60).stdout
+    assert [line.split("\t", 1)[1] for line in listed.splitlines() if line.startswith("120000 ")] == []
