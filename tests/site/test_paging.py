@@ -252,8 +252,10 @@ def test_directory_data_is_public_fields_in_the_directory_order(big: Any) -> Non
     assert [r["id"] for r in records] == [o.id for o in sort_orgs(data.orgs)]
     pages = {p.url for p in out.pages}
     for r in records:
-        assert set(r) <= {"id", "name", "name_en", "province", "focus", "needs", "offers"}
+        assert set(r) <= {"id", "name", "name_en", "province", "focus", "needs", "offers", "lat", "lon"}
         open_record = public[r["id"]]
+        # the public position only (for "near me"), never finer than the group allows
+        assert (r["lat"], r["lon"]) == (open_record["location"]["lat"], open_record["location"]["lon"])
         assert r["name"] == open_record["name"]["th"] and r.get("name_en") == open_record["name"].get("en")
         assert r["province"] == open_record["province"]["code"]
         assert (r["focus"], r["needs"], r["offers"]) == (

@@ -287,7 +287,68 @@
       }
     });
   }
-  function start() { init(); deferred(); shareButtons(); printButton(); campaignDays(); }
+  /* "Near me" on the home page: the phone's position (asked for on a tap, never before), the
+     groups' public positions from data/directory.json (the site's own file, fetched on the
+     tap), the nearest five first. The position is used in the page and sent nowhere. */
+  function nearMe() {
+    var button = document.querySelector(".gm-near");
+    var out = document.querySelector(".gm-near__results");
+    if (!button || !out || button.getAttribute("data-ready")) return;
+    button.setAttribute("data-ready", "1");
+    if (!("geolocation" in navigator)) { button.disabled = true; return; }
+    var site = new URL(button.getAttribute("data-root"), window.location.href);
+    var source = new URL(button.getAttribute("data-src"), window.location.href);
+    function say(thai, eng) {
+      out.textContent = "";
+      var p = make("p", "gm-near__status", thai + " ");
+      p.appendChild(english(eng));
+      out.appendChild(p);
+    }
+    function km(a, b) {  /* great-circle distance (haversine), in kilometres */
+      var rad = Math.PI / 180, dLat = (b[0] - a[0]) * rad, dLon = (b[1] - a[1]) * rad;
+      var h = Math.pow(Math.sin(dLat / 2), 2) +
+        Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.pow(Math.sin(dLon / 2), 2);
+      return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+    function draw(here, data) {
+      var near = data.orgs.filter(function (o) { return typeof o.lat === "number" && typeof o.lon === "number"; })
+        .map(function (o) { return { org: o, km: km(here, [o.lat, o.lon]) }; })
+        .sort(function (a, b) { return a.km - b.km || (a.org.id < b.org.id ? -1 : 1); }).slice(0, 5);
+      out.textContent = "";
+      out.appendChild(make("h3", "gm-near__title", "กลุ่มที่ใกล้คุณที่สุด"));
+      var list = make("ol", "gm-near__list");
+      near.forEach(function (item) {
+        var li = make("li");
+        var a = make("a", null, item.org.name);
+        var target = new URL(data.page.replace("{id}", item.org.id), site);
+        if (target.href.indexOf(site.href) === 0) a.href = target.href;
+        li.appendChild(a);
+        var province = data.provinces[item.org.province];
+        var where = (province ? province.th + " · " : "") + "ราว " + Math.max(1, Math.round(item.km)) + " กม.";
+        li.appendChild(make("span", "gm-near__where", " " + where));
+        list.appendChild(li);
+      });
+      out.appendChild(list);
+      var note = make("p", "gm-near__note", "ระยะทางโดยประมาณจากตำแหน่งสาธารณะของกลุ่ม ตำแหน่งของคุณไม่ถูกส่งไปที่ใด ");
+      note.appendChild(english("Distances from the groups' public, approximate places; your position is sent nowhere."));
+      out.appendChild(note);
+    }
+    button.addEventListener("click", function () {
+      say("กำลังหาตำแหน่งของคุณ…", "Finding where you are…");
+      navigator.geolocation.getCurrentPosition(function (pos) {
+        var here = [pos.coords.latitude, pos.coords.longitude];
+        fetch(source.href).then(function (r) {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.json();
+        }).then(function (data) { draw(here, data); }, function () {
+          say("โหลดรายชื่อไม่ได้ ลองอีกครั้ง", "Could not load the list: try again");
+        });
+      }, function () {
+        say("ไม่ได้ใช้ตำแหน่งของคุณ เลือกจังหวัดด้านบนแทนได้", "No position: choose a province above instead");
+      }, { maximumAge: 600000, timeout: 20000 });
+    });
+  }
+  function start() { nearMe(); init(); deferred(); shareButtons(); printButton(); campaignDays(); }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {

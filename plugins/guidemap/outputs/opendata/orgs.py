@@ -54,11 +54,13 @@ def directory_json(orgs: list[Org], focus_labels: Mapping[str, Label]) -> str:
     page view): per group its id, names, province, focus, needs and offers, in the directory's
     order (``orgs`` as given); the address of a group's page once, as a pattern (``{id}``), which
     makes the file about a fifth smaller (gzip) than an address per group; the labels and pages
-    of the provinces and focus areas named. Only public fields, the same values as orgs.json
+    of the provinces and focus areas named; the public position (coarsened to what the group
+    allows) for the home page's "near me". Only public fields, the same values as orgs.json
     (province by its code); one group per line."""
     def record(o: Org) -> dict[str, object]:
         item: dict[str, object] = {"id": o.id, "name": o.name.best, "province": o.province.code,
-                                   "focus": list(o.focus), "needs": list(o.needs), "offers": list(o.offers)}
+                                   "focus": list(o.focus), "needs": list(o.needs), "offers": list(o.offers),
+                                   "lat": o.location.lat, "lon": o.location.lon}
         if o.name.en and o.name.en != o.name.best:
             item["name_en"] = o.name.en
         return item
