@@ -38,11 +38,14 @@ LINES_JS = """(selector) => {
         range.setStart(node, i);
         range.setEnd(node, i + ch.length);
         const rects = Array.from(range.getClientRects()).filter(r => r.width > 0 || r.height > 0);
-        chars.push(rects.length ? [ch, rects[0].top + rects[0].height / 2, rects[0].height] : [ch, null, 0]);
+        chars.push(rects.length ? [ch, rects[0].top + rects[0].height / 2, rects[0].height,
+                                   rects.reduce((w, r) => w + r.width, 0)] : [ch, null, 0, 0]);
         i += ch.length;
       }
     }
-    out.push(chars);
+    const style = getComputedStyle(el);
+    const line = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    out.push({chars, line});
   }
   return out;
 }"""
@@ -50,8 +53,10 @@ LINES_JS = """(selector) => {
 _THAI = re.compile(r"[\u0E00-\u0E7F]+(?:\u00a0ๆ[\u0E00-\u0E7F]*)*")
 
 
-def broken_words(chars: list[list[Any]]) -> list[str]:
-    """The Thai words of one element whose characters do not all sit on one line."""
+def broken_words(element: dict[str, Any]) -> list[str]:
+    """The Thai words of one element whose characters do not all sit on one line, though the
+    word alone would fit on one (a longer word must break or stick out of the screen)."""
+    chars, width = element["chars"], element["line"]
     text = "".join(c[0] for c in chars)
     found = []
     for m in _THAI.finditer(text):
@@ -62,7 +67,8 @@ def broken_words(chars: list[list[Any]]) -> list[str]:
             if len(boxes) < 2:
                 continue
             line = min(b[2] for b in boxes) / 2
-            if max(b[1] for b in boxes) - min(b[1] for b in boxes) > line:
+            fits = sum(b[3] for b in boxes) < width
+            if fits and max(b[1] for b in boxes) - min(b[1] for b in boxes) > line:
                 found.append(f"{word!r} in {text.strip()[:60]!r}")
     return found
 
@@ -80,8 +86,8 @@ def check_site(browser: Any, base: str, paths: list[str]) -> list[str]:
             page = context.new_page()
             for path in paths:
                 page.goto(base + path)
-                for chars in page.evaluate(LINES_JS, TARGETS):
-                    problems += [f"/{path} at {width}px: {w}" for w in broken_words(chars)]
+                for element in page.evaluate(LINES_JS, TARGETS):
+                    problems += [f"/{path} at {width}px: {w}" for w in broken_words(element)]
         finally:
             context.close()
         assert outside == [], f"requests left the server: {outside}"

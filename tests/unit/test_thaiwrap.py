@@ -48,3 +48,7 @@ def test_latin_text_and_long_unknown_runs_are_left_to_the_browser() -> None:
     assert keep_words("<h2>Group Network</h2>") == "<h2>Group Network</h2>"
     out = wrap_text("ก" * 60)
     assert _text(out) == "ก" * 60 and "<wbr>" in out  # cut, never one 60-letter unbreakable box
+
+
+def test_a_long_word_may_break_only_where_it_could_never_fit() -> None:
+    assert wrap_text("มหาวิทยาลัยสงขลานครินทร์") == '<span class="gm-w gm-wl">มหาวิทยาลัยสงขลานครินทร์</span>'

@@ -21,6 +21,11 @@ WORD_CLASS = "gm-w"
 # A word longer than this is left to the browser: newmm returns unknown text (a name spelt
 # oddly, a string of letters) as one long token, which must still be able to wrap on 320 px.
 MAX_WORD = 24
+# A longer word (มหาวิทยาลัยสงขลานครินทร์) may be wider than a phone in a page title: it is an
+# inline block as wide as the line at most, so it moves whole to the next line, and breaks only
+# where it could never fit on one.
+LONG_WORD = 10
+LONG_CLASS = "gm-wl"
 # Marks that belong to the word before them and must never start a line.
 _TRAILING = frozenset("ๆฯ")
 _THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+(?:\u00a0ๆ[\u0E00-\u0E7F]*)*")
@@ -34,7 +39,7 @@ _HEADING = re.compile(r"<(h[1-6])\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
 _CLASSED = re.compile(
     r"""<(a|button|span|p|div)\b([^>]*\bclass="[^"]*(?:\bmd-button\b|\bgm-share__button\b|__title\b)[^"]*"[^>]*)>"""
     r"""(.*?)</\1\s*>""", re.S | re.I)
-_DONE = f'<span class="{WORD_CLASS}">'
+_DONE = f'<span class="{WORD_CLASS}'  # the start of every word's span, long or not
 _TEXT = re.compile(r">([^<>]+)<")
 # Texts never changed: scripts and styles (their text is not text), and what is already cut.
 _SKIP = re.compile(r"<(script|style|textarea|svg)\b.*?</\1\s*>", re.S | re.I)
@@ -75,8 +80,12 @@ def wrap_text(escaped: str) -> str:
         pieces = []
         for word in run_words(m.group()):
             piece = html.escape(word, quote=False)
-            keep = 1 < len(word) <= MAX_WORD
-            pieces.append(f'<span class="{WORD_CLASS}">{piece}</span>' if keep else piece)
+            if len(word) <= 1 or len(word) > MAX_WORD:
+                pieces.append(piece)
+            elif len(word) > LONG_WORD:
+                pieces.append(f'<span class="{WORD_CLASS} {LONG_CLASS}">{piece}</span>')
+            else:
+                pieces.append(f'<span class="{WORD_CLASS}">{piece}</span>')
         out.append("<wbr>".join(pieces))
         at = m.end()
     out.append(html.escape(text[at:], quote=False))
