@@ -89,6 +89,15 @@ def test_popup_names_the_group_and_links_to_its_page(page: Any, orgs: list[Any])
     assert page.inner_text("article.gm-org h1") == title
 
 
+def test_pins_and_clusters_are_targets_of_32_pixels(page: Any, orgs: list[Any]) -> None:
+    ready(page, page.base + "map/")
+    wait_shown(page, len(orgs))
+    sizes = page.eval_on_selector_all(
+        ".leaflet-marker-pane .gm-pin, .leaflet-marker-pane .marker-cluster",
+        "els => els.map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])")
+    assert sizes and min(min(w, h) for w, h in sizes) >= 32, sizes
+
+
 def test_deep_link_opens_the_right_popup(page: Any, orgs: list[Any]) -> None:
     for org in orgs[:: max(1, len(orgs) // 4)]:
         ready(page, page.base + f"map/#{org.id}")

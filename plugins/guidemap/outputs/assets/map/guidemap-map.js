@@ -162,7 +162,7 @@
 
     function icon(focus) {
       if (!icons[focus]) {
-        icons[focus] = L.divIcon({ className: "gm-pin gm-pin--" + focus, iconSize: [18, 18], html: "" });
+        icons[focus] = L.divIcon({ className: "gm-pin gm-pin--" + focus, iconSize: [32, 32], html: "" });  /* a 32-pixel target around the dot */
       }
       return icons[focus];
     }
@@ -272,7 +272,7 @@
     }
 
     function clusterIcon(n) {
-      var size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
+      var size = n < 10 ? 32 : n < 100 ? 36 : n < 1000 ? 42 : 48;
       return L.divIcon({ className: "marker-cluster", iconSize: [size, size], html: String(n) });
     }
 
