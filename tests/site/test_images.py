@@ -68,9 +68,10 @@ def test_story_picture_is_published_resized_without_gps(tmp_path: Path) -> None:
     tag = re.search(r'<img class="gm-story__image"[^>]*>', page)
     assert tag, page
     for attr in ('src="../beach.jpg"', 'alt="เด็กเก็บขยะบนหาด"', 'width="960"', 'height="720"',
-                 'loading="lazy"', 'srcset="../beach-320w.jpg 320w, ../beach-640w.jpg 640w, '
+                 'fetchpriority="high"', 'srcset="../beach-320w.jpg 320w, ../beach-640w.jpg 640w, '
                  '../beach.jpg 960w"', "sizes="):
         assert attr in tag.group(0), attr
+    assert 'loading="lazy"' not in tag.group(0)  # the story's own picture, on its first screen
     # The feed's enclosure gives the published size.
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     assert f'length="{(site / "stories" / "beach.jpg").stat().st_size}"' in feed

@@ -128,12 +128,12 @@ def more_in_directory(frm: str, total: int, query: str, link_th: str, link_en: s
 
 
 def picture_html(frm: str, target: str, info: ImageInfo | None, alt: str, cls: str, sizes: str,
-                 widths: tuple[int, ...] = pictures.WIDTHS) -> str:
+                 widths: tuple[int, ...] = pictures.WIDTHS, eager: bool = False) -> str:
     """A picture published by the site (guidemap.outputs.pictures.renditions): every width in
     srcset, with its size."""
     copies = renditions(target, info, widths) if info else []
     srcset = [(urls.rel(frm, r.path), r.width) for r in copies]
-    return img_tag(urls.rel(frm, target), alt, cls, info, srcset, sizes)
+    return img_tag(urls.rel(frm, target), alt, cls, info, srcset, sizes, eager)
 
 
 def story_image_html(frm: str, story: Story, cls: str) -> str:
@@ -142,7 +142,10 @@ def story_image_html(frm: str, story: Story, cls: str) -> str:
     if not target:
         return ""
     sizes = "7rem" if cls == "gm-story__thumb" else "(min-width: 60em) 40rem, 100vw"
-    return picture_html(frm, target, story.image_info, story.image_alt or "", cls, sizes)
+    # The story page's own picture is on its first screen: not lazy (it was the page's largest
+    # paint, and lazy-loaded late).
+    return picture_html(frm, target, story.image_info, story.image_alt or "", cls, sizes,
+                        eager=cls == "gm-story__image")
 
 
 def story_groups(frm: str, story: Story, orgs: dict[str, Org]) -> str:

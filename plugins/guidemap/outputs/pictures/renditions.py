@@ -56,8 +56,9 @@ def encode(source: Path, site_path: str, info: ImageInfo,
 
 
 def img_tag(src: str, alt: str, cls: str, info: ImageInfo | None, srcset: list[tuple[str, int]],
-            sizes: str) -> str:
-    """An <img> with width and height (no layout shift), lazy loading, and srcset when there
+            sizes: str, eager: bool = False) -> str:
+    """An <img> with width and height (no layout shift), lazy loading (``eager``: a page's
+    first picture, on the first screen, asked for at once and first), and srcset when there
     are several widths. ``src`` and ``srcset`` are URLs relative to the page, already escaped
     by the caller's rules (see pages.story_image_html)."""
     attrs = [f'class="{h(cls)}"', f'src="{h(src)}"', f'alt="{h(alt)}"']
@@ -67,5 +68,5 @@ def img_tag(src: str, alt: str, cls: str, info: ImageInfo | None, srcset: list[t
     if len(srcset) > 1:
         attrs.append(f'srcset="{h(", ".join(f"{u} {w}w" for u, w in srcset))}"')
         attrs.append(f'sizes="{h(sizes)}"')
-    attrs += ['loading="lazy"', 'decoding="async"']
+    attrs += ['fetchpriority="high"'] if eager else ['loading="lazy"', 'decoding="async"']
     return f"<img {' '.join(attrs)}>"
