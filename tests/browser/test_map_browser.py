@@ -225,3 +225,25 @@ def test_hostile_names_render_as_text(browser: Any, serve: Any, tmp_path: Path) 
     assert p.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == [] and outside == []
     context.close()
+
+
+def test_the_map_page_does_not_move_while_its_scripts_load(browser: Any, serve: Any, repo_site: Path) -> None:
+    """The map and its filters are in the page from the first paint (hidden only without
+    JavaScript), and Leaflet and the map's script are deferred."""
+    from test_directory_phone import SHIFTS_JS, _slow_scripts
+
+    context, outside, _ = local_context(browser)
+    try:
+        page = context.new_page()
+        page.add_init_script(SHIFTS_JS)
+        page.route("**/assets/map/guidemap-map.js*", _slow_scripts)
+        page.goto(serve(repo_site) + "map/")
+        page.wait_for_selector(".leaflet-marker-pane .gm-pin, .leaflet-marker-pane .marker-cluster")
+        page.wait_for_timeout(500)
+        cls = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
+        deferred = page.eval_on_selector_all("script[src*='assets/map/']", "els => els.map(e => e.defer)")
+    finally:
+        context.close()
+    assert outside == []
+    assert deferred and all(deferred)
+    assert cls <= 0.02, f"cumulative layout shift {cls:.3f}"

@@ -82,4 +82,11 @@ def render_map(request: MapRequest) -> Rendered:
         (scripts if isinstance(child, folium.JavascriptLink) else head).append(child.render().strip())
     body = figure.html.render().strip()
     script = "\n".join(line.rstrip() for line in figure.script.render().splitlines() if line.strip())
-    return "".join(head), body, "".join(scripts) + f"<script>\n{script}\n</script>"
+    # Leaflet and our map script are deferred (the page is drawn before they run); the map
+    # starts once they have run: at DOMContentLoaded on the map page, at once when a group page
+    # runs the scripts later from its <template> (guidemap.js), the document long loaded.
+    deferred = "".join(s.replace("<script src=", "<script defer src=", 1) for s in scripts)
+    start = ("(function (start) { if (document.readyState === \"loading\") "
+             "document.addEventListener(\"DOMContentLoaded\", start); else start(); })(function () {\n"
+             f"{script}\nwindow.{m.get_name()} = {m.get_name()};\n}});")  # the map, as folium leaves it
+    return "".join(head), body, deferred + f"<script>\n{start}\n</script>"

@@ -119,7 +119,8 @@ def map_page(data: Dataset, site: SiteInfo, maps: MapRenders | None = None) -> G
         "open", "มีประกาศรับอาสาที่เปิดอยู่", sum(o.id in with_calls for o in orgs))]) if with_calls else ""
     head, canvas, scripts = (maps or MapRenders()).get(_main_request(data, net))
     filters = (
-        '<form class="gm-filters gm-map-filters" role="search" aria-label="กรองกลุ่มบนแผนที่" hidden>'
+        f'<noscript><link rel="stylesheet" href="{h(urls.rel(url, urls.NOSCRIPT_CSS))}"></noscript>'
+        '<form class="gm-filters gm-map-filters" role="search" aria-label="กรองกลุ่มบนแผนที่">'
         + _select("focus", Label("ประเด็น", "Focus"),
                   [(k, lab.th, by_focus[k]) for k, lab in net.focus.items() if by_focus[k]])
         + _select("province", Label("จังหวัด", "Province"),
@@ -148,7 +149,7 @@ def map_page(data: Dataset, site: SiteInfo, maps: MapRenders | None = None) -> G
         f'ตำแหน่งเป็นตำแหน่งโดยประมาณตามที่แต่ละกลุ่มยินยอมเผยแพร่ '
         f'{en("Every group of the network; positions are approximate, as precise as each group allows.")}'
         f"</p>{filters}"
-        f'<div class="gm-map" hidden>{canvas}<ul class="gm-legend" aria-label="สีของหมุดตามประเด็น">'
+        f'<div class="gm-map">{canvas}<ul class="gm-legend" aria-label="สีของหมุดตามประเด็น">'
         f"{legend}</ul></div>{scripts}"
         f'<h2 id="list">รายชื่อกลุ่ม {en("List of groups")}</h2>'
         f'<ul class="gm-map-list">{"".join(items)}</ul>'
