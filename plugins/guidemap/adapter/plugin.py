@@ -61,7 +61,7 @@ from guidemap.contract.load.repository import load_repository
 from guidemap.contract.model.dated import CALLS_DIR, EVENTS_DIR
 from guidemap.contract.model.types import Dataset
 from guidemap.outputs.feeds import stories as feeds
-from guidemap.outputs.html import csp, thaiwrap
+from guidemap.outputs.html import csp, icons, thaiwrap
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
@@ -215,6 +215,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         at = next((i for i, d in enumerate(dirs) if Path(d, "partials", "content.html").exists()), 0)
         if theme_dir not in dirs:
             dirs.insert(at, theme_dir)
+        if config.theme.get("favicon") in (None, "assets/images/favicon.png"):  # Material's own logo
+            config.theme["favicon"] = icons.FAVICON  # the site's generated pin (outputs/html/icons.py)
         assets = global_assets()
         for target, paths in ((config.extra_css, assets.css), (config.extra_javascript, assets.js)):
             for path in paths:

@@ -20,7 +20,7 @@ from guidemap.outputs.feeds import calendars
 from guidemap.outputs.feeds import calls as call_feeds
 from guidemap.outputs.feeds import campaigns as campaign_feed
 from guidemap.outputs.feeds import stories as feeds
-from guidemap.outputs.html import share
+from guidemap.outputs.html import icons, share
 from guidemap.outputs.html.minify import lean, lean_file
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
@@ -168,6 +168,7 @@ def data_files(data: Dataset, site: SiteInfo, out: SiteOutputs,
     out.files.update(map_settings.asset_files())
     out.files[search.WORKER_PATH] = lean(search.worker_script(), line_comments=True)
     out.files[share.DEFAULT_IMAGE] = share.default_image()  # share cards without a picture
+    out.files.update(icons.files(site))  # favicon, touch icon, the web manifest and its icons
 
 
 def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,

@@ -14,7 +14,7 @@ from guidemap.contract.model.fields import is_set, value_of
 from guidemap.contract.model.profile import PROFILE_FIELDS
 from guidemap.contract.model.types import Org, Story
 from guidemap.contract.pictures import ImageInfo
-from guidemap.outputs.html import share
+from guidemap.outputs.html import icons, share
 from guidemap.outputs.html.htmlkit import h, json_for_script
 from guidemap.outputs.pictures.renditions import renditions
 from guidemap.outputs.site import urls
@@ -69,6 +69,7 @@ def page_head(site: SiteInfo, url: str, title: str, description: str = "", kind:
         _meta("og:image:height", str(picture.height)) if picture_url else "",
         _meta("og:image:alt", picture.alt) if picture_url else "",
         f'<meta name="twitter:card" content="{"summary_large_image" if large else "summary"}">',
+        icons.head_tags(url),
     ]
     return "".join(t for t in tags if t)
 
