@@ -88,3 +88,22 @@ def test_first_actions_are_big_enough_to_tap(browser: Any, base: str) -> None:
     finally:
         context.close()
     assert outside == []
+
+
+def test_an_event_page_fetches_no_missing_file(browser: Any, serve: Any,
+                                               tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Material takes the event's calendar link (rel="alternate", text/calendar) for a language
+    version and asks for a sitemap.xml beside it: a 404 and a console error on every event page."""
+    from dated_fixture import EPOCH, build_at, dated_repo
+
+    site = build_at(dated_repo(tmp_path_factory.mktemp("event-sitemap")), EPOCH)
+    context, outside, _ = local_context(browser)
+    failed: list[str] = []
+    context.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    try:
+        page = context.new_page()
+        page.goto(serve(site) + "events/open-day/", wait_until="networkidle")
+        assert page.locator('link[rel=alternate][type="text/calendar"]').count() == 1
+    finally:
+        context.close()
+    assert outside == [] and failed == []

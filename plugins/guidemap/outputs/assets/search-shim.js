@@ -4,9 +4,10 @@
  * that answers "ready" and empty queries itself; the real worker (which fetches the sharded
  * index piece by piece) starts at the first focus of the search box or the first query.
  * The bundle also fetches "sitemap.xml" beside every <link rel="alternate"> of the page, meant
- * for a site's language versions; for a feed's link that is the whole site map (tens of KB for
- * a large network) or a 404, on every page view. Those fetches get an empty site map, unless a
- * language version or instant navigation (which reads the site's own map) needs the file. */
+ * for a site's language versions; for a feed's or a calendar's link that is the whole site map
+ * (tens of KB for a large network) or a 404, on every page view. Those fetches get an empty site
+ * map, unless a language version (a link with hreflang) or instant navigation (which reads the
+ * site's own map) needs the file. */
 (function () {
 var X = XMLHttpRequest.prototype, open = X.open, W = window.Worker;
 var EMPTY = "data:application/json," + encodeURIComponent(__EMPTY_INDEX__);
@@ -21,7 +22,7 @@ var at = new URL(url, location.href).href, config = {};
 try { config = JSON.parse(document.getElementById("__config").textContent); } catch (e) {}
 var features = config.features || [], own = new URL((config.base || ".") + "/sitemap.xml", location.href).href;
 if (at === own && features.some(function (f) { return /^navigation\.instant/.test(f); })) return false;
-return mapsOf('link[rel=alternate][type*="xml"]').indexOf(at) >= 0
+return mapsOf('link[rel=alternate]:not([hreflang])').indexOf(at) >= 0
 && mapsOf("link[rel=alternate][hreflang]").indexOf(at) < 0;
 }
 X.open = function (method, url) {
