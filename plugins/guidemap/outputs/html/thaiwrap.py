@@ -42,7 +42,9 @@ _CLASSED = re.compile(
 _DONE = f'<span class="{WORD_CLASS}'  # the start of every word's span, long or not
 _TEXT = re.compile(r">([^<>]+)<")
 # Texts never changed: scripts and styles (their text is not text), and what is already cut.
-_SKIP = re.compile(r"<(script|style|textarea|svg)\b.*?</\1\s*>", re.S | re.I)
+_SKIP_START = re.compile(r"<(script|style|textarea|svg)\b", re.I)
+# Where a tag of _CLASSED may start: its marker class.
+_MARKER = re.compile(r"md-button|gm-share__button|__title")
 
 
 def _with_marks(tokens: list[str]) -> list[str]:
@@ -98,17 +100,56 @@ def _wrap_inner(inner: str) -> str:
     return _TEXT.sub(lambda m: f">{wrap_text(m.group(1))}<", f">{inner}<")[1:-1]
 
 
+def _set_aside(page: str, kept: list[str]) -> str:
+    """The page with its scripts, styles, text areas and SVG replaced by numbered markers (their
+    text is not text). Found with ``str.find``: a regex with a lazy back-reference to the tag
+    name was a fifth of this module's time on every page."""
+    parts: list[str] = []
+    at = 0
+    while m := _SKIP_START.search(page, at):
+        tag = m.group(1)
+        end = page.find(f"</{tag}", m.end())
+        if end < 0:
+            end = page.find(f"</{tag.lower()}", m.end())  # <SVG ...></svg>
+        close = page.find(">", end) + 1 if end >= 0 else 0
+        if close <= 0:  # never closed: left in the text, as the regex left it
+            parts.append(page[at:m.end()])
+            at = m.end()
+            continue
+        parts.append(page[at:m.start()])
+        parts.append(f"\x00{len(kept)}\x00")
+        kept.append(page[m.start():close])
+        at = close
+    parts.append(page[at:])
+    return "".join(parts)
+
+
+def _classed(body: str) -> str:
+    """``_CLASSED.sub`` of the page, tried only where a marker class occurs: most tags of a page
+    are links and spans without one, and scanning each of them was most of this module's time."""
+    out: list[str] = []
+    at = 0
+    for found in _MARKER.finditer(body):
+        start = body.rfind("<", at, found.start())
+        if start < 0:
+            continue
+        m = _CLASSED.match(body, start)
+        if m is None:
+            continue
+        out.append(body[at:start])
+        out.append(m.group()[: m.start(3) - start] + _wrap_inner(m.group(3)) + m.group()[m.end(3) - start:])
+        at = m.end()
+    if not out:
+        return body
+    out.append(body[at:])
+    return "".join(out)
+
+
 def keep_words(page: str) -> str:
     """The page with the Thai words of its headings, titles and buttons kept whole."""
     kept: list[str] = []
-
-    def hide(m: re.Match[str]) -> str:  # scripts and styles aside while the rest is changed
-        kept.append(m.group())
-        return f"\x00{len(kept) - 1}\x00"
-
-    body = _SKIP.sub(hide, page)
+    body = _set_aside(page, kept)
     body = _HEADING.sub(lambda m: m.group()[: m.start(2) - m.start()] + _wrap_inner(m.group(2))
                         + m.group()[m.end(2) - m.start():], body)
-    body = _CLASSED.sub(lambda m: m.group()[: m.start(3) - m.start()] + _wrap_inner(m.group(3))
-                        + m.group()[m.end(3) - m.start():], body)
+    body = _classed(body)
     return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], body) if kept else body
