@@ -230,7 +230,7 @@ def browser() -> Iterator[object]:
 def unwrap_words(page_html: str) -> str:
     """A built page's HTML without the spans and breaks that keep Thai words whole in headings,
     titles and buttons (outputs/html/thaiwrap.py), for tests that look for a phrase."""
-    return re.sub(r'<span class="gm-w">([^<]*)</span>', r"\1", page_html).replace("<wbr>", "")
+    return re.sub(r'<span class="gm-w(?: gm-wl)?">([^<]*)</span>', r"\1", page_html).replace("<wbr>", "")
 
 
 def open_filters(page: Any) -> None:
