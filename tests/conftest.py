@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -225,6 +226,25 @@ def browser() -> Iterator[object]:
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         yield b
         b.close()
+
+
+# Layout shifts (CLS) as Chromium reports them, summed by layout_shift(); install before goto.
+SHIFTS_JS = """
+window.__shifts = [];
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+def slow_script(route: Any) -> None:
+    """A route handler: the script arrives after the first paint, as on a slow connection."""
+    time.sleep(0.4)
+    route.continue_()
+
+
+def layout_shift(page: Any) -> float:
+    return float(page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)"))
 
 
 def unwrap_words(page_html: str) -> str:

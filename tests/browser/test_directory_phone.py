@@ -5,25 +5,25 @@ screen the filters fold behind one button."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import build, local_context, make_repo, open_filters, org_yaml
+from conftest import (
+    SHIFTS_JS,
+    build,
+    layout_shift,
+    local_context,
+    make_repo,
+    open_filters,
+    org_yaml,
+    slow_script,
+)
 
 pytestmark = pytest.mark.browser
 
 # Layout shifts not caused by the visitor, summed as Lighthouse's CLS does for a short page.
-SHIFTS_JS = """
-window.__shifts = [];
-new PerformanceObserver(list => {
-  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
-}).observe({type: "layout-shift", buffered: true});
-"""
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     orgs = {
@@ -52,23 +52,18 @@ def phone(browser: Any, serve: Any, site: Path):  # type: ignore[no-untyped-def]
     assert outside == [], f"requests left the local server: {outside}"
 
 
-def _slow_scripts(route: Any) -> None:
-    time.sleep(0.4)  # the script arrives after the first paint, as on a slow connection
-    route.continue_()
-
-
 @pytest.mark.parametrize("width", [360, 390])
 def test_the_directory_does_not_move_while_it_loads(browser: Any, serve: Any, site: Path, width: int) -> None:
     context, outside, _ = local_context(browser, viewport={"width": width, "height": 800})
     try:
         page = context.new_page()
         page.add_init_script(SHIFTS_JS)
-        page.route("**/assets/guidemap/guidemap.js*", _slow_scripts)
+        page.route("**/assets/guidemap/guidemap.js*", slow_script)
         page.goto(serve(site) + "orgs/")
         page.wait_for_load_state("load")
         page.wait_for_timeout(800)
         assert page.is_visible(".gm-filters")
-        cls = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
+        cls = layout_shift(page)
     finally:
         context.close()
     assert outside == []

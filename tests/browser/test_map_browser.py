@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from test_site import HOSTILE
 
-from conftest import REPO, build, local_context, make_repo, org_yaml
+from conftest import REPO, SHIFTS_JS, build, layout_shift, local_context, make_repo, org_yaml, slow_script
 from guidemap.contract.load.repository import load_repository
 
 pytestmark = pytest.mark.browser
@@ -230,17 +230,15 @@ def test_hostile_names_render_as_text(browser: Any, serve: Any, tmp_path: Path) 
 def test_the_map_page_does_not_move_while_its_scripts_load(browser: Any, serve: Any, repo_site: Path) -> None:
     """The map and its filters are in the page from the first paint (hidden only without
     JavaScript), and Leaflet and the map's script are deferred."""
-    from test_directory_phone import SHIFTS_JS, _slow_scripts
-
     context, outside, _ = local_context(browser)
     try:
         page = context.new_page()
         page.add_init_script(SHIFTS_JS)
-        page.route("**/assets/map/guidemap-map.js*", _slow_scripts)
+        page.route("**/assets/map/guidemap-map.js*", slow_script)
         page.goto(serve(repo_site) + "map/")
         page.wait_for_selector(".leaflet-marker-pane .gm-pin, .leaflet-marker-pane .marker-cluster")
         page.wait_for_timeout(500)
-        cls = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
+        cls = layout_shift(page)
         deferred = page.eval_on_selector_all("script[src*='assets/map/']", "els => els.map(e => e.defer)")
     finally:
         context.close()

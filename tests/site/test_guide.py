@@ -18,7 +18,16 @@ from typing import Any
 import pytest
 from PIL import Image, ImageDraw
 
-from conftest import build, local_context, make_repo, org_yaml, unwrap_words
+from conftest import (
+    SHIFTS_JS,
+    build,
+    layout_shift,
+    local_context,
+    make_repo,
+    org_yaml,
+    slow_script,
+    unwrap_words,
+)
 from guidemap.contract import network
 from guidemap.contract.load.repository import load_repository
 from guidemap.outputs.pages import guide
@@ -212,20 +221,15 @@ def test_the_guide_does_not_move_when_its_print_button_appears(browser: Any, ser
                                                                guide_site: Path) -> None:
     """The print button keeps its place while the script that shows it loads (Lighthouse
     measured a shift of 0.093 when it was revealed)."""
-    import time
-
-    shifts_js = ("window.__shifts = []; new PerformanceObserver(list => { for (const e of list.getEntries())"
-                 " if (!e.hadRecentInput) window.__shifts.push(e.value); })"
-                 ".observe({type: 'layout-shift', buffered: true});")
     context, outside, _ = local_context(browser)
     try:
         page = context.new_page()
-        page.add_init_script(shifts_js)
-        page.route("**/guidemap.js*", lambda route: (time.sleep(0.5), route.continue_()))
+        page.add_init_script(SHIFTS_JS)
+        page.route("**/guidemap.js*", slow_script)
         page.goto(serve(guide_site) + "guide/", wait_until="networkidle")
         page.wait_for_timeout(500)
         assert page.is_visible(".gm-guide__print button")
-        cls = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
+        cls = layout_shift(page)
     finally:
         context.close()
     assert outside == []
