@@ -63,7 +63,7 @@ from guidemap.contract.model.types import Dataset
 from guidemap.outputs.feeds import stories as feeds
 from guidemap.outputs.html import csp, icons, thaiwrap
 from guidemap.outputs.html.head import page_head
-from guidemap.outputs.html.htmlkit import h, join_parts, put_parts, render_parts
+from guidemap.outputs.html.htmlkit import h, heading_id, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
 from guidemap.outputs.map.settings import TILES, MapRequest, Rendered
 from guidemap.outputs.pages import footer, guide
@@ -75,6 +75,14 @@ from guidemap.outputs.site.types import ContributedPage, GeneratedPage, SiteInfo
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).parent
+
+
+def _thai_heading_ids(config: Any) -> None:
+    """Headings get ids that keep their Thai letters, unless the site chose a slugify: toc's
+    own gives a Thai heading "_1", "_2"... (the contents and heading links of a Thai story)."""
+    name = next((n for n in ("toc", "markdown.extensions.toc") if n in config.mdx_configs), "toc")
+    options = config.mdx_configs.setdefault(name, {})
+    options.setdefault("slugify", heading_id)
 
 
 class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -217,6 +225,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             dirs.insert(at, theme_dir)
         if config.theme.get("favicon") in (None, "assets/images/favicon.png"):  # Material's own logo
             config.theme["favicon"] = icons.FAVICON  # the site's generated pin (outputs/html/icons.py)
+        _thai_heading_ids(config)
         assets = global_assets()
         for target, paths in ((config.extra_css, assets.css), (config.extra_javascript, assets.js)):
             for path in paths:

@@ -11,6 +11,7 @@ import hashlib
 import html
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
@@ -36,8 +37,11 @@ _ATTRIBUTES = {
     "*": {"id", "lang"},
 }
 # Heading ids come from the toc extension; ids a contributor sets must not clobber the theme's
-# own elements (Material's start with "__"), so only plain slugs survive.
-_SAFE_ID = re.compile(r"^[0-9a-z\u0E00-\u0E7F][0-9a-z\u0E00-\u0E7F_\-]{0,80}$")
+# own elements (Material's start with "__"), so only plain slugs survive, and toc's own "_1",
+# "_2" for a heading without letters (a network may set a slugify of its own).
+_SAFE_ID = re.compile(r"^([0-9a-z\u0E00-\u0E7F][0-9a-z\u0E00-\u0E7F_\-]{0,80}|_[0-9]{1,4})$")
+_SLUG_DROP = re.compile(r"[^0-9a-z\u0E00-\u0E7F]+")
+HEADING_ID_MAX = 60
 _SAFE_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 
 
@@ -55,6 +59,19 @@ def _contributed_filter(tag: str, attr: str, value: str) -> str | None:
     if tag == "img" and attr == "src" and is_outside_address(value.strip()):
         return None
     return _filter(tag, attr, value)
+
+
+def heading_id(value: str, separator: str = "-") -> str:
+    """A heading's id that keeps Thai letters, for Markdown's ``toc`` (``slugify``).
+
+    toc's own slugify keeps ASCII only, so a Thai heading got an empty slug and the id "_1".
+    Latin letters lose their accents; anything else becomes one separator. Never empty and
+    short enough for :data:`_SAFE_ID`, with room for toc's "_12" when two headings agree."""
+    folded = "".join(c if "\u0e00" <= c <= "\u0e7f" else
+                     unicodedata.normalize("NFKD", c).encode("ascii", "ignore").decode()
+                     for c in unicodedata.normalize("NFC", value).lower())
+    slug = _SLUG_DROP.sub(separator, folded).strip(separator)[:HEADING_ID_MAX].strip(separator)
+    return slug or "h"
 
 
 def h(text: object) -> str:
