@@ -24,6 +24,8 @@ from guidemap.contract.problems import Problems
 from guidemap.contract.schema import SCHEMA_PATH, SCHEMA_PATHS, schema_json
 from guidemap.contract.vocab import Label
 from guidemap.tools import init, reachability
+from guidemap.tools.approve.event import EventError
+from guidemap.tools.approve.run import approve_issue
 from guidemap.tools.docs.fieldtable import doc_files, field_table, rewrite
 from guidemap.tools.forms import dated_form, issuebody, issueform, storyform
 from guidemap.tools.forms.formfile import FORM_PATH, form_text
@@ -349,6 +351,22 @@ def cmd_dated_from_issue(args: argparse.Namespace) -> int:
     return _from_issue(args, make)
 
 
+def cmd_approve_issue(args: argparse.Namespace) -> int:
+    """An approved issue's file and pull request text, or the comment refusing it (see
+    :mod:`guidemap.tools.approve`); the issue is read from the event file, never an argument."""
+    try:
+        result = approve_issue(Path(args.event), _root(args), Path(args.out), args.site, args.today,
+                               github_output=Path(args.github_output) if args.github_output else None)
+    except EventError as exc:
+        print(f"✗ {for_terminal(str(exc))} / อ่านข้อมูลเหตุการณ์ไม่ได้", file=sys.stderr)
+        return 2
+    if result.written is None:
+        print("✗ the form was refused: see comment.md / แบบฟอร์มมีปัญหา ดู comment.md", file=sys.stderr)
+    else:
+        print(f"✓ wrote / สร้างไฟล์ {', '.join(result.written.paths)}", file=sys.stderr)
+    return 0
+
+
 def cmd_stale(args: argparse.Namespace) -> int:
     orgs = load_repository(_root(args), network_file=args.network).dataset.orgs
     today = args.today or date.today()
@@ -437,6 +455,17 @@ def parser() -> argparse.ArgumentParser:
     sf.add_argument("--fetch-image", action="store_true", help="download the attached picture "
                     "(GitHub's attachment host only), resized and without metadata")
     sf.add_argument("--today", type=date.fromisoformat, help="the story's date (YYYY-MM-DD)")
+
+    ap = sub.add_parser("approve-issue", help="turn an approved issue (from a GitHub 'issues' event "
+                        "file) into its file and the text of a pull request, or a comment listing the "
+                        "problems")
+    ap.add_argument("--event", required=True, help="the event file (in a workflow: \"$GITHUB_EVENT_PATH\")")
+    ap.add_argument("--out", required=True, help="folder for outcome, branch, title, body.md, commit.txt, "
+                    "files and comment.md")
+    ap.add_argument("--github-output", metavar="FILE", help="also write outcome=... to FILE "
+                    "(\"$GITHUB_OUTPUT\")")
+    ap.add_argument("--today", type=date.fromisoformat, help="the entry's date (default: today in Thailand)")
+    ap.set_defaults(func=cmd_approve_issue)
 
     st = sub.add_parser("stale", help="list profiles whose 'updated' date is over a year old")
     st.add_argument("--days", type=int, default=STALE_AFTER_DAYS, help="age limit in days")

@@ -397,6 +397,8 @@ def clean_picture(data: bytes) -> tuple[str, bytes]:
 NAME = Label("เล่าเรื่องของกลุ่ม", "Share a story")
 DESCRIPTION = Label("เล่าเรื่องงานของกลุ่มตามแบบบันทึกองค์ความรู้ ไม่ต้องใช้ Git",
                     "Tell a story of your work, question by question; no Git needed.")
+TITLE = "[เรื่องเล่า / story] "
+LABELS = ("story",)  # what the form labels its issues with (approve-issue reads it back)
 HEADER = """\
 # Issue form: "share a story". GENERATED from plugins/guidemap/tools/forms/storyform.py by
 # `guidemap forms --write`: edit that, not this file. `guidemap story-from-issue` reads it back.
@@ -413,7 +415,7 @@ INTRO = (
 
 
 def form_text() -> str:
-    lines = writing.form_head(NAME, DESCRIPTION, "[เรื่องเล่า / story] ", ("story",), INTRO)
+    lines = writing.form_head(NAME, DESCRIPTION, TITLE, LABELS, INTRO)
     for q in QUESTIONS:
         lines += (writing.form_confirmations(q.id, q.heading, CONSENTS) if q.kind == "confirm" else
                   writing.form_element(q.kind, q.id, q.heading, q.description, q.placeholder,
