@@ -159,6 +159,15 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return work / "site"
 
 
+@pytest.fixture(scope="session")
+def every_type_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A test repository with every content type and page state (tests/every_type.py), built
+    once per session; its site_url is MINI_MKDOCS's."""
+    from every_type import build_every_type
+
+    return build_every_type(tmp_path_factory.mktemp("every-type"))
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -257,10 +257,9 @@ def test_no_coordinate_more_precise_than_allowed(repo: dict[str, Any]) -> None:
         assert on_grid(float(row["lat"]), row["precision"]) and on_grid(float(row["lon"]), row["precision"])
     for org in orgs.values():
         for ld in _jsonld(built.heads[urls.org(org.id)]):
+            geo = ld["location"]["geo"]  # a Place's (an Organization has no geo)
             for key in ("latitude", "longitude"):
-                value = ld.get("geo", {}).get(key)
-                if value is not None:
-                    assert on_grid(float(value), org.location.precision), ld["geo"]
+                assert on_grid(float(geo[key]), org.location.precision), geo
     # Every output, as text: no finer form of a raw coordinate with three decimals or more
     # (unless another group publishes that very number as its own public position).
     public = {repr(v) for o in orgs.values() for v in (o.location.lat, o.location.lon)}

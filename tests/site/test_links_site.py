@@ -46,3 +46,7 @@ def test_thai_headings_keep_ids_the_contents_and_links_reach(tmp_path: Path) -> 
     ids = re.findall(r'<h2 id="([^"]+)"', page)
     assert ids == ["ประชุมเครือข่ายครั้งแรก", "ประชุมเครือข่ายครั้งแรก_1", "h", "cafe-ข้าว-๑"]
     assert broken_links(site, "https://example.org/guide/") == []
+
+
+def test_a_repository_with_every_content_type_has_no_broken_link(every_type_site: Path) -> None:
+    assert broken_links(every_type_site, "https://example.org/guide/") == []

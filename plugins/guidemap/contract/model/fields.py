@@ -67,6 +67,7 @@ class LD:
     prop: str
     attr: str = ""
     many: bool = False  # several fields add to one list (sameAs)
+    vocabulary: str = ""  # keys of this vocabulary, written as their Thai words (knowsAbout)
 
 
 @dataclass(frozen=True)

@@ -132,7 +132,7 @@ PROFILE_FIELDS: tuple[FieldDecl, ...] = (
     FieldDecl(
         "location.lat", Label("ละติจูด", "Latitude"),
         Number(*LAT_RANGE, description=Label("ละติจูด", "Latitude")), required=True,
-        exports=Exports(json=True, csv=Csv((("lat", ""),), 50), jsonld=(LD("geo.latitude"),)),
+        exports=Exports(json=True, csv=Csv((("lat", ""),), 50), jsonld=(LD("location.geo.latitude"),)),
         form=(FormElement("lat", Label("ละติจูด", "Latitude"), "input", True, description=Label(
             "ตัวเลขทศนิยม คลิกขวาบน OpenStreetMap หรือ Google Maps เพื่อดูพิกัด ถ้าไม่อยากให้ใครตามหา"
             "ที่ทำการได้ ให้ใส่พิกัดกลางอำเภอหรือจังหวัด (ข้อความใน issue เป็นสาธารณะ)",
@@ -143,7 +143,7 @@ PROFILE_FIELDS: tuple[FieldDecl, ...] = (
     FieldDecl(
         "location.lon", Label("ลองจิจูด", "Longitude"),
         Number(*LON_RANGE, description=Label("ลองจิจูด", "Longitude")), required=True,
-        exports=Exports(json=True, csv=Csv((("lon", ""),), 51), jsonld=(LD("geo.longitude"),)),
+        exports=Exports(json=True, csv=Csv((("lon", ""),), 51), jsonld=(LD("location.geo.longitude"),)),
         form=(FormElement("lon", Label("ลองจิจูด", "Longitude"), "input", True, description=Label(
             "ตัวเลขทศนิยม (ประเทศไทยอยู่ราว 97.3 ถึง 105.7)", "Decimal (Thailand is about 97.3 to 105.7)."),
             placeholder="101.37"),),
@@ -175,7 +175,7 @@ PROFILE_FIELDS: tuple[FieldDecl, ...] = (
         ListOf(Choice("focus"), max_items=6, min_items=1, unique=True,
                description=Label("ประเด็นที่ทำงาน", "Focus areas")), required=True,
         exports=Exports(json=True, csv=Csv((("focus", ""),), 60), geojson=(Geo("focus", 30),),
-                        jsonld=(LD("knowsAbout"),)),
+                        jsonld=(LD("knowsAbout", vocabulary="focus"),)),
         form=(FormElement("focus", Label("ประเด็นที่ทำงาน (1 ถึง 6 ข้อ)", "Focus areas (1 to 6)"),
                           "checkboxes", True, description=Label("เลือก 1 ถึง 6 ข้อ", "Choose 1 to 6.")),),
         doc=Doc(Label("`[children-youth, education]`", "`[children-youth, education]`"), Label(

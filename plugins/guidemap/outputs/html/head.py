@@ -76,8 +76,11 @@ def page_head(site: SiteInfo, url: str, title: str, description: str = "", kind:
 
 def org_jsonld(org: Org, site: SiteInfo, url: str) -> dict[str, Any]:
     """schema.org NGO from the fields declared for JSON-LD (``Exports.jsonld``), with the
-    coarsened public location: never more precise than the group allows."""
-    types = {"areaServed": "AdministrativeArea", "address": "PostalAddress", "geo": "GeoCoordinates"}
+    coarsened public location: never more precise than the group allows. The position is a
+    ``Place`` in ``location`` (an Organization has no ``geo``), focus keys are words, and a
+    logo is the address of its published copy."""
+    types = {"areaServed": "AdministrativeArea", "address": "PostalAddress", "location": "Place",
+             "geo": "GeoCoordinates"}
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NGO",
                             "address": {"@type": "PostalAddress", "addressCountry": "TH"}}
     for f in PROFILE_FIELDS:
@@ -85,6 +88,9 @@ def org_jsonld(org: Org, site: SiteInfo, url: str) -> dict[str, Any]:
             value = value_of(value_of(org, f.path), ld.attr)
             if not is_set(value):
                 continue
+            if ld.vocabulary:
+                words = site.network.vocabulary(ld.vocabulary)
+                value = tuple(words[k].th if k in words else k for k in value)
             *parents, prop = ld.prop.split(".")
             target = data
             for name in parents:  # "geo.latitude": latitude in the typed object geo
@@ -96,14 +102,27 @@ def org_jsonld(org: Org, site: SiteInfo, url: str) -> dict[str, Any]:
                     str(value) if type(value) is int else value)
     if page_url := urls.absolute(site.url, url):
         data["url"] = page_url
+    if (logo := org_logo_url(org, site)) is not None:
+        data["logo"] = logo
     return data
+
+
+def org_logo_image(org: Org) -> CardImage | None:
+    """A group's logo as published (its largest resized copy), if it has a raster one."""
+    if not org.logo:
+        return None
+    return published_image(urls.org_logo(org), org.logo_info, org.logo_alt or org.name.best,
+                           pictures.LOGO_WIDTHS)
+
+
+def org_logo_url(org: Org, site: SiteInfo) -> str | None:
+    image = org_logo_image(org)
+    return urls.absolute(site.url, image.path) if image is not None else None
 
 
 def org_head(org: Org, site: SiteInfo, url: str) -> str:
     jsonld = json_for_script(org_jsonld(org, site, url))
-    logo = (published_image(urls.org_logo(org), org.logo_info, org.logo_alt or org.name.best,
-                            pictures.LOGO_WIDTHS) if org.logo else None)
-    return (page_head(site, url, org.name.best, org.summary.best, "profile", logo)
+    return (page_head(site, url, org.name.best, org.summary.best, "profile", org_logo_image(org))
             + f'<script type="application/ld+json">{jsonld}</script>')
 
 

@@ -13,7 +13,7 @@ from guidemap.contract.model.dated import ATTENDANCE, EVENT_KINDS
 from guidemap.contract.model.types import Dataset, Event, Org
 from guidemap.contract.vocab import Label
 from guidemap.outputs.html import share
-from guidemap.outputs.html.head import page_head
+from guidemap.outputs.html.head import org_logo_url, page_head
 from guidemap.outputs.html.htmlkit import h, json_for_script, one_block
 from guidemap.outputs.html.markup import bi, en, external, link
 from guidemap.outputs.pages import reach
@@ -100,6 +100,9 @@ def event_jsonld(event: Event, orgs: dict[str, Org], site: SiteInfo) -> dict[str
     data["organizer"] = [{"@type": "Organization", "name": orgs[o].name.best,
                           **({"url": u} if (u := urls.absolute(site.url, urls.org(o))) else {})}
                          for o in event.orgs if o in orgs]
+    # An event has no picture of its own: its organisers' logos, where they have one.
+    if images := [u for o in event.orgs if o in orgs and (u := org_logo_url(orgs[o], site))]:
+        data["image"] = images
     if page := urls.absolute(site.url, urls.event(event.id)):
         data["url"] = page
     return data
