@@ -5,6 +5,7 @@ wide, in Debian's headless Chromium."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,7 @@ def test_long_unbreakable_texts_stay_on_a_phone_screen(browser: Any, serve: Any,
     org = org_yaml("long", name_th=LONG, name_en="W" * 60, summary=LONG) + (
         f"contact:\n  website: {LONG_URL}\n  email: {'x' * 70}@example.org\n"
         f"donate: {LONG_URL}\nactivities:\n  - th: {LONG}\noffers: [media]\n"
-        f"campaigns:\n  - title: {LONG}\n    url: {LONG_URL}\n    end: 2099-12-31\n"
+        f"campaigns:\n  - title: {LONG}\n    url: {LONG_URL}\n    end: {dt.date.today().year + 5}-12-31\n"
         f"    goal: 100000000\n")
     story = (f"---\ntitle: {LONG}\ndate: 2026-01-02\nsummary: {LONG}\norgs: [long]\n---\n"
              f"{LONG}\n\n<{LONG_URL}>\n")

@@ -258,3 +258,26 @@ def test_thai_run_words_are_the_words_of_the_full_segmenter(run: str) -> None:
     # The search index uses the fast path; it must cut exactly where words() would.
     assert thai.thai_run_words(run) == thai.words(run)
     assert "".join(thai.thai_run_words(run)) == run
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("โทร 081.234.5678 ค่ะ", "081.234.5678"),  # dots
+    ("(073) 312-222", "(073) 312-222"),  # the area code in brackets
+    ("ติดต่อ +66 81 234 5678", "+66 81 234 5678"),
+    ("+66 (0)81 234 5678", "+66 (0)81 234 5678"),
+    ("โทร๐๘๑-๒๓๔-๕๖๗๘", "๐๘๑-๒๓๔-๕๖๗๘"),  # Thai digits, no space after a Thai word
+    ("0 8 1 2 3 4 5 6 7 8", "0 8 1 2 3 4 5 6 7 8"),
+    ("02 123 4567 ต่อ 12", "02 123 4567"),
+    ("สายด่วน 1669", None),  # a 4-digit hotline is public
+    ("เวลา 09.00-17.00 น.", None),
+    ("07.00 - 08.00 10.00 - 12.00", None),
+    ("2569-01-10", None),
+    ("บัญชี 123-4-56789-0", None),
+    ("081234567890123", None),  # a longer run of digits is something else
+    ("6.54, 101.28", None),
+    ("ราคา 0.50 บาท 100 คน", None),
+])
+def test_find_phone_is_the_phone_reader_on_free_text(text: str, found: str | None) -> None:
+    assert thai.find_phone(text) == found
+    if found:  # what it finds, the phone field reads
+        thai.normalize_phone(found)

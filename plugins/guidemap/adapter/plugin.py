@@ -55,8 +55,8 @@ from guidemap.adapter.helper import (
     write_feeds,
 )
 from guidemap.adapter.search_sections import mute_material_indexing, without_search_attributes
+from guidemap.contract import dates, network
 from guidemap.contract import files as contributed
-from guidemap.contract import network
 from guidemap.contract.load.repository import load_repository
 from guidemap.contract.model.dated import CALLS_DIR, EVENTS_DIR
 from guidemap.contract.model.types import Dataset
@@ -101,11 +101,9 @@ class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
 
 
 def build_date() -> dt.date:
-    """The build's "today": SOURCE_DATE_EPOCH when set, so a rebuild of old input is identical."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
+    """The build's "today": SOURCE_DATE_EPOCH when set, so a rebuild of old input is identical
+    (the validator's date rules use the same day)."""
+    return dates.build_date()
 
 
 _ANCHOR_ID = re.compile(r'\sid="([^"]+)"')

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -330,3 +330,28 @@ def story_pictures(source: str, body: str, image: str | None) -> set[str]:
             paths.add(f"{folder}/{path}" if folder else path)
     return paths
 
+
+
+# --- one file per id ------------------------------------------------------------------------------
+
+def one_file_per_id(paths: list[Path], root: Path, problems: Problems,
+                    key: Callable[[Path], str] = lambda p: p.stem) -> list[Path]:
+    """The files of ``paths`` (sorted), the first of each id only (``key``: a file's id, by
+    default its name without the suffix).
+
+    Why: a folder read with both suffixes (``a.yml`` and ``a.yaml``) can hold one id twice, and
+    the site would then publish two records, two HTML elements and two calendar entries with one
+    id. Every content type goes through this one check; the error names both files."""
+    first: dict[str, Path] = {}
+    kept = []
+    for path in paths:
+        name = key(path)
+        if name in first:
+            one, two = _rel(first[name], root), _rel(path, root)
+            problems.add(two, 0, "", f"duplicate id {name!r}: {one} and {two} have the same name; "
+                         "keep one of them", f"id {name!r} ซ้ำกัน: {one} และ {two} มีชื่อเดียวกัน "
+                         "ให้เหลือไฟล์เดียว", f"delete or rename {two}")
+            continue
+        first[name] = path
+        kept.append(path)
+    return kept

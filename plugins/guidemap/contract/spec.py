@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import geothai
 
-from guidemap.contract import thai
+from guidemap.contract import dates, thai
 from guidemap.contract.network import Network, wrong_script
 from guidemap.contract.problems import Problems, did_you_mean
 from guidemap.contract.vocab import Label
@@ -118,12 +118,24 @@ def markdown_too_complex(text: str) -> bool:
     return max(text.count("["), text.count("<")) * len(text) > MARKDOWN_WORK_BUDGET
 
 
+# Free text is published as written: a phone number there is most likely a person's. A group's
+# own number has its field (a profile's contact.phone); four-digit hotlines (1669) are allowed.
+PHONE_IN_TEXT = Label(
+    "มีเบอร์โทรศัพท์: เบอร์โทรเผยแพร่ได้เฉพาะในช่อง contact.phone ของข้อมูลกลุ่ม ไม่ใส่ในข้อความ "
+    "(อาจเป็นเบอร์ของบุคคล) สายด่วน 4 หลัก เช่น 1669 ใส่ได้",
+    "contains a phone number: a phone number is published only as a group's own contact "
+    "(contact.phone in its profile), never in text, where it may be a person's; a 4-digit "
+    "hotline such as 1669 is fine")
+
+
 @dataclass
 class Text(TextSpec):
     """Free text, the one rule set for every content type: refused characters (see
     :class:`TextSpec`), then NFC, outer white space trimmed and, unless ``multiline``, every
     run of white space made one space; then not empty, at most ``max_len`` characters (counted
-    after normalization), Markdown that renders in bounded time, and the optional pattern."""
+    after normalization), Markdown that renders in bounded time, and the optional pattern. Text
+    without a pattern is free text: no phone number (:func:`~guidemap.contract.thai.find_phone`,
+    the reader of the ``phone`` field, so every way of writing one is found)."""
 
     max_len: int
     multiline: bool = False
@@ -147,6 +159,8 @@ class Text(TextSpec):
         if self.pattern and not re.fullmatch(self.pattern, text):
             hint = self.pattern_hint or NO_LABEL
             return ctx.error(at, f"has the wrong form: {hint.en}", f"รูปแบบไม่ถูกต้อง: {hint.th}")
+        if self.pattern is None and thai.find_phone(text):
+            return ctx.error(at, PHONE_IN_TEXT.en, PHONE_IN_TEXT.th, "remove the number / ลบเบอร์โทรออก")
         return text
 
     def json_schema(self, net: Network) -> dict[str, Any]:
@@ -406,9 +420,21 @@ class Phone(TextSpec):
         return self._described({"type": ["string", "integer"]})
 
 
+def plausible_day(day: dt.date, at: Path, ctx: Context) -> Any:
+    """``day``, or a problem when it is too far from the build's date (the one range of every
+    date: :mod:`guidemap.contract.dates`)."""
+    if found := dates.implausible(day):
+        return ctx.error(at, found[0].en, found[0].th, found[1])
+    return day
+
+
 @dataclass
 class Date(TextSpec):
+    """A day, BE or CE, Thai digits allowed. ``dated``: a day of a dated thing (a call, an
+    event, a campaign), held to the plausible range around the build's date."""
+
     not_after_today: bool = False
+    dated: bool = False
     description: Label = NO_LABEL
 
     def check_text(self, text: str, at: Path, ctx: Context) -> Any:
@@ -417,10 +443,10 @@ class Date(TextSpec):
         except ValueError as exc:
             return ctx.error(at, f"{text!r} is not a date: {exc}",
                              f"{text!r} ไม่ใช่วันที่ เขียนแบบ ปปปป-ดด-วว เช่น 2561-07-24 หรือ 2018-07-24")
-        if self.not_after_today and day > dt.date.today() + dt.timedelta(days=1):
+        if self.not_after_today and day > dates.build_date() + dt.timedelta(days=1):
             return ctx.error(at, f"{day.isoformat()} is in the future",
                              f"{day.isoformat()} เป็นวันในอนาคต")
-        return day
+        return plausible_day(day, at, ctx) if self.dated else day
 
     def json_schema(self, net: Network) -> dict[str, Any]:
         return self._described({"type": "string"})
@@ -435,7 +461,7 @@ class Year(TextSpec):
             year = thai.parse_year(text)
         except ValueError as exc:
             return ctx.error(at, f"{text!r}: {exc}", f"{text!r}: เขียนปีเป็นตัวเลขสี่หลัก เช่น 2548 หรือ 2005")
-        if not 1800 <= year <= dt.date.today().year:
+        if not 1800 <= year <= dates.build_date().year:
             return ctx.error(at, f"{year} is not a plausible founding year",
                              f"ปี {year} ไม่น่าจะเป็นปีที่ก่อตั้ง")
         return year

@@ -80,7 +80,9 @@ def normalize_phone(text: str) -> str:
     value = re.sub(r"[\s\-().]", "", arabic_digits(text.strip()))
     if _HOTLINE.match(value):
         return value
-    if value.startswith("+66"):
+    if value.startswith("+660"):  # "+66 (0)81 ...": the national prefix kept in brackets
+        national = value[3:]
+    elif value.startswith("+66"):
         national = "0" + value[3:]
     elif value.startswith("66") and len(value) in (10, 11):
         national = "0" + value[2:]
@@ -90,7 +92,40 @@ def normalize_phone(text: str) -> str:
         raise ValueError("write a Thai phone number such as 073-312-222 or 081-234-5678")
     if len(national) == 10 and national[1] not in "689":
         raise ValueError("a 10-digit Thai number is a mobile number starting 06, 08 or 09")
+    if len(national) == 9 and national[1] not in "234567":
+        raise ValueError("a 9-digit Thai number is a landline whose area code starts 02 to 07")
     return "+66" + national[1:]
+
+
+# Something that may be a phone number in free text: a "0" (or "+66") then digits and the
+# separators people write between them (spaces, dashes, dots, brackets).
+_PHONE_RUN = re.compile(r"(?<![\d+])(?:\+\s?66|\(?0)[\d\s\-().]{7,24}")
+
+
+def find_phone(text: str) -> str | None:
+    """The first phone number written in ``text``, as written (None when there is none).
+
+    The one detector of phone numbers in free text: a run is a phone number when
+    :func:`normalize_phone`, the reader of the ``phone`` field, accepts it (dots, brackets,
+    ``+66`` and Thai digits included). Four-digit hotlines (1669) are public and never found.
+    A run's digits must end where the number does: a longer run of digits is something else."""
+    plain = arabic_digits(text)  # one character for one: positions are the text's
+    for m in _PHONE_RUN.finditer(plain):
+        run = m.group()
+        for end in range(len(run), 0, -1):
+            if not run[end - 1].isdigit() or (end < len(run) and run[end].isdigit()):
+                continue
+            digits = sum(c.isdigit() for c in run[:end])
+            if digits > 12:
+                continue
+            if digits < 9:
+                break
+            try:
+                normalize_phone(run[:end])
+            except ValueError:
+                continue
+            return text[m.start():m.start() + end]
+    return None
 
 
 def display_phone(e164: str) -> str:

@@ -10,13 +10,13 @@ the raw position of a group is never reachable through an entry.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from pathlib import Path
 from typing import Any
 
-from guidemap.contract import gazetteer, thai
+from guidemap.contract import dates, gazetteer
+from guidemap.contract.files import one_file_per_id
 from guidemap.contract.load.profiles import check_org_id
 from guidemap.contract.location import coarsen
 from guidemap.contract.model.dated import CALLS, CALLS_DIR, EVENTS, EVENTS_DIR
@@ -30,12 +30,6 @@ from guidemap.contract.yamlsafe import read_file, shown_path
 
 SUFFIXES = (".yml", ".yaml")
 _EXTRAS = {"_template.yml", "README.md"}
-
-# A Thai phone number written into free text (a person's, most likely): 0 or +66, then 8 or 9
-# digits with optional spaces or dashes. Four-digit hotlines (1669) are public and allowed.
-_PHONE = re.compile(r"(?<!\d)(?:\+66|0)[\s\-]?\d(?:[\s\-]?\d){7,8}(?!\d)")
-_FREE_TEXT = ("title", "description", "preparation", "safeguarding", "how_to_join")
-
 
 def entry_files(folder: Path, root: Path, problems: Problems) -> list[Path]:
     """The entry files of ``folder``, sorted; anything else there is reported, not ignored."""
@@ -67,31 +61,15 @@ def entry_files(folder: Path, root: Path, problems: Problems) -> list[Path]:
 def _check_dates(data: dict[str, Any], ctx: Context) -> None:
     start: When | None = data.get("start")
     end: When | None = data.get("end")
-    # A day without a time lasts the whole day: "2569-01-10" may end an entry starting at 09:00.
-    if start and end and (end.day, end.time or dt.time.max) < (start.day, start.time or dt.time.min):
-        ctx.error(("end",), f"the end {end.shown()} is before the start {start.shown()}",
-                  f"วันสิ้นสุด {end.shown()} อยู่ก่อนวันเริ่ม {start.shown()}", "swap start and end?")
+    if start and end and (wrong := dates.order_problem((start.day, start.time), (end.day, end.time),
+                                                        start.shown(), end.shown())):
+        ctx.error(("end",), wrong.en, wrong.th, "swap start and end?")
     apply_by = data.get("apply_by")
     last = end or start
     if apply_by and last and apply_by > last.day:
         ctx.error(("apply_by",),
                   f"apply_by {apply_by.isoformat()} is after the last day {last.day.isoformat()}",
                   f"วันปิดรับสมัคร {apply_by.isoformat()} อยู่หลังวันสุดท้าย {last.day.isoformat()}")
-
-
-def _check_no_phone(data: dict[str, Any], ctx: Context) -> None:
-    """No phone number in free text: the contact of an entry is its group's."""
-    for name in (*_FREE_TEXT, "skills"):
-        value = data.get(name)
-        items = value if isinstance(value, list) else [value]
-        for i, item in enumerate(items):
-            for lang, text in (item or {}).items():
-                at: tuple[str | int, ...] = (name, i, lang) if isinstance(value, list) else (name, lang)
-                if _PHONE.search(thai.arabic_digits(text)):
-                    ctx.error(at, "contains a phone number: the contact of a call or an event is "
-                              "the group's (from its profile), never a person's",
-                              "มีเบอร์โทรศัพท์: ช่องทางติดต่อของประกาศคือช่องทางของกลุ่ม (จากข้อมูลกลุ่ม) "
-                              "ไม่ใช่เบอร์ของบุคคล", "remove the number / ลบเบอร์โทรออก")
 
 
 def _venue(raw: dict[str, Any] | None, at: str, ctx: Context) -> tuple[Venue | None, Area | None, bool]:
@@ -139,7 +117,6 @@ def _load(path: Path, root: Path, kind: Declarations, known: set[str], orgs: dic
     for i, org_id in enumerate(data.get("orgs", [])):
         check_org_id(org_id, ("orgs", i), ctx, known)
     _check_dates(data, ctx)
-    _check_no_phone(data, ctx)
     # The rules declared on the fields (the public venue's), checked before the host is known.
     venues = [(f.name, *_venue(data.get(f.name), f.name, ctx)[:2]) for f in kind.top_level
               for rule in f.rules if isinstance(rule, PublicVenue)]
@@ -155,7 +132,7 @@ def _load(path: Path, root: Path, kind: Declarations, known: set[str], orgs: dic
 def _entries(root: Path, folder: str, kind: Declarations, known: set[str], orgs: dict[str, Org],
              problems: Problems, site: Network) -> list[dict[str, Any]]:
     found = (_load(path, root, kind, known, orgs, problems, site)
-             for path in entry_files(root / folder, root, problems))
+             for path in one_file_per_id(entry_files(root / folder, root, problems), root, problems))
     return [values for values in found if values is not None]
 
 

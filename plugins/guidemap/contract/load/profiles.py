@@ -5,12 +5,14 @@ declared on the fields check across fields, and the model is filled from the dec
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guidemap.contract import files, gazetteer, network, pictures
+from guidemap.contract import dates, files, gazetteer, network, pictures, thai
+from guidemap.contract.files import one_file_per_id
 from guidemap.contract.location import coarsen
 from guidemap.contract.model.fields import (
     Coarsened,
@@ -160,6 +162,26 @@ def _check_campaign_groups(raw: Any, ctx: Context, stem: str, org_ids: set[str] 
                 check_org_id(org_id, at, ctx, org_ids)
 
 
+def _day(value: Any) -> dt.date | None:
+    try:
+        return thai.parse_date(value) if isinstance(value, str) else None
+    except ValueError:
+        return None  # the spec reports it
+
+
+def _check_campaign_dates(raw: Any, ctx: Context) -> None:
+    """A campaign ends on or after its start: the rule of every dated thing. Read from the file
+    as written, as the groups are, so one campaign's problem hides no other's."""
+    campaigns = raw.get("campaigns") if isinstance(raw, dict) else None
+    for i, campaign in enumerate(campaigns if isinstance(campaigns, list) else ()):
+        if not isinstance(campaign, dict):
+            continue
+        start, end = _day(campaign.get("start")), _day(campaign.get("end"))
+        if start and end and (wrong := dates.order_problem((start, None), (end, None), start.isoformat(),
+                                                           end.isoformat())):
+            ctx.error(("campaigns", i, "end"), wrong.en, wrong.th, "swap start and end?")
+
+
 def load_org_file(path: Path, root: Path, problems: Problems, shown: str | None = None,
                   org_ids: set[str] | None = None, site: network.Network | None = None) -> Org | None:
     """One profile, checked for the network ``site`` (None: the one of the repository at
@@ -173,6 +195,7 @@ def load_org_file(path: Path, root: Path, problems: Problems, shown: str | None 
     before = len(problems)
     data, _ = ORG.check_fields(doc.data if doc.data is not None else {}, (), ctx)
     _check_campaign_groups(doc.data, ctx, path.stem, org_ids)
+    _check_campaign_dates(doc.data, ctx)
     org = build_org(data, ctx, path.stem, path.parent)
     if org is None or len(problems) > before:
         return None
@@ -211,16 +234,9 @@ def org_files(orgs_dir: Path, root: Path, problems: Problems) -> list[Path]:
 def load_orgs(files: list[Path], root: Path, problems: Problems, site: network.Network) -> list[Org]:
     """The valid profiles among ``files`` (from :func:`org_files`); the rest are reported."""
     orgs: list[Org] = []
-    seen: dict[str, str] = {}
     known = {p.stem for p in files}
-    for path in files:
-        stem = path.stem
+    for path in one_file_per_id(files, root, problems):
         shown = shown_path(path, root)
-        if stem in seen:
-            problems.add(shown, 1, "id", f"duplicate id {stem!r}: also in {seen[stem]}",
-                         f"id {stem!r} ซ้ำกับ {seen[stem]}")
-            continue
-        seen[stem] = shown
         org = load_org_file(path, root, problems, shown, known, site)
         if org is not None:
             orgs.append(org)

@@ -165,7 +165,9 @@ def _lesson(data: dict[str, Any] | None) -> Lesson | None:
 def load_stories(content_dir: Path, root: Path, org_ids: set[str] | None,
                  problems: Problems, site: network.Network) -> list[Story]:
     stories = []
-    for path in story_files(content_dir):
+    # A story's id is its address: its path under stories/ without the suffix.
+    for path in files.one_file_per_id(story_files(content_dir), root, problems,
+                                      lambda p: p.relative_to(content_dir).with_suffix("").as_posix()):
         story = load_story_file(path, content_dir, root, org_ids, problems, site)
         if story is not None:
             stories.append(story)

@@ -34,6 +34,7 @@ from guidemap.contract.model.profile import ID_HINT, ID_PATTERN
 from guidemap.contract.model.types import When
 from guidemap.contract.network import Network
 from guidemap.contract.spec import (
+    INVALID,
     NO_LABEL,
     Choice,
     Context,
@@ -45,6 +46,7 @@ from guidemap.contract.spec import (
     Text,
     TextSpec,
     Url,
+    plausible_day,
 )
 from guidemap.contract.vocab import LANGUAGES, Label
 from guidemap.contract.yamlsafe import Path
@@ -92,6 +94,8 @@ class WhenSpec(TextSpec):
             if m is None:
                 raise ValueError("write the date as YYYY-MM-DD, e.g. 2561-07-24 or 2018-07-24")
             day = thai.parse_date(m["day"])
+            if plausible_day(day, at, ctx) is INVALID:
+                return INVALID
             if m["h"] is None:
                 return When(day)
             hour, minute = int(m["h"]), int(m["m"])
@@ -172,7 +176,7 @@ def _common(what: Label, in_form: Label, description: FormElement) -> tuple[Fiel
                            "input", True, description=Label("รหัสในทำเนียบกลุ่ม เช่น beach-for-life",
                                                             "Ids from the directory, e.g. beach-for-life."),
                            placeholder="beach-for-life"),)),
-        _f("updated", Label("วันที่แก้ไขข้อมูลล่าสุด", "Date last updated"), Date(), "2569-01-02",
+        _f("updated", Label("วันที่แก้ไขข้อมูลล่าสุด", "Date last updated"), Date(dated=True), "2569-01-02",
            Label("วันที่ พ.ศ. หรือ ค.ศ. ใช้เป็นเวลาประทับในไฟล์ปฏิทิน", "a date, BE or CE; the calendar "
                  "files' timestamp"), required=True),
         _f("description", Label(f"รายละเอียด{what.th}", f"What the {what.en} is about"),
@@ -233,7 +237,7 @@ CALL_FIELDS: tuple[FieldDecl, ...] = _order((
     _f("start", Label("วันเริ่ม (ไม่ใส่: รับตลอด)", "Start (none: ongoing)"), WhenSpec(), "2569-01-10 09:00",
        _WHEN_RULE, form=(FormElement("start", Label("วันเริ่ม (ไม่ใส่: รับตลอด)", "Start (empty: ongoing)"),
                                      "input", description=WHEN_HINT, placeholder="2569-01-10 09:00"),)),
-    _f("apply_by", Label("สมัครได้ถึงวันที่", "Apply by"), Date(), "2569-01-05",
+    _f("apply_by", Label("สมัครได้ถึงวันที่", "Apply by"), Date(dated=True), "2569-01-05",
        Label("วันที่ พ.ศ. หรือ ค.ศ. ไม่หลัง `end` เลยวันนี้แล้วประกาศจะออกจากรายการ",
              "a date, BE or CE, not after `end`; the call leaves the list after it"),
        exports=_JSON, form=(FormElement("apply-by", Label("สมัครได้ถึงวันที่", "Apply by"), "input",

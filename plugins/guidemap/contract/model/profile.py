@@ -347,9 +347,9 @@ PROFILE_FIELDS: tuple[FieldDecl, ...] = (
         ListOf(Obj({
             "title": Field(Localized(Text(150)), required=True),
             "url": Field(Url(https_only=True), required=True),
-            "end": Field(Date(), required=True),
+            "end": Field(Date(dated=True), required=True),
             "goal": Field(Baht()),
-            "start": Field(Date()),
+            "start": Field(Date(dated=True)),
             "groups": Field(ListOf(Text(60, pattern=ID_PATTERN, pattern_hint=ID_HINT), max_items=20,
                                    unique=True)),
         }), max_items=10, description=Label("แคมเปญระดมทุน", "Fundraising campaigns")),
