@@ -23,6 +23,10 @@ FILES = sorted(WORKFLOWS.glob("*.yml"))
 SHA = re.compile(r"[0-9a-f]{40}")
 # Event text anyone can choose: never inside a shell script (pass it through env: instead).
 UNTRUSTED = re.compile(r"\$\{\{[^}]*\b(github\.event|github\.head_ref|inputs\.|steps\.[^}]*outputs)")
+# The only jobs whose token may write, and what: the Pages deployment, and the pull request of an
+# approved issue (its branch, the pull request, the answer on the issue).
+WRITERS = {("pages.yml", "deploy"): {"pages", "id-token"},
+           ("approve-issue.yml", "pull-request"): {"contents", "pull-requests", "issues"}}
 
 BAD_WORKFLOW = """\
 name: bad
@@ -75,7 +79,7 @@ def zizmor(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_there_are_workflows() -> None:
-    assert {p.name for p in FILES} >= {"ci.yml", "pages.yml", "weekly.yml"}
+    assert {p.name for p in FILES} >= {"ci.yml", "pages.yml", "weekly.yml", "approve-issue.yml"}
 
 
 # --- real linters --------------------------------------------------------------------------------
@@ -121,9 +125,9 @@ def test_least_privilege_and_pinning(path: Path) -> None:
         assert "timeout-minutes" in job, name
         perms = job.get("permissions", {})
         writes = {k for k, v in perms.items() if v == "write"}
-        assert writes <= {"pages", "id-token"}, (name, perms)
-        if writes:
-            assert path.name == "pages.yml" and job.get("environment", {}).get("name") == "github-pages"
+        assert writes <= WRITERS.get((path.name, name), set()), (name, perms)
+        if writes and path.name == "pages.yml":
+            assert job.get("environment", {}).get("name") == "github-pages"
         image = job.get("container")
         image = image.get("image") if isinstance(image, dict) else image
         if image:
@@ -135,8 +139,13 @@ def test_least_privilege_and_pinning(path: Path) -> None:
                 assert SHA.fullmatch(ref), f"{uses}: pin third-party actions by full commit SHA"
             if uses and uses.startswith("actions/checkout@"):
                 assert step.get("with", {}).get("persist-credentials") is False, name
-            run = step.get("run", "")
-            assert not UNTRUSTED.search(run), f"{name}: untrusted text inside run: {run!r}"
+        assert untrusted_runs(job) == [], f"{name}: untrusted text inside run:"
+
+
+def untrusted_runs(job: dict[Any, Any]) -> list[str]:
+    """The job's `run:` scripts that put event text (``${{ github.event... }}`` and the like) in
+    the shell: it must come through `env:` and be quoted."""
+    return [s["run"] for s in job.get("steps", []) if UNTRUSTED.search(s.get("run", ""))]
 
 
 def test_pin_comments_name_a_version() -> None:

@@ -76,6 +76,7 @@ def test_init_writes_a_site_that_validates_and_builds(tmp_path: Path,
     names = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     assert {"guidemap.yml", "mkdocs.yml", "orgs/_template.yml", "content/index.md", "content/about.md",
             "CONTRIBUTING.md", "requirements.txt", ".github/workflows/ci.yml", ".github/workflows/pages.yml",
+            ".github/workflows/approve-issue.yml",
             ".github/ISSUE_TEMPLATE/add-organization.yml", ".github/PULL_REQUEST_TEMPLATE.md"} <= names
     assert any(re.fullmatch(r"content/stories/\d{4}-\d\d-\d\d-welcome\.md", n) for n in names)
     text = "\n".join((site / n).read_text(encoding="utf-8") for n in names)
@@ -198,7 +199,7 @@ def test_the_new_site_s_workflows_pass_the_same_linters(tmp_path: Path) -> None:
                                        "https://example.org/"), dt.date(2024, 1, 2))
     subprocess.run(["git", "init", "-q", str(site)], check=True)  # the linters find a repository
     flows = sorted(str(p) for p in (site / ".github" / "workflows").glob("*.yml"))
-    assert len(flows) == 3
+    assert len(flows) == 4
     linted = jactionlint(*flows, cwd=site)
     assert linted.returncode == 0, linted.stdout + linted.stderr
     audited = zizmor("--persona", "pedantic", str(site / ".github" / "workflows"))
