@@ -63,6 +63,45 @@ def test_no_serious_axe_violation_and_nothing_leaves_the_server(
     assert outside == [] and visit.outside == [], f"{kind}: requests left the server: {outside}"
 
 
+# Page states this repository's data lacks (a coming, cancelled, online or past event, a group
+# with every contact, a logo and a campaign, calls, a story with a picture, hostile text), from
+# the test repository with every content type (tests/every_type.py); and both sites' 404 page.
+EVERY_TYPE_PAGES = {
+    "home": "", "directory": "orgs/", "group-full": "orgs/nong-chik-healing/",
+    "group-campaign": "orgs/funded/", "map": "map/", "volunteer": "volunteer/", "events": "events/",
+    "event-coming": "events/meeting-2569/", "event-cancelled": "events/open-day/",
+    "event-online": "events/online-talk/", "event-past": "events/past-training/",
+    "event-hostile": "events/hostile-event/", "stories": "stories/",
+    "story": "stories/2026-11-01-camp-lessons/", "help": "help/", "subscribe": "subscribe/",
+    "province": "provinces/pattani/", "guide": "guide/", "404": "404.html",
+}
+
+
+def _axe(browser: Any, url: str) -> tuple[list[dict[str, Any]], list[str]]:
+    context, outside, _tiles = local_context(browser)
+    try:
+        page, visit = audit.first_visit(context, url, settle_ms=300)
+        violations = audit.axe_violations(page)
+    finally:
+        context.close()
+    return violations, outside + visit.outside
+
+
+def test_the_404_page_has_no_serious_axe_violation(browser: Any, base: str, axe_js: Path) -> None:
+    violations, outside = _axe(browser, base + "404.html")
+    assert violations == [] and outside == []
+
+
+@pytest.mark.parametrize("kind", EVERY_TYPE_PAGES)
+def test_every_page_state_has_no_serious_axe_violation(kind: str, browser: Any, serve: Any,
+                                                       every_type_site: Path, axe_js: Path) -> None:
+    assert (every_type_site / EVERY_TYPE_PAGES[kind]).exists() or \
+        (every_type_site / EVERY_TYPE_PAGES[kind] / "index.html").is_file(), kind
+    violations, outside = _axe(browser, str(serve(every_type_site)) + EVERY_TYPE_PAGES[kind])
+    assert violations == [], f"{kind}: {violations}"
+    assert outside == [], f"{kind}: requests left the server: {outside}"
+
+
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_first_visit_stays_within_its_budget(kind: str, browser: Any, base: str,
                                              paths: dict[str, str]) -> None:
