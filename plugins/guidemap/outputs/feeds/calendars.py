@@ -8,38 +8,75 @@ the clock. Times are written in UTC (Thailand keeps +07:00 all year), whole days
 Expired calls are left out (they leave the site the day after); past events stay, as
 calendars keep history. A cancelled event says ``STATUS:CANCELLED``, so a subscribed calendar
 shows the change rather than losing the entry.
+
+What a calendar app reads:
+- text is text (RFC 5545 ``TEXT``): titles as written, descriptions the plain text of their
+  rendered Markdown (:mod:`~guidemap.outputs.feeds.text`); ``icalendar`` escapes separators;
+- a place (``LOCATION``, ``GEO``) only where one goes (:func:`~guidemap.outputs.site.selection.has_place`,
+  :func:`~guidemap.outputs.site.selection.pinned`): an online-only event or a call done from
+  anywhere has none, rather than its group's province;
+- a call never makes its days busy (``TRANSP:TRANSPARENT``; an eight-week call is eight weeks
+  of days one can still plan), nor does a cancelled event;
+- ``SEQUENCE`` is the day number of the entry's ``updated`` date (days since 1970-01-01): a
+  contributor who changes an entry changes that date, so the number grows with each change
+  and calendar apps take the new version, and the same file always gives the same number;
+- ``METHOD:PUBLISH`` with an ``ORGANIZER`` (the network, by the e-mail its ``guidemap.yml``
+  gives) when there is one; without an e-mail the file has no ``METHOD`` at all: it is then a
+  plain RFC 5545 calendar, which wants no organizer, where ``PUBLISH`` without one is an iTIP
+  message libical (Evolution, GNOME Calendar) flags as invalid;
+- no file without an entry (RFC 5545 wants a component): which groups and provinces get one is
+  :func:`~guidemap.outputs.site.selection.calendar_entries` and its neighbours, which the pages
+  ask too before offering a calendar.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from icalendar import Calendar
+from icalendar import Calendar, vCalAddress, vText
 from icalendar import Event as VEvent
 
 from guidemap.contract.model.dated import EVENT_KINDS
-from guidemap.contract.model.types import Area, Call, Dataset, Dated, Event, LText, Org, When
+from guidemap.contract.model.types import Call, Dataset, Dated, Event, LText, Org, When
+from guidemap.outputs.feeds.text import markdown_text
 from guidemap.outputs.site import urls
-from guidemap.outputs.site.selection import open_calls
+from guidemap.outputs.site.selection import (
+    calendar_entries,
+    calendar_orgs,
+    calendar_provinces,
+    has_calendar,
+    has_place,
+    pinned,
+)
 from guidemap.outputs.site.types import SiteInfo
 
 PRODID = "-//guidemap//calls and events//TH"
-_TAGS = re.compile(r"<[^>]*>")
-
-
-def plain(text: str) -> str:
-    """Contributed text as plain text for a calendar: some calendar apps render a description
-    as HTML, so no tag survives (and no '<' is left to start one)."""
-    return _TAGS.sub("", text).replace("<", "‹").replace(">", "›")
+_EPOCH = dt.date(1970, 1, 1)
 
 
 def _both(text: LText | None) -> str:
+    """A Markdown text in both languages as plain text, Thai first."""
     if text is None:
         return ""
-    return plain("\n\n".join(t for t in (text.th, text.en) if t))
+    return "\n\n".join(markdown_text(t) for t in (text.th, text.en) if t)
+
+
+def sequence(entry: Dated) -> int:
+    """The entry's revision, from its content: the day number of its ``updated`` date."""
+    return max((entry.updated - _EPOCH).days, 0)
+
+
+def organizer(site: SiteInfo) -> vCalAddress | None:
+    """The network as the organiser of what it publishes, when it gives an e-mail."""
+    email = dict(site.network.contact).get("email")
+    if not email:
+        return None
+    address = vCalAddress(f"mailto:{email}")
+    # A parameter value cannot hold a double quote, even quoted (RFC 5545 3.1).
+    address.params["cn"] = vText(site.network.name.th.replace('"', "'"))
+    return address
 
 
 def _utc(when: When) -> dt.datetime:
@@ -74,7 +111,15 @@ def _where(entry: Dated, orgs: dict[str, Org]) -> str:
     if entry.venue is None and entry.province == host.province and host.district and \
             host.location.precision != "province":
         area = f"{host.district.th} {area}"
-    return plain(f"{entry.venue.name.best}, {area}") if entry.venue else area
+    return f"{entry.venue.name.best}, {area}" if entry.venue else area
+
+
+def _place(component: VEvent, entry: Dated, orgs: dict[str, Org]) -> None:
+    """Where to go, only where one goes (an online event's place is its link, in its text)."""
+    if has_place(entry):
+        component.add("location", _where(entry, orgs))
+    if pinned(entry):
+        component.add("geo", (entry.location.lat, entry.location.lon))
 
 
 def _common(component: VEvent, entry: Dated, kind: str, orgs: dict[str, Org], site: SiteInfo,
@@ -82,14 +127,15 @@ def _common(component: VEvent, entry: Dated, kind: str, orgs: dict[str, Org], si
     component.add("uid", _uid(kind, entry.id, site))
     component.add("dtstamp", _stamp(entry.updated))
     component.add("last-modified", _stamp(entry.updated))
+    component.add("sequence", sequence(entry))
+    if (by := organizer(site)) is not None:
+        component.add("organizer", by)
     names = ", ".join(orgs[o].name.best for o in entry.orgs if o in orgs)
     page_url = urls.absolute(site.url, page)
-    lines = [*extra, _both(entry.description), f"จัดโดย / Organised by: {plain(names)}",
+    lines = [*extra, _both(entry.description), f"จัดโดย / Organised by: {names}",
              *([page_url] if page_url else [])]
     component.add("description", "\n\n".join(x for x in lines if x))
-    component.add("location", _where(entry, orgs))
-    if entry.located:
-        component.add("geo", (entry.location.lat, entry.location.lon))
+    _place(component, entry, orgs)
     if page_url:
         component.add("url", page_url)
 
@@ -97,13 +143,15 @@ def _common(component: VEvent, entry: Dated, kind: str, orgs: dict[str, Org], si
 def event_component(event: Event, orgs: dict[str, Org], site: SiteInfo) -> VEvent:
     assert event.start is not None
     component = VEvent()
-    component.add("summary", plain(event.title.best))
+    component.add("summary", event.title.best)
     _times(component, event.start, event.end)
     online = [f"ออนไลน์ / Online: {event.online_url}"] if event.online_url and event.attendance != "offline" \
         else []
     _common(component, event, "event", orgs, site, urls.event(event.id), online)
     component.add("categories", [EVENT_KINDS[event.kind].en])
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    if event.cancelled:
+        component.add("transp", "TRANSPARENT")  # nothing to keep the time free for
     if event.url:
         component.add("attach", event.url)
     return component
@@ -113,7 +161,7 @@ def call_component(call: Call, orgs: dict[str, Org], site: SiteInfo) -> VEvent |
     """A call as a calendar entry: its days, or (no dates) its last day to apply; an ongoing
     call with no date at all has nothing to put on a calendar."""
     component = VEvent()
-    component.add("summary", plain(f"รับอาสา / Volunteers: {call.title.best}"))
+    component.add("summary", f"รับอาสา / Volunteers: {call.title.best}")
     if call.start is not None:
         _times(component, call.start, call.end)
     elif call.apply_by is not None or call.end is not None:
@@ -126,6 +174,8 @@ def call_component(call: Call, orgs: dict[str, Org], site: SiteInfo) -> VEvent |
     _common(component, call, "call", orgs, site, urls.call_anchor(call.id), apply_by)
     component.add("categories", ["Volunteering"])
     component.add("status", "CONFIRMED")
+    # A call's days are days one may help on, not an appointment: they never show as busy.
+    component.add("transp", "TRANSPARENT")
     return component
 
 
@@ -146,8 +196,10 @@ def calendar_bytes(name: str, events: Iterable[Event], calls: Iterable[Call], or
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", plain(name))
+    if organizer(site) is not None:  # see the module's docstring
+        cal.add("method", "PUBLISH")
+    # icalendar writes an unknown X- property as it is given: as vText, it is escaped like any text.
+    cal.add("x-wr-calname", vText(name))
     cal.add("x-wr-timezone", "Asia/Bangkok")
     found: list[tuple[tuple[dt.date, str, str], VEvent]] = []
     for event in events:
@@ -167,14 +219,15 @@ def calendar_bytes(name: str, events: Iterable[Event], calls: Iterable[Call], or
 
 def calendar_files(data: Dataset, site: SiteInfo) -> dict[str, bytes]:
     """Site path → bytes of every calendar file: the network's, then one per province and per
-    group with entries, then one per event."""
+    group with entries, then one per event; none without an entry."""
     orgs = {o.id: o for o in data.orgs}
-    calls = open_calls(data.calls, site.today)
-    events = sorted(data.events, key=lambda e: e.id)
+    events, calls = calendar_entries(data, site.today)
     made: dict[tuple[str, str], VEvent | None] = {}
-    out = {urls.CALENDAR: calendar_bytes(f"{site.name}: กิจกรรมและประกาศรับอาสา", events, calls, orgs, site,
-                                         made)}
-    for area in provinces_with_entries(events, calls):
+    out: dict[str, bytes] = {}
+    if has_calendar(events, calls):
+        out[urls.CALENDAR] = calendar_bytes(f"{site.name}: กิจกรรมและประกาศรับอาสา", events, calls, orgs,
+                                            site, made)
+    for area in calendar_provinces(events, calls):
         out[urls.province_calendar(area)] = calendar_bytes(
             f"{site.name}: จังหวัด{area.th}", [e for e in events if e.province == area],
             [c for c in calls if c.province == area], orgs, site, made)
@@ -185,7 +238,7 @@ def calendar_files(data: Dataset, site: SiteInfo) -> dict[str, bytes]:
     for call in calls:
         for org_id in call.orgs:
             by_org.setdefault(org_id, ([], []))[1].append(call)
-    for org_id in orgs_with_entries(events, calls):
+    for org_id in calendar_orgs(events, calls):
         org_events, org_calls = by_org[org_id]
         out[urls.org_calendar(org_id)] = calendar_bytes(f"{site.name}: {orgs[org_id].name.best}",
                                                         org_events, org_calls, orgs, site, made)
@@ -194,22 +247,13 @@ def calendar_files(data: Dataset, site: SiteInfo) -> dict[str, bytes]:
     return out
 
 
-def provinces_with_entries(events: Iterable[Event], calls: Iterable[Call]) -> list[Area]:
-    found = {e.province.code: e.province for e in (*events, *calls)}
-    return [found[k] for k in sorted(found)]
-
-
-def orgs_with_entries(events: Iterable[Event], calls: Iterable[Call]) -> list[str]:
-    return sorted({o for e in (*events, *calls) for o in e.orgs})
-
-
 def calendar_index(data: Dataset, site: SiteInfo) -> list[tuple[str, str, str]]:
     """(kind, name, site path) of the network's, each province's and each group's calendar, as
     :func:`calendar_files` writes them: for the subscribe page."""
     orgs = {o.id: o for o in data.orgs}
-    calls = open_calls(data.calls, site.today)
-    found = [("network", "ทั้งเครือข่าย", urls.CALENDAR)]
+    events, calls = calendar_entries(data, site.today)
+    found = [("network", "ทั้งเครือข่าย", urls.CALENDAR)] if has_calendar(events, calls) else []
     found += [("province", f"จังหวัด{a.th}", urls.province_calendar(a))
-              for a in provinces_with_entries(data.events, calls)]
-    found += [("org", orgs[o].name.best, urls.org_calendar(o)) for o in orgs_with_entries(data.events, calls)]
+              for a in calendar_provinces(events, calls)]
+    found += [("org", orgs[o].name.best, urls.org_calendar(o)) for o in calendar_orgs(events, calls)]
     return found

@@ -13,7 +13,7 @@ from typing import Any
 from guidemap.contract.model.dated import CALLS, EVENTS
 from guidemap.contract.model.fields import Declarations, is_set, json_value
 from guidemap.contract.model.types import Call, Dated, Event
-from guidemap.outputs.site.selection import open_calls
+from guidemap.outputs.site.selection import open_calls, pinned
 
 
 def _common(entry: Dated) -> dict[str, Any]:
@@ -22,7 +22,7 @@ def _common(entry: Dated) -> dict[str, Any]:
         "province": {"code": entry.province.code, "th": entry.province.th, "en": entry.province.en},
         "updated": entry.updated.isoformat(),
     }
-    if entry.located:
+    if pinned(entry):  # an online event or a call done from anywhere has no position
         record["location"] = {"lat": entry.location.lat, "lon": entry.location.lon,
                               "precision": entry.location.precision}
     if entry.description:

@@ -30,7 +30,7 @@ from guidemap.outputs.pages.dated_common import (
     when_html,
 )
 from guidemap.outputs.site import urls
-from guidemap.outputs.site.selection import open_calls, sort_orgs
+from guidemap.outputs.site.selection import calendar_entries, has_calendar, open_calls, sort_orgs
 from guidemap.outputs.site.types import GeneratedPage, SiteInfo
 
 TITLE = "ร่วมเป็นอาสา"
@@ -183,8 +183,9 @@ def volunteer_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     calls = open_calls(data.calls, site.today)
     intro = (f"<p>ประกาศรับอาสาสมัครจากกลุ่มในเครือข่ายที่ยังเปิดรับอยู่ เรียงจากที่ใกล้ถึงก่อน "
              f'{en("Open calls for volunteers from the network groups, soonest first.")}</p>'
-             f"<p>{link(url, urls.EVENTS, bi(Label('กิจกรรมของเครือข่าย', 'Network events')))} · "
-             f"{calendar_links(url, urls.CALENDAR, site, 'ปฏิทินกิจกรรมและประกาศ')}</p>")
+             f"<p>{link(url, urls.EVENTS, bi(Label('กิจกรรมของเครือข่าย', 'Network events')))}"
+             + (f" · {calendar_links(url, urls.CALENDAR, site, 'ปฏิทินกิจกรรมและประกาศ')}"
+                if has_calendar(*calendar_entries(data, site.today)) else "") + "</p>")
     if calls:
         items = "".join(call_item(url, c, orgs, site, _share(c, site)) for c in calls)
         listing = (f'{_filters(calls, orgs, site)}<h2 class="gm-sr-only">ประกาศที่เปิดรับ</h2>'

@@ -16,7 +16,7 @@ from guidemap.contract.vocab import Label
 from guidemap.outputs.html.htmlkit import h, markdown_to_safe_html
 from guidemap.outputs.html.markup import bi, en, external, link
 from guidemap.outputs.site import urls
-from guidemap.outputs.site.selection import open_calls, upcoming_events
+from guidemap.outputs.site.selection import has_place, open_calls, upcoming_events
 from guidemap.outputs.site.types import SiteInfo
 
 THAI_TIME_LABEL = Label("เวลาประเทศไทย", "Thai time")
@@ -47,8 +47,12 @@ def when_html(entry: Dated) -> str:
 
 def place_html(frm: str, entry: Dated, host: Org) -> str:
     """The public venue's name, or the area the group allows to show (its district when its
-    precision is finer than a province, else its province)."""
+    precision is finer than a province, else its province); online or from anywhere, where
+    nobody needs to go (the province stays beside it: it is the group's)."""
     province = link(frm, urls.province(entry.province), h(entry.province.th))
+    if not has_place(entry):
+        where = Label("ออนไลน์", "Online") if isinstance(entry, Event) else Label("ที่ไหนก็ได้", "Anywhere")
+        return f"{bi(where)} ({province})"
     if entry.venue is not None:
         return f"{ltext_inline(entry.venue.name)}, {province}"
     if entry.province == host.province and host.district and host.location.precision != "province":

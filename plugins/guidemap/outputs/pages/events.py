@@ -28,7 +28,13 @@ from guidemap.outputs.pages.dated_common import (
     when_html,
 )
 from guidemap.outputs.site import urls
-from guidemap.outputs.site.selection import past_events, upcoming_events
+from guidemap.outputs.site.selection import (
+    calendar_entries,
+    has_calendar,
+    past_events,
+    pinned,
+    upcoming_events,
+)
 from guidemap.outputs.site.types import GeneratedPage, SiteInfo
 
 TITLE = "กิจกรรมของเครือข่าย"
@@ -46,8 +52,9 @@ def events_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
     body = (
         "<p>ประชุมเครือข่ายทุกหกเดือน การอบรม และวันเปิดบ้านของกลุ่มในเครือข่าย "
         f'{en("The network meetings (every six months), trainings and open days.")}</p>'
-        f"<p>{calendar_links(url, urls.CALENDAR, site, 'ปฏิทินของเครือข่าย')} · "
-        f"{link(url, urls.VOLUNTEER, bi(Label('ประกาศรับอาสา', 'Calls for volunteers')))}</p>"
+        + (f"<p>{calendar_links(url, urls.CALENDAR, site, 'ปฏิทินของเครือข่าย')} · "
+           if has_calendar(*calendar_entries(data, site.today)) else "<p>")
+        + f"{link(url, urls.VOLUNTEER, bi(Label('ประกาศรับอาสา', 'Calls for volunteers')))}</p>"
         f'<h2 id="upcoming">{bi(Label("กิจกรรมที่จะมาถึง", "Upcoming"))}</h2>{coming}'
     )
     if past:
@@ -85,7 +92,7 @@ def event_jsonld(event: Event, orgs: dict[str, Org], site: SiteInfo) -> dict[str
         "@type": "Place",
         "address": {"@type": "PostalAddress", "addressRegion": event.province.th, "addressCountry": "TH"},
     }
-    if event.located:
+    if pinned(event):
         place["geo"] = {"@type": "GeoCoordinates", "latitude": event.location.lat,
                         "longitude": event.location.lon}
     if event.venue is not None:

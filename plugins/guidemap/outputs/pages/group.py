@@ -35,7 +35,7 @@ from guidemap.outputs.pages.dated_common import calendar_links, event_list, ltex
 from guidemap.outputs.pages.feed_links import NO_FEEDS, FeedCatalogue
 from guidemap.outputs.pages.reach import CONTACT_LABELS as CONTACT_LABELS
 from guidemap.outputs.site import urls
-from guidemap.outputs.site.selection import Running
+from guidemap.outputs.site.selection import Running, has_calendar
 from guidemap.outputs.site.types import GeneratedPage, SiteInfo
 
 
@@ -155,7 +155,8 @@ def dated(page: GroupPage) -> str:
     if page.events:
         body += (f"<h3>{bi(Label('กิจกรรมที่จะมาถึง', 'Upcoming events'))}</h3>"
                  + event_list(page.url, page.events, page.orgs, page.site))
-    body += f"<p>{calendar_links(page.url, urls.org_calendar(page.org.id), page.site, 'ปฏิทินของกลุ่ม')}</p>"
+    if has_calendar(page.events, page.calls):  # the calendar file exists (an undated call makes none)
+        body += f"<p>{calendar_links(page.url, urls.org_calendar(page.org.id), page.site, 'ปฏิทินของกลุ่ม')}</p>"
     return _section(Label("ประกาศและกิจกรรม", "Calls and events"), body, "gm-org-dated")
 
 

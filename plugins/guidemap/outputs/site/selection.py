@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from guidemap.contract.model.types import Call, Campaign, Dataset, Event, Org, Story, When
+from guidemap.contract.model.types import Area, Call, Campaign, Dataset, Dated, Event, Org, Story, When
 
 
 def open_calls(calls: Iterable[Call], today: dt.date) -> list[Call]:
@@ -26,6 +26,57 @@ def open_calls(calls: Iterable[Call], today: dt.date) -> list[Call]:
         return first, c.apply_by or dt.date.max, c.id
 
     return sorted((c for c in calls if c.is_open(today)), key=key)
+
+
+def has_place(entry: Dated) -> bool:
+    """Whether one goes somewhere for the entry: not an online-only event, not a call done wholly
+    from elsewhere. Only then does it get a place (a calendar's ``LOCATION``) and a position:
+    the group's province would otherwise send people where nothing happens."""
+    if isinstance(entry, Event):
+        return entry.attendance != "online"
+    if isinstance(entry, Call):
+        return entry.remote != "yes"
+    return True
+
+
+def pinned(entry: Dated) -> bool:
+    """Whether the entry's public position is published (a calendar's ``GEO``, the open data's
+    ``location``, JSON-LD's ``geo``): it has a place, and the position points at it."""
+    return has_place(entry) and entry.located
+
+
+def on_calendar(call: Call) -> bool:
+    """A call has a day to put on a calendar: its start, else its last day to apply or its end.
+    An ongoing call without any date has none."""
+    return call.start is not None or call.apply_by is not None or call.end is not None
+
+
+def calendar_entries(data: Dataset, today: dt.date) -> tuple[list[Event], list[Call]]:
+    """What the calendar files hold: every event (past ones stay, as calendars keep history),
+    by id, and the open calls that have a day, soonest first."""
+    calls = [c for c in open_calls(data.calls, today) if on_calendar(c)]
+    return sorted(data.events, key=lambda e: e.id), calls
+
+
+def has_calendar(events: Iterable[Event], calls: Iterable[Call]) -> bool:
+    """Whether entries make a calendar (RFC 5545 wants at least one component): a page offers
+    a calendar file only when this holds for the entries it would hold."""
+    return any(True for _ in events) or any(on_calendar(c) for c in calls)
+
+
+def calendar_provinces(events: Iterable[Event], calls: Iterable[Call]) -> list[Area]:
+    """The provinces with a calendar of their own, by code."""
+    found = {e.province.code: e.province for e in _dated_entries(events, calls)}
+    return [found[k] for k in sorted(found)]
+
+
+def calendar_orgs(events: Iterable[Event], calls: Iterable[Call]) -> list[str]:
+    """The groups with a calendar of their own, by id."""
+    return sorted({o for e in _dated_entries(events, calls) for o in e.orgs})
+
+
+def _dated_entries(events: Iterable[Event], calls: Iterable[Call]) -> list[Dated]:
+    return [*events, *(c for c in calls if on_calendar(c))]
 
 
 def upcoming_events(events: Iterable[Event], today: dt.date) -> list[Event]:
