@@ -27,7 +27,7 @@ DOCUMENTS = [README, THAI, *sorted((REPO / "docs").glob("*.md"))]
 # The routes a contributor or maintainer can take: each must be explained in both languages.
 ROUTES = ("guidemap from-issue", "bash scripts/serve.sh", "guidemap validate orgs/", "Files changed",
           "SECURITY.md", "guidemap stale", "guidemap check-links", "guidemap new", "_template.yml",
-          "content/stories/", "location.precision")
+          "content/stories/", "location.precision", "approve-issue.yml")
 
 LINK = re.compile(r"\[(?:[^\[\]]|\[[^\]]*\])*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
