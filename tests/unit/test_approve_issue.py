@@ -160,6 +160,17 @@ def test_approving_again_without_a_change_proposes_nothing(repo: Path) -> None:
     assert "nothing to change" in (repo.parent / "out" / "comment.md").read_text(encoding="utf-8")
 
 
+def test_a_profile_that_is_a_link_is_neither_read_nor_written_through(repo: Path) -> None:
+    secret = repo.parent / "secret.yml"
+    secret.write_text("password: hunter2\n", encoding="utf-8")
+    (repo / "orgs" / "ban-rak-thale.yml").symlink_to(secret)
+    result = run(repo, "profile.json")
+    assert result.outcome == "refused"
+    comment = (repo.parent / "out" / "comment.md").read_text(encoding="utf-8")
+    assert "symbolic link" in comment and "password" not in comment
+    assert secret.read_text(encoding="utf-8") == "password: hunter2\n"
+
+
 def _body(name: str) -> str:
     body: str = json.loads((DATA / name).read_text(encoding="utf-8"))["issue"]["body"]
     return body

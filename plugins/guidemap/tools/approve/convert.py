@@ -82,8 +82,9 @@ def _data(text: str) -> Any:
 
 def _replacing(path: Path, text: str) -> tuple[bool, tuple[str, ...]]:
     """Whether ``path`` exists, and the fields it has that ``text`` has not. Refused: a file
-    the form would leave as it is (nothing to propose)."""
-    if not path.is_file():
+    the form would leave as it is (nothing to propose). A symbolic link is never read (what it
+    points at would reach the pull request): the writer refuses it."""
+    if path.is_symlink() or not path.is_file():
         return False, ()
     old = path.read_text(encoding="utf-8", errors="replace")
     if old == text:
