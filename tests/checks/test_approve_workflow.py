@@ -78,10 +78,12 @@ def test_the_rule_catches_issue_text_in_a_shell(tmp_path: Path) -> None:
     bad.write_text(planted, encoding="utf-8")
     job = _load(bad)["jobs"]["pull-request"]
     assert len(untrusted_runs(job)) == 1 and UNTRUSTED.search(untrusted_runs(job)[0])
-    from test_workflows import zizmor
+    from test_workflows import jactionlint, zizmor
 
     audited = zizmor(str(bad))
     assert audited.returncode != 0 and "template-injection" in audited.stdout
+    linted = jactionlint(str(bad), cwd=tmp_path)
+    assert linted.returncode == 1 and "github.event.issue.title" in linted.stdout
 
 
 def test_init_writes_the_same_workflow() -> None:
