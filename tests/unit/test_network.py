@@ -129,3 +129,25 @@ def test_the_first_network_s_map_page_has_no_extra_style(repo_site: Path) -> Non
                                                ("ms-Latn-MY", "ltr")])
 def test_direction_of_a_tag(tag: str, expected: str) -> None:
     assert network.direction(tag) == expected
+
+
+@pytest.mark.parametrize(("tag", "way"), [("ms-Arab", "rtl"), ("yi-Hebr", "rtl"), ("dv-Thaa", "rtl"),
+                                          ("ms", "ltr"), ("th", "ltr"), ("he", "rtl"), ("ur", "rtl"),
+                                          ("ms-Latn", "ltr")])
+def test_direction_comes_from_the_script(tag: str, way: str) -> None:
+    assert network.direction(tag) == way
+
+
+@pytest.mark.parametrize(("tag", "hint"), [("ms-Jawi", "ms-Arab"), ("ms-Rumi", "ms-Latn"),
+                                           ("ms-Arab-MY", None), ("ms-Zxxx", "ms-Arab")])
+def test_a_tag_names_a_real_script(tag: str, hint: str | None) -> None:
+    problem = network.tag_problem(tag)
+    assert (problem is None) == (hint is None), problem
+    if problem:
+        assert hint in problem[2]
+
+
+def test_every_iso_15924_code_is_known() -> None:
+    table = network.scripts()
+    assert len(table) > 200 and {"Arab", "Thai", "Latn", "Hebr", "Zyyy"} <= set(table)
+    assert all(len(code) == 4 and code[0].isupper() and code[1:].islower() for code in table)

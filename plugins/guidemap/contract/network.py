@@ -15,13 +15,16 @@ vocabularies names it (``Choice("focus")``) and is resolved with :meth:`Network.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from guidemap.contract import vocab
 from guidemap.contract.gazetteer import find_province, province_suggestion
-from guidemap.contract.problems import Problems
+from guidemap.contract.problems import Problems, did_you_mean
 from guidemap.contract.vocab import Label
 from guidemap.contract.yamlsafe import Document, read_file, shown_path
 
@@ -30,11 +33,38 @@ _KEY = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # BCP 47: a language, then an optional script (Arab, Latn, Thai...) and region.
 _TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
-# Scripts written right to left (the ``dir`` of a passage in one of them).
-RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"})
+SCRIPTS_PATH = Path(__file__).parent / "data" / "iso15924.tsv"
+
+
+@dataclass(frozen=True)
+class Script:
+    """An ISO 15924 script: its English name, direction, and the starts of its letters'
+    Unicode names (``LATIN``, ``CJK UNIFIED IDEOGRAPH``...; none: text cannot be checked)."""
+
+    code: str
+    name: str
+    rtl: bool
+    letters: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def scripts() -> dict[str, Script]:
+    """Every ISO 15924 code (``contract/data/iso15924.tsv``), by code."""
+    found = {}
+    for line in SCRIPTS_PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, name, way, letters = line.split("\t")
+            found[code] = Script(code, name, way == "rtl", tuple(x for x in letters.split("|") if x))
+    return found
+
+
+# Names people give a script that are not its ISO 15924 code (Jawi is Malay in Arabic script).
+_SCRIPT_ALIASES = {"jawi": "Arab", "arabic": "Arab", "rumi": "Latn", "latin": "Latn", "roman": "Latn",
+                   "thai": "Thai", "yawi": "Arab", "pegon": "Arab"}
 # contact: and donate: are read by guidemap.contract.channels, with the profile's own field
 # declarations (which sit above this module).
 _TOP = ("name", "region", "languages", "focus", "needs", "contact", "donate")
+_REGION = ("name", "provinces", "map")
 # The vocabularies a site defines in its network file (a field names one: Choice("focus")).
 VOCABULARIES = ("focus", "needs")
 
@@ -92,23 +122,22 @@ DEFAULT = Network()
 
 
 def direction(tag: str) -> str:
-    """``rtl`` for a tag whose script is written right to left, else ``ltr``."""
-    parts = tag.split("-")
-    return "rtl" if len(parts) > 1 and parts[1] in RTL_SCRIPTS else "ltr"
+    """``rtl`` for a tag whose script (named, or the language's usual one) is written right to
+    left, else ``ltr``."""
+    script = scripts().get(script_of(tag) or "")
+    return "rtl" if script and script.rtl else "ltr"
 
 
-# Letters of the scripts a content language may be written in, by ISO 15924 code.
-_SCRIPT_LETTERS: dict[str, str] = {
-    "Thai": "\u0e01-\u0e4e",
-    "Arab": "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff",
-    "Latn": "A-Za-z\u00c0-\u024f\u1e00-\u1eff",
-}
-_SCRIPTS = {name: re.compile(f"[{chars}]") for name, chars in _SCRIPT_LETTERS.items()}
 # A language's usual script when its tag names none (BCP 47 "suppress-script").
-_DEFAULT_SCRIPT = {"th": "Thai", "en": "Latn", "ms": "Latn", "id": "Latn", "ar": "Arab"}
+_DEFAULT_SCRIPT = {"th": "Thai", "en": "Latn", "ms": "Latn", "id": "Latn", "ar": "Arab", "fa": "Arab",
+                   "ur": "Arab", "ps": "Arab", "he": "Hebr", "yi": "Hebr", "dv": "Thaa", "my": "Mymr",
+                   "km": "Khmr", "lo": "Laoo", "zh": "Hani", "ja": "Jpan", "ko": "Kore", "hi": "Deva",
+                   "bn": "Beng", "ta": "Taml", "ru": "Cyrl", "el": "Grek", "vi": "Latn", "tl": "Latn",
+                   "fr": "Latn", "de": "Latn", "es": "Latn", "nl": "Latn", "jv": "Latn", "su": "Latn"}
 _SCRIPT_NAMES = {"Thai": Label("อักษรไทย", "Thai script"),
                  "Arab": Label("อักษรยาวี/อาหรับ", "Jawi/Arabic script"),
                  "Latn": Label("อักษรโรมัน (รูมี)", "Latin (Rumi) script")}
+_BY_LETTERS = {"THAI": "Thai", "ARABIC": "Arab", "LATIN": "Latn"}
 
 
 def script_of(tag: str) -> str | None:
@@ -117,21 +146,61 @@ def script_of(tag: str) -> str | None:
     return explicit or _DEFAULT_SCRIPT.get(parts[0])
 
 
+def _script_name(code: str) -> Label:
+    script = scripts().get(code)
+    name = script.name if script else code
+    return _SCRIPT_NAMES.get(code) or Label(f"อักษร {name}", f"{name} script")
+
+
+@lru_cache(maxsize=4096)
+def _letter_name(char: str) -> str:
+    return unicodedata.name(char, "")
+
+
+def _is_of(char: str, starts: tuple[str, ...]) -> bool:
+    name = _letter_name(char)
+    return any(name.startswith(start) and name[len(start):len(start) + 1] in (" ", "-") for start in starts)
+
+
 def wrong_script(tag: str, text: str) -> Label | None:
     """A problem when text under one of the site's added languages is mostly in another script
     than its tag says (Thai text under ``ms-Arab``); Thai and English fields are not checked,
     as they name places and groups in either script."""
-    script = script_of(tag)
-    if tag in ("th", "en") or script not in _SCRIPTS:
+    code = script_of(tag)
+    script = scripts().get(code or "")
+    if tag in ("th", "en") or code is None or script is None or not script.letters:
         return None
-    counts = {name: len(rx.findall(text)) for name, rx in _SCRIPTS.items()}
-    letters = sum(counts.values())
-    if not letters or counts[script] * 2 > letters:
+    letters = [c for c in text if unicodedata.category(c).startswith("L")]
+    own = sum(1 for c in letters if _is_of(c, script.letters))
+    if not letters or own * 2 > len(letters):
         return None
-    found = max(counts, key=lambda k: counts[k])
-    want, got = _SCRIPT_NAMES[script], _SCRIPT_NAMES[found]
+    others = Counter(_letter_name(c).split(" ")[0] for c in letters if not _is_of(c, script.letters))
+    word = others.most_common(1)[0][0]
+    want = _script_name(code)
+    got = _script_name(_BY_LETTERS[word]) if word in _BY_LETTERS else Label(
+        f"อักษร {word.title()}", f"{word.title()} script")
     return Label(f"ข้อความ {tag} ต้องเขียนด้วย{want.th} แต่พบ{got.th}",
                  f"text tagged {tag} must be in {want.en}, found {got.en}")
+
+
+def tag_problem(tag: str) -> tuple[str, str, str] | None:
+    """Why a well-formed language tag cannot be a content language's (en, th, hint): its script
+    must be a real ISO 15924 code, with letters to check the text against."""
+    parts = tag.split("-")
+    code = parts[1] if len(parts) > 1 and len(parts[1]) == 4 else None
+    if code is None:
+        return None
+    script = scripts().get(code)
+    if script is None:
+        guess = _SCRIPT_ALIASES.get(code.lower()) or did_you_mean(code, scripts())
+        better = "-".join([parts[0], guess, *parts[2:]]) if guess else ""
+        return (f"{code!r} in {tag!r} is not an ISO 15924 script code",
+                f"{code!r} ใน {tag!r} ไม่ใช่รหัสอักษรตาม ISO 15924",
+                f"did you mean / หมายถึง {better}?" if better else "e.g. ms-Arab (Jawi), ms-Latn (Rumi)")
+    if not script.letters:
+        return (f"{tag!r}: the script {code} ({script.name}) has no letters to write a content language in",
+                f"{tag!r}: อักษร {code} ไม่มีตัวอักษรสำหรับเขียนเนื้อหา", "e.g. ms-Arab (Jawi), ms-Latn (Rumi)")
+    return None
 
 
 def locate(root: Path, name: str | None = None) -> Path:
@@ -172,10 +241,11 @@ def _read(path: Path, shown: str, problems: Problems) -> Network:
     if "name" in data:
         kw["name"] = r.label(data["name"], ("name",))
     region = data.get("region")
-    if region is not None:
+    if "region" in data:
         if not isinstance(region, dict):
             r.err(("region",), "expected name:, provinces: and map:", "ต้องมี name:, provinces: และ map:")
         else:
+            r.known(region, ("region",), _REGION)
             if "name" in region:
                 kw["region"] = r.label(region["name"], ("region", "name"))
             if "provinces" in region:
@@ -204,6 +274,15 @@ class _Reader:
         name = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at).lstrip(".")
         self.problems.add(self.shown, self.doc.line(at), name, en, th, hint)
 
+    def known(self, value: dict[str, Any], at: tuple[str | int, ...], keys: tuple[str, ...]) -> None:
+        """Every key of ``value`` is one of ``keys``: a misspelt key is an error, never ignored."""
+        for key in value:
+            if key not in keys:
+                guess = did_you_mean(str(key), keys)
+                self.err((*at, key), f"unknown key {key!r}; allowed: {', '.join(keys)}",
+                         f"ไม่รู้จักคีย์ {key!r} ใช้ได้: {', '.join(keys)}",
+                         f"did you mean / หมายถึง {guess!r}?" if guess else "")
+
     def text(self, value: Any, at: tuple[str | int, ...]) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
@@ -230,6 +309,7 @@ class _Reader:
             self.err(at, "expected a list of provinces", "ต้องเป็นรายชื่อจังหวัด")
             return None
         codes: list[str] = []
+        first: dict[str, int] = {}  # a province's code: the item that listed it first
         for i, item in enumerate(value):
             text = self.text(item, (*at, i))
             province = find_province(text) if text else None
@@ -237,7 +317,13 @@ class _Reader:
                 guess = province_suggestion(text)
                 self.err((*at, i), f"unknown province {text!r}", f"ไม่รู้จักจังหวัด {text!r}",
                          f"did you mean / หมายถึง {guess!r}?" if guess else "e.g. เชียงใหม่, Lampang, 50")
-            elif province is not None and province.code not in codes:
+            elif province is not None and province.code in first:
+                line = self.doc.line((*at, first[province.code]))
+                self.err((*at, i), f"{text!r} is {province.name_en} ({province.name_th}), already listed "
+                         f"on line {line}", f"{text!r} คือจังหวัด{province.name_th} ซึ่งมีแล้วในบรรทัดที่ {line}",
+                         "list each province once / ใส่แต่ละจังหวัดครั้งเดียว")
+            elif province is not None:
+                first[province.code] = i
                 codes.append(province.code)
         return tuple(codes) if len(codes) == len(value) else None
 
@@ -246,6 +332,7 @@ class _Reader:
         if not isinstance(value, dict) or "center" not in value:
             self.err(at, "expected center: [lat, lon] and zoom:", "ต้องมี center: [ละติจูด, ลองจิจูด] และ zoom:")
             return None, None
+        self.known(value, at, ("center", "zoom"))
         center: tuple[float, float] | None = None
         try:
             lat, lon = (float(x) for x in value["center"])
@@ -279,6 +366,10 @@ class _Reader:
         for t in bad:
             self.err((*at, tags.index(t)), f"{t!r} is not a BCP 47 tag",
                      f"{t!r} ไม่ใช่รหัสภาษาแบบ BCP 47", "e.g. th, en, ms, ms-Arab")
+        for t in tags:
+            if t not in bad and (problem := tag_problem(t)):
+                self.err((*at, tags.index(t)), *problem)
+                bad.append(t)
         if "th" not in tags:
             self.err(at, "Thai (th) is required", "ต้องมีภาษาไทย (th)")
             return None
