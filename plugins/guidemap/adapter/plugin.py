@@ -109,6 +109,20 @@ def build_date() -> dt.date:
 _ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 
 
+def _drop_gone_headings(page: Page, html_text: str) -> None:
+    """The page's contents without the headings its finished HTML no longer has (the home
+    page leaves out a section with nothing to show), so no contents link points at nothing."""
+    ids = {html.unescape(m) for m in _ANCHOR_ID.findall(html_text)}
+
+    def kept(items: list[Any]) -> list[Any]:
+        for item in items:
+            item.children = kept(item.children)
+        return [i for i in items if i.id in ids or i.children]
+
+    if page.toc is not None:
+        page.toc.items = kept(page.toc.items)
+
+
 class GeneratedHtmlPage(Page):
     """A page whose HTML the core has already made: only its contributed Markdown (if any)
     still needs converting, and that goes through one converter shared by every such page.
@@ -373,6 +387,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             if src in self.story_slugs:
                 self.story_html[self.story_slugs[src]] = html_text  # the feeds reuse it
             html_text = self.contributed[src].finish(html_text)
+            _drop_gone_headings(page, html_text)
         if searching:
             html_text = without_search_attributes(html_text)
             if not (page.meta.get("search") or {}).get("exclude"):

@@ -348,7 +348,26 @@
       }, { maximumAge: 600000, timeout: 20000 });
     });
   }
-  function start() { nearMe(); init(); deferred(); shareButtons(); printButton(); campaignDays(); }
+  /* The TH/EN switch in the header: the head script of the theme's main.html set the choice
+     on <html> before the first paint; a tap changes it and remembers it in this browser only. */
+  function languageSwitch() {
+    var button = document.querySelector(".gm-lang");
+    var root = document.documentElement;
+    if (!button || button.getAttribute("data-ready")) return;
+    button.setAttribute("data-ready", "1");
+    function english() { return root.classList.contains("gm-lang-en"); }
+    button.setAttribute("aria-pressed", String(english()));
+    button.addEventListener("click", function () {
+      var on = !english();
+      root.classList.toggle("gm-lang-en", on);
+      root.classList.toggle("gm-lang-th", !on);
+      button.setAttribute("aria-pressed", String(on));
+      try { localStorage.setItem("gm-lang", on ? "en" : "th"); } catch (e) { /* storage blocked */ }
+    });
+  }
+  function start() {
+    languageSwitch(); nearMe(); init(); deferred(); shareButtons(); printButton(); campaignDays();
+  }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {

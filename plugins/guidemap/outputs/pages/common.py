@@ -27,8 +27,9 @@ def ltext(text: LText | None, tag: str = "span") -> str:
     parts = []
     if text.th:
         parts.append(f'<{tag} lang="th">{h(text.th)}</{tag}>')
-    if text.en:
-        parts.append(en(h(text.en), tag, lang_first=True))
+    if text.en:  # English alone is no translation: the TH/EN switch never hides it
+        alone = f'<{tag} lang="en">{h(text.en)}</{tag}>'
+        parts.append(en(h(text.en), tag, lang_first=True) if text.th else alone)
     parts += [f"<{tag} {lang_attrs(lang)}>{h(value)}</{tag}>" for lang, value in text.more]
     return " ".join(parts)
 

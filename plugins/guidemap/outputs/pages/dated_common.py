@@ -64,8 +64,8 @@ def ltext_inline(text: LText | None) -> str:
     if text is None:
         return ""
     out = f'<span lang="th">{h(text.th)}</span>' if text.th else ""
-    if text.en:
-        out += (" " if out else "") + en(h(text.en))
+    if text.en:  # English alone is no translation: the TH/EN switch never hides it
+        out += f" {en(h(text.en))}" if out else f'<span lang="en">{h(text.en)}</span>'
     return out
 
 
@@ -73,7 +73,9 @@ def markdown_block(text: LText | None, cls: str) -> str:
     """Contributed Markdown (a description), rendered and sanitized, each language marked."""
     if text is None:
         return ""
-    blocks = [f'<div lang="{lang}" class="{cls}">{markdown_to_safe_html(value)}</div>'
+    alt = " gm-en-alt" if text.th else ""  # hidden beside Thai when the visitor reads Thai alone
+    blocks = [f'<div lang="{lang}" class="{cls}{alt if lang == "en" else ""}">'
+              f"{markdown_to_safe_html(value)}</div>"
               for lang, value in (("th", text.th), ("en", text.en)) if value]
     return "".join(blocks)
 
@@ -117,19 +119,19 @@ def external_link(url: str | None, label: Label) -> str:
 
 
 def next_event_block(frm: str, events: Iterable[Event], orgs: dict[str, Org], site: SiteInfo) -> str:
-    """The home page's "next event": the soonest upcoming one, and the way to all of them."""
+    """The home page's "next event": the soonest upcoming one, and the way to all of them;
+    nothing when none is coming (the home page then leaves the section out)."""
     coming = [e for e in upcoming_events(events, site.today) if not e.cancelled]
-    every = link(frm, urls.EVENTS, bi(Label("กิจกรรมทั้งหมด", "All events")))
     if not coming:
-        return (f'<div class="gm-next-event"><p>ยังไม่มีกิจกรรมที่กำหนดไว้ {en("No upcoming event yet.")} · '
-                f"{every}</p></div>")
+        return ""
+    every = link(frm, urls.EVENTS, bi(Label("กิจกรรมทั้งหมด", "All events")))
     return f'<div class="gm-next-event">{event_list(frm, coming[:1], orgs, site)}<p>{every}</p></div>'
 
 
 def volunteer_now_block(frm: str, calls: Iterable[Call], site: SiteInfo) -> str:
     """The home page's way to "ร่วมเป็นอาสา / Volunteer now", with the number of open calls."""
     count = len(open_calls(calls, site.today))
-    label = 'ร่วมเป็นอาสา / <span lang="en">Volunteer now</span>'  # gm-en is too pale on a button
+    label = f'ร่วมเป็นอาสา {en("Volunteer now")}'  # a button's .gm-en keeps the button's colour
     what = (f"ประกาศรับอาสาที่เปิดอยู่ {count} ประกาศ {en(f'{count} open call(s)')}" if count
             else f"ดูกลุ่มที่ยินดีรับอาสาสมัคร {en('Groups that welcome volunteers')}")
     button = link(frm, urls.VOLUNTEER, label, "md-button md-button--primary")

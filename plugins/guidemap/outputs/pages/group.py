@@ -56,11 +56,14 @@ class GroupPage:
     campaigns: list[Running] = field(default_factory=list)  # the campaigns it runs, soonest end first
     maps: MapRenders | None = None  # the build's map renders (None: rendered here)
 
-    def markdown(self, key: str, lang: str, text: str) -> str:
+    def markdown(self, key: str, lang: str, text: str, *, beside_thai: bool = False) -> str:
         """A place for contributed Markdown (see htmlkit.join_parts): filled in after the
-        site builder has rendered it with the page."""
+        site builder has rendered it with the page. English ``beside_thai`` is hidden when the
+        visitor reads Thai alone (the header's TH/EN switch); English alone never is."""
         self.parts.append((key, text))
         attrs = f'lang="{lang}"' if lang in ("th", "en") else lang_attrs(lang)
+        if lang == "en" and beside_thai:
+            attrs += ' class="gm-en-alt"'
         return f'<div {attrs}>{part_marker(key)}</div>'
 
 
@@ -113,7 +116,7 @@ def about(page: GroupPage) -> str:
     description = page.org.description
     if not description:
         return ""
-    body = "".join(page.markdown(f"description-{lang}", lang, text)
+    body = "".join(page.markdown(f"description-{lang}", lang, text, beside_thai=bool(description.th))
                    for lang, text in (("th", description.th), ("en", description.en), *description.more)
                    if text)
     return _section(Label("เกี่ยวกับกลุ่ม", "About"), body, "gm-about")
@@ -138,7 +141,7 @@ def volunteer(page: GroupPage) -> str:
         body += f"<p>{bi(Label('ภาษา', 'Languages'))}: {langs}</p>"
     if v.how_to_join:
         body += f"<h3>{bi(Label('วิธีสมัคร', 'How to join'))}</h3>"
-        body += "".join(page.markdown(f"join-{lang}", lang, text)
+        body += "".join(page.markdown(f"join-{lang}", lang, text, beside_thai=bool(v.how_to_join.th))
                         for lang, text in (("th", v.how_to_join.th), ("en", v.how_to_join.en)) if text)
     return _section(Label("ร่วมเป็นอาสาสมัคร", "Volunteer with us"), body, "gm-volunteer")
 

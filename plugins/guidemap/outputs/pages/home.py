@@ -1,8 +1,13 @@
 """The blocks the home page (content/index.md, written by the network) may ask for with a
-marker: the network in figures, and the latest stories."""
+marker: the network in figures, and the latest stories.
+
+A block with nothing to show (no story yet, no coming event) is left out together with the
+heading right before its marker, so the home page never opens a section only to say it is
+empty; the pages of every kind keep their own empty states and next steps."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import partial
 
@@ -77,7 +82,7 @@ def _find_groups(provinces: Counter[Area], focus: Counter[str], site: SiteInfo) 
 def _latest_stories(data: Dataset, site: SiteInfo) -> str:
     latest = site.published(data.stories)[:LATEST_COUNT]
     if not latest:
-        return "<p>ยังไม่มีเรื่องเล่า</p>"
+        return ""
     return story_list(urls.HOME, latest, {o.id: o for o in data.orgs})
 
 
@@ -91,8 +96,14 @@ def home_blocks(data: Dataset, site: SiteInfo) -> dict[str, str]:
 
 def _fill_markers(blocks: dict[str, str], rendered: str) -> str:
     for marker, block in blocks.items():
+        if not block:  # nothing to show: the section's heading goes with its marker
+            rendered = re.sub(_HEADING + r"\s*" + re.escape(marker), "", rendered, flags=re.S)
         rendered = rendered.replace(marker, block)
     return rendered
+
+
+# A heading as the site builder renders it (one level, no nested heading), just before a marker.
+_HEADING = r"<h([2-6])\b[^>]*>(?:(?!</?h[1-6]\b).)*</h\1>"
 
 
 def home_page(data: Dataset, site: SiteInfo) -> ContributedPage:
