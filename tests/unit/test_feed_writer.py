@@ -49,3 +49,32 @@ def test_the_same_entries_give_the_same_bytes() -> None:
     one = feed_files(CHANNEL, [ENTRY], SITE, ENTRY.when)
     assert one == feed_files(CHANNEL, [ENTRY], SITE, ENTRY.when)
     assert b"<lastBuildDate>Fri, 02 Jan 2026 00:00:00 +0700</lastBuildDate>" in one["feed.xml"]
+
+
+def _updated(atom: bytes) -> dict[str, str]:
+    root = etree.fromstring(atom)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    return {e.findtext("a:id", namespaces=ns) or "": e.findtext("a:updated", namespaces=ns) or ""
+            for e in root.iterfind("a:entry", ns)}
+
+
+def test_entries_of_one_day_never_share_an_atom_updated_time() -> None:
+    """The W3C Feed Validator warns when two entries share atom:updated: a reader cannot tell
+    which changed. Each time comes from what the entry says: same input, same time."""
+    import dataclasses
+
+    same_day = [dataclasses.replace(ENTRY, url=f"https://example.org/{i}/", title=f"t{i}") for i in range(40)]
+    files = feed_files(CHANNEL, same_day, SITE, ENTRY.when)
+    times = _updated(files["feed.atom.xml"])
+    assert len(times) == 40 and len(set(times.values())) == 40
+    assert all(t.startswith("2026-01-02T00:") and t.endswith("+07:00") for t in times.values())
+    assert _updated(feed_files(CHANNEL, same_day, SITE, ENTRY.when)["feed.atom.xml"]) == times
+    # An entry whose text changes gets another time; the others keep theirs.
+    edited = [dataclasses.replace(same_day[0], html="<p>แก้ไขแล้ว</p>"), *same_day[1:]]
+    again = _updated(feed_files(CHANNEL, edited, SITE, ENTRY.when)["feed.atom.xml"])
+    assert again["https://example.org/0/"] != times["https://example.org/0/"]
+    assert {k: v for k, v in again.items() if k != "https://example.org/0/"} == {
+        k: v for k, v in times.items() if k != "https://example.org/0/"}
+    # RSS keeps the day an item was published.
+    rss = feedparser.parse(files["feed.xml"])
+    assert {e.published for e in rss.entries} == {"Fri, 02 Jan 2026 00:00:00 +0700"}

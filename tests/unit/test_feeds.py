@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import email.utils
 from html import unescape
+from pathlib import Path
 
 import feedparser
 import pytest
@@ -121,7 +122,9 @@ def test_last_build_date_is_the_newest_story() -> None:
     files = feeds.feed_files(data, SITE)
     rss = parsed(files, urls.FEED_RSS)
     assert rss.feed.updated == "Sat, 14 Feb 2026 00:00:00 +0700"
-    assert parsed(files, urls.FEED_ATOM).feed.updated == "2026-02-14T00:00:00+07:00"
+    atom = parsed(files, urls.FEED_ATOM)  # the newest entry's updated, within its day's first hour
+    assert atom.feed.updated == max(e.updated for e in atom.entries)
+    assert atom.feed.updated.startswith("2026-02-14T00:") and atom.feed.updated.endswith("+07:00")
 
 
 def test_future_and_draft_stories_stay_out_until_their_date() -> None:
@@ -286,3 +289,23 @@ def test_a_story_rendered_by_its_page_is_not_rendered_again(monkeypatch: pytest.
         assert 'href="https://example.org/guide/stories/other/"' in html
         assert 'src="https://example.org/guide/stories/r/pic.jpg"' in html
         assert "alert" not in entry.summary and entry.summary.startswith("ทำไม")
+
+
+def test_a_call_in_the_calls_feed_is_a_whole_block_not_a_list_item(tmp_path: Path) -> None:
+    """A feed item is shown outside any list: the call's page markup (an <li> of the page's
+    list) would be a stray list item there."""
+    from lxml import html as lxml_html
+
+    from dated_fixture import dated_repo
+    from guidemap.contract.load.repository import load_repository
+    from guidemap.outputs.feeds.calls import call_feed_files
+
+    data = load_repository(dated_repo(tmp_path)).dataset
+    site = dataclasses.replace(SITE, today=dt.date(2026, 11, 18))
+    feed = feedparser.parse(call_feed_files(data, site)[urls.CALLS_RSS], sanitize_html=False)
+    assert len(feed.entries) == 5
+    for entry in feed.entries:
+        body = entry.content[0].value
+        top = lxml_html.fragments_fromstring(body)
+        assert [getattr(el, "tag", None) for el in top] == ["div"], body[:80]
+        assert "<li" not in body.split(">", 1)[0]

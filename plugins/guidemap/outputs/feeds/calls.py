@@ -23,8 +23,9 @@ def call_entry(call: Call, orgs: dict[str, Org], site: SiteInfo) -> Entry:
     assert url is not None
     page = urls.absolute(site.url, urls.VOLUNTEER) or url
     host = orgs[call.orgs[0]]
-    # The call as the page shows it, sanitized again with absolute links for a feed reader.
-    html = absolutize(call_item(urls.VOLUNTEER, call, orgs, site), page, page)
+    # The call as the page shows it, sanitized again with absolute links for a feed reader; a
+    # block of its own, not the page's list item (a reader shows it outside any list).
+    html = absolutize(call_item(urls.VOLUNTEER, call, orgs, site, tag="div"), page, page)
     return Entry(call.title.best, url, day_start(call.updated), f"{host.name.best}: {call.title.best}", html,
                  tuple(dict.fromkeys((host.name.best, call.province.th))), host.name.best)
 

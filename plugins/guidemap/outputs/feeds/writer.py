@@ -10,6 +10,13 @@ would read the clock are always overridden), items are written in the order give
 Every string is cut down to the characters XML 1.0 allows before lxml sees it, so a control
 character pasted into a story cannot make the build fail or the XML malformed.
 
+An item's date is a day (a story's date, a call's ``updated``), so two items of one day would
+share one Atom ``updated``, which tells a reader nothing about which changed (the W3C Feed
+Validator warns of it). Atom's ``updated`` is that day's start plus a few seconds taken from a
+digest of what the item says (:func:`updated_times`): items that differ get different times, an
+item's time moves when its text changes, and the same input gives the same bytes. RSS keeps the
+day (``pubDate`` is when it was published, not when it changed).
+
 Plain text and HTML are kept apart. RSS gives no way to say which an element holds, and
 readers take ``<description>`` (and often ``<title>``) as HTML: there, contributed text is
 HTML-escaped before lxml escapes it again as XML, so ``<script>`` in a summary reaches the
@@ -21,6 +28,7 @@ are text in both formats.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -127,14 +135,30 @@ def _generator(channel: Channel, site: SiteInfo, fmt: str, updated: dt.datetime)
     return fg
 
 
-def _add(fg: FeedGenerator, item: Entry, fmt: str, creators: bool) -> None:
+def updated_times(entries: Iterable[Entry]) -> list[dt.datetime]:
+    """Each entry's Atom ``updated``: its moment plus up to an hour, in seconds read from a digest
+    of its address and content; a time another entry already has moves on a second."""
+    taken: set[dt.datetime] = set()
+    found: list[dt.datetime] = []
+    for item in entries:
+        said = "\x00".join((item.url, item.title, item.summary, item.html, *item.categories))
+        digest = hashlib.sha256(said.encode("utf-8", "surrogatepass")).digest()
+        moment = item.when + dt.timedelta(seconds=int.from_bytes(digest[:4], "big") % 3600)
+        while moment in taken:
+            moment += dt.timedelta(seconds=1)
+        taken.add(moment)
+        found.append(moment)
+    return found
+
+
+def _add(fg: FeedGenerator, item: Entry, fmt: str, creators: bool, updated: dt.datetime) -> None:
     entry = fg.add_entry(order="append")  # feedgen prepends by default
     text = rss_html if fmt == "rss" else xml_text  # see the module's docstring
     entry.title(text(item.title))
     entry.link(href=item.url, rel="alternate")
     entry.guid(item.url, permalink=True)
     entry.published(item.when)
-    entry.updated(item.when)
+    entry.updated(item.when if fmt == "rss" else updated)
     entry.summary(text(item.summary))  # RSS description, Atom summary (description() would be content)
     entry.content(xml_text(item.html), type="html")  # escaped, never CDATA: an item may contain "]]>"
     for term in item.categories:
@@ -156,11 +180,13 @@ def feed_files(channel: Channel, entries: Iterable[Entry], site: SiteInfo,
                updated: dt.datetime) -> dict[str, bytes]:
     """Site path → bytes of the channel's RSS and Atom files, the entries in the order given."""
     chosen = list(entries)
+    times = updated_times(chosen)
     out: dict[str, bytes] = {}
     for fmt in ("rss", "atom"):
-        fg = _generator(channel, site, fmt, updated)
-        for item in chosen:
-            _add(fg, item, fmt, channel.creators)
+        # The Atom feed changed when its latest entry did.
+        fg = _generator(channel, site, fmt, updated if fmt == "rss" else max([updated, *times]))
+        for item, when in zip(chosen, times, strict=True):
+            _add(fg, item, fmt, channel.creators, when)
         if fmt == "rss":
             out[channel.rss] = fg.rss_str(pretty=True)
         else:

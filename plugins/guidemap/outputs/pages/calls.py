@@ -60,9 +60,11 @@ def _how_to_join(call: Call, host: Org) -> str:
     return markdown_block(text, "gm-call__join")
 
 
-def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo, after: str = "") -> str:
+def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo, after: str = "",
+              tag: str = "li") -> str:
     """One call: the facts a visitor weighs, then how to join (the group's own contacts);
-    ``after`` ends it (the page's share buttons, which a feed item has no use for)."""
+    ``after`` ends it (the page's share buttons, which a feed item has no use for); ``tag``: an
+    item of the page's list, or a whole block (a feed item is a document of its own)."""
     host = orgs[call.orgs[0]]
     focus = sorted({f for o in call.orgs if o in orgs for f in orgs[o].focus})
     first = call.start.day.isoformat() if call.start else ""
@@ -89,13 +91,13 @@ def call_item(frm: str, call: Call, orgs: dict[str, Org], site: SiteInfo, after:
     button = reach.help_button(reach.Ask(host, f"{urls.VOLUNTEER}#call-{call.id}",
                                          call_title=call.title.best), site, frm)
     return (
-        f'<li class="gm-call" id="call-{h(call.id)}" data-province="{h(call.province.code)}" '
+        f'<{tag} class="gm-call" id="call-{h(call.id)}" data-province="{h(call.province.code)}" '
         f'data-focus="{h(" ".join(focus))}" data-start="{first}" data-end="{last}" '
         f'data-apply-by="{call.apply_by.isoformat() if call.apply_by else ""}" '
         f'data-remote="{h(call.remote)}">'
         f'<h3 class="gm-call__title">{ltext_inline(call.title)}</h3>{organisers(frm, call, orgs)}'
         f'{markdown_block(call.description, "gm-call__about")}<dl class="gm-facts gm-dated-facts">{rows}</dl>'
-        f'<h4>{bi(Label("วิธีสมัคร", "How to join"))}</h4>{join}{button}<p>{contact}</p>{more}{after}</li>'
+        f'<h4>{bi(Label("วิธีสมัคร", "How to join"))}</h4>{join}{button}<p>{contact}</p>{more}{after}</{tag}>'
     )
 
 
