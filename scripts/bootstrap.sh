@@ -41,13 +41,15 @@ install test "${ROOT}[test]" pytest
 #   so that screenshots, layout measurements and printed PDFs see real Thai glyphs;
 # - khal: a calendar program that imports the site's .ics files (tests/site/test_dated_site.py);
 # - poppler-utils and zbar-tools: read the printed guide's PDF and decode its QR codes
-#   (tests/site/test_guide.py).
+#   (tests/site/test_guide.py);
+# - default-jre-headless: Java for the Nu Html Checker (vnu.jar, from npm; tests/site/test_html_checker.py).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-thai-tlwg >/dev/null 2>&1 || missing+=(fonts-thai-tlwg)
 command -v khal >/dev/null || missing+=(khal)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
+command -v java >/dev/null || missing+=(default-jre-headless)
 if [ "${#missing[@]}" -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -55,8 +57,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# axe-core and Lighthouse (tests/browser/test_accessibility.py, scripts/audit.py), pinned by the
-# lockfile; --ignore-scripts: no package runs code or downloads anything at install time.
+# axe-core and Lighthouse (tests/browser/test_accessibility.py, scripts/audit.py) and the Nu Html
+# Checker (vnu-jar: the jar itself is in the package), pinned by the lockfile; --ignore-scripts:
+# no package runs code or downloads anything at install time.
 audit="$ROOT/scripts/audit"
 if command -v npm >/dev/null 2>&1; then
   if [ ! -f "$audit/node_modules/.package-lock.json" ] || \

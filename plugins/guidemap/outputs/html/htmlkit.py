@@ -74,6 +74,16 @@ def heading_id(value: str, separator: str = "-") -> str:
     return slug or "h"
 
 
+_NOT_IN_URL = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f]')
+
+
+def href(url: str) -> str:
+    """A contributed address as an attribute value: escaped, and the ASCII characters no URL
+    may hold (spaces, ``<``, ``>``, quotes, braces...) percent-encoded, as a browser would send
+    them, so the published markup is valid (``?b=<x>`` was an error in the HTML checker)."""
+    return h(_NOT_IN_URL.sub(lambda m: f"%{ord(m.group()):02X}", url))
+
+
 def h(text: object) -> str:
     """Escape text for HTML content and double-quoted attributes."""
     return html.escape(str(text), quote=True)

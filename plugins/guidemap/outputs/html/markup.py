@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from guidemap.contract.vocab import Label
-from guidemap.outputs.html.htmlkit import h
+from guidemap.outputs.html.htmlkit import h, href
 from guidemap.outputs.site import urls
 
 
@@ -39,6 +39,6 @@ def link(frm: str, to: str, text_html: str, cls: str = "") -> str:
     return f'<a href="{h(urls.rel(frm, to))}"{c}>{text_html}</a>'
 
 
-def external(href: str, text_html: str) -> str:
+def external(address: str, text_html: str) -> str:
     """A link away from the site, to an address a contributor gave."""
-    return f'<a href="{h(href)}" rel="noopener noreferrer nofollow ugc">{text_html}</a>'
+    return f'<a href="{href(address)}" rel="noopener noreferrer nofollow ugc">{text_html}</a>'

@@ -50,8 +50,10 @@ def lesson_html(story: Story) -> str:
         sections.append(f'<section class="gm-lesson__{key}"><h2>{bi(label)}</h2>{body}</section>')
     if not sections:
         return ""
-    return ('<div class="gm-lesson" aria-label="บันทึกองค์ความรู้">'
-            f'<p class="gm-lesson__kind">บันทึกองค์ความรู้ {en("Lessons learned")}</p>{"".join(sections)}</div>')
+    # A section named by its visible heading line (an aria-label on a plain div names nothing).
+    return ('<section class="gm-lesson" aria-labelledby="gm-lesson-kind">'
+            f'<p class="gm-lesson__kind" id="gm-lesson-kind">บันทึกองค์ความรู้ {en("Lessons learned")}</p>'
+            f'{"".join(sections)}</section>')
 
 
 def story_page_html(story: Story, body_html: str, orgs: dict[str, Org], share_html: str = "") -> str:
