@@ -69,6 +69,34 @@ def test_an_event_from_an_issue(repo: Path) -> None:
     assert "updated: '2026-12-01'" in entry.text
 
 
+REPEATING = {"id": "meeting-every-six-months", "orgs": "peace-a", "title-th": "ประชุมทุกหกเดือน",
+             "kind": "meeting — ประชุมเครือข่าย / Network meeting", "start": "2570-01-24 09:00",
+             "end": "2570-01-24 16:00", "attendance": "offline — พบกันที่สถานที่จริง / in person",
+             "repeat-unit": "months — เดือน / months", "repeat-every": "๖", "repeat-count": "4",
+             "repeat-cancelled": "2570-07-24",
+             "repeat-moved": "- 2571-01-24 > 2571-01-31\n2571-07-24 → 2571-07-25 13:00"}
+
+
+def test_a_repeating_event_from_an_issue(repo: Path) -> None:
+    entry = dated_form.entry_from_issue("event", body(dated_form.EVENT_FORM, REPEATING), repo,
+                                        dt.date(2026, 12, 1))
+    data = yaml.safe_load(entry.text.split("\n", 1)[1])
+    assert data["repeat"] == {"unit": "months", "every": "๖", "count": "4", "cancelled": ["2570-07-24"],
+                              "moved": [{"date": "2571-01-24", "to": "2571-01-31"},
+                                        {"date": "2571-07-24", "to": "2571-07-25 13:00"}]}
+
+
+def test_a_repeating_event_from_an_issue_with_wrong_dates(repo: Path) -> None:
+    bad = {**REPEATING, "repeat-cancelled": "2570-07-25", "repeat-moved": "2571-01-24 2571-01-31"}
+    with pytest.raises(dated_form.DatedFormError) as err:
+        dated_form.entry_from_issue("event", body(dated_form.EVENT_FORM, bad), repo, dt.date(2026, 12, 1))
+    assert "as 'date > new date'" in "\n".join(err.value.problems)
+    del bad["repeat-moved"]
+    with pytest.raises(dated_form.DatedFormError) as err:
+        dated_form.entry_from_issue("event", body(dated_form.EVENT_FORM, bad), repo, dt.date(2026, 12, 1))
+    assert "[repeat.cancelled[0]]: 2027-07-25 is not a date of the rule" in "\n".join(err.value.problems)
+
+
 def test_every_problem_of_an_issue_is_listed(repo: Path) -> None:
     bad = {**CALL, "orgs": "beach-for-lfe", "start": "2569-12-06 25:00", "title-th": "",
            "description": "ติดต่อ <b>พี่</b>", "min-age": "สิบหก", "remote": "no\nprovince: x"}
@@ -142,7 +170,8 @@ def test_json_schemas_are_the_generated_ones_and_accept_the_good_files(kind: str
     validator = jsonschema.Draft202012Validator(schema)
     folder = "calls" if kind == "call" else "events"
     cases = REPO / "tests" / "cases" / "orgs"
-    files = [REPO / folder / "_template.yml", *sorted((cases / "dated-good" / folder).glob("*.yml"))]
+    files = [REPO / folder / "_template.yml", *sorted((cases / "dated-good" / folder).glob("*.yml")),
+             *sorted((cases / "dated-repeating-good" / folder).glob("*.yml"))]
     for path in files:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # all text
         assert list(validator.iter_errors(data)) == [], path

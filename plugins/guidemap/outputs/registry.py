@@ -194,5 +194,5 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
     data_files(data, site, out, frozenset(dated_by_org(data, site.today)[0]))
     out.files.update(calendars.calendar_files(data, site))  # calls and events, as .ics
     out.files[urls.DATA_CALLS] = dated_opendata.calls_json(data.calls, site.today)
-    out.files[urls.DATA_EVENTS] = dated_opendata.events_json(data.events)
+    out.files[urls.DATA_EVENTS] = dated_opendata.events_json(data.events, site.today)
     return out

@@ -22,7 +22,7 @@ from guidemap.contract.location import coarsen
 from guidemap.contract.model.dated import CALLS, CALLS_DIR, EVENTS, EVENTS_DIR
 from guidemap.contract.model.fields import Declarations, PublicVenue
 from guidemap.contract.model.profile import ID_PATTERN
-from guidemap.contract.model.types import Area, Call, Event, LText, Org, Venue, When
+from guidemap.contract.model.types import MAX_OCCURRENCES, Area, Call, Event, LText, Org, Repeat, Venue, When
 from guidemap.contract.network import Network
 from guidemap.contract.problems import Problems
 from guidemap.contract.spec import Context
@@ -72,6 +72,71 @@ def _check_dates(data: dict[str, Any], ctx: Context) -> None:
                   f"วันปิดรับสมัคร {apply_by.isoformat()} อยู่หลังวันสุดท้าย {last.day.isoformat()}")
 
 
+def _nearest(day: dt.date, days: list[dt.date]) -> str:
+    near = min(days, key=lambda d: (abs((d - day).days), d))
+    return f"the nearest date of the rule is {near.isoformat()} / วันตามกำหนดที่ใกล้ที่สุดคือ {near.isoformat()}"
+
+
+def _check_repeat(data: dict[str, Any], ctx: Context) -> None:
+    """A repeat rule gives a bounded set of dates from the start, and every date cancelled or
+    moved is one of them (a wrong date would silently change nothing in a calendar)."""
+    raw: dict[str, Any] | None = data.get("repeat")
+    start: When | None = data.get("start")
+    if not raw or start is None or "unit" not in raw:
+        return
+    until, count = raw.get("until"), raw.get("count")
+    if until is None and count is None:
+        ctx.error(("repeat",), "a repeating event needs `until` (its last date) or `count` (how many times)",
+                  "กิจกรรมที่จัดซ้ำต้องมี `until` (วันสุดท้าย) หรือ `count` (จำนวนครั้ง)", "e.g. count: 4")
+        return
+    if until is not None and count is not None:
+        ctx.error(("repeat", "count"), "give `until` or `count`, not both",
+                  "ใส่ `until` หรือ `count` อย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองอย่าง")
+        until = None  # the other rules still checked, on the count
+    if until is not None and until < start.day:
+        ctx.error(("repeat", "until"), f"until {until.isoformat()} is before the start {start.shown()}",
+                  f"วันสิ้นสุดการจัดซ้ำ {until.isoformat()} อยู่ก่อนวันเริ่ม {start.shown()}")
+        return
+    rule = Repeat(raw["unit"], raw.get("every", 1), until, count)
+    days = rule.days(start.day)
+    if len(days) > MAX_OCCURRENCES:
+        last = days[MAX_OCCURRENCES - 1].isoformat()
+        ctx.error(("repeat", "until"), f"the rule gives more than {MAX_OCCURRENCES} dates",
+                  f"กำหนดการนี้มีมากกว่า {MAX_OCCURRENCES} ครั้ง", f"until: {last} (the {MAX_OCCURRENCES}th date)")
+        return
+    if len(days) < 2:
+        ctx.error(("repeat",), "the rule gives a single date: write the event without `repeat`",
+                  "กำหนดการนี้มีเพียงวันเดียว ไม่ต้องใส่ `repeat`")
+        return
+    end: When | None = data.get("end")
+    gap = dt.timedelta(days=(7 if rule.unit == "weeks" else 28) * rule.every)
+    if end is not None and When(end.day, end.time or dt.time.max).at() - start.at() >= gap:
+        ctx.error(("end",), "the event lasts as long as the time between its dates",
+                  "กิจกรรมยาวเท่ากับหรือนานกว่าช่วงห่างระหว่างครั้ง", "shorten it, or repeat less often")
+    cancelled: list[dt.date] = raw.get("cancelled", [])
+    for i, day in enumerate(cancelled):
+        if day not in days:
+            ctx.error(("repeat", "cancelled", i), f"{day.isoformat()} is not a date of the rule",
+                      f"{day.isoformat()} ไม่ใช่วันตามกำหนดการ", _nearest(day, days))
+    if days and set(days) <= set(cancelled):
+        ctx.error(("repeat", "cancelled"), "every date is cancelled: to cancel the event, write "
+                  "status: cancelled", "งดทุกครั้ง: ถ้ายกเลิกกิจกรรม ให้ใส่ status: cancelled")
+    for i, move in enumerate(raw.get("moved", [])):
+        day, to = move["date"], move["to"]
+        if day not in days:
+            ctx.error(("repeat", "moved", i, "date"), f"{day.isoformat()} is not a date of the rule",
+                      f"{day.isoformat()} ไม่ใช่วันตามกำหนดการ", _nearest(day, days))
+        elif day in cancelled:
+            ctx.error(("repeat", "moved", i, "date"), f"{day.isoformat()} is both cancelled and moved",
+                      f"{day.isoformat()} ถูกทั้งงดและเลื่อน")
+        if to.time is not None and start.time is None:
+            ctx.error(("repeat", "moved", i, "to"), "the event lasts whole days: move it to a day, "
+                      "without a time", "กิจกรรมนี้จัดทั้งวัน ให้เลื่อนไปเป็นวัน ไม่ต้องใส่เวลา")
+        elif to.day != day and to.day in days and to.day not in cancelled:
+            ctx.error(("repeat", "moved", i, "to"), f"{to.day.isoformat()} is already a date of the event",
+                      f"{to.day.isoformat()} เป็นวันจัดกิจกรรมอยู่แล้ว")
+
+
 def _venue(raw: dict[str, Any] | None, at: str, ctx: Context) -> tuple[Venue | None, Area | None, bool]:
     """The public venue (None when absent or not public), its province, and whether it is valid."""
     if not raw:
@@ -117,6 +182,7 @@ def _load(path: Path, root: Path, kind: Declarations, known: set[str], orgs: dic
     for i, org_id in enumerate(data.get("orgs", [])):
         check_org_id(org_id, ("orgs", i), ctx, known)
     _check_dates(data, ctx)
+    _check_repeat(data, ctx)
     # The rules declared on the fields (the public venue's), checked before the host is known.
     venues = [(f.name, *_venue(data.get(f.name), f.name, ctx)[:2]) for f in kind.top_level
               for rule in f.rules if isinstance(rule, PublicVenue)]

@@ -31,7 +31,7 @@ from guidemap.contract.model.fields import (
     PublicVenue,
 )
 from guidemap.contract.model.profile import ID_HINT, ID_PATTERN
-from guidemap.contract.model.types import When
+from guidemap.contract.model.types import MAX_OCCURRENCES, Moved, Repeat, When
 from guidemap.contract.network import Network
 from guidemap.contract.spec import (
     INVALID,
@@ -39,9 +39,11 @@ from guidemap.contract.spec import (
     Choice,
     Context,
     Date,
+    Field,
     ListOf,
     Localized,
     Number,
+    Obj,
     Spec,
     Text,
     TextSpec,
@@ -71,6 +73,10 @@ ATTENDANCE: dict[str, Label] = {
     "offline": Label("พบกันที่สถานที่จริง", "in person"),
     "online": Label("ออนไลน์", "online"),
     "mixed": Label("ทั้งที่สถานที่และออนไลน์", "in person and online"),
+}
+REPEAT_UNITS: dict[str, Label] = {
+    "weeks": Label("สัปดาห์", "weeks"),
+    "months": Label("เดือน", "months"),
 }
 STATUS: dict[str, Label] = {
     "scheduled": Label("ตามกำหนด", "scheduled"),
@@ -122,6 +128,26 @@ class Age(TextSpec):
         if not re.fullmatch(r"\d{1,2}", value):
             return ctx.error(at, f"{text!r} is not an age in years", f"{text!r} ไม่ใช่อายุเป็นปี",
                              "e.g. 18")
+        return int(value)
+
+    def json_schema(self, net: Network) -> dict[str, Any]:
+        return self._described({"type": ["integer", "string"]})
+
+
+@dataclass
+class Whole(TextSpec):
+    """A whole number from ``minimum`` to ``maximum`` (Thai digits allowed)."""
+
+    minimum: int
+    maximum: int
+    description: Label = NO_LABEL
+
+    def check_text(self, text: str, at: Path, ctx: Context) -> Any:
+        value = thai.arabic_digits(text.strip())
+        if not re.fullmatch(r"\d{1,4}", value) or not self.minimum <= int(value) <= self.maximum:
+            return ctx.error(at, f"{text!r} is not a whole number from {self.minimum} to {self.maximum}",
+                             f"{text!r} ไม่ใช่จำนวนเต็มตั้งแต่ {self.minimum} ถึง {self.maximum}",
+                             f"e.g. {self.minimum + 1}")
         return int(value)
 
     def json_schema(self, net: Network) -> dict[str, Any]:
@@ -295,6 +321,52 @@ CALL_FIELDS: tuple[FieldDecl, ...] = _order((
     "remote", "preparation", "background_check", "safeguarding", "insured", "how_to_join", "venue",
     "venue.name", "venue.public", "venue.province", "venue.lat", "venue.lon", "url", "updated"))
 
+# A repeating event (a meeting every six months): RRULE, EXDATE and RECURRENCE-ID in the
+# calendar files; every date the rule gives is checked by the loader (load/dated.py).
+_MOVED_HINT = Label("บรรทัดละหนึ่งวัน: วันเดิม > วันใหม่ เช่น 2570-01-24 > 2570-01-31 09:00",
+                    "One a line: the date > the new date, e.g. 2570-01-24 > 2570-01-31 09:00")
+_REPEAT: tuple[FieldDecl, ...] = (
+    _f("repeat", Label("จัดซ้ำ", "Repeats"), None, Label("ดูด้านล่าง", "see below"),
+       Label("กิจกรรมที่จัดซ้ำทุกกี่สัปดาห์หรือกี่เดือน นับจาก `start` ต้องมี `unit` และ `until` หรือ `count` "
+             f"อย่างใดอย่างหนึ่ง ไม่เกิน {MAX_OCCURRENCES} ครั้ง",
+             "an event held again every so many weeks or months from `start`: `unit`, and `until` "
+             f"or `count` (one of them); at most {MAX_OCCURRENCES} dates"),
+       model=Repeat, exports=_JSON),
+    _f("repeat.unit", Label("จัดซ้ำเป็นสัปดาห์หรือเดือน", "Repeats in weeks or months"), Choice(REPEAT_UNITS),
+       "months", _keys(REPEAT_UNITS), required=True, form=(
+           FormElement("repeat-unit", Label("จัดซ้ำทุก ... (ถ้าจัดซ้ำ)", "Repeats every ... (if it repeats)"),
+                       "dropdown",
+                       description=Label("ไม่จัดซ้ำ: ไม่ต้องเลือก", "Leave empty if it does not repeat.")),)),
+    _f("repeat.every", Label("ทุกกี่สัปดาห์หรือกี่เดือน", "Every how many weeks or months"), Whole(1, 52),
+       "6", Label("ตัวเลข 1 ถึง 52 ไม่ใส่: ทุกสัปดาห์หรือทุกเดือน", "1 to 52; without it, every week or month"),
+       form=(FormElement("repeat-every", Label("ทุกกี่สัปดาห์หรือกี่เดือน", "Every how many weeks or months"),
+                         "input", placeholder="6"),)),
+    _f("repeat.until", Label("จัดซ้ำถึงวันที่", "Repeats until"), Date(), "2571-07-24",
+       Label("วันที่ พ.ศ. หรือ ค.ศ. (รวมวันนั้น) ไม่ใส่คู่กับ `count`", "a date, BE or CE (included); not with `count`"),
+       form=(FormElement("repeat-until", Label("จัดซ้ำถึงวันที่ (หรือใส่จำนวนครั้ง)",
+                                               "Repeats until (or give the number of times)"),
+                         "input", placeholder="2571-07-24"),)),
+    _f("repeat.count", Label("จำนวนครั้งทั้งหมด", "Number of times in all"), Whole(2, MAX_OCCURRENCES), "4",
+       Label(f"ตัวเลข 2 ถึง {MAX_OCCURRENCES} นับครั้งแรกด้วย ไม่ใส่คู่กับ `until`",
+             f"2 to {MAX_OCCURRENCES}, the first date included; not with `until`"),
+       form=(FormElement("repeat-count", Label("จำนวนครั้งทั้งหมด", "Number of times in all"), "input",
+                         placeholder="4"),)),
+    _f("repeat.cancelled", Label("วันที่งดจัด", "Dates cancelled"),
+       ListOf(Date(), max_items=MAX_OCCURRENCES, unique=True), "[2570-01-24]",
+       Label("วันที่ตามกำหนดที่งดจัดเฉพาะครั้งนั้น ปฏิทินของผู้ติดตามจะลบวันนั้นออก",
+             "dates the rule gives on which this time only it is not held; subscribed calendars drop them"),
+       form=(FormElement("repeat-cancelled", Label("วันที่งดจัด (บรรทัดละหนึ่งวัน)", "Dates cancelled (one a line)"),
+                         "textarea", placeholder="2570-01-24"),)),
+    _f("repeat.moved", Label("วันที่เลื่อน", "Dates moved"),
+       ListOf(Obj({"date": Field(Date(), True), "to": Field(WhenSpec(), True)}), max_items=20),
+       Label("`- {date: 2570-01-24, to: 2570-01-31 09:00}`", "`- {date: 2570-01-24, to: 2570-01-31 09:00}`"),
+       Label("ไม่เกิน 20 รายการ `date` วันตามกำหนด `to` วันและเวลาใหม่ (ไม่ใส่เวลา: เวลาเดิม)",
+             "at most 20, each `date` (a date the rule gives) and `to` (the new day, and time: without "
+             "it, the usual time)"), model=Moved, form=(
+           FormElement("repeat-moved", Label("วันที่เลื่อน", "Dates moved"), "textarea",
+                       description=_MOVED_HINT),)),
+)
+
 _EVENT = Label("กิจกรรม", "event")
 EVENT_FIELDS: tuple[FieldDecl, ...] = _order((
     *_common(_EVENT, Label("กิจกรรม", "event"), FormElement(
@@ -315,12 +387,14 @@ EVENT_FIELDS: tuple[FieldDecl, ...] = _order((
        Label("ขึ้นต้นด้วย `https://` หรือ `http://`", "must start with `https://` or `http://`"),
        exports=_JSON, form=(
            FormElement("online-url", Label("ลิงก์เข้าร่วมออนไลน์", "Link to join online"), "input"),)),
+    *_REPEAT,
     _f("status", Label("สถานะ", "Status"), Choice(STATUS), "scheduled",
        Label("`scheduled` ตามกำหนด (ค่าเริ่มต้น) `cancelled` ยกเลิก (ยังแสดงและแจ้งในปฏิทินว่ายกเลิก)",
              "`scheduled` (default) or `cancelled` (still shown, and cancelled in calendars)"),
        model=Flag("cancelled", "cancelled"), form=(
            FormElement("status", Label("สถานะ", "Status"), "dropdown"),)),
-), ("title", "kind", "orgs", "description", "start", "end", "attendance", "online_url", "status",
+), ("title", "kind", "orgs", "description", "start", "end", *(f.path for f in _REPEAT), "attendance",
+    "online_url", "status",
     "venue", "venue.name", "venue.public", "venue.province", "venue.lat", "venue.lon", "url", "updated"))
 
 

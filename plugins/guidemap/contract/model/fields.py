@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
-from guidemap.contract.model.types import LText
+from guidemap.contract.model.types import LText, When
 from guidemap.contract.network import Network
 from guidemap.contract.spec import Choice, Field, ListOf, Localized, Obj, Spec
 from guidemap.contract.vocab import Label
@@ -306,6 +306,8 @@ def json_value(value: Any) -> Any:
     objects of their set attributes."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, When):  # a day, or a moment in Thai time
+        return value.iso()
     if isinstance(value, tuple):
         return [json_value(v) for v in value]
     if isinstance(value, LText):  # its added languages under their own tags

@@ -8,8 +8,10 @@ group allowed. The fields that fill these types are declared in :mod:`.profile` 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from guidemap.contract.location import PublicLocation
@@ -253,17 +255,122 @@ class Call(Dated):
         return last is None or last >= today
 
 
+# At most this many dates in a repeating event (a weekly meeting for about two years): every
+# date is listed in calendars and checked by the validator, so the rule stays bounded.
+MAX_OCCURRENCES = 100
+
+
+@dataclass(frozen=True)
+class Moved:
+    """One date of a repeating event held on another day (or at another time)."""
+
+    date: dt.date  # the date the rule gives
+    to: When  # when it is held instead (a day alone keeps the event's time)
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> Moved:
+        return cls(value["date"], value["to"])
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """An event held again every ``every`` weeks or months from its start, until a date or for
+    ``count`` times (as RFC 5545's RRULE: a monthly date that a month lacks, the 31st, is
+    skipped and not counted); single dates cancelled or moved."""
+
+    unit: str  # weeks | months
+    every: int = 1
+    until: dt.date | None = None
+    count: int | None = None
+    cancelled: tuple[dt.date, ...] = ()
+    moved: tuple[Moved, ...] = ()
+
+    def days(self, first: dt.date, limit: int = MAX_OCCURRENCES) -> list[dt.date]:
+        """The dates the rule gives from ``first``, cancelled and moved ones included; at most
+        ``limit`` + 1 (so a caller can tell that a rule gives more than ``limit``)."""
+        wanted = min(self.count or limit + 1, limit + 1)
+        out: list[dt.date] = []
+        for k in range(100 * (limit + 1)):  # months without the 31st are skipped, never forever
+            if len(out) >= wanted:
+                break
+            if self.unit == "weeks":
+                day = first + dt.timedelta(weeks=k * self.every)
+            else:
+                month = first.month - 1 + k * self.every
+                year, month = first.year + month // 12, month % 12 + 1
+                if first.day > calendar.monthrange(year, month)[1]:
+                    continue
+                day = dt.date(year, month, first.day)
+            if self.until is not None and day > self.until:
+                break
+            out.append(day)
+        return out
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One date of an event: when it is held, and the date its rule gave it (``planned``)."""
+
+    start: When
+    end: When | None
+    planned: dt.date
+    cancelled: bool = False  # this date only (the rule's ``cancelled``)
+    moved: bool = False
+
+    @property
+    def last_day(self) -> dt.date:
+        return (self.end or self.start).day
+
+
+def _shift(when: When, delta: dt.timedelta, days: dt.timedelta) -> When:
+    """An end moved as its start was: by the time between the starts, or (a whole day) by days."""
+    if when.time is None:
+        return When(when.day + days)
+    moved = when.at() + delta
+    return When(moved.date(), moved.time())
+
+
 @dataclass(frozen=True)
 class Event(Dated):
-    """A network event (a meeting, a training, an open day); past once its last day is over."""
+    """A network event (a meeting, a training, an open day), held once or on the dates of its
+    ``repeat`` rule; past once its last date is over."""
 
     kind: str = "meeting"
     attendance: str = "offline"  # offline | online | mixed
     online_url: str | None = None
     cancelled: bool = False
+    repeat: Repeat | None = None
 
     def __hash__(self) -> int:
         return hash(("Event", self.id))
+
+    @cached_property
+    def occurrences(self) -> tuple[Occurrence, ...]:
+        """Every date of the event in time order, the cancelled dates of a rule included (flagged)."""
+        assert self.start is not None
+        if self.repeat is None:
+            return (Occurrence(self.start, self.end, self.start.day),)
+        moved = {m.date: m.to for m in self.repeat.moved}
+        found = []
+        for day in self.repeat.days(self.start.day):
+            start = When(day, self.start.time)
+            if day in moved:
+                to = moved[day]
+                start = to if to.time is not None or start.time is None else When(to.day, start.time)
+            end = None if self.end is None else _shift(self.end, start.at() - self.start.at(),
+                                                        start.day - self.start.day)
+            found.append(Occurrence(start, end, day, day in self.repeat.cancelled, day in moved))
+        return tuple(sorted(found, key=lambda o: (o.start, o.planned)))
+
+    @property
+    def held(self) -> tuple[Occurrence, ...]:
+        """The dates the event is held on (a rule's cancelled dates left out)."""
+        return tuple(o for o in self.occurrences if not o.cancelled)
+
+    @property
+    def last_day(self) -> dt.date | None:
+        held = self.held
+        return max(o.last_day for o in held) if held else super().last_day
 
     def is_past(self, today: dt.date) -> bool:
         last = self.last_day

@@ -40,6 +40,7 @@ from icalendar import Event as VEvent
 
 from guidemap.contract.model.dated import EVENT_KINDS
 from guidemap.contract.model.types import Call, Dataset, Dated, Event, LText, Org, When
+from guidemap.outputs.feeds import recurrence
 from guidemap.outputs.feeds.text import markdown_text
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.selection import (
@@ -144,7 +145,10 @@ def event_component(event: Event, orgs: dict[str, Org], site: SiteInfo) -> VEven
     assert event.start is not None
     component = VEvent()
     component.add("summary", event.title.best)
-    _times(component, event.start, event.end)
+    if event.repeat is None:
+        _times(component, event.start, event.end)
+    else:
+        recurrence.repeat_times(component, event)  # local times, RRULE, EXDATE
     online = [f"ออนไลน์ / Online: {event.online_url}"] if event.online_url and event.attendance != "offline" \
         else []
     _common(component, event, "event", orgs, site, urls.event(event.id), online)
@@ -201,12 +205,18 @@ def calendar_bytes(name: str, events: Iterable[Event], calls: Iterable[Call], or
     # icalendar writes an unknown X- property as it is given: as vText, it is escaped like any text.
     cal.add("x-wr-calname", vText(name))
     cal.add("x-wr-timezone", "Asia/Bangkok")
+    events = list(events)
+    if recurrence.needs_timezone(events):
+        cal.add_component(recurrence.bangkok_timezone())
     found: list[tuple[tuple[dt.date, str, str], VEvent]] = []
     for event in events:
         assert event.start is not None
         made_event = component("event", event)
         assert made_event is not None
         found.append(((event.start.day, "event", event.id), made_event))
+        if event.repeat is not None:  # each moved date right after its event (" " sorts before any id)
+            found += [((event.start.day, "event", f"{event.id} {i:03d}"), c)
+                      for i, c in enumerate(recurrence.moved_components(made_event, event))]
     for call in calls:
         made_call = component("call", call)
         if made_call is not None:

@@ -1,7 +1,9 @@
 """Open data of calls and events (``data/calls.json``, ``data/events.json``): their public
 fields only, the position being the public one (a venue marked public, else the organiser's
 coarsened location). Deterministic: sorted by id, sorted keys, no build time. Only the open
-calls go out (an expired call leaves with the next build); every event, past ones too.
+calls go out (an expired call leaves with the next build); every event, past ones too, a
+repeating one with its rule (``repeat``, its RRULE as ``repeat.rule``) and its ``next`` dates on
+the build's date.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from typing import Any
 from guidemap.contract.model.dated import CALLS, EVENTS
 from guidemap.contract.model.fields import Declarations, is_set, json_value
 from guidemap.contract.model.types import Call, Dated, Event
-from guidemap.outputs.site.selection import open_calls, pinned
+from guidemap.outputs.site.repeat import rule_text
+from guidemap.outputs.site.selection import next_dates, open_calls, pinned
 
 
 def _common(entry: Dated) -> dict[str, Any]:
@@ -47,9 +50,13 @@ def call_record(call: Call) -> dict[str, Any]:
     return _common(call) | _declared(call, CALLS)
 
 
-def event_record(event: Event) -> dict[str, Any]:
+def event_record(event: Event, today: dt.date) -> dict[str, Any]:
     record = _common(event) | _declared(event, EVENTS)
     record["status"] = "cancelled" if event.cancelled else "scheduled"
+    if event.repeat is not None:  # the rule as calendars read it, and the dates coming on the build's date
+        record["repeat"]["rule"] = rule_text(event)
+        record["next"] = [{"start": o.start.iso(), **({"end": o.end.iso()} if o.end else {})}
+                          for o in next_dates(event, today)]
     return record
 
 
@@ -63,5 +70,5 @@ def calls_json(calls: list[Call], today: dt.date) -> str:
     return _lines([call_record(c) for c in sorted(open_calls(calls, today), key=lambda c: c.id)])
 
 
-def events_json(events: list[Event]) -> str:
-    return _lines([event_record(e) for e in sorted(events, key=lambda e: e.id)])
+def events_json(events: list[Event], today: dt.date) -> str:
+    return _lines([event_record(e, today) for e in sorted(events, key=lambda e: e.id)])

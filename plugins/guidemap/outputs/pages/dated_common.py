@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from guidemap.contract.model.dated import EVENT_KINDS
-from guidemap.contract.model.types import Call, Dated, Event, LText, Org, When
+from guidemap.contract.model.dated import EVENT_KINDS, REPEAT_UNITS
+from guidemap.contract.model.types import Call, Dated, Event, LText, Occurrence, Org, When
 from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import Label
 from guidemap.outputs.html.htmlkit import h, markdown_to_safe_html
 from guidemap.outputs.html.markup import bi, en, external, link
 from guidemap.outputs.site import urls
-from guidemap.outputs.site.selection import has_place, open_calls, upcoming_events
+from guidemap.outputs.site.selection import (
+    has_place,
+    next_dates,
+    open_calls,
+    shown_occurrence,
+    upcoming_events,
+)
 from guidemap.outputs.site.types import SiteInfo
 
 THAI_TIME_LABEL = Label("เวลาประเทศไทย", "Thai time")
@@ -26,9 +32,10 @@ def _clock(when: When) -> str:
     return f"{when.time:%H:%M} น." if when.time else ""
 
 
-def when_html(entry: Dated) -> str:
-    """``10 มกราคม 2569 09:30–16:00 น.``, a range of days, or "ongoing" (no dates)."""
-    start, end = entry.start, entry.end
+def when_html(entry: Dated, occurrence: Occurrence | None = None) -> str:
+    """``10 มกราคม 2569 09:30–16:00 น.``, a range of days, or "ongoing" (no dates); of one
+    ``occurrence`` of a repeating event when given."""
+    start, end = (occurrence.start, occurrence.end) if occurrence else (entry.start, entry.end)
     if start is None and end is None:
         return f'<span class="gm-when gm-when--ongoing">{bi(Label("รับตลอด ไม่กำหนดวัน", "ongoing"))}</span>'
     parts = []
@@ -100,11 +107,57 @@ def kind_badge(event: Event) -> str:
     return f'<span class="gm-badge">{h(EVENT_KINDS[event.kind].th)}</span>{status}'
 
 
+def repeat_label(event: Event) -> Label:
+    """``ทุก 6 เดือน 4 ครั้ง`` / ``every 6 months, 4 times`` (or until a date)."""
+    rule = event.repeat
+    assert rule is not None
+    unit = REPEAT_UNITS[rule.unit]
+    th = f"ทุก {rule.every} {unit.th}" if rule.every != 1 else f"ทุก{unit.th}"
+    en_ = f"every {rule.every} {unit.en}" if rule.every != 1 else f"every {unit.en.rstrip('s')}"
+    if rule.count is not None:
+        return Label(f"{th} {rule.count} ครั้ง", f"{en_}, {rule.count} times")
+    assert rule.until is not None
+    return Label(f"{th} ถึง {thai_date(rule.until)}", f"{en_} until {rule.until.isoformat()}")
+
+
+def moved_note(occurrence: Occurrence) -> str:
+    if not occurrence.moved:
+        return ""
+    day = occurrence.planned
+    return (f' <small class="gm-moved">(เลื่อนจาก {h(thai_date(day))} '
+            f'{en(f"moved from {day.isoformat()}")})</small>')
+
+
+def occurrence_html(event: Event, occurrence: Occurrence) -> str:
+    return when_html(event, occurrence) + moved_note(occurrence)
+
+
+def repeat_badge(event: Event) -> str:
+    if event.repeat is None:
+        return ""
+    return f' <span class="gm-badge gm-badge--repeat">{h(repeat_label(event).th)}</span>'
+
+
+def next_dates_html(event: Event, site: SiteInfo) -> str:
+    """A repeating event's coming dates (Buddhist Era, Thai time), and its cancelled ones."""
+    coming = next_dates(event, site.today)
+    items = "".join(f"<li>{occurrence_html(event, o)}</li>" for o in coming)
+    out = f'<ol class="gm-next-dates">{items}</ol>' if items else ""
+    off = sorted(o.planned for o in event.occurrences if o.cancelled and o.planned >= site.today)
+    if off:
+        days = ", ".join(f'<time datetime="{d.isoformat()}">{h(thai_date(d))}</time>' for d in off)
+        out += f'<p class="gm-cancelled-dates">งดจัด {en("Not held on")}: {days}</p>'
+    return out
+
+
 def event_item(frm: str, event: Event, orgs: dict[str, Org], site: SiteInfo) -> str:
-    """An event in a list: when, title (a link to its page), kind, where and its calendar file."""
+    """An event in a list: when (a repeating event's next date), title (a link to its page),
+    kind, where and its calendar file."""
     host = orgs[event.orgs[0]]
     title = link(frm, urls.event(event.id), ltext_inline(event.title), "gm-event__title")
-    return (f'<li class="gm-event" id="event-{h(event.id)}">{when_html(event)} {title} {kind_badge(event)}'
+    when = occurrence_html(event, shown_occurrence(event, site.today))
+    return (f'<li class="gm-event" id="event-{h(event.id)}">{when} {title} {kind_badge(event)}'
+            f'{repeat_badge(event)}'
             f'<p class="gm-event__place">{place_html(frm, event, host)}</p>'
             f'<p>{calendar_links(frm, urls.event_calendar(event.id), site)}</p></li>')
 

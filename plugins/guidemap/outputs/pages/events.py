@@ -23,16 +23,20 @@ from guidemap.outputs.pages.dated_common import (
     event_list,
     kind_badge,
     markdown_block,
+    next_dates_html,
+    occurrence_html,
     organisers,
     place_html,
-    when_html,
+    repeat_label,
 )
 from guidemap.outputs.site import urls
+from guidemap.outputs.site.repeat import TZID
 from guidemap.outputs.site.selection import (
     calendar_entries,
     has_calendar,
     past_events,
     pinned,
+    shown_occurrence,
     upcoming_events,
 )
 from guidemap.outputs.site.types import GeneratedPage, SiteInfo
@@ -74,18 +78,38 @@ def _none_coming(url: str, site: SiteInfo) -> str:
             f"{ask}</div>")
 
 
+def _schedule(event: Event) -> dict[str, Any]:
+    """schema.org Schedule of a repeating event (its rule; its dates are in the calendar file)."""
+    rule = event.repeat
+    assert rule is not None and event.start is not None
+    data: dict[str, Any] = {"@type": "Schedule", "repeatFrequency": f"P{rule.every}{rule.unit[0].upper()}",
+                            "startDate": event.start.day.isoformat(), "scheduleTimezone": TZID}
+    if event.start.time is not None:
+        data["startTime"] = f"{event.start.time:%H:%M}"
+    if rule.count is not None:
+        data["repeatCount"] = rule.count
+    if rule.until is not None:
+        data["endDate"] = rule.until.isoformat()
+    if rule.cancelled:
+        data["exceptDate"] = [d.isoformat() for d in sorted(rule.cancelled)]
+    return data
+
+
 def event_jsonld(event: Event, orgs: dict[str, Org], site: SiteInfo) -> dict[str, Any]:
-    """schema.org Event: name, start and end, status, attendance mode, location at its public
-    precision (the venue marked public, else the organiser's public area), organizer."""
-    assert event.start is not None
+    """schema.org Event: name, start and end (a repeating event's next date, and its schedule),
+    status, attendance mode, location at its public precision (the venue marked public, else the
+    organiser's public area), organizer."""
+    shown = shown_occurrence(event, site.today)
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "Event", "name": event.title.best,
-        "startDate": event.start.iso(), "inLanguage": "th",
+        "startDate": shown.start.iso(), "inLanguage": "th",
         "eventStatus": "https://schema.org/" + ("EventCancelled" if event.cancelled else "EventScheduled"),
         "eventAttendanceMode": "https://schema.org/" + _ATTENDANCE_LD[event.attendance],
     }
-    if event.end is not None:
-        data["endDate"] = event.end.iso()
+    if shown.end is not None:
+        data["endDate"] = shown.end.iso()
+    if event.repeat is not None:
+        data["eventSchedule"] = _schedule(event)
     if event.description is not None:
         data["description"] = event.description.best
     place: dict[str, Any] = {
@@ -122,8 +146,13 @@ def event_page(event: Event, orgs: dict[str, Org], site: SiteInfo) -> GeneratedP
     state = (f'<p class="gm-notice">กิจกรรมนี้ผ่านไปแล้ว {en("This event is over.")}</p>' if past else "")
     if event.cancelled:
         state += f'<p class="gm-notice gm-notice--cancelled">กิจกรรมนี้ยกเลิกแล้ว {en("Cancelled.")}</p>'
-    rows = [
-        f"<dt>{bi(Label('เมื่อไร', 'When'))}</dt><dd>{when_html(event)}</dd>",
+    shown = shown_occurrence(event, site.today)
+    rows = [f"<dt>{bi(Label('เมื่อไร', 'When'))}</dt><dd>{occurrence_html(event, shown)}</dd>"]
+    if event.repeat is not None:
+        rows += [f"<dt>{bi(Label('จัดซ้ำ', 'Repeats'))}</dt><dd>{bi(repeat_label(event))}</dd>"]
+        if dates := next_dates_html(event, site):
+            rows += [f"<dt>{bi(Label('วันต่อไป', 'Next dates'))}</dt><dd>{dates}</dd>"]
+    rows += [
         f"<dt>{bi(Label('ประเภท', 'Kind'))}</dt>"
         f"<dd>{kind_badge(event)} {en(h(EVENT_KINDS[event.kind].en))}</dd>",
         f"<dt>{bi(Label('ที่ไหน', 'Where'))}</dt><dd>{place_html(url, event, host)}</dd>",

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from guidemap.contract.model.types import Area, Call, Campaign, Dataset, Dated, Event, Org, Story, When
+from guidemap.contract.model.types import Area, Call, Campaign, Dataset, Dated, Event, Occurrence, Org, Story
 
 
 def open_calls(calls: Iterable[Call], today: dt.date) -> list[Call]:
@@ -79,15 +79,32 @@ def _dated_entries(events: Iterable[Event], calls: Iterable[Call]) -> list[Dated
     return [*events, *(c for c in calls if on_calendar(c))]
 
 
+# How many coming dates of a repeating event its page and the open data list.
+NEXT_DATES = 6
+
+
+def shown_occurrence(event: Event, today: dt.date) -> Occurrence:
+    """The date an event is listed by on ``today``: its next date not yet over (a repeating
+    event's cancelled dates skipped), else its last one."""
+    held = event.held or event.occurrences
+    return next((o for o in held if o.last_day >= today), held[-1])
+
+
+def next_dates(event: Event, today: dt.date, limit: int = NEXT_DATES) -> list[Occurrence]:
+    """The event's coming dates on ``today`` (one under way included), soonest first."""
+    return [o for o in event.held if o.last_day >= today][:limit]
+
+
 def upcoming_events(events: Iterable[Event], today: dt.date) -> list[Event]:
-    """Events not yet over, soonest first."""
-    return sorted((e for e in events if not e.is_past(today)), key=lambda e: (e.start or When(today), e.id))
+    """Events not yet over, soonest first (a repeating event by its next date)."""
+    return sorted((e for e in events if not e.is_past(today)),
+                  key=lambda e: (shown_occurrence(e, today).start, e.id))
 
 
 def past_events(events: Iterable[Event], today: dt.date) -> list[Event]:
-    """Events that are over, the latest first."""
-    return sorted((e for e in events if e.is_past(today)), key=lambda e: (e.start or When(today), e.id),
-                  reverse=True)
+    """Events that are over, the latest first (a repeating event by its last date)."""
+    return sorted((e for e in events if e.is_past(today)),
+                  key=lambda e: (shown_occurrence(e, today).start, e.id), reverse=True)
 
 
 def dated_by_org(data: Dataset, today: dt.date) -> tuple[dict[str, list[Call]], dict[str, list[Event]]]:

@@ -30,6 +30,7 @@ from guidemap.contract.model.dated import CALLS, CALLS_DIR, EVENTS, EVENTS_DIR
 from guidemap.contract.model.fields import Declarations, FieldDecl, FormElement
 from guidemap.contract.model.profile import ID_PATTERN
 from guidemap.contract.problems import Problems
+from guidemap.contract.spec import ListOf, Obj
 from guidemap.contract.vocab import Label
 from guidemap.tools.forms import issuebody, writing
 from guidemap.tools.forms.writing import form_label
@@ -51,6 +52,9 @@ class Element:
     options: Mapping[str, Label] | None = None
     per_line: bool = False  # a textarea whose lines are the items of a list of th texts
     default: int | None = None  # index of the preselected dropdown option
+    # A textarea whose lines are the items of a list of plain values ("lines": dates) or of
+    # two-field records ("pairs", written "a > b": a moved date and its new date).
+    items: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,10 +69,34 @@ class Form:
     elements: tuple[Element, ...]
 
 
+def _items(f: FieldDecl, e: FormElement) -> str:
+    if e.kind != "textarea" or not isinstance(f.spec, ListOf) or f.per_line:
+        return ""
+    return "pairs" if isinstance(f.spec.item, Obj) else "lines"
+
+
 def _declared(f: FieldDecl, e: FormElement) -> Element:
     # Calls and events choose only from fixed vocabularies (none of a network's own).
     return Element(e.id, e.label, e.kind, f.target(e), e.required, e.description, e.placeholder,
-                   f.choices(network.DEFAULT), f.per_line, e.default)
+                   f.choices(network.DEFAULT), f.per_line, e.default, _items(f, e))
+
+
+_PAIR = re.compile(r"\s*(?:>|->|→|=>)\s*")
+
+
+def _pairs(f: FieldDecl, e: Element, lines: list[str], problems: list[str]) -> list[dict[str, str]]:
+    """``2570-01-24 > 2570-01-31 09:00`` lines as records of the field's two fields."""
+    assert isinstance(f.spec, ListOf) and isinstance(f.spec.item, Obj)
+    first, second = list(f.spec.item.fields)
+    out = []
+    for line in lines:
+        parts = _PAIR.split(line, maxsplit=1)
+        if len(parts) != 2 or not all(parts):
+            problems.append(f"{form_label(e.label)}: write {line[:60]!r} as 'date > new date' / "
+                            "เขียนแบบ วันเดิม > วันใหม่")
+        else:
+            out.append({first: parts[0], second: parts[1]})
+    return out
 
 
 def _form(kind: str, folder: str, decls: Declarations, name: Label, description: Label, title: str,
@@ -94,6 +122,7 @@ EVENT_FORM = _form(
     "[กิจกรรม / event] ", Label("กิจกรรม", "event"), "network-meeting-2569-07")
 
 FORMS = {"call": CALL_FORM, "event": EVENT_FORM}
+_FIELDS = {**CALLS.by_path, **EVENTS.by_path}  # a textarea's field, to read its lines
 CONSENTS = (
     Label("ฉันเป็นตัวแทนของกลุ่มที่จัด หรือได้รับความยินยอมจากกลุ่ม", "I speak for the organising group"),
     Label("ไม่มีชื่อหรือเบอร์โทรของบุคคลในแบบฟอร์มนี้", "There is no person's name or phone number here"),
@@ -159,9 +188,12 @@ def _answer(e: Element, text: str, data: dict[str, Any], problems: list[str]) ->
         issuebody.set_path(data, e.target, text.split(" ", 1)[0])
     elif e.target == "orgs":
         issuebody.set_path(data, e.target, [x.strip() for x in text.split(",") if x.strip()])
-    elif e.per_line:
-        items = [line.strip().lstrip("-*• ").strip() for line in text.split("\n")]
-        issuebody.set_path(data, e.target, [{"th": s} for s in items if s])
+    elif e.per_line or e.items:
+        items = [s for line in text.split("\n") if (s := line.strip().lstrip("-*• ").strip())]
+        if e.items == "pairs":
+            issuebody.set_path(data, e.target, _pairs(_FIELDS[e.target], e, items, problems))
+        else:
+            issuebody.set_path(data, e.target, items if e.items else [{"th": s} for s in items])
     else:
         issuebody.set_path(data, e.target, text)
 
