@@ -19,6 +19,7 @@ import pytest
 import recurring_ical_events
 
 from dated_fixture import EPOCH, LATER, TODAY, build_at, dated_repo
+from jsonld_check import page_problems
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 
@@ -151,6 +152,8 @@ def test_the_event_page_lists_the_same_next_dates(site: Path) -> None:
     (ld,) = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)]
     assert ld["startDate"] == "2027-03-17T18:30:00+07:00"
     assert ld["eventSchedule"]["repeatFrequency"] == "P2M" and ld["eventSchedule"]["repeatCount"] == 8
+    checked, problems = page_problems(html)
+    assert checked and problems == []  # every property a schema.org one, of its type
     open_day = page(site, "events/weekly-open-day")
     assert listed_dates(open_day) == [d.isoformat() for d in OPEN_DAYS if d >= TODAY]
 
