@@ -10,6 +10,7 @@ the raw position of a group is never reachable through an entry.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
