@@ -72,6 +72,7 @@ from guidemap.outputs.registry import global_assets, site_outputs
 from guidemap.outputs.search import index as search
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.types import ContributedPage, GeneratedPage, SiteInfo
+from guidemap.outputs.site.writing import write_files
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).parent
@@ -98,6 +99,9 @@ class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
     # Pages of the docs folder outside stories/ that maintainers keep but leave out of the nav;
     # any other page there is refused (guidemap.contract.files).
     maintained_pages = c.Type(list, default=[])
+    # Reading offline: the site's service worker, the offline page and "Save for offline" on
+    # province pages (outputs/offline/; docs/accessibility.md). Never under `mkdocs serve`.
+    offline = c.Type(bool, default=True)
 
 
 def build_date() -> dt.date:
@@ -200,6 +204,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.footer = ""  # the network's footer on every page (outputs/pages/footer.py)
         self.serving = False  # `mkdocs serve`: its live-reload script is inline (see on_env)
         self.csp = ""  # the Content-Security-Policy of every page
+        self.last_files: Callable[[Path], dict[str, bytes]] | None = None  # written after every other
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -214,6 +219,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.write_later_feeds = None
         self.qr_codes = None
         self.csp = ""
+        self.last_files = None
         if not config.use_directory_urls:
             raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ "
                               "depend on it")
@@ -238,7 +244,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         if config.theme.get("favicon") in (None, "assets/images/favicon.png"):  # Material's own logo
             config.theme["favicon"] = icons.FAVICON  # the site's generated pin (outputs/html/icons.py)
         _thai_heading_ids(config)
-        assets = global_assets()
+        assets = global_assets(self._offline())
         for target, paths in ((config.extra_css, assets.css), (config.extra_javascript, assets.js)):
             for path in paths:
                 if path not in [str(x) for x in target]:
@@ -286,6 +292,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             network=result.network,
             # The worker makes the guide's codes meanwhile; on_post_page puts them in.
             qr_later=True,
+            offline=self._offline(),
         )
         if problem := feeds.config_problem(self.data, self.site):
             raise PluginError(problem)
@@ -337,6 +344,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         for path, source in sorted(outputs.copies.items()):
             files.append(File.generated(config, path, abs_src_path=str(source)))
         self.later_feeds, self.write_later_feeds = outputs.later_feeds, outputs.write_later_feeds
+        self.last_files = outputs.last_files
         self.csp = site_policy(config.theme.dirs, self.data, self.site.network, maps)
         self.story_slugs = {s.source: s.slug for s in self.data.stories}
         self.feed_files = {}
@@ -468,6 +476,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 self.feeds_job.result()
             if self.index_job is not None:
                 self._write_index(config.site_dir, self.index_job)
+            if self.last_files is not None:  # made from every other file of the site
+                write_files(config.site_dir, self.last_files(Path(config.site_dir)))
         finally:
             self.to_index, self.story_html = [], {}  # nothing of this build kept until the next
             if helper is not None:
@@ -489,6 +499,11 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         if self.helper is not None:
             self.helper.close(abandon)
             self.helper = None
+
+    def _offline(self) -> bool:
+        """Offline reading is on (never in a `mkdocs serve` preview: a worker would keep pages
+        the preview replaces as you edit)."""
+        return bool(self.config.offline) and not self.serving
 
     def _searching(self, config: Any) -> bool:
         plugins = config.plugins

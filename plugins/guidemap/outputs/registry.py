@@ -25,11 +25,13 @@ from guidemap.outputs.html.minify import lean, lean_file
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
 from guidemap.outputs.map import view as map_view
+from guidemap.outputs.offline import lists as offline_lists
+from guidemap.outputs.offline import worker as offline_worker
 from guidemap.outputs.opendata import dated as dated_opendata
 from guidemap.outputs.opendata import orgs as opendata
 from guidemap.outputs.pages import calls as calls_pages
 from guidemap.outputs.pages import events as events_pages
-from guidemap.outputs.pages import footer, guide, home, listings, stories, subscribe
+from guidemap.outputs.pages import footer, guide, home, listings, offline, stories, subscribe
 from guidemap.outputs.pages.feed_links import NO_FEEDS, Feed, FeedCatalogue, catalogue
 from guidemap.outputs.pages.group import org_page
 from guidemap.outputs.pictures.renditions import encode
@@ -63,16 +65,24 @@ class SiteOutputs:
     # Writes them, given each story's body as its page rendered it (slug → HTML); made from
     # the same dataset as every other output (open campaigns only, pictures' sizes known).
     write_later_feeds: Callable[[Mapping[str, str]], dict[str, bytes]] | None = None
+    # Files made from the written site, once every other file is there (the service worker,
+    # named by a hash of them all, and the provinces' lists to save for offline): site folder
+    # → site path → bytes, for the site builder to write last.
+    last_files: Callable[[Path], dict[str, bytes]] | None = None
 
 
-def global_assets() -> SiteOutputs:
-    """Assets known before the data is read (the adapter registers them in on_config)."""
+def global_assets(offline_reading: bool = False) -> SiteOutputs:
+    """Assets known before the data is read (the adapter registers them in on_config);
+    ``offline_reading``: the script that registers the service worker, on every page."""
     out = SiteOutputs()
     for name in ("guidemap.css", "guidemap.js", "guidemap-dated.js", "guidemap-noscript.css"):
         out.files[f"assets/guidemap/{name}"] = lean_file(PACKAGE / "assets" / name)
     # guidemap-dated.js (the filters of "Volunteer now") is loaded by that page alone.
     out.css.append("assets/guidemap/guidemap.css")
     out.js.append("assets/guidemap/guidemap.js")
+    if offline_reading:
+        out.files[urls.OFFLINE_SCRIPT] = lean_file(PACKAGE / "assets" / "guidemap-offline.js")
+        out.js.append(urls.OFFLINE_SCRIPT)
     return out
 
 
@@ -141,6 +151,8 @@ def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue,
         pages.append(subscribe.subscribe_page(feed_list, site, calendars.calendar_index(data, site)))
     pages.append(map_view.map_page(data, site, maps))
     pages.extend(guide.guide_pages(data, site))
+    if site.offline:
+        pages.append(offline.offline_page(site))
     return pages
 
 
@@ -175,7 +187,7 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
                  docs_dir: Path | None = None, feeds_later: bool = False,
                  maps: map_view.MapRenders | None = None) -> SiteOutputs:
     """Everything one build publishes, for the network on ``site``."""
-    out = global_assets()
+    out = global_assets(site.offline)
     data = selection.open_only(data, site.today)  # ended campaigns: on no page, export or feed
     data = picture_files(data, site, orgs_dir, docs_dir, out)
     # The feeds are known before any page is made: each page adds the links to its own.
@@ -195,4 +207,6 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
     out.files.update(calendars.calendar_files(data, site))  # calls and events, as .ics
     out.files[urls.DATA_CALLS] = dated_opendata.calls_json(data.calls, site.today)
     out.files[urls.DATA_EVENTS] = dated_opendata.events_json(data.events, site.today)
+    if site.offline:  # made last, from the written site
+        out.last_files = partial(offline_worker.offline_files, lists=offline_lists.province_lists(data, site))
     return out

@@ -152,7 +152,10 @@ def dated(page: GroupPage) -> str:
         return ""
     body = ""
     if page.calls:
-        items = "".join(f"<li>{link(page.url, urls.call_anchor(c.id), ltext_inline(c.title))} "
+        # data-end / data-apply-by: a copy kept offline (guidemap-offline.js) hides a call ended since.
+        items = "".join(f'<li data-end="{c.last_day.isoformat() if c.last_day else ""}" '
+                        f'data-apply-by="{c.apply_by.isoformat() if c.apply_by else ""}">'
+                        f"{link(page.url, urls.call_anchor(c.id), ltext_inline(c.title))} "
                         f"{when_html(c)}</li>" for c in page.calls)
         body += f"<h3>{bi(Label('ประกาศรับอาสา', 'Open calls'))}</h3><ul class=\"gm-org-calls\">{items}</ul>"
     if page.events:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from guidemap.contract.model.types import Dataset, Org
+from guidemap.contract.model.types import Area, Dataset, Org
 from guidemap.contract.vocab import Label
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, one_block
@@ -99,14 +99,17 @@ def _index_page(url: str, title: str, description: str, items: list[str], site: 
 
 
 def _group_pages(base: str, orgs: list[Org], title: str, description: str, intro: str,
-                 back: tuple[str, str], site: SiteInfo, feeds: FeedCatalogue) -> list[GeneratedPage]:
+                 back: tuple[str, str], site: SiteInfo, feeds: FeedCatalogue,
+                 first: str = "") -> list[GeneratedPage]:
     """The numbered pages of one province or focus area: ``intro`` (HTML), its groups, a link
-    back to the index (``back``: URL, text) and the area's feed links on every page."""
+    back to the index (``back``: URL, text) and the area's feed links on every page; ``first``
+    (HTML, links relative to the first page) after the intro of the first page only."""
 
     def make(page: paging.Page[Org]) -> GeneratedPage:
         url = page.url
         feed = feeds.links(page.base, at=url)
-        body = f'{intro}{_listed(page, site)}<p>{link(url, back[0], back[1])}</p>'
+        lead = intro + (first if url == base else "")
+        body = f'{lead}{_listed(page, site)}<p>{link(url, back[0], back[1])}</p>'
         full_title = page.title(title)
         return GeneratedPage(url, full_title, description, one_block(body) + feed.html,
                              page_head(site, url, full_title) + page.head() + feed.head, searchable=False)
@@ -131,10 +134,25 @@ def province_pages(data: Dataset, site: SiteInfo, feeds: FeedCatalogue) -> list[
         intro = (f'<p>กลุ่มอาสาสมัครในจังหวัด{h(area.th)} {n} กลุ่ม {en(f"{n} groups in {h(area.en)}")}</p>'
                  f'<p class="gm-summary">ประเด็นที่ทำงาน: {summary}</p>')
         pages.extend(_group_pages(base, orgs, f"จังหวัด{area.th}", f"กลุ่มอาสาสมัครในจังหวัด{area.th} {n} กลุ่ม",
-                                  intro, (urls.PROVINCES, "← ทุกจังหวัด"), site, feeds))
+                                  intro, (urls.PROVINCES, "← ทุกจังหวัด"), site, feeds,
+                                  _save_offline(area, base, site)))
         index_items.append(f"<li>{link(urls.PROVINCES, base, area_name(area))} ({len(orgs)})</li>")
     pages.append(_index_page(urls.PROVINCES, "กลุ่มตามจังหวัด", "กลุ่มอาสาสมัครแยกตามจังหวัด", index_items, site))
     return pages
+
+
+def _save_offline(area: Area, base: str, site: SiteInfo) -> str:
+    """"Save for offline": the province's list (outputs/offline/lists.py) for the site's service
+    worker. Shown, disabled, from the first paint, so nothing moves when the script enables it
+    and says the size; without JavaScript the noscript stylesheet hides it."""
+    if not site.offline:
+        return ""
+    noscript = h(urls.rel(base, urls.NOSCRIPT_CSS))
+    return (f'<noscript><link rel="stylesheet" href="{noscript}"></noscript>'
+            f'<div class="gm-offline-save" data-list="{h(urls.rel(base, urls.offline_province(area)))}">'
+            '<button type="button" class="md-button" disabled>บันทึกไว้ดูตอนไม่มีสัญญาณ '
+            f'{en("Save for offline")}</button> '
+            '<span class="gm-offline-state" aria-live="polite"></span></div>')
 
 
 def focus_pages(data: Dataset, site: SiteInfo, feeds: FeedCatalogue) -> list[GeneratedPage]:

@@ -31,6 +31,9 @@ class SiteInfo:
     # The printable guide's QR codes are put in when its pages are written (the adapter has
     # the helper process make them meanwhile): the pages hold placeholders instead.
     qr_later: bool = False
+    # Reading offline (outputs/offline/): the service worker, the offline page and "Save for
+    # offline" on province pages; the plugin's ``offline`` option, off under ``mkdocs serve``.
+    offline: bool = False
 
     @property
     def has_feeds(self) -> bool:

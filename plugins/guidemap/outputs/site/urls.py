@@ -45,6 +45,16 @@ DATA_CALLS = "data/calls.json"
 DATA_EVENTS = "data/events.json"
 ICS_TYPE = "text/calendar"
 
+# Reading offline (outputs/offline/): the service worker at the site's root (its scope is the
+# site's path), the page shown for a page not saved, and each province's list to save.
+SERVICE_WORKER = "sw.js"
+OFFLINE = "offline/"
+OFFLINE_SCRIPT = "assets/guidemap/guidemap-offline.js"
+
+
+def offline_province(area: Area) -> str:
+    return f"offline/provinces/{province_slug(area)}.json"
+
 
 def event(event_id: str) -> str:
     return f"events/{event_id}/"

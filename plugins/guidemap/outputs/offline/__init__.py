@@ -1,0 +1,2 @@
+"""Reading offline: what the site's service worker keeps from a first visit, and each
+province's list for "Save for offline" (see docs/accessibility.md)."""
