@@ -52,6 +52,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 import search_recall as sr  # noqa: E402
 from bench_build import CONFIG, profile_yaml  # noqa: E402  (the sites' mkdocs.yml, shared with bench_build)
+from guidemap.outputs.offline import worker as offline_worker  # noqa: E402
 
 PROVINCES = [("ปัตตานี", 6.87, 101.25), ("ยะลา", 6.54, 101.28), ("นราธิวาส", 6.43, 101.82),
              ("สงขลา", 7.19, 100.59)]
@@ -316,6 +317,8 @@ def run_size(n: int, rounds: int, workdir: Path, browser: Any, pagefind: bool,
     result["ms per page"] = 1000 * result["guidemap median s"] / result["pages"]
     result["site bytes"], result["site files"] = site_size(guide / "site")
     result["plain site bytes"], result["plain site files"] = site_size(plain / "site")
+    # What the service worker keeps on its own from a first visit (the budget: 200 KB gzip at 2,000).
+    result["offline kept bytes"], result["offline kept gzip"] = offline_worker.kept_bytes(guide / "site")
     server, base = serve(guide / "site")
     try:
         views = {}
@@ -351,6 +354,8 @@ def report(r: dict[str, Any]) -> None:
     print(f"peak memory: guidemap {r['guidemap peak MB']:.0f} MB, plain {r['plain peak MB']:.0f} MB")
     print(f"site: {r['site bytes'] / 2**20:.0f} MB in {r['site files']} files "
           f"(plain Material: {r['plain site bytes'] / 2**20:.0f} MB in {r['plain site files']})")
+    print(f"kept offline from a first visit (service worker): {kb(r['offline kept gzip'])} gzip, "
+          f"{kb(r['offline kept bytes'])} as files")
     views = ", ".join(f"{k} {v[0]} KB" + (f" (search {v[1]} B)" if v[1] else "")
                       for k, v in r["page views"].items())
     print(f"first page view (gzip, no images): {views}")

@@ -201,9 +201,11 @@ def local_context(browser: Any, **kw: Any) -> tuple[Any, list[str], list[str]]:
 
     Map tiles (the one third-party request a visitor makes) are answered with a tiny PNG and
     listed apart; anything else outside the local server is a failure for the caller to assert.
+    The site's service worker is blocked unless asked for (``service_workers="allow"``): its own
+    requests (keeping pages after a first visit) would count twice in tests that count requests.
     """
     context = browser.new_context(**{"viewport": {"width": 390, "height": 844}, "locale": "th-TH",
-                                     **kw})
+                                     "service_workers": "block", **kw})
     outside: list[str] = []
     tiles: list[str] = []
 

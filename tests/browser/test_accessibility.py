@@ -218,9 +218,10 @@ def contrast(a: str, b: str) -> float:
 
 
 def test_pages_seen_once_open_offline(browser: Any, repo_site: Path, paths: dict[str, str]) -> None:
-    """No service worker (Material's free version has none): the browser cache, with the
-    headers a static host sends (max-age=600 on GitHub Pages), brings back a page seen before,
-    with its styles and scripts, once the server cannot be reached."""
+    """The site's service worker (or, where a browser has none, the browser cache with the
+    headers a static host sends: max-age=600 on GitHub Pages) brings back a page seen before,
+    with its styles and scripts, once the server cannot be reached (test_offline_browser.py
+    tests the worker itself)."""
     seen = ("home", "directory", "map", "story")
     # Not local_context: Playwright turns the HTTP cache off in a context with routes. Tiles
     # are then not answered here; they are the one outside request allowed.

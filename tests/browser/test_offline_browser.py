@@ -70,7 +70,7 @@ def site(request: pytest.FixtureRequest, repo: Path, serve: Any) -> str:
 
 
 def _open(browser: Any, when: dt.datetime = NOW) -> tuple[Any, Any, list[str], list[str]]:
-    context, outside, _ = local_context(browser)
+    context, outside, _ = local_context(browser, service_workers="allow")
     context.clock.set_fixed_time(when)
     page = context.new_page()
     errors: list[str] = []

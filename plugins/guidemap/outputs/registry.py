@@ -209,4 +209,6 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
     out.files[urls.DATA_EVENTS] = dated_opendata.events_json(data.events, site.today)
     if site.offline:  # made last, from the written site
         out.last_files = partial(offline_worker.offline_files, lists=offline_lists.province_lists(data, site))
+    else:  # a worker kept from an earlier build of the site retires on the next visit
+        out.files[urls.SERVICE_WORKER] = lean_file(PACKAGE / "assets" / "guidemap-sw-off.js")
     return out

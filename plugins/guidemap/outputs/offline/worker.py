@@ -31,7 +31,8 @@ SAVED_KEY = "offline/saved-provinces"
 
 _TAG = re.compile(r"<(script|link|img|source)\b([^>]*)>", re.I)
 _ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_KEPT_LINKS = {"stylesheet", "icon", "apple-touch-icon", "manifest", "shortcut"}
+# The touch icon is for a home-screen shortcut, made online: not kept.
+_KEPT_LINKS = {"stylesheet", "icon", "manifest", "shortcut"}
 
 
 def page_file(site_dir: Path, url: str) -> Path:
