@@ -40,6 +40,8 @@ install test "${ROOT}[test]" pytest
 # - chromium: the browser tests (never a browser downloaded by a test tool), with Thai fonts
 #   so that screenshots, layout measurements and printed PDFs see real Thai glyphs;
 # - khal: a calendar program that imports the site's .ics files (tests/site/test_dated_site.py);
+# - gir1.2-ical-3.0 and python3-gi: libical, the calendar library of Evolution and GNOME Calendar,
+#   driven through Debian's python3 (tests/site/test_calendar_feed_validators.py);
 # - poppler-utils and zbar-tools: read the printed guide's PDF and decode its QR codes
 #   (tests/site/test_guide.py);
 # - default-jre-headless: Java for the Nu Html Checker (vnu.jar, from npm; tests/site/test_html_checker.py).
@@ -47,6 +49,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-thai-tlwg >/dev/null 2>&1 || missing+=(fonts-thai-tlwg)
 command -v khal >/dev/null || missing+=(khal)
+dpkg -s gir1.2-ical-3.0 >/dev/null 2>&1 || missing+=(gir1.2-ical-3.0)
+dpkg -s python3-gi >/dev/null 2>&1 || missing+=(python3-gi)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
 command -v java >/dev/null || missing+=(default-jre-headless)
