@@ -1,7 +1,7 @@
 """A test repository with every dated kind a calendar or a feed carries: the calls and events of
 ``dated_fixture`` (coming, past, cancelled, mixed, hostile; dated, undated, expiring calls), plus
-an online-only event, a coming mixed one with its own venue, a long call (eight weeks), a call
-done from anywhere, a group and a province whose only call has no date, a running campaign,
+an online-only event, a coming mixed one with its own venue, a repeating one, a long call (eight
+weeks), a call done from anywhere, a group and a province whose only call has no date, a running campaign,
 stories, and a network file that gives an e-mail (so calendars say who publishes them).
 """
 
@@ -99,6 +99,25 @@ venue:
 updated: 2026-11-17
 """,
 }
+
+# A repeating event, with a date not held and a date moved (RRULE, EXDATE, RECURRENCE-ID and the
+# Thai time zone's VTIMEZONE in the calendar files).
+EXTRA_EVENTS["monthly-circle"] = """\
+title: วงคุยประจำเดือน
+kind: meeting
+orgs: [peace-a]
+start: 2569-12-15 18:00
+end: 2569-12-15 19:30
+repeat:
+  unit: months
+  every: 1
+  count: 6
+  cancelled: [2570-01-15]
+  moved:
+    - date: 2570-02-15
+      to: 2570-02-16 18:00
+updated: 2026-11-18
+"""
 
 STORIES = {
     "2026-11-01-beach.md": "---\ntitle: เก็บขยะครั้งแรก\ndate: 2026-11-01\norgs: [beach]\n---\nเรื่องเล่า\n",

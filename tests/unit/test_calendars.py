@@ -52,7 +52,7 @@ def test_an_online_event_or_a_call_from_anywhere_has_no_place(loaded: tuple[Data
     assert str(found["call-long-call"]["LOCATION"]) == "ยะลา" and "GEO" in found["call-long-call"]
     # The open data says the same: no position for them.
     data, site = loaded
-    events = {e["id"]: e for e in json.loads(events_json(data.events))}
+    events = {e["id"]: e for e in json.loads(events_json(data.events, site.today))}
     calls = {c["id"]: c for c in json.loads(calls_json(data.calls, site.today))}
     assert "location" not in events["online-talk"] and "location" not in calls["anywhere"]
     assert "location" in events["mixed-workshop"] and "location" in calls["long-call"]
