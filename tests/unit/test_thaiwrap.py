@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from guidemap.outputs.html import thaiwrap
 from guidemap.outputs.html.thaiwrap import keep_words, wrap_text
@@ -93,3 +95,44 @@ def _reference(page: str) -> str:
 ])
 def test_keep_words_gives_the_bytes_of_the_rule_as_written(page: str) -> None:
     assert thaiwrap.keep_words(page) == _reference(page)
+
+
+# Pieces of pages as the site makes them (and as contributors might), in any order: the fast
+# search for places must give the bytes of the rule as written on every one.
+_PIECES = [
+    "<h2>ผู้ด้อยโอกาส</h2>", '<h3 class="x"><a href="/a/">กลุ่มเยาวชน &amp; สตรี</a></h3>', "<p>ต่าง ๆ</p>",
+    '<a class="md-button md-button--primary" href="#">สนใจช่วย</a>',
+    '<span class="gm-card__title">ชื่อ</span>',
+    "<script>var s = '<h2>ไม่ใช่</h2> md-button';</script>", "<style>.a__title{}</style>",
+    "<SVG><text>ข</text></svg>", '<button class="gm-share__button">แชร์</button>',
+    "<textarea>__title สวัสดี</textarea>", "<TextArea><h2>ก่อน</h2></textarea>", "<script>x = 1",
+    '<div class="md-button">ติดต่อ<svg viewBox="0 0 1 1"><title>ไอคอน</title></svg></div>', "</h2>", "<h1>",
+    '<label class="md-nav__title">เครือข่าย</label>', "__title", "<", "สวัสดีครับ", "<stylex>ก</stylex>",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_keep_words_matches_the_rule_on_any_mix(pieces: list[str]) -> None:
+    page = "".join(pieces)
+    assert thaiwrap.keep_words(page) == _reference(page)
+
+
+def test_the_search_index_reads_the_same_entries_from_a_cut_page() -> None:
+    """The build cuts a page's words after indexing it, and the in-process fallback indexes the
+    cut page: both must give the same entries (guidemap.adapter.search_sections)."""
+    from guidemap.adapter.search_sections import entries
+
+    body = ('<h1 id="t">สู่เครือข่าย</h1><p>ต่าง ๆ กัน</p><h2 id="a">ผู้ด้อยโอกาส</h2>'
+            '<p><a class="md-button" href="#">สนใจช่วย</a> ข้อความ</p>')
+    cut = keep_words(body)
+    assert cut != body
+    assert entries("stories/x/", "สู่เครือข่าย", cut, None) == entries("stories/x/", "สู่เครือข่าย", body, None)
+
+
+def test_the_title_the_theme_adds_is_cut_once() -> None:
+    page = '<header><div class="md-header__title">เครือข่าย</div></header><h1>สู่เครือข่าย</h1><h2>ผู้ด้อยโอกาส</h2>'
+    out = thaiwrap.keep_words_in_title(page)
+    assert out.startswith('<header><div class="md-header__title">เครือข่าย</div></header>')  # nowrap there
+    assert f"<h1>{W}สู่</span><wbr>{W}เครือข่าย</span></h1><h2>ผู้ด้อยโอกาส</h2>" in out
+    assert thaiwrap.keep_words_in_title(out) == out  # a body's own h1, cut already, stays as it is
+    assert thaiwrap.keep_words_in_title("<p>ไม่มีหัวเรื่อง</p>") == "<p>ไม่มีหัวเรื่อง</p>"

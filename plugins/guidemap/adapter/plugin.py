@@ -296,7 +296,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         )
         if problem := feeds.config_problem(self.data, self.site):
             raise PluginError(problem)
-        self.footer = footer.footer_html(self.data, self.site)
+        self.footer = thaiwrap.keep_words(footer.footer_html(self.data, self.site))
 
     def _maintained(self, config: Any) -> frozenset[str]:
         listed = contributed.nav_pages(config.nav) | contributed.nav_pages(self.config.maintained_pages)
@@ -390,7 +390,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             if gen.indexed_from_model and searching:
                 entry = search.model_entry(page.url, gen, chunks)
                 self._index(None, ["docs", [[entry["location"], entry["title"], entry["text"]]]])
-            return put_parts(gen.html, chunks)
+            return thaiwrap.keep_words(put_parts(gen.html, chunks))
         if src in self.contributed:
             if src in self.story_slugs:
                 self.story_html[self.story_slugs[src]] = html_text  # the feeds reuse it
@@ -400,7 +400,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             html_text = without_search_attributes(html_text)
             if not (page.meta.get("search") or {}).get("exclude"):
                 self._index(page, _index_message(page, html_text))
-        return html_text
+        # Thai words kept whole here, in the body, once (after indexing: the index reads the
+        # same entries either way, tests/unit/test_thaiwrap.py), and not on each whole page.
+        return thaiwrap.keep_words(html_text)
 
     def _index(self, page: Page | None, message: list[object]) -> None:
         """A page for the search index: to the worker, which counts it while pages render."""
@@ -460,7 +462,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             if self.qr_codes is None:  # asked once: the answer serves every page of the guide
                 self.qr_codes = self.qr_job.result() if self.qr_job is not None else {}
             output = guide.put_codes(output, self.qr_codes)
-        output = thaiwrap.keep_words(output)
+        output = thaiwrap.keep_words_in_title(output)
         return search.point_page_to_worker(output) if self._searching(config) else output
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
