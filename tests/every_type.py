@@ -1,5 +1,5 @@
 """A test repository with every content type and page state the validators must see, which this
-repository's own data lacks: coming, past, cancelled, online-only and mixed events; dated, long
+repository's own data lacks: coming, past, cancelled, online-only, mixed and repeating events; dated, long
 (eight weeks) and ongoing calls; a campaign; a group with every contact, a donate link and a
 logo; a story with a picture and Thai headings; hostile text in every free-text field.
 
@@ -53,6 +53,26 @@ online_url: https://meet.example.org/wellbeing
 updated: 2026-11-14
 """
 
+# A test meeting every two weeks (no real meeting): one date cancelled, one moved.
+REPEATING_EVENT = """\
+title:
+  th: วงคุยอาสาทุกสองสัปดาห์
+  en: Volunteers' circle every two weeks
+kind: meeting
+orgs: [nong-chik-healing]
+start: 2569-11-04 18:00
+end: 2569-11-04 19:30
+repeat:
+  unit: weeks
+  every: 2
+  count: 6
+  cancelled: [2569-12-02]
+  moved:
+    - date: 2569-12-16
+      to: 2569-12-17 17:30
+updated: 2026-11-01
+"""
+
 STORY = """\
 ---
 title: บทเรียนจากค่ายอาสา
@@ -79,7 +99,7 @@ image_alt: เด็ก ๆ ช่วยกันเก็บขยะบนช�
 
 def every_type_repo(root: Path) -> Path:
     repo = dated_repo(root, calls={**CALLS, "long-term": LONG_CALL},
-                      events={**EVENTS, "online-talk": ONLINE_EVENT})
+                      events={**EVENTS, "online-talk": ONLINE_EVENT, "circle": REPEATING_EVENT})
     for name, text in {**ORGS, "funded": FUNDED}.items():
         (repo / "orgs" / f"{name}.yml").write_text(text, encoding="utf-8")
     shutil.copy(_FULL_CASE / "nong-chik-healing.yml", repo / "orgs")

@@ -63,7 +63,7 @@ def test_no_serious_axe_violation_and_nothing_leaves_the_server(
     assert outside == [] and visit.outside == [], f"{kind}: requests left the server: {outside}"
 
 
-# Page states this repository's data lacks (a coming, cancelled, online or past event, a group
+# Page states this repository's data lacks (a coming, cancelled, online, past or repeating event, a group
 # with every contact, a logo and a campaign, calls, a story with a picture, hostile text), from
 # the test repository with every content type (tests/every_type.py); and both sites' 404 page.
 EVERY_TYPE_PAGES = {
@@ -71,7 +71,7 @@ EVERY_TYPE_PAGES = {
     "group-campaign": "orgs/funded/", "map": "map/", "volunteer": "volunteer/", "events": "events/",
     "event-coming": "events/meeting-2569/", "event-cancelled": "events/open-day/",
     "event-online": "events/online-talk/", "event-past": "events/past-training/",
-    "event-hostile": "events/hostile-event/", "stories": "stories/",
+    "event-hostile": "events/hostile-event/", "event-repeating": "events/circle/", "stories": "stories/",
     "story": "stories/2026-11-01-camp-lessons/", "help": "help/", "subscribe": "subscribe/",
     "province": "provinces/pattani/", "guide": "guide/", "404": "404.html",
 }

@@ -32,9 +32,9 @@ def _clock(when: When) -> str:
     return f"{when.time:%H:%M} น." if when.time else ""
 
 
-def when_html(entry: Dated, occurrence: Occurrence | None = None) -> str:
+def when_html(entry: Dated, occurrence: Occurrence | None = None, zone: bool = True) -> str:
     """``10 มกราคม 2569 09:30–16:00 น.``, a range of days, or "ongoing" (no dates); of one
-    ``occurrence`` of a repeating event when given."""
+    ``occurrence`` of a repeating event when given; ``zone``: with "Thai time" after a time."""
     start, end = (occurrence.start, occurrence.end) if occurrence else (entry.start, entry.end)
     if start is None and end is None:
         return f'<span class="gm-when gm-when--ongoing">{bi(Label("รับตลอด ไม่กำหนดวัน", "ongoing"))}</span>'
@@ -47,9 +47,9 @@ def when_html(entry: Dated, occurrence: Occurrence | None = None) -> str:
             f"{thai_date(end.day)} {_clock(end)}".strip())
         parts.append(f'<time datetime="{h(end.iso())}">{h(shown)}</time>')
     timed = any(w is not None and w.time for w in (start, end))
-    zone = f' <small>({bi(THAI_TIME_LABEL)})</small>' if timed else ""
+    note = f' <small>({bi(THAI_TIME_LABEL)})</small>' if timed and zone else ""
     prefix = "ถึง " if start is None else ""
-    return f'<span class="gm-when">{prefix}{" – ".join(parts)}{zone}</span>'
+    return f'<span class="gm-when">{prefix}{" – ".join(parts)}{note}</span>'
 
 
 def place_html(frm: str, entry: Dated, host: Org) -> str:
@@ -128,8 +128,8 @@ def moved_note(occurrence: Occurrence) -> str:
             f'{en(f"moved from {day.isoformat()}")})</small>')
 
 
-def occurrence_html(event: Event, occurrence: Occurrence) -> str:
-    return when_html(event, occurrence) + moved_note(occurrence)
+def occurrence_html(event: Event, occurrence: Occurrence, zone: bool = True) -> str:
+    return when_html(event, occurrence, zone) + moved_note(occurrence)
 
 
 def repeat_badge(event: Event) -> str:
@@ -141,7 +141,7 @@ def repeat_badge(event: Event) -> str:
 def next_dates_html(event: Event, site: SiteInfo) -> str:
     """A repeating event's coming dates (Buddhist Era, Thai time), and its cancelled ones."""
     coming = next_dates(event, site.today)
-    items = "".join(f"<li>{occurrence_html(event, o)}</li>" for o in coming)
+    items = "".join(f"<li>{occurrence_html(event, o, zone=False)}</li>" for o in coming)  # said once, above
     out = f'<ol class="gm-next-dates">{items}</ol>' if items else ""
     off = sorted(o.planned for o in event.occurrences if o.cancelled and o.planned >= site.today)
     if off:
