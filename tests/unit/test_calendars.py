@@ -150,3 +150,21 @@ def test_sequence_grows_with_the_entrys_updated_date(loaded: tuple[Dataset, Site
         data, events=[changed if e.id == talk.id else e for e in data.events]), site))["event-online-talk"]
     assert int(after["SEQUENCE"]) > int(before["SEQUENCE"]) >= 0
     assert calendar_files(data, site) == calendar_files(data, site)  # the same input, the same bytes
+
+
+def test_pages_say_online_or_anywhere_where_nobody_goes(loaded: tuple[Dataset, SiteInfo]) -> None:
+    from guidemap.outputs.pages.calls import volunteer_page
+    from guidemap.outputs.pages.events import event_jsonld, event_pages
+
+    data, site = loaded
+    pages = {p.url: p.html for p in event_pages(data, site)}
+    talk = pages["events/online-talk/"]
+    where = talk.split("Where", 1)[1].split("</dd>", 1)[0]
+    assert "ออนไลน์" in where and "Online" in where
+    assert "ออนไลน์" not in pages["events/mixed-workshop/"].split("Where", 1)[1].split("</dd>", 1)[0]
+    calls = volunteer_page(data, site).html
+    anywhere = calls.split('id="call-anywhere"', 1)[1].split("Where", 1)[1].split("</dd>", 1)[0]
+    assert "ที่ไหนก็ได้" in anywhere and "Anywhere" in anywhere
+    orgs = {o.id: o for o in data.orgs}
+    talk_event = next(e for e in data.events if e.id == "online-talk")
+    assert "geo" not in json.dumps(event_jsonld(talk_event, orgs, site))
