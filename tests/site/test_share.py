@@ -1,6 +1,6 @@
 """Share buttons and share cards: LINE and Facebook links are absolute and URL-encoded on every
 group and story page, the card's picture (og:image) is a real published file of the size it
-claims (the group's logo, the story's picture, or the site's default), and in the browser the
+claims (the group's logo, the story's picture, or a card with the page's title drawn), and in the browser the
 copy and share buttons appear only where they work and send nothing anywhere until tapped."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from test_images import photo
 
 from conftest import build, local_context, make_repo, org_yaml
 from guidemap.outputs.html import share
+from guidemap.outputs.pictures.cards import SIZE, Card
 
 SITE = "https://example.org/guide/"
 
@@ -90,9 +91,10 @@ def shared_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize(("path", "title", "picture", "size"), [
     ("orgs/logo/", "กลุ่ม & <โลโก้>", "orgs/logo/logo.png", (320, 213)),
-    ("orgs/plain/", "กลุ่ม plain", share.DEFAULT_IMAGE, share.DEFAULT_SIZE),
+    # Without a picture of their own: a card with the page's title drawn (test_share_cards.py).
+    ("orgs/plain/", "กลุ่ม plain", Card("กลุ่ม plain", "กลุ่มอาสา · ปัตตานี", "Test guide").path, SIZE),
     ("stories/2026-01-01-pic/", 'เรื่อง "เล่า" & ข่าว', "stories/beach.jpg", (960, 480)),
-    ("stories/2026-01-02-none/", "ไม่มีรูป", share.DEFAULT_IMAGE, share.DEFAULT_SIZE),
+    ("stories/2026-01-02-none/", "ไม่มีรูป", Card("ไม่มีรูป", "เรื่องเล่า", "Test guide").path, SIZE),
 ])
 def test_pages_share_their_own_address_with_a_real_resized_picture(
         shared_site: Path, path: str, title: str, picture: str, size: tuple[int, int]) -> None:

@@ -16,7 +16,10 @@ goes on (as Material's social plugin hands its cards to an executor and collects
   renders the next pages, and writes the index's files while MkDocs writes the pages;
 * **the feeds** (:func:`write_feeds`): once every story's page is rendered, the feeds' data
   (profiles, stories, the rendered stories) goes to the worker, which writes the feed files
-  while MkDocs writes the pages.
+  while MkDocs writes the pages;
+* **the share cards** (:func:`write_cards`): a page's title drawn on its share card takes tens
+  of milliseconds a card; the worker draws them (or takes them from the cache folder of an
+  earlier build) while MkDocs renders the pages.
 
 :class:`Helper` is the one wrapper: :meth:`Helper.submit` gives a :class:`Job` whose
 :meth:`Job.result` is the pool's answer or, if the pool cannot start, broke
@@ -37,10 +40,12 @@ import concurrent.futures as cf
 import logging
 import multiprocessing
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from guidemap.outputs.map.settings import MapRequest, Rendered
+from guidemap.outputs.pictures.cards import Card
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -74,6 +79,16 @@ def write_feeds(write: Callable[[Mapping[str, str]], Mapping[str, bytes | str]],
     from guidemap.outputs.site.writing import write_files
 
     return write_files(site_dir, write(story_html))
+
+
+def write_cards(cards: Sequence[Card], site_dir: str, cache: str | None) -> int:
+    """The share cards with their pages' titles drawn, written into ``site_dir``; ``cache``
+    keeps each drawn card for the next build (found by the hash of what it shows)."""
+    from guidemap.outputs.pictures.cards import drawn
+    from guidemap.outputs.site.writing import write_files
+
+    folder = Path(cache) if cache else None
+    return write_files(site_dir, {card.path: drawn(card, folder) for card in cards})
 
 
 def page_entries(message: list[object]) -> list[dict[str, str]]:

@@ -51,6 +51,7 @@ from guidemap.adapter.helper import (
     index_here,
     qr_images,
     render_maps,
+    write_cards,
     write_counted_index,
     write_feeds,
 )
@@ -111,6 +112,7 @@ def build_date() -> dt.date:
 
 
 _ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
+CARDS_CACHE = ".cache/guidemap/cards"  # beside mkdocs.yml; drawn share cards, kept between builds
 
 
 def _drop_gone_headings(page: Page, html_text: str) -> None:
@@ -194,6 +196,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.qr_job: Job[dict[str, str]] | None = None
         self.index_job: Job[int] | None = None
         self.feeds_job: Job[int] | None = None
+        self.cards_job: Job[int] | None = None
         # Feeds are written once the stories' pages are rendered (a story is rendered once).
         self.later_feeds: tuple[Feed, ...] = ()
         self.feed_files: dict[str, File] = {}
@@ -214,7 +217,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         # Per-build state: the plugin object can outlive a `serve` rebuild.
         self.pages, self.contributed, self.data, self.part_tokens = {}, {}, None, {}
         self.to_index, self.batch, self.sent_pages = [], [], 0
-        self.maps_job = self.qr_job = self.index_job = self.feeds_job = None
+        self.maps_job = self.qr_job = self.index_job = self.feeds_job = self.cards_job = None
         self.later_feeds, self.feed_files, self.story_slugs, self.story_html = (), {}, {}, {}
         self.write_later_feeds = None
         self.qr_codes = None
@@ -322,7 +325,11 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self._refuse_files(files, config)
         maps = map_view.MapRenders(self.maps_job.result() if self.maps_job is not None else {})
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir),
-                               feeds_later=True, maps=maps)
+                               feeds_later=True, maps=maps, cards_later=True)
+        # The share cards are drawn beside the build (the worker, or here), kept in a cache
+        # folder beside mkdocs.yml between builds, as Material's social plugin keeps its cards.
+        self.cards_job = self.helper.submit(write_cards, outputs.cards, config.site_dir,
+                                            str(root / CARDS_CACHE)) if self.helper else None
         for path in sorted(outputs.withheld):
             found = files.get_file_from_path(path)
             if found is not None:
@@ -476,6 +483,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         try:
             if self.feeds_job is not None:  # written by the worker, or here if it failed
                 self.feeds_job.result()
+            if self.cards_job is not None:
+                self.cards_job.result()
             if self.index_job is not None:
                 self._write_index(config.site_dir, self.index_job)
             if self.last_files is not None:  # made from every other file of the site

@@ -20,7 +20,7 @@ from guidemap.outputs.feeds import calendars
 from guidemap.outputs.feeds import calls as call_feeds
 from guidemap.outputs.feeds import campaigns as campaign_feed
 from guidemap.outputs.feeds import stories as feeds
-from guidemap.outputs.html import icons, share
+from guidemap.outputs.html import head, icons, share
 from guidemap.outputs.html.minify import lean, lean_file
 from guidemap.outputs.map import geodata as map_geodata
 from guidemap.outputs.map import settings as map_settings
@@ -34,6 +34,8 @@ from guidemap.outputs.pages import events as events_pages
 from guidemap.outputs.pages import footer, guide, home, listings, offline, stories, subscribe
 from guidemap.outputs.pages.feed_links import NO_FEEDS, Feed, FeedCatalogue, catalogue
 from guidemap.outputs.pages.group import org_page
+from guidemap.outputs.pictures.cards import Card
+from guidemap.outputs.pictures.cards import draw as draw_card
 from guidemap.outputs.pictures.renditions import encode
 from guidemap.outputs.search import index as search
 from guidemap.outputs.site import selection, urls
@@ -69,6 +71,9 @@ class SiteOutputs:
     # named by a hash of them all, and the provinces' lists to save for offline): site folder
     # → site path → bytes, for the site builder to write last.
     last_files: Callable[[Path], dict[str, bytes]] | None = None
+    # The share cards with a page's title drawn (html/head.page_cards): drawn here into
+    # ``files``, or, with ``cards_later``, left to the adapter to draw beside the build.
+    cards: tuple[Card, ...] = ()
 
 
 def global_assets(offline_reading: bool = False) -> SiteOutputs:
@@ -185,7 +190,7 @@ def data_files(data: Dataset, site: SiteInfo, out: SiteOutputs,
 
 def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
                  docs_dir: Path | None = None, feeds_later: bool = False,
-                 maps: map_view.MapRenders | None = None) -> SiteOutputs:
+                 maps: map_view.MapRenders | None = None, cards_later: bool = False) -> SiteOutputs:
     """Everything one build publishes, for the network on ``site``."""
     out = global_assets(site.offline)
     data = selection.open_only(data, site.today)  # ended campaigns: on no page, export or feed
@@ -211,4 +216,7 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
         out.last_files = partial(offline_worker.offline_files, lists=offline_lists.province_lists(data, site))
     else:  # a worker kept from an earlier build of the site retires on the next visit
         out.files[urls.SERVICE_WORKER] = lean_file(PACKAGE / "assets" / "guidemap-sw-off.js")
+    out.cards = tuple(head.page_cards(data, site))
+    if not cards_later:
+        out.files.update((card.path, draw_card(card)) for card in out.cards)
     return out

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from guidemap.contract import pictures
+from guidemap.contract.model.dated import EVENT_KINDS
 from guidemap.contract.model.fields import is_set, value_of
 from guidemap.contract.model.profile import PROFILE_FIELDS
-from guidemap.contract.model.types import Org, Story
+from guidemap.contract.model.types import Dataset, Event, Org, Story
 from guidemap.contract.pictures import ImageInfo
 from guidemap.outputs.html import icons, share
 from guidemap.outputs.html.htmlkit import h, json_for_script
+from guidemap.outputs.pictures import cards
 from guidemap.outputs.pictures.renditions import renditions
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.types import SiteInfo
@@ -44,6 +46,36 @@ def published_image(target: str, info: ImageInfo | None, alt: str,
         return None
     largest = renditions(target, info, widths)[-1]
     return CardImage(largest.path, largest.width, largest.height, alt)
+
+
+# --- cards with the page's title drawn (outputs/pictures/cards.py) ---------------------------
+# A group without a logo, a story without a picture and an event get one; the registry asks
+# page_cards() for the same cards, so every card a page names is drawn and published.
+
+def org_card(org: Org, site: SiteInfo) -> cards.Card | None:
+    return None if org.logo else cards.Card(org.name.best, f"กลุ่มอาสา · {org.province.th}", site.name)
+
+
+def story_card(story: Story, site: SiteInfo) -> cards.Card | None:
+    if urls.story_image(story) and story.image_info:
+        return None  # its own picture
+    return cards.Card(story.title, "เรื่องเล่า", site.name)
+
+
+def event_card(event: Event, site: SiteInfo) -> cards.Card:
+    return cards.Card(event.title.best, f"{EVENT_KINDS[event.kind].th} · {event.province.th}", site.name)
+
+
+def page_cards(data: Dataset, site: SiteInfo) -> list[cards.Card]:
+    """Every card the pages of ``data`` show (the stories the site publishes)."""
+    found = [org_card(o, site) for o in data.orgs] + [event_card(e, site) for e in data.events]
+    found += [story_card(s, site) for s in site.published(data.stories)]
+    return sorted({c for c in found if c is not None}, key=lambda c: c.path)
+
+
+def card_image(card: cards.Card | None) -> CardImage | None:
+    w, hgt = cards.SIZE
+    return CardImage(card.path, w, hgt, card.title) if card else None
 
 
 def _meta(prop: str, content: str | None) -> str:
@@ -122,14 +154,16 @@ def org_logo_url(org: Org, site: SiteInfo) -> str | None:
 
 def org_head(org: Org, site: SiteInfo, url: str) -> str:
     jsonld = json_for_script(org_jsonld(org, site, url))
-    return (page_head(site, url, org.name.best, org.summary.best, "profile", org_logo_image(org))
+    image = org_logo_image(org) or card_image(org_card(org, site))
+    return (page_head(site, url, org.name.best, org.summary.best, "profile", image)
             + f'<script type="application/ld+json">{jsonld}</script>')
 
 
 def story_head(story: Story, site: SiteInfo) -> str:
     url = urls.story(story)
     target = urls.story_image(story)
-    image = published_image(target, story.image_info, story.image_alt or story.title) if target else None
+    image = (published_image(target, story.image_info, story.image_alt or story.title) if target else None
+             ) or card_image(story_card(story, site))
     article: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Article",

@@ -13,7 +13,7 @@ from guidemap.contract.model.dated import ATTENDANCE, EVENT_KINDS
 from guidemap.contract.model.types import Dataset, Event, Org
 from guidemap.contract.vocab import Label
 from guidemap.outputs.html import share
-from guidemap.outputs.html.head import org_logo_url, page_head
+from guidemap.outputs.html.head import card_image, event_card, org_logo_url, page_head
 from guidemap.outputs.html.htmlkit import h, json_for_script, one_block
 from guidemap.outputs.html.markup import bi, en, external, link
 from guidemap.outputs.pages import reach
@@ -176,7 +176,7 @@ def event_page(event: Event, orgs: dict[str, Org], site: SiteInfo) -> GeneratedP
     description = f"{EVENT_KINDS[event.kind].th}: {title}"
     ics = h(urls.rel(url, urls.event_calendar(event.id)))
     jsonld = json_for_script(event_jsonld(event, orgs, site))
-    head = (page_head(site, url, title, description)
+    head = (page_head(site, url, title, description, image=card_image(event_card(event, site)))
             + f'<link rel="alternate" type="{urls.ICS_TYPE}" href="{ics}">'
             + f'<script type="application/ld+json">{jsonld}</script>')
     return GeneratedPage(url, title, description, one_block(body), head, searchable=True,
