@@ -263,3 +263,15 @@ def test_the_command(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args[4] = str(bad)
     assert main(args) == 2
     assert "\x1b" not in capsys.readouterr().err
+
+
+def test_a_repeating_event_s_dates_are_in_its_summary() -> None:
+    from guidemap.tools.approve.convert import Written
+    from guidemap.tools.approve.summary import summary_rows
+
+    case = REPO / "tests" / "cases" / "orgs" / "dated-repeating-good"
+    rows = dict(summary_rows(Written("event", "half-year-meeting", ("events/half-year-meeting.yml",)), case))
+    assert rows["จัดซ้ำ / Repeats"] == (
+        "3 ครั้ง / times: 24 มกราคม 2569 (2026-01-24) 09:00; 24 กรกฎาคม 2569 (2026-07-24) 09:00; "
+        "31 กรกฎาคม 2570 (2027-07-31) 09:00")  # the January 2027 date cancelled, July's moved
+    assert rows["งดจัด / Not held"] == "24 มกราคม 2570 (2027-01-24)"

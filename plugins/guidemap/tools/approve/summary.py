@@ -67,9 +67,22 @@ def _dated(entry: Dated) -> list[Row]:
         rows.append(("วันที่ / Dates", dates))
     else:
         rows.append(("วันที่ / Dates", "รับตลอด / ongoing"))
+    if isinstance(entry, Event) and entry.repeat is not None:
+        rows += _repeat(entry)
     apply_by = getattr(entry, "apply_by", None)
     if apply_by:
         rows.append(("รับสมัครถึง / Apply by", _day(apply_by)))
+    return rows
+
+
+def _repeat(event: Event) -> list[Row]:
+    """A repeating event's every date as the site and calendars will show it, so a maintainer
+    sees what the rule gives before merging."""
+    assert event.repeat is not None
+    held = "; ".join(_when(o.start) for o in event.held)
+    rows = [("จัดซ้ำ / Repeats", f"{len(event.held)} ครั้ง / times: {held}")]
+    if event.repeat.cancelled:
+        rows.append(("งดจัด / Not held", "; ".join(_day(d) for d in sorted(event.repeat.cancelled))))
     return rows
 
 
