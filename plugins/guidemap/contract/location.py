@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # Grid step in degrees for each precision (one degree of latitude is about 111 km):
 # exact 0.0001 ≈ 11 m, subdistrict 0.01 ≈ 1.1 km, district 0.05 ≈ 5.5 km, province 0.2 ≈ 22 km.
@@ -41,3 +44,16 @@ def snap(value: float, step: Decimal) -> float:
 def coarsen(lat: float, lon: float, precision: str) -> PublicLocation:
     step = GRID[precision]
     return PublicLocation(snap(lat, step), snap(lon, step), precision)
+
+
+def names_district(precision: str) -> bool:
+    """Whether a group at ``precision`` may have its district named. Precision covers place
+    names as well as coordinates: a group that publishes its position only to the province has
+    no district on any page, export, feed or calendar. The one rule every output follows
+    (the model already leaves such a district out: :func:`public_district`)."""
+    return GRID[precision] <= GRID["district"]
+
+
+def public_district(district: T | None, precision: str) -> T | None:
+    """The district a group's profile names, if its precision allows naming it."""
+    return district if names_district(precision) else None

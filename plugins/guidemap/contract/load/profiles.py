@@ -13,7 +13,7 @@ from typing import Any
 
 from guidemap.contract import dates, files, gazetteer, network, pictures, thai
 from guidemap.contract.files import one_file_per_id
-from guidemap.contract.location import coarsen
+from guidemap.contract.location import coarsen, public_district
 from guidemap.contract.model.fields import (
     Coarsened,
     EqualsFileName,
@@ -141,6 +141,10 @@ def build_org(data: dict[str, Any], ctx: Context, stem: str, orgs_dir: Path) -> 
     built = apply_rules(data, ctx, stem, orgs_dir)
     if not built.ok or not _complete(data):
         return None
+    # The model carries only what may be published: no district for a province-precision group.
+    location = built.values.get("location")
+    if location is not None and "district" in built.values:
+        built.values["district"] = public_district(built.values["district"], location.precision)
     return Org(**PROFILE.model_values(data, built.values), **built.values, source="")
 
 

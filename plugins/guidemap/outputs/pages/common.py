@@ -34,11 +34,11 @@ def ltext(text: LText | None, tag: str = "span") -> str:
     return " ".join(parts)
 
 
-def lang_attrs(tag: str) -> str:
+def lang_attrs(tag: str, cls: str = "") -> str:
     """``lang`` of a passage in one of the site's added languages, and ``dir`` for a script
     written right to left (Jawi), so that it is read and laid out as its own language."""
     rtl = ' dir="rtl"' if network.direction(tag) == "rtl" else ""
-    return f'lang="{h(tag)}"{rtl} class="gm-more"'
+    return f'lang="{h(tag)}"{rtl} class="gm-more{" " + cls if cls else ""}"'
 
 
 def place_marker(province: str) -> str:

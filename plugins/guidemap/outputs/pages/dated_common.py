@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from guidemap.contract.location import names_district
 from guidemap.contract.model.dated import EVENT_KINDS, REPEAT_UNITS
 from guidemap.contract.model.types import Call, Dated, Event, LText, Occurrence, Org, When
 from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import Label
 from guidemap.outputs.html.htmlkit import h, markdown_to_safe_html
 from guidemap.outputs.html.markup import bi, en, external, link
+from guidemap.outputs.pages.common import lang_attrs
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.selection import (
     has_place,
@@ -62,28 +64,35 @@ def place_html(frm: str, entry: Dated, host: Org) -> str:
         return f"{bi(where)} ({province})"
     if entry.venue is not None:
         return f"{ltext_inline(entry.venue.name)}, {province}"
-    if entry.province == host.province and host.district and host.location.precision != "province":
+    if entry.province == host.province and host.district and names_district(host.location.precision):
         return f"{h(host.district.th)}, {province}"
     return province
 
 
 def ltext_inline(text: LText | None) -> str:
+    """A contributed text in every language it has, as group pages show one: Thai, English
+    beside it, then each of the site's added languages with its ``lang`` and ``dir``."""
     if text is None:
         return ""
     out = f'<span lang="th">{h(text.th)}</span>' if text.th else ""
     if text.en:  # English alone is no translation: the TH/EN switch never hides it
         out += f" {en(h(text.en))}" if out else f'<span lang="en">{h(text.en)}</span>'
+    for lang, value in text.more:
+        out += (" " if out else "") + f"<span {lang_attrs(lang)}>{h(value)}</span>"
     return out
 
 
 def markdown_block(text: LText | None, cls: str) -> str:
-    """Contributed Markdown (a description), rendered and sanitized, each language marked."""
+    """Contributed Markdown (a description), rendered and sanitized, each language marked (an
+    added language with its ``dir``, as on group pages)."""
     if text is None:
         return ""
     alt = " gm-en-alt" if text.th else ""  # hidden beside Thai when the visitor reads Thai alone
     blocks = [f'<div lang="{lang}" class="{cls}{alt if lang == "en" else ""}">'
               f"{markdown_to_safe_html(value)}</div>"
               for lang, value in (("th", text.th), ("en", text.en)) if value]
+    blocks += [f'<div {lang_attrs(lang, cls)}>{markdown_to_safe_html(value)}</div>'
+               for lang, value in text.more]
     return "".join(blocks)
 
 

@@ -17,7 +17,7 @@ from guidemap.outputs.html.head import card_image, event_card, org_logo_url, pag
 from guidemap.outputs.html.htmlkit import h, json_for_script, one_block
 from guidemap.outputs.html.markup import bi, en, external, link
 from guidemap.outputs.pages import reach
-from guidemap.outputs.pages.common import place_marker
+from guidemap.outputs.pages.common import lang_attrs, place_marker
 from guidemap.outputs.pages.dated_common import (
     calendar_links,
     event_list,
@@ -164,6 +164,7 @@ def event_page(event: Event, orgs: dict[str, Org], site: SiteInfo) -> GeneratedP
     if event.url:
         links += f"<p>{external(event.url, bi(Label('รายละเอียดเพิ่มเติม', 'More details')))}</p>"
     name_en = f"<p>{en(h(event.title.en))}</p>" if event.title.en and event.title.th else ""
+    name_en += "".join(f"<p {lang_attrs(lang)}>{h(value)}</p>" for lang, value in event.title.more)
     body = (
         f'<article class="gm-event-page" data-event="{h(event.id)}">{name_en}{state}'
         f'<dl class="gm-facts gm-dated-facts">{"".join(rows)}</dl>{organisers(url, event, orgs)}'
@@ -181,7 +182,8 @@ def event_page(event: Event, orgs: dict[str, Org], site: SiteInfo) -> GeneratedP
             + f'<script type="application/ld+json">{jsonld}</script>')
     return GeneratedPage(url, title, description, one_block(body), head, searchable=True,
                          search_text=place_marker(event.province.th)
-                         + "".join(f"<p>{h(t)}</p>" for t in (event.title.th, event.title.en) if t))
+                         + "".join(f"<p>{h(t)}</p>" for t in (event.title.th, event.title.en) if t)
+                         + "".join(f"<p {lang_attrs(lang)}>{h(t)}</p>" for lang, t in event.title.more))
 
 
 def event_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
