@@ -333,7 +333,10 @@ _REPEAT: tuple[FieldDecl, ...] = (
              f"or `count` (one of them); at most {MAX_OCCURRENCES} dates"),
        model=Repeat, exports=_JSON),
     _f("repeat.unit", Label("จัดซ้ำเป็นสัปดาห์หรือเดือน", "Repeats in weeks or months"), Choice(REPEAT_UNITS),
-       "months", _keys(REPEAT_UNITS), required=True, form=(
+       "months", Label(f"{_keys(REPEAT_UNITS).th} รายเดือนที่เริ่มวันที่ 29 ถึง 31 ข้ามเดือนที่ไม่มีวันนั้น "
+                       "(เหมือนปฏิทินทุกโปรแกรม)",
+                       f"{_keys(REPEAT_UNITS).en}; a monthly rule from the 29th to 31st skips the months "
+                       "without that day (as every calendar program does)"), required=True, form=(
            FormElement("repeat-unit", Label("จัดซ้ำทุก ... (ถ้าจัดซ้ำ)", "Repeats every ... (if it repeats)"),
                        "dropdown",
                        description=Label("ไม่จัดซ้ำ: ไม่ต้องเลือก", "Leave empty if it does not repeat.")),)),
