@@ -2,8 +2,8 @@
 for byte with the files under tests/golden/out/.
 
 The site (tests/golden/repo/: two groups, one running a campaign, a story, a call, an event and a
-repeating one) is built at a fixed date, so any difference is a change in what subscribers, calendar programs
-and data users receive. When the change is intended, refresh the files with
+repeating one) is built at a fixed date, so any difference is a change in what subscribers,
+calendar programs and data users receive. When the change is intended, refresh the files with
 ``pytest tests/site/test_golden.py --update-golden`` and review ``git diff tests/golden/``
 (docs/benchmarks.md).
 """

@@ -1,8 +1,8 @@
 """Repeating events in a built site (mkdocs build --strict): the calendar file's rule expands, in
 ``icalendar`` + ``recurring-ical-events`` and in Debian's khal, to the dates the event's page lists
 (a cancelled date left out, a moved one on its new day); lists and the home page show the next
-date on the build's date; the open data carries the rule and the next dates. Test groups and
-test meetings only: no real meeting is recorded here."""
+date on the build's date; the open data carries the rule and the next dates; the list fits a
+phone in Chromium. Test groups and test meetings only: no real meeting is recorded here."""
 
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 import recurring_ical_events
 
+from conftest import local_context
 from dated_fixture import EPOCH, LATER, TODAY, build_at, dated_repo
 from jsonld_check import page_problems
 
@@ -179,3 +181,20 @@ def test_the_open_data_carries_the_rule_and_the_next_dates(site: Path) -> None:
                                  "rule": "FREQ=MONTHLY;COUNT=8;INTERVAL=2"}
     assert [n["start"] for n in meeting["next"]] == [d.isoformat() for d in MEETINGS if d.date() >= TODAY]
     assert records["weekly-open-day"]["repeat"]["rule"] == "FREQ=WEEKLY;UNTIL=20261212"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 600])
+def test_the_next_dates_fit_a_phone(site: Path, browser: Any, serve: Any, width: int) -> None:
+    context, outside, _ = local_context(browser, viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(serve(site) + "events/every-two-months/")
+        shown = [line for line in page.inner_text(".gm-next-dates").splitlines() if line.strip()]
+        assert shown[0].startswith("17 มีนาคม 2570 18:30 น. – 20:00 น. (เลื่อนจาก 10 มีนาคม 2570")
+        assert shown[1:] == [f"{d} 2570 18:30 น. – 20:00 น." for d in (
+            "10 พฤษภาคม", "10 กรกฎาคม", "10 กันยายน", "10 พฤศจิกายน")]
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    finally:
+        context.close()
+    assert outside == []
