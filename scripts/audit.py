@@ -143,7 +143,8 @@ def page_types(site: Path) -> dict[str, str]:
              "province": _largest(site, "provinces/*/index.html"),
              "volunteer": "volunteer/", "events": "events/",
              "event": _largest(site, "events/*/index.html"),
-             "guide": "guide/" if (site / "guide" / "index.html").is_file() else None}
+             "guide": "guide/" if (site / "guide" / "index.html").is_file() else None,
+             "404": "404.html" if (site / "404.html").is_file() else None}
     return {k: v for k, v in pages.items() if v is not None}
 
 

@@ -21,7 +21,7 @@ import audit
 pytestmark = pytest.mark.browser
 
 PAGE_TYPES = ["home", "directory", "group", "map", "stories", "story", "subscribe", "province",
-              "volunteer", "events", "event", "guide"]
+              "volunteer", "events", "event", "guide", "404"]
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +54,8 @@ def org_count(repo_site: Path) -> int:
 def test_no_serious_axe_violation_and_nothing_leaves_the_server(
         kind: str, browser: Any, base: str, paths: dict[str, str], axe_js: Path) -> None:
     context, outside, _tiles = local_context(browser)
+    missing: list[str] = []  # no page asks for a file the site does not have
+    context.on("response", lambda r: missing.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     try:
         page, visit = audit.first_visit(context, base + paths[kind], settle_ms=300)
         violations = audit.axe_violations(page)
@@ -61,6 +63,7 @@ def test_no_serious_axe_violation_and_nothing_leaves_the_server(
         context.close()
     assert violations == [], f"{kind} ({paths[kind]}): {violations}"
     assert outside == [] and visit.outside == [], f"{kind}: requests left the server: {outside}"
+    assert missing == [], f"{kind}: missing files: {missing}"
 
 
 # Page states this repository's data lacks (a coming, cancelled, online, past or repeating event, a group
