@@ -241,13 +241,17 @@
       var status = box.querySelector(".gm-share__status");
       var copy = box.querySelector(".gm-share__copy");
       var native = box.querySelector(".gm-share__native");
-      function say(text) { if (status) status.textContent = text; }
+      function say(thai, eng) {
+        if (!status) return;
+        status.textContent = thai + " ";
+        status.appendChild(english(eng));
+      }
       if (copy && navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
         copy.hidden = false;
         copy.addEventListener("click", function () {
           navigator.clipboard.writeText(copy.getAttribute("data-url")).then(
-            function () { say("คัดลอกลิงก์แล้ว · Link copied"); },
-            function () { say("คัดลอกไม่ได้ · Could not copy"); });
+            function () { say("คัดลอกลิงก์แล้ว", "Link copied"); },
+            function () { say("คัดลอกไม่ได้", "Could not copy"); });
         });
       }
       if (native && typeof navigator.share === "function") {

@@ -163,7 +163,8 @@ def event_page(event: Event, orgs: dict[str, Org], site: SiteInfo) -> GeneratedP
         links += f"<p>{external(event.online_url, bi(Label('ลิงก์เข้าร่วมออนไลน์', 'Join online')))}</p>"
     if event.url:
         links += f"<p>{external(event.url, bi(Label('รายละเอียดเพิ่มเติม', 'More details')))}</p>"
-    name_en = f"<p>{en(h(event.title.en))}</p>" if event.title.en and event.title.th else ""
+    # The English title's paragraph goes whole when the visitor reads Thai alone (TH/EN switch).
+    name_en = f'<p class="gm-en-alt">{en(h(event.title.en))}</p>' if event.title.en and event.title.th else ""
     name_en += "".join(f"<p {lang_attrs(lang)}>{h(value)}</p>" for lang, value in event.title.more)
     body = (
         f'<article class="gm-event-page" data-event="{h(event.id)}">{name_en}{state}'
