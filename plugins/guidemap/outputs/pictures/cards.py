@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -117,16 +116,16 @@ def _fit(text: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     return font, [*kept[:-1], last.rstrip() + "…"]
 
 
-def _palette() -> Sequence[int]:
+@lru_cache(maxsize=1)
+def _palette() -> tuple[int, ...]:
     """Level i of the mask → the card's colour blended towards white by i/255."""
-    out: list[int] = []
-    for i in range(256):
-        out.extend(round(c + (255 - c) * i / 255) for c in _TEAL)
-    return out
+    return tuple(round(c + (255 - c) * i / 255) for i in range(256) for c in _TEAL)
 
 
-def draw(card: Card) -> bytes:
-    """The card as PNG bytes (1200×630): the kind at the top, the title, the site's name."""
+@lru_cache(maxsize=64)
+def _base(kind: str, site_name: str) -> Image.Image:
+    """What cards of one kind share (the pin, the kind, the rule and the site's name): drawn
+    once, copied for each card (a network's groups have a few kinds: one per province)."""
     w, hgt = SIZE
     mask = Image.new("L", SIZE, 0)
     d = ImageDraw.Draw(mask)
@@ -135,19 +134,26 @@ def draw(card: Card) -> bytes:
     d.ellipse((cx - 50, top, cx + 50, top + 100), fill=255)
     d.polygon([(cx - 43, top + 75), (cx + 43, top + 75), (cx, top + 145)], fill=255)
     d.ellipse((cx - 20, top + 30, cx + 20, top + 70), fill=0)
-    text_width = w - 2 * _MARGIN
-    if card.kind:
-        d.text((_MARGIN, 70), card.kind, font=_font(40), fill=215)
+    if kind:
+        d.text((_MARGIN, 70), kind, font=_font(40), fill=215)
+    foot = _lines(site_name, _font(36), w - 2 * _MARGIN)[:1]
+    if foot:
+        d.text((_MARGIN, hgt - 100), foot[0], font=_font(36), fill=215)
+    d.line((_MARGIN, hgt - 125, _MARGIN + 120, hgt - 125), fill=255, width=6)
+    return mask
+
+
+def draw(card: Card) -> bytes:
+    """The card as PNG bytes (1200×630): the kind at the top, the title, the site's name."""
+    mask = _base(card.kind, card.site_name).copy()
+    d = ImageDraw.Draw(mask)
+    text_width = SIZE[0] - 2 * _MARGIN
     font, lines = _fit(card.title, text_width - 140 if card.kind else text_width)
     step = round(font.size * 1.45)
     y = 180 + (_MAX_LINES - len(lines)) * step // 2
     for line in lines:
         d.text((_MARGIN, y), line, font=font, fill=255)
         y += step
-    foot = _lines(card.site_name, _font(36), text_width)[:1]
-    if foot:
-        d.text((_MARGIN, hgt - 100), foot[0], font=_font(36), fill=215)
-    d.line((_MARGIN, hgt - 125, _MARGIN + 120, hgt - 125), fill=255, width=6)
     picture = Image.frombytes("P", SIZE, mask.tobytes())
     picture.putpalette(_palette())
     buf = io.BytesIO()
