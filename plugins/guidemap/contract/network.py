@@ -63,7 +63,9 @@ _SCRIPT_ALIASES = {"jawi": "Arab", "arabic": "Arab", "rumi": "Latn", "latin": "L
                    "thai": "Thai", "yawi": "Arab", "pegon": "Arab"}
 # contact: and donate: are read by guidemap.contract.channels, with the profile's own field
 # declarations (which sit above this module).
-_TOP = ("name", "region", "languages", "focus", "needs", "contact", "donate")
+_TOP = ("name", "region", "languages", "focus", "needs", "contact", "donate", "newsletter")
+# The newsletter's period (one numbered edition each): its name in guidemap.yml → months.
+EDITION_PERIODS = {"monthly": 1, "bimonthly": 2, "quarterly": 3}
 _REGION = ("name", "provinces", "map")
 # The vocabularies a site defines in its network file (a field names one: Choice("focus")).
 VOCABULARIES = ("focus", "needs")
@@ -99,6 +101,8 @@ class Network:
     # and its joint fund (https): a visitor reaches a group without one of its own through them.
     contact: tuple[tuple[str, str], ...] = ()
     donate: str | None = None
+    # Months in one newsletter edition (newsletter.period: monthly, bimonthly or quarterly).
+    edition_months: int = 1
 
     def vocabulary(self, name: str) -> dict[str, Label]:
         """One of the network's own vocabularies by name (see :data:`VOCABULARIES`)."""
@@ -260,6 +264,8 @@ def _read(path: Path, shown: str, problems: Problems) -> Network:
             kw[key] = r.vocabulary(data[key], key, colours if key == "focus" else None)
     if "focus" in data:
         kw["colours"] = colours
+    if "newsletter" in data:
+        kw["edition_months"] = r.newsletter(data["newsletter"])
     kw = {k: v for k, v in kw.items() if v is not None}
     return Network(**kw)
 
@@ -353,6 +359,18 @@ class _Reader:
         else:
             zoom = int(raw)
         return (center, zoom) if center and zoom else (None, None)
+
+    def newsletter(self, value: Any) -> int | None:
+        if not isinstance(value, dict) or set(value) - {"period"}:
+            self.err(("newsletter",), "expected period:", "ต้องมี period:")
+            return None
+        period = value.get("period", "monthly")
+        if period not in EDITION_PERIODS:
+            choices = ", ".join(EDITION_PERIODS)
+            self.err(("newsletter", "period"), f"unknown period {period!r}; allowed: {choices}",
+                     f"ไม่รู้จักรอบ {period!r} ใช้ได้: {choices}")
+            return None
+        return EDITION_PERIODS[period]
 
     def languages(self, value: Any) -> tuple[str, ...] | None:
         at: tuple[str | int, ...] = ("languages",)
