@@ -43,8 +43,8 @@ def test_outputs_are_grouped_by_concern() -> None:
     outputs = PACKAGE / "outputs"
     assert sorted(p.name for p in outputs.glob("*.py")) == ["__init__.py", "registry.py"]
     folders = sorted(p.name for p in outputs.iterdir() if p.is_dir() and p.name != "__pycache__")
-    assert folders == ["assets", "feeds", "html", "map", "offline", "opendata", "pages", "pictures", "search",
-                       "site"]
+    assert folders == ["assets", "editions", "feeds", "html", "map", "offline", "opendata", "pages",
+                       "pictures", "search", "site"]
 
 
 @pytest.mark.parametrize(("module", "line", "broken"), [

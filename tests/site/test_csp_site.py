@@ -26,6 +26,10 @@ def policies(site: Path, allowed_only: bool = True) -> dict[str, str]:
         metas = META.findall(text)
         rel = path.relative_to(site).as_posix()
         assert len(metas) == 1, rel
+        if path.name == "email.html":  # a newsletter edition's e-mail: no script, loads nothing
+            assert metas[0].startswith("default-src 'none';"), rel
+            assert "<script" not in text, rel
+            continue
         head = text[:text.index("</head>")]
         assert head.index("Content-Security-Policy") < head.find("<script") or "<script" not in head, rel
         found[rel] = html.unescape(metas[0])

@@ -16,6 +16,7 @@ from pathlib import Path
 from guidemap.contract import files, pictures
 from guidemap.contract.model.types import Dataset
 from guidemap.contract.schema import schema_json
+from guidemap.outputs.editions.build import edition_outputs
 from guidemap.outputs.feeds import calendars
 from guidemap.outputs.feeds import calls as call_feeds
 from guidemap.outputs.feeds import campaigns as campaign_feed
@@ -80,9 +81,11 @@ def global_assets(offline_reading: bool = False) -> SiteOutputs:
     """Assets known before the data is read (the adapter registers them in on_config);
     ``offline_reading``: the script that registers the service worker, on every page."""
     out = SiteOutputs()
-    for name in ("guidemap.css", "guidemap.js", "guidemap-dated.js", "guidemap-noscript.css"):
+    for name in ("guidemap.css", "guidemap.js", "guidemap-dated.js", "guidemap-noscript.css",
+                 "guidemap-edition.js", "guidemap-edition.css"):
         out.files[f"assets/guidemap/{name}"] = lean_file(PACKAGE / "assets" / name)
-    # guidemap-dated.js (the filters of "Volunteer now") is loaded by that page alone.
+    # guidemap-dated.js (the filters of "Volunteer now") is loaded by that page alone, the
+    # edition files by the newsletter's editions.
     out.css.append("assets/guidemap/guidemap.css")
     out.js.append("assets/guidemap/guidemap.js")
     if offline_reading:
@@ -133,9 +136,11 @@ def _other_pictures(data: Dataset, site: SiteInfo, docs_dir: Path, out: SiteOutp
 
 
 def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue,
-                    maps: map_view.MapRenders | None = None) -> list[GeneratedPage]:
+                    maps: map_view.MapRenders | None = None,
+                    editions: list[tuple[str, str]] | None = None) -> list[GeneratedPage]:
     """Every page the core makes, in the order the site lists them; ``maps``: the folium
-    renders made beside the build (the others are made here)."""
+    renders made beside the build (the others are made here); ``editions``: the newsletter's
+    latest editions (page, title), which the stories' archive links to."""
     maps = maps or map_view.MapRenders()
     orgs = {o.id: o for o in data.orgs}
     mentions = stories_by_org(site.published(data.stories))
@@ -148,7 +153,7 @@ def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue,
     pages.extend(listings.province_pages(data, site, feed_list))
     pages.extend(listings.focus_pages(data, site, feed_list))
     pages.append(listings.help_page(data, site))
-    pages.extend(stories.stories_pages(data, site))
+    pages.extend(stories.stories_pages(data, site, editions or []))
     pages.append(calls_pages.volunteer_page(data, site))
     pages.append(events_pages.events_page(data, site))
     pages.extend(events_pages.event_pages(data, site))
@@ -193,12 +198,16 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
                  maps: map_view.MapRenders | None = None, cards_later: bool = False) -> SiteOutputs:
     """Everything one build publishes, for the network on ``site``."""
     out = global_assets(site.offline)
+    # Editions from the whole dataset: an old edition shows the campaigns running then.
+    editions = edition_outputs(data, site)
+    out.pages.extend(editions.pages)
+    out.files.update(editions.files)
     data = selection.open_only(data, site.today)  # ended campaigns: on no page, export or feed
     data = picture_files(data, site, orgs_dir, docs_dir, out)
     # The feeds are known before any page is made: each page adds the links to its own.
     # Feeds need absolute links (the plugin requires site_url with stories).
     feed_list = FeedCatalogue(tuple(catalogue(data, site))) if site.has_feeds else NO_FEEDS
-    out.pages.extend(generated_pages(data, site, feed_list, maps))
+    out.pages.extend(generated_pages(data, site, feed_list, maps, editions.latest))
     if site.has_feeds:
         announced = campaign_feed.announcements(data, site)
         if feeds_later:  # written by the site builder once the stories' pages are rendered

@@ -4,6 +4,7 @@ the archive of every published story by month, in numbered pages."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import partial
 
 from guidemap.contract import thai
@@ -99,9 +100,20 @@ def _subscribe_links(url: str) -> str:
             f'{link(url, urls.FEED_RSS, "RSS")} · {link(url, urls.FEED_ATOM, "Atom")}</p>')
 
 
-def stories_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
+def _editions(url: str, latest: Sequence[tuple[str, str]]) -> str:
+    """The newsletter's latest numbered editions (outputs/editions/), and all of them."""
+    if not latest:
+        return ""
+    items = "".join(f"<li>{link(url, page, h(title))}</li>" for page, title in latest)
+    return (f'<section class="gm-editions-latest"><h2>จดหมายข่าวรายฉบับ {en("Issues")}</h2>'
+            f"<ul>{items}</ul><p>{link(url, urls.NEWSLETTER, 'ทุกฉบับ ' + en('Every issue'))}</p></section>")
+
+
+def stories_pages(data: Dataset, site: SiteInfo,
+                  editions: Sequence[tuple[str, str]] = ()) -> list[GeneratedPage]:
     """The archive: every published story, newest first, by year (Buddhist Era) and month,
-    ``paging.STORIES_PER_PAGE`` to a page (each page starts with its first story's year)."""
+    ``paging.STORIES_PER_PAGE`` to a page (each page starts with its first story's year).
+    ``editions``: the latest numbered editions (page, title), newest first, on its first page."""
     orgs = {o.id: o for o in data.orgs}
 
     def make(page: paging.Page[Story]) -> GeneratedPage:
@@ -112,6 +124,8 @@ def stories_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
         parts = ['<p>เรื่องเล่าและข่าวจากเครือข่ายอาสาสมัคร เรียงจากใหม่ไปเก่า</p>']
         if site.has_feeds:
             parts.append(_subscribe_links(url))
+        if page.number == 1:
+            parts.append(_editions(url, editions))
         parts.append(page.status())
         year = None
         for (y, m), items in months.items():

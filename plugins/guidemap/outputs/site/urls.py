@@ -36,6 +36,16 @@ RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
 
 
+# The newsletter's numbered editions (outputs/editions/): the archive, one page per period
+# (named by its first month, Buddhist Era: 'newsletter/2569-12/'), and their feed.
+NEWSLETTER = "newsletter/"
+EDITIONS_RSS = "feeds/editions.xml"
+
+
+def edition(key: str) -> str:
+    return f"{NEWSLETTER}{key}/"
+
+
 # Calls for volunteers, network events and their calendar files (iCalendar).
 VOLUNTEER = "volunteer/"
 EVENTS = "events/"
@@ -145,7 +155,7 @@ def src_uri(url: str) -> str:
     if url in ("", "/"):
         return "index.md"
     base = url.rstrip("/")
-    if url in (DIRECTORY, PROVINCES, FOCUS_INDEX, STORIES, EVENTS):
+    if url in (DIRECTORY, PROVINCES, FOCUS_INDEX, STORIES, EVENTS, NEWSLETTER):
         return f"{base}/index.md"
     return f"{base}.md"
 
