@@ -89,7 +89,9 @@ def _call(call: Call, orgs: dict[str, Org]) -> Item:
     meta = [f"รับสมัครถึง {thai_date(call.apply_by)}" if call.apply_by else "", when_text(call),
             call.province.th, host.name.best if host else ""]
     text = _markdown_text(call.description.best) if call.description else ""
-    return Item(_both(call.title), urls.call_anchor(call.id), " · ".join(m for m in meta if m), _short(text))
+    # The list of open calls, not the call's anchor there: an edition is never rewritten, and
+    # the anchor goes once the call closes.
+    return Item(_both(call.title), urls.VOLUNTEER, " · ".join(m for m in meta if m), _short(text))
 
 
 def _event(event: Event, orgs: dict[str, Org]) -> Item:
