@@ -145,7 +145,8 @@ def page_types(site: Path) -> dict[str, str]:
              "event": _largest(site, "events/*/index.html"),
              "guide": "guide/" if (site / "guide" / "index.html").is_file() else None,
              "edition": _largest(site, "newsletter/*/index.html"),  # a newsletter edition
-             "404": "404.html" if (site / "404.html").is_file() else None}
+             "404": "404.html" if (site / "404.html").is_file() else None,
+             "offline": "offline/" if (site / "offline" / "index.html").is_file() else None}
     return {k: v for k, v in pages.items() if v is not None}
 
 

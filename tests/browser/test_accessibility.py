@@ -21,7 +21,7 @@ import audit
 pytestmark = pytest.mark.browser
 
 PAGE_TYPES = ["home", "directory", "group", "map", "stories", "story", "subscribe", "province",
-              "volunteer", "events", "event", "guide", "404", "edition"]
+              "volunteer", "events", "event", "guide", "404", "edition", "offline"]
 
 
 @pytest.fixture(scope="module")

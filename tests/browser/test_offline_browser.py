@@ -10,14 +10,18 @@ after the online visit (``context.set_offline``), as a phone on a bus would be.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import local_context
+from conftest import REPO, local_context
 from dated_fixture import CALLS, EPOCH, EVENTS, LATER, build_at, dated_repo
+
+sys.path.insert(0, str(REPO / "scripts"))
+import search_recall as sr  # the search as a person types it
 
 pytestmark = pytest.mark.browser
 
@@ -69,8 +73,8 @@ def site(request: pytest.FixtureRequest, repo: Path, serve: Any) -> str:
     return str(serve(repo / f"www-{request.param}")) + sub
 
 
-def _open(browser: Any, when: dt.datetime = NOW) -> tuple[Any, Any, list[str], list[str]]:
-    context, outside, _ = local_context(browser, service_workers="allow")
+def _open(browser: Any, when: dt.datetime = NOW, **kw: Any) -> tuple[Any, Any, list[str], list[str]]:
+    context, outside, _ = local_context(browser, service_workers="allow", **kw)
     context.clock.set_fixed_time(when)
     page = context.new_page()
     errors: list[str] = []
@@ -126,8 +130,11 @@ def test_first_pages_and_opened_pages_load_offline(browser: Any, site: str) -> N
         assert page.get_attribute("html", "data-gm-saved"), f"{url}: not served from the saved copy"
         assert "หน้านี้บันทึกไว้เมื่อ" in page.inner_text(".gm-offline-note"), url
         _complete(page, url)
-    assert shown_calls(page.goto(site + "volunteer/") and page) == ["translate", "beach-clean",
-                                                                    "expires-soon", "camp"]
+    page.goto(site + "volunteer/")
+    assert shown_calls(page) == ["translate", "beach-clean", "expires-soon", "camp"]
+    page.goto(site + "offline/")  # lists the pages opened, by their titles
+    page.wait_for_selector(".gm-offline-pages li")
+    assert "กลุ่ม peace-a" in page.inner_text(".gm-offline-pages")
     context.close()
     assert errors == [] and outside == []
 
@@ -239,3 +246,21 @@ def test_a_rebuild_replaces_the_cache(browser: Any, tmp_path: Path, serve: Any) 
                 assert text == file.read_text(encoding="utf-8"), f"{url}: not the new build's file"
         context.close()
         assert errors == [] and outside == []
+
+
+def test_search_pieces_fetched_once_keep_working_offline(browser: Any, site: str) -> None:
+    context, page, outside, errors = _open(browser, viewport={"width": 1280, "height": 800})
+    page.goto(site)
+    _wait_for_worker(page)
+    page.goto(site)
+    sr.open_search(page)
+    online = sr.search(page, "ชุมชน")
+    assert any(h.endswith("orgs/peace-a/") for h in online)
+    context.set_offline(True)
+    page.goto(site)
+    assert page.get_attribute("html", "data-gm-saved")
+    sr.open_search(page)
+    offline = sr.search(page, "ชุมชน")  # the index's pieces come from the saved copies
+    assert any(h.endswith("orgs/peace-a/") for h in offline), offline
+    context.close()
+    assert errors == [] and outside == []
