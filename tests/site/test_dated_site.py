@@ -11,12 +11,14 @@ import shutil
 import subprocess
 from html import unescape
 from pathlib import Path
+from urllib.parse import quote
 
 import feedparser
 import icalendar
 import pytest
 from lxml import etree
 
+from conftest import unwrap_words
 from dated_fixture import EPOCH, HOSTILE, LATER, build_at, dated_repo
 from guidemap.contract.location import coarsen
 
@@ -141,9 +143,14 @@ def test_group_page_lists_its_open_calls_and_upcoming_events(dated_site: Path) -
 
 def test_subscribe_page_lists_the_calendars(dated_site: Path) -> None:
     html = page(dated_site, "subscribe")
-    for path in ("calendars/network.ics", "calendars/province/yala.ics", "calendars/orgs/kids.ics"):
+    for path in ("calendars/network.ics", "calendars/province/yala.ics", "calendars/orgs/kids.ics",
+                 "calendars/focus/orphans.ics"):
         assert f'href="../{path}"' in html and f'href="webcal://example.org/guide/{path}"' in html
-    assert 'href="../feeds/calls.xml"' in html
+        # Android's Google Calendar ignores webcal://: its "add by URL" link beside it
+        google = ("https://calendar.google.com/calendar/r?cid="
+                  + quote(f"webcal://example.org/guide/{path}", safe=""))
+        assert f'href="{google}"' in html
+    assert 'href="../follow/calls/"' in html and 'href="../feeds/calls.xml"' not in html
 
 
 def test_the_empty_state_helps(tmp_path: Path) -> None:
@@ -157,6 +164,12 @@ def test_the_empty_state_helps(tmp_path: Path) -> None:
     # No calendar without an entry (RFC 5545 wants one), and no page offers one.
     assert not (site / "calendars").exists()
     assert "network.ics" not in html and "network.ics" not in page(site, "events")
+    # "Tell me when a group in Yala asks for volunteers": each province's alert feed, by its
+    # page for people; the feed exists before its first call, empty and valid.
+    assert 'href="../follow/alerts/province/yala/"' in html and "แจ้งฉัน" in unwrap_words(html)
+    empty = feedparser.parse((site / "feeds" / "alerts" / "province" / "yala.xml").read_bytes())
+    assert not empty.bozo and empty.entries == []
+    assert (site / "follow/alerts/province/yala/index.html").is_file()
 
 
 

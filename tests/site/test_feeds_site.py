@@ -359,7 +359,9 @@ def test_group_province_and_focus_pages_advertise_their_own_feed(news_site: Path
         parsed = alternates(news_site / page)
         hrefs = {href for _, href in parsed.feeds}
         assert f"../../{feed}" in hrefs and f"../../{feed.replace('.xml', '.atom')}" in hrefs, page
-        assert f"../../{feed}" in parsed.hrefs  # and a visible link
+        # and a visible link, to the feed's page for people (a browser shows the XML as code)
+        people = "../../follow/" + feed.removeprefix("feeds/").removesuffix(".xml") + "/"
+        assert f"../../{feed}" not in parsed.hrefs and people in parsed.hrefs
 
 
 def test_a_group_no_story_names_offers_its_province_feed_instead_of_an_empty_one(
@@ -369,12 +371,12 @@ def test_a_group_no_story_names_offers_its_province_feed_instead_of_an_empty_one
     page = news_site / "orgs" / "quiet" / "index.html"
     parsed = alternates(page)
     feed = "../../feeds/province/yala.xml"
-    assert feed in {href for _, href in parsed.feeds} and feed in parsed.hrefs
+    assert feed in {href for _, href in parsed.feeds} and "../../follow/province/yala/" in parsed.hrefs
     text = page.read_text(encoding="utf-8")
     assert "ยังไม่มีเรื่องเล่าที่กล่าวถึงกลุ่มนี้" in text and "จังหวัดยะลา" in text
     assert (news_site / "feeds" / "province" / "yala.xml").is_file()
     subscribe = (news_site / "subscribe" / "index.html").read_text(encoding="utf-8")
-    assert "feeds/orgs/quiet" not in subscribe and "feeds/orgs/beach.xml" in subscribe
+    assert "orgs/quiet" not in subscribe and "follow/orgs/beach/" in subscribe
 
 
 def test_every_page_has_a_visible_subscribe_link_and_the_page_explains_rss(news_site: Path) -> None:
@@ -385,7 +387,7 @@ def test_every_page_has_a_visible_subscribe_link_and_the_page_explains_rss(news_
         assert any(h.rstrip("/").endswith("subscribe") for h in hrefs), page
     subscribe = (news_site / "subscribe" / "index.html").read_text(encoding="utf-8")
     assert "RSS" in subscribe and "แอปอ่านฟีด" in subscribe and f"{SITE_URL}feed.xml" in subscribe
-    assert 'href="../feeds/orgs/beach.xml"' in subscribe and 'href="../feeds/focus/marine.xml"' in subscribe
+    assert 'href="../follow/orgs/beach/"' in subscribe and 'href="../follow/focus/marine/"' in subscribe
 
 
 def test_archive_by_buddhist_era_year_and_thai_month_with_image_summary_and_groups(news_site: Path) -> None:
@@ -395,7 +397,7 @@ def test_archive_by_buddhist_era_year_and_thai_month_with_image_summary_and_grou
     assert archive.index("พ.ศ. 2569") < archive.index("พ.ศ. 2568")
     assert 'src="beach.png" alt="เด็กเก็บขยะบนหาด"' in archive
     assert "เด็ก ๆ ช่วยกันเก็บขยะ" in archive and 'href="../orgs/beach/"' in archive
-    assert 'href="../feed.xml"' in archive and 'href="../subscribe/"' in archive
+    assert 'href="../follow/newsletter/"' in archive and 'href="../subscribe/"' in archive
 
 
 def test_story_page_shows_image_groups_lesson_sections_and_links_back(news_site: Path) -> None:

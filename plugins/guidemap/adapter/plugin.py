@@ -173,7 +173,8 @@ def site_policy(theme_dirs: list[str], data: Dataset, net: network.Network,
     scripts = [s for text in templates.values() for s in csp.template_scripts(text)]
     scripts += csp.inline_scripts(search.SHIM)
     scripts += [s for tags in map_view.map_scripts(data, net, maps) for s in csp.inline_scripts(tags)]
-    return csp.policy(scripts, [csp.origin(TILES)])
+    forms = [csp.origin(net.email_signup)] if net.email_signup else []  # the newsletter's sign-up
+    return csp.policy(scripts, [csp.origin(TILES)], forms)
 
 
 class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-call]

@@ -26,6 +26,11 @@ CONTACT_FIELDS: dict[str, Field] = {f.path.split(".", 1)[1]: Field(f.spec)
                                     for f in PROFILE_FIELDS if f.path.startswith("contact.") and f.spec}
 CONTACT = Obj(CONTACT_FIELDS)
 DONATE = Url(https_only=True, description=Label("กองทุนร่วมของเครือข่าย", "The network's joint fund"))
+# The newsletter's channels: the LINE official account (as a profile's contact.line), and the
+# address the sign-up form posts to (https: a visitor's e-mail address travels in it).
+NEWSLETTER_LINE = CONTACT_FIELDS["line"].spec
+EMAIL_SIGNUP = Url(https_only=True, description=Label("ที่อยู่รับสมัครจดหมายข่าวทางอีเมล",
+                                                      "The e-mail newsletter's sign-up address"))
 
 
 def complete(net: Network, root: Path, name: str | None, problems: Problems) -> Network:
@@ -39,7 +44,7 @@ def complete(net: Network, root: Path, name: str | None, problems: Problems) -> 
     except YamlProblem:
         return net  # network.load has reported it
     data = doc.data
-    if not isinstance(data, dict) or ("contact" not in data and "donate" not in data):
+    if not isinstance(data, dict) or not {"contact", "donate", "newsletter"} & set(data):
         return net
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     ctx = Context(shown, doc, problems, net)
@@ -52,7 +57,20 @@ def complete(net: Network, root: Path, name: str | None, problems: Problems) -> 
     if data.get("donate") is not None:
         given = DONATE.check(data["donate"], ("donate",), ctx)
         donate = None if given is INVALID else str(given)
-    return dataclasses.replace(net, contact=contact, donate=donate)
+    line, signup = _newsletter(data.get("newsletter"), ctx)
+    return dataclasses.replace(net, contact=contact, donate=donate, newsletter_line=line, email_signup=signup)
+
+
+def _newsletter(value: Any, ctx: Context) -> tuple[str | None, str | None]:
+    """The LINE account and the sign-up address under ``newsletter:`` (other keys are the
+    network module's to check)."""
+    if not isinstance(value, dict):
+        return None, None
+    found: list[str | None] = []
+    for key, spec in (("line", NEWSLETTER_LINE), ("email_signup", EMAIL_SIGNUP)):
+        given = spec.check(value[key], ("newsletter", key), ctx) if value.get(key) is not None else None
+        found.append(None if given is None or given is INVALID else str(given))
+    return found[0], found[1]
 
 
 Channels = tuple[tuple[str, str], ...]

@@ -61,11 +61,14 @@ def scripts() -> dict[str, Script]:
 # Names people give a script that are not its ISO 15924 code (Jawi is Malay in Arabic script).
 _SCRIPT_ALIASES = {"jawi": "Arab", "arabic": "Arab", "rumi": "Latn", "latin": "Latn", "roman": "Latn",
                    "thai": "Thai", "yawi": "Arab", "pegon": "Arab"}
-# contact: and donate: are read by guidemap.contract.channels, with the profile's own field
-# declarations (which sit above this module).
+# contact:, donate: and the newsletter's channels (newsletter.line, newsletter.email_signup) are
+# read by guidemap.contract.channels, with the profile's own field declarations (which sit above
+# this module); newsletter.period here.
 _TOP = ("name", "region", "languages", "focus", "needs", "contact", "donate", "newsletter")
 # The newsletter's period (one numbered edition each): its name in guidemap.yml → months.
 EDITION_PERIODS = {"monthly": 1, "bimonthly": 2, "quarterly": 3}
+# newsletter: its period, the network's LINE official account and the e-mail service's sign-up address.
+NEWSLETTER_KEYS = ("period", "line", "email_signup")
 _REGION = ("name", "provinces", "map")
 # The vocabularies a site defines in its network file (a field names one: Choice("focus")).
 VOCABULARIES = ("focus", "needs")
@@ -103,6 +106,10 @@ class Network:
     donate: str | None = None
     # Months in one newsletter edition (newsletter.period: monthly, bimonthly or quarterly).
     edition_months: int = 1
+    # Where people follow the newsletter (newsletter: in guidemap.yml): the LINE official
+    # account's link and the address an e-mail service takes sign-ups at (https).
+    newsletter_line: str | None = None
+    email_signup: str | None = None
 
     def vocabulary(self, name: str) -> dict[str, Label]:
         """One of the network's own vocabularies by name (see :data:`VOCABULARIES`)."""
@@ -361,9 +368,11 @@ class _Reader:
         return (center, zoom) if center and zoom else (None, None)
 
     def newsletter(self, value: Any) -> int | None:
-        if not isinstance(value, dict) or set(value) - {"period"}:
-            self.err(("newsletter",), "expected period:", "ต้องมี period:")
+        if not isinstance(value, dict):
+            self.err(("newsletter",), "expected period:, line: or email_signup:",
+                     "ต้องมี period:, line: หรือ email_signup:")
             return None
+        self.known(value, ("newsletter",), NEWSLETTER_KEYS)
         period = value.get("period", "monthly")
         if period not in EDITION_PERIODS:
             choices = ", ".join(EDITION_PERIODS)

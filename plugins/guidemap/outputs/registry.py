@@ -17,6 +17,7 @@ from guidemap.contract import files, pictures
 from guidemap.contract.model.types import Dataset
 from guidemap.contract.schema import schema_json
 from guidemap.outputs.editions.build import edition_outputs
+from guidemap.outputs.feeds import alerts as alert_feeds
 from guidemap.outputs.feeds import calendars
 from guidemap.outputs.feeds import calls as call_feeds
 from guidemap.outputs.feeds import campaigns as campaign_feed
@@ -32,7 +33,8 @@ from guidemap.outputs.opendata import dated as dated_opendata
 from guidemap.outputs.opendata import orgs as opendata
 from guidemap.outputs.pages import calls as calls_pages
 from guidemap.outputs.pages import events as events_pages
-from guidemap.outputs.pages import footer, guide, home, listings, offline, stories, subscribe
+from guidemap.outputs.pages import feed_pages, footer, guide, home, listings, offline, stories, subscribe
+from guidemap.outputs.pages.alerts import alert_catalogue
 from guidemap.outputs.pages.feed_links import NO_FEEDS, Feed, FeedCatalogue, catalogue
 from guidemap.outputs.pages.group import org_page
 from guidemap.outputs.pictures.cards import Card
@@ -154,15 +156,25 @@ def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue,
     pages.extend(listings.focus_pages(data, site, feed_list))
     pages.append(listings.help_page(data, site))
     pages.extend(stories.stories_pages(data, site, editions or []))
-    pages.append(calls_pages.volunteer_page(data, site))
+    pages.append(calls_pages.volunteer_page(data, site, feed_list.alerts))
     pages.append(events_pages.events_page(data, site))
     pages.extend(events_pages.event_pages(data, site))
     if site.has_feeds:
         pages.append(subscribe.subscribe_page(feed_list, site, calendars.calendar_index(data, site)))
+        pages.extend(feed_pages_for(data, site, feed_list))
     pages.append(map_view.map_page(data, site, maps))
     pages.extend(guide.guide_pages(data, site))
     if site.offline:
         pages.append(offline.offline_page(site))
+    return pages
+
+
+def feed_pages_for(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue) -> list[GeneratedPage]:
+    """Each feed's page for people (the site's buttons lead there, never to the XML)."""
+    pages = [feed_pages.story_feed_page(site, f) for f in feed_list.feeds]
+    pages.append(feed_pages.calls_feed_page(site, f"{calls_pages.FEED_TITLE} {site.name}",
+                                            selection.open_calls(data.calls, site.today)))
+    pages.extend(feed_pages.alert_feed_page(site, a) for a in feed_list.alerts)
     return pages
 
 
@@ -206,7 +218,8 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
     data = picture_files(data, site, orgs_dir, docs_dir, out)
     # The feeds are known before any page is made: each page adds the links to its own.
     # Feeds need absolute links (the plugin requires site_url with stories).
-    feed_list = FeedCatalogue(tuple(catalogue(data, site))) if site.has_feeds else NO_FEEDS
+    feed_list = (FeedCatalogue(tuple(catalogue(data, site)), alert_catalogue(data, site)) if site.has_feeds
+                 else NO_FEEDS)
     out.pages.extend(generated_pages(data, site, feed_list, maps, editions.latest))
     if site.has_feeds:
         announced = campaign_feed.announcements(data, site)
@@ -216,6 +229,7 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
         else:
             out.files.update(feeds.feed_files(data, site, feed_list.feeds, announced))
         out.files.update(call_feeds.call_feed_files(data, site))
+        out.files.update(alert_feeds.alert_feed_files(data, site, feed_list.alerts))
     contributed_pages(data, site, out)
     data_files(data, site, out, frozenset(dated_by_org(data, site.today)[0]))
     out.files.update(calendars.calendar_files(data, site))  # calls and events, as .ics

@@ -263,6 +263,25 @@
       }
     });
   }
+  /* Copyable addresses (a feed's, outputs/pages/feed_pages.py): the field is selectable
+     without script; the button shows only where the browser can copy. */
+  function copyButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll(".gm-copy"), function (box) {
+      var field = box.querySelector(".gm-copy__field");
+      var button = box.querySelector(".gm-copy__button");
+      var status = box.querySelector(".gm-copy__status");
+      if (!field || !button || box.getAttribute("data-ready")) return;
+      box.setAttribute("data-ready", "1");
+      field.addEventListener("focus", function () { field.select(); });
+      if (!(navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext)) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(field.value).then(
+          function () { if (status) status.textContent = "คัดลอกแล้ว · Copied"; },
+          function () { if (status) status.textContent = "คัดลอกไม่ได้ · Could not copy"; });
+      });
+    });
+  }
   /* The printable guide's print button (the browser's own print menu works without it). */
   function printButton() {
     var button = document.querySelector(".gm-guide__print button");
@@ -370,7 +389,7 @@
     });
   }
   function start() {
-    languageSwitch(); nearMe(); init(); deferred(); shareButtons(); printButton(); campaignDays();
+    languageSwitch(); nearMe(); init(); deferred(); shareButtons(); copyButtons(); printButton(); campaignDays();
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);

@@ -1,6 +1,6 @@
 """Calendar files (iCalendar, RFC 5545) of the network's events and open calls, written with the
-``icalendar`` library (never by joining strings): one for the network, one per province and
-per group that has entries, and one per event.
+``icalendar`` library (never by joining strings): one for the network, one per province, per
+focus (its groups') and per group that has entries, and one per event.
 
 Pure functions of the dataset, byte-identical for the same input: components are sorted, every
 ``UID`` is made from the entry's id, and ``DTSTAMP`` is the entry's own ``updated`` date, never
@@ -45,8 +45,10 @@ from guidemap.outputs.feeds.text import markdown_text
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.selection import (
     calendar_entries,
+    calendar_focus,
     calendar_orgs,
     calendar_provinces,
+    entry_focus,
     has_calendar,
     has_place,
     pinned,
@@ -241,6 +243,12 @@ def calendar_files(data: Dataset, site: SiteInfo) -> dict[str, bytes]:
         out[urls.province_calendar(area)] = calendar_bytes(
             f"{site.name}: จังหวัด{area.th}", [e for e in events if e.province == area],
             [c for c in calls if c.province == area], orgs, site, made)
+    for key in calendar_focus(events, calls, orgs):
+        label = site.network.focus.get(key)
+        out[urls.focus_calendar(key)] = calendar_bytes(
+            f"{site.name}: ประเด็น{label.th if label else key}",
+            [e for e in events if key in entry_focus(e, orgs)],
+            [c for c in calls if key in entry_focus(c, orgs)], orgs, site, made)
     by_org: dict[str, tuple[list[Event], list[Call]]] = {}
     for event in events:
         for org_id in event.orgs:
@@ -265,5 +273,7 @@ def calendar_index(data: Dataset, site: SiteInfo) -> list[tuple[str, str, str]]:
     found = [("network", "ทั้งเครือข่าย", urls.CALENDAR)] if has_calendar(events, calls) else []
     found += [("province", f"จังหวัด{a.th}", urls.province_calendar(a))
               for a in calendar_provinces(events, calls)]
+    found += [("focus", f"ประเด็น{site.network.focus[k].th}", urls.focus_calendar(k))
+              for k in calendar_focus(events, calls, orgs) if k in site.network.focus]
     found += [("org", orgs[o].name.best, urls.org_calendar(o)) for o in calendar_orgs(events, calls)]
     return found

@@ -19,7 +19,8 @@ elsewhere. What it allows, and why:
   and the site map with data addresses instead of a download; a data address goes nowhere).
 - **everything else** (workers, fonts, frames, media): the site only; ``object-src 'none'``
   (no plugins), ``base-uri 'self'`` (an injected ``<base>`` cannot move relative addresses
-  elsewhere), ``form-action 'self'``.
+  elsewhere), ``form-action 'self'`` and the one origin ``guidemap.yml``'s
+  ``newsletter.email_signup`` names (the subscribe page's form posts there when sent).
 
 A ``<meta>`` policy cannot carry ``frame-ancestors`` or reporting; those need HTTP headers, which
 GitHub Pages does not let a site set.
@@ -89,8 +90,10 @@ def origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def policy(scripts: Iterable[str], image_origins: Iterable[str] = ()) -> str:
-    """The policy text: ``scripts`` are the inline scripts to allow (their exact text)."""
+def policy(scripts: Iterable[str], image_origins: Iterable[str] = (),
+           form_origins: Iterable[str] = ()) -> str:
+    """The policy text: ``scripts`` are the inline scripts to allow (their exact text);
+    ``form_origins``: where a form may post besides the site (the e-mail service's sign-up)."""
     hashes = sorted({source_hash(s) for s in scripts})
     images = ["'self'", "data:", *sorted(set(image_origins))]
     directives = [
@@ -101,7 +104,7 @@ def policy(scripts: Iterable[str], image_origins: Iterable[str] = ()) -> str:
         "connect-src 'self' data:",
         "object-src 'none'",
         "base-uri 'self'",
-        "form-action 'self'",
+        "form-action " + " ".join(["'self'", *sorted(set(form_origins))]),
     ]
     return "; ".join(directives)
 

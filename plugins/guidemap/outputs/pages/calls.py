@@ -10,6 +10,7 @@ application date or its end has passed: the site is rebuilt every day.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from guidemap.contract.model.dated import REMOTE, YES_NO
 from guidemap.contract.model.types import Call, Dataset, Org
@@ -20,6 +21,7 @@ from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, one_block
 from guidemap.outputs.html.markup import bi, en, external, link
 from guidemap.outputs.pages import reach
+from guidemap.outputs.pages.alerts import Alert
 from guidemap.outputs.pages.common import SHORT_LIST, more_in_directory
 from guidemap.outputs.pages.dated_common import (
     calendar_links,
@@ -130,7 +132,20 @@ def welcoming_groups(data: Dataset) -> list[Org]:
     return sort_orgs(o for o in data.orgs if "volunteers" in o.needs or o.volunteer is not None)
 
 
-def _empty_state(url: str, data: Dataset, site: SiteInfo) -> str:
+def _alerts_by_province(url: str, alerts: Sequence[Alert]) -> str:
+    """"Tell me when a group in Yala asks for volunteers": each province's alert feed's page."""
+    rows = "".join(f'<li class="gm-row"><span class="gm-row__name">{h(a.name)}</span>'
+                   '<span class="gm-row__buttons">'
+                   f'{link(url, urls.feed_page(a.rss), "แจ้งฉัน " + en("Tell me"), "md-button gm-row__button")}'
+                   "</span></li>" for a in alerts if a.kind == "province")
+    if not rows:
+        return ""
+    return (f'<section class="gm-alerts"><h2>แจ้งฉันเมื่อกลุ่มในจังหวัดของฉันประกาศรับอาสา '
+            f'{en("Tell me when a group in my province asks for volunteers")}</h2>'
+            f'<ul class="gm-rows">{rows}</ul></section>')
+
+
+def _empty_state(url: str, data: Dataset, site: SiteInfo, alerts: Sequence[Alert] = ()) -> str:
     """No open call: still useful, with the groups that welcome volunteers and how to post one."""
     welcoming = sorted(welcoming_groups(data), key=lambda o: o.province.th)  # pick one in your province
     groups = "".join(f"<li>{link(url, urls.org(o.id), h(o.name.best))} · {h(o.province.th)}</li>"
@@ -153,7 +168,8 @@ def _empty_state(url: str, data: Dataset, site: SiteInfo) -> str:
     network = (f"<p>หรือติดต่อเครือข่าย {en('Or contact the network')}</p>{channels}") if channels else ""
     next_call = (f"<p>{hear} {en('Hear of the next call')}</p>" if hear else "")
     return (f'<div class="gm-empty"><p><strong>ตอนนี้ยังไม่มีประกาศรับอาสาที่เปิดอยู่</strong> '
-            f'{en("No open calls right now.")}</p>{listed}{network}{next_call}</div>')
+            f'{en("No open calls right now.")}</p>{_alerts_by_province(url, alerts)}{listed}{network}'
+            f'{next_call}</div>')
 
 
 def _post_a_call(url: str, site: SiteInfo) -> str:
@@ -179,7 +195,8 @@ def _share(call: Call, site: SiteInfo) -> str:
     return share.share_block(f"{page_url}#call-{call.id}" if page_url else None, call.title.best)
 
 
-def volunteer_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
+def volunteer_page(data: Dataset, site: SiteInfo, alerts: Sequence[Alert] = ()) -> GeneratedPage:
+    """"Volunteer now"; ``alerts``: each province's and focus's alert feed (none without feeds)."""
     url = urls.VOLUNTEER
     orgs = {o.id: o for o in data.orgs}
     calls = open_calls(data.calls, site.today)
@@ -195,17 +212,16 @@ def volunteer_page(data: Dataset, site: SiteInfo) -> GeneratedPage:
                    '<p class="gm-empty-filter" hidden>ไม่พบประกาศที่ตรงกับตัวกรอง ลองล้างตัวกรอง '
                    f'{en("No call matches the filters.")}</p>')
     else:
-        listing = _empty_state(url, data, site)
+        listing = _empty_state(url, data, site, alerts)
     body = f'<div class="gm-volunteer-now">{intro}{listing}{_post_a_call(url, site)}</div>'
     title = f"{TITLE} / {TITLE_EN}"
     description = f"ประกาศรับอาสาสมัครที่เปิดอยู่ {len(calls)} ประกาศ"
     feeds = ""
     if site.has_feeds:
         feeds = call_feed_links(url)
-        rss = link(url, urls.CALLS_RSS, "ติดตามประกาศรับอาสาทาง RSS")
-        atom = link(url, urls.atom_of(urls.CALLS_RSS), "Atom")
-        body += (f'<p class="gm-subscribe gm-subscribe--narrow">{rss} · {atom} · '
-                 f'{link(url, urls.SUBSCRIBE, "RSS คืออะไร")}</p>')
+        rss = link(url, urls.feed_page(urls.CALLS_RSS), "ติดตามประกาศรับอาสาทางแอปอ่านฟีด")
+        body += (f'<p class="gm-subscribe gm-subscribe--narrow">{rss} · '
+                 f'{link(url, urls.SUBSCRIBE, "ช่องทางติดตามทั้งหมด")}</p>')
     # Its filters' script, here only (deferred: it runs after Material's bundle, as the site's own do).
     script = f'<script src="{h(urls.rel(url, DATED_SCRIPT))}" defer></script>'
     return GeneratedPage(url, title, description, one_block(body),

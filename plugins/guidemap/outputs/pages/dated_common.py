@@ -103,8 +103,10 @@ def organisers(frm: str, entry: Dated, orgs: dict[str, Org]) -> str:
 
 def calendar_links(frm: str, path: str, site: SiteInfo, label: str = "เพิ่มลงปฏิทิน") -> str:
     """A calendar file as a download (.ics) and, when the site's address is known, as a
-    subscription (``webcal://``) that phones open in their calendar app."""
+    subscription: Google Calendar's "add by URL" link and ``webcal://`` (other calendar apps)."""
     items = [link(frm, path, f"{h(label)} (.ics)", "gm-ics")]
+    if google := urls.google_calendar(site.url, path):  # Android's calendar ignores webcal://
+        items.append(f'<a href="{h(google)}" class="gm-gcal" rel="noopener">Google Calendar</a>')
     if webcal := urls.webcal(site.url, path):
         items.append(f'<a href="{h(webcal)}" class="gm-webcal">ติดตามในแอปปฏิทิน {en("Subscribe")}</a>')
     return f'<span class="gm-calendar-links">{" · ".join(items)}</span>'

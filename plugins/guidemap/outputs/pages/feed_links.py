@@ -15,6 +15,7 @@ from typing import NamedTuple
 from guidemap.contract.model.types import Area, Dataset, Org, Story
 from guidemap.outputs.html.htmlkit import h
 from guidemap.outputs.html.markup import link
+from guidemap.outputs.pages.alerts import Alert
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.types import SiteInfo
 
@@ -82,12 +83,17 @@ def catalogue(data: Dataset, site: SiteInfo) -> list[Feed]:
     return feeds
 
 
+def alternate_pair(frm: str, rss: str, title: str) -> str:
+    """``<link rel="alternate">`` tags of one feed (its RSS and Atom files) for a page's <head>."""
+    return (f'<link rel="alternate" type="{urls.RSS_TYPE}" title="{h(title)} (RSS)" '
+            f'href="{h(urls.rel(frm, rss))}">'
+            f'<link rel="alternate" type="{urls.ATOM_TYPE}" title="{h(title)} (Atom)" '
+            f'href="{h(urls.rel(frm, urls.atom_of(rss)))}">')
+
+
 def alternate_links(frm: str, feed: Feed) -> str:
     """``<link rel="alternate">`` tags for a page's <head> (feed readers look for these)."""
-    return (f'<link rel="alternate" type="{urls.RSS_TYPE}" title="{h(feed.title)} (RSS)" '
-            f'href="{h(urls.rel(frm, feed.rss))}">'
-            f'<link rel="alternate" type="{urls.ATOM_TYPE}" title="{h(feed.title)} (Atom)" '
-            f'href="{h(urls.rel(frm, feed.atom))}">')
+    return alternate_pair(frm, feed.rss, feed.title)
 
 
 class FeedLinks(NamedTuple):
@@ -97,12 +103,18 @@ class FeedLinks(NamedTuple):
     html: str = ""  # the visible links, after the page's body
 
 
-def _links(url: str, feed: Feed, label: str) -> FeedLinks:
-    visible = (f'<p class="gm-subscribe gm-subscribe--narrow">'
-               f'{link(url, feed.rss, h(label))} · '
-               f'{link(url, feed.atom, "Atom")} · '
-               f'{link(url, urls.SUBSCRIBE, "RSS คืออะไร")}</p>')
-    return FeedLinks(alternate_links(url, feed), visible)
+def _links(url: str, feed: Feed | None, label: str, alert: Alert | None = None) -> FeedLinks:
+    """The page's feeds: links to their pages for people (a browser shows a feed's XML as raw
+    code), autodiscovery tags to the files for readers."""
+    shown = [link(url, urls.feed_page(feed.rss), h(label))] if feed else []
+    head = alternate_links(url, feed) if feed else ""
+    if alert is not None:
+        shown.append(link(url, urls.feed_page(alert.rss),
+                          f"แจ้งเตือนเมื่อมีประกาศรับอาสาหรือกิจกรรมใน{h(alert.name)}"))
+        head += alternate_pair(url, alert.rss, alert.title)
+    visible = (f'<p class="gm-subscribe gm-subscribe--narrow">{" · ".join(shown)} · '
+               f'{link(url, urls.SUBSCRIBE, "ช่องทางติดตามทั้งหมด")}</p>')
+    return FeedLinks(head, visible)
 
 
 @dataclass(frozen=True)
@@ -110,6 +122,11 @@ class FeedCatalogue:
     """The site's feeds (none when the site URL is unknown), first the whole newsletter's."""
 
     feeds: tuple[Feed, ...] = ()
+    alerts: tuple[Alert, ...] = ()  # each province's and focus's calls and events
+
+    @cached_property
+    def _alerts(self) -> dict[str, Alert]:
+        return {a.page: a for a in self.alerts}
 
     @cached_property
     def _narrow(self) -> dict[str, Feed]:
@@ -121,11 +138,12 @@ class FeedCatalogue:
         story names yet, in ``province``) its province's. ``at``: where they are written, when
         not on ``url`` itself (the later pages of a long listing share its first page's feed)."""
         feed = self._narrow.get(url)
-        if feed is not None:
-            return _links(at or url, feed, "ติดตามเรื่องเล่าของหน้านี้ทาง RSS")
+        alert = self._alerts.get(url)
+        if feed is not None or alert is not None:
+            return _links(at or url, feed, "ติดตามเรื่องเล่าของหน้านี้", alert)
         if province is not None and (nearest := self._narrow.get(urls.province(province))):
             return _links(url, nearest,
-                          f"ยังไม่มีเรื่องเล่าที่กล่าวถึงกลุ่มนี้ ติดตามเรื่องเล่าของจังหวัด{province.th}ทาง RSS")
+                          f"ยังไม่มีเรื่องเล่าที่กล่าวถึงกลุ่มนี้ ติดตามเรื่องเล่าของจังหวัด{province.th}")
         return FeedLinks()
 
 

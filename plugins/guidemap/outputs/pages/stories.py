@@ -97,7 +97,7 @@ def withheld_stories(data: Dataset, site: SiteInfo) -> set[str]:
 def _subscribe_links(url: str) -> str:
     return (f'<p class="gm-subscribe">{link(url, urls.SUBSCRIBE, "ติดตามจดหมายข่าว", "md-button")} '
             f'อ่านเรื่องใหม่ได้ในแอปอ่านฟีด (RSS) โดยไม่ต้องคอยเปิดเว็บ '
-            f'{link(url, urls.FEED_RSS, "RSS")} · {link(url, urls.FEED_ATOM, "Atom")}</p>')
+            f'{link(url, urls.feed_page(urls.FEED_RSS), "ฟีด RSS")}</p>')
 
 
 def _editions(url: str, latest: Sequence[tuple[str, str]]) -> str:

@@ -75,6 +75,16 @@ def calendar_orgs(events: Iterable[Event], calls: Iterable[Call]) -> list[str]:
     return sorted({o for e in _dated_entries(events, calls) for o in e.orgs})
 
 
+def entry_focus(entry: Dated, orgs: dict[str, Org]) -> set[str]:
+    """A call's or event's focus: its groups' (it has none of its own)."""
+    return {f for o in entry.orgs if o in orgs for f in orgs[o].focus}
+
+
+def calendar_focus(events: Iterable[Event], calls: Iterable[Call], orgs: dict[str, Org]) -> list[str]:
+    """The focus keys with a calendar of their own, by key."""
+    return sorted({f for e in _dated_entries(events, calls) for f in entry_focus(e, orgs)})
+
+
 def _dated_entries(events: Iterable[Event], calls: Iterable[Call]) -> list[Dated]:
     return [*events, *(c for c in calls if on_calendar(c))]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from functools import lru_cache
+from urllib.parse import quote
 
 from guidemap.contract.model.types import Area, Org, Story
 
@@ -143,6 +144,32 @@ def province_feed(area: Area) -> str:
 
 def org_feed(org_id: str) -> str:
     return f"feeds/orgs/{org_id}.xml"
+
+
+def feed_page(rss_path: str) -> str:
+    """The page for people about a feed (what it covers, its latest items, how to follow it):
+    the site's buttons lead there, never to the XML, which a browser shows as raw code.
+    'feed.xml' → 'follow/newsletter/', 'feeds/focus/peace.xml' → 'follow/focus/peace/' (pages
+    apart from the feed files, whose folder holds only what readers fetch)."""
+    if rss_path == FEED_RSS:
+        return "follow/newsletter/"
+    return "follow/" + rss_path.removeprefix("feeds/").removesuffix(".xml") + "/"
+
+
+def alert_feed(kind: str, key: str) -> str:
+    """The calls and events of one province (``kind`` 'province', ``key`` its slug) or focus."""
+    return f"feeds/alerts/{kind}/{key}.xml"
+
+
+def focus_calendar(key: str) -> str:
+    return f"calendars/focus/{key}.ics"
+
+
+def google_calendar(site_url: str | None, path: str) -> str | None:
+    """Google Calendar's "add by URL" link for a calendar file: Android's Google Calendar
+    (most phones here) does not open ``webcal://`` itself."""
+    address = webcal(site_url, path)
+    return f"https://calendar.google.com/calendar/r?cid={quote(address, safe='')}" if address else None
 
 
 def atom_of(rss_path: str) -> str:
