@@ -161,7 +161,7 @@ def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue,
     pages.extend(events_pages.event_pages(data, site))
     if site.has_feeds:
         pages.append(subscribe.subscribe_page(feed_list, site, calendars.calendar_index(data, site)))
-        pages.extend(feed_pages_for(data, site, feed_list))
+        pages.extend(feed_pages_for(data, site, feed_list, editions or []))
     pages.append(map_view.map_page(data, site, maps))
     pages.extend(guide.guide_pages(data, site))
     if site.offline:
@@ -169,9 +169,11 @@ def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue,
     return pages
 
 
-def feed_pages_for(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue) -> list[GeneratedPage]:
+def feed_pages_for(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue,
+                   editions: list[tuple[str, str]]) -> list[GeneratedPage]:
     """Each feed's page for people (the site's buttons lead there, never to the XML)."""
     pages = [feed_pages.story_feed_page(site, f) for f in feed_list.feeds]
+    pages.append(feed_pages.editions_feed_page(site, editions))
     pages.append(feed_pages.calls_feed_page(site, f"{calls_pages.FEED_TITLE} {site.name}",
                                             selection.open_calls(data.calls, site.today)))
     pages.extend(feed_pages.alert_feed_page(site, a) for a in feed_list.alerts)

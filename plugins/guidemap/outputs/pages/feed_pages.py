@@ -119,6 +119,15 @@ def alert_feed_page(site: SiteInfo, alert: Alert) -> GeneratedPage:
                      _dated_items(alert.calls, alert.events, site), more)
 
 
+def editions_feed_page(site: SiteInfo, latest: Sequence[tuple[str, str]]) -> GeneratedPage:
+    """The numbered editions' feed (one item per edition, outputs/editions/); ``latest``: the
+    latest editions (page, title), newest first."""
+    return feed_page(site, urls.EDITIONS_RSS, f"จดหมายข่าวรายฉบับ · {site.name}",
+                     "จดหมายข่าวของเครือข่ายทีละฉบับ หนึ่งรายการต่อหนึ่งฉบับ ใช้กับแอปอ่านฟีด "
+                     "หรือบริการที่ส่งอีเมลจากฟีด", urls.NEWSLETTER, "จดหมายข่าวรายฉบับ",
+                     [Listed(title, page) for page, title in latest])
+
+
 def calls_feed_page(site: SiteInfo, title: str, calls: Sequence[Call]) -> GeneratedPage:
     return feed_page(site, urls.CALLS_RSS, title, f"ประกาศรับอาสาสมัครที่เปิดอยู่ของกลุ่มใน{site.name}",
                      urls.VOLUNTEER, "ร่วมเป็นอาสา", _dated_items(calls, [], site))

@@ -129,6 +129,8 @@ def subscribe_page(feeds: FeedCatalogue, site: SiteInfo,
                      urls.feed_page(urls.CALLS_RSS))
     web = f'อ่านจดหมายข่าวบนเว็บ {en("Read it on the web")}'
     whole = _row(url, f'จดหมายข่าวทั้งหมด {en("The whole newsletter")}', urls.feed_page(main.rss))
+    whole += _row(url, f'จดหมายข่าวรายฉบับ (หนึ่งรายการต่อฉบับ) {en("One item per issue")}',
+                  urls.feed_page(urls.EDITIONS_RSS))
     body = (
         "<p>เลือกช่องทางที่คุณใช้อยู่ ทุกช่องทางไม่มีค่าใช้จ่าย "
         f'{en("Pick the way you already use; each is free.")}</p>'
