@@ -9,6 +9,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from PIL import Image
+
 from conftest import BIN, make_repo, org_yaml
 
 # 2026-04-10 (UTC, Thai time the same day): January to March are over, April is not.
@@ -39,7 +41,8 @@ def _story(title: str, day: str, orgs: str = "[alpha]", extra: str = "") -> str:
 
 
 STORIES = {
-    "january.md": _story("เรื่องเดือนมกราคม", "2026-01-12"),
+    "january.md": _story("เรื่องเดือนมกราคม", "2026-01-12",
+                         extra="image: january.jpg\nimage_alt: 'ค่าย <อาสา> & \"ทะเล\"'\n"),
     "february.md": _story("เรื่องเดือนกุมภาพันธ์", "2026-02-14", "[beta]"),
     "march.md": _story("เรื่องเดือนมีนาคม", "2026-03-08", "[gamma]"),
     "march-hostile.md": ("---\ntitle: " + repr(HOSTILE).replace("\\'", "''")
@@ -65,6 +68,9 @@ EVENTS = {
 def editions_repo(root: Path, april: bool = True) -> Path:
     stories = {k: v for k, v in STORIES.items() if april or k != "april.md"}
     repo = make_repo(root, ORGS, stories)
+    # The January story's picture: wider than an e-mail's column, so the e-mail takes a copy.
+    picture = repo / "content" / "stories" / "january.jpg"
+    Image.new("RGB", (1200, 800), (30, 120, 160)).save(picture, quality=80)
     for folder, files in (("calls", CALLS), ("events", EVENTS)):
         (repo / folder).mkdir(exist_ok=True)
         for name, text in files.items():

@@ -15,6 +15,7 @@ from conftest import local_context
 from editions_fixture import APRIL, build_at, editions_repo
 
 pytestmark = pytest.mark.browser
+SITE_URL = "https://example.org/guide/"
 
 # Every element's right edge, and the page's scrolling width, against the viewport's.
 OVERFLOW_JS = """() => {
@@ -34,14 +35,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture()
 def opened(browser: Any, serve: Any, site: Path):  # type: ignore[no-untyped-def]
     context, outside, _ = local_context(browser, permissions=["clipboard-read", "clipboard-write"])
+    base = serve(site)
+    # The e-mail's pictures have the site's absolute address: answered by the local server.
+    context.route(f"{SITE_URL}**", lambda route: route.fulfill(
+        path=str(site / route.request.url[len(SITE_URL):].split("#")[0])))
     page = context.new_page()
-    page.base = serve(site)  # type: ignore[attr-defined]
+    page.base = base  # type: ignore[attr-defined]
     page.pwned = []  # type: ignore[attr-defined]
     page.on("dialog", lambda d: (page.pwned.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
     yield page
     assert page.evaluate("window.__pwned === undefined") and page.pwned == []
     context.close()
-    assert outside == [], f"requests left the local server: {outside}"
+    left = [u for u in outside if not u.startswith(SITE_URL)]  # the site's own: answered above
+    assert left == [], f"requests left the local server: {left}"
 
 
 @pytest.mark.parametrize("width", [360, 600])
@@ -52,6 +58,9 @@ def test_the_email_fits_a_phone_and_a_mail_column(opened: Any, width: int, key: 
     found = opened.evaluate(OVERFLOW_JS)
     assert found["scroll"] <= width and found["wide"] == [], found
     assert opened.locator("a", has_text="อ่านบนเว็บ").count() == 1
+    # Every picture arrived and keeps its proportions within the column.
+    sizes = opened.eval_on_selector_all("img", "els => els.map(e => [e.naturalWidth, e.width, e.height])")
+    assert all(natural > 0 and 0 < shown <= width and tall > 0 for natural, shown, tall in sizes), sizes
 
 
 def test_the_edition_page_copies_its_line_text(opened: Any, site: Path) -> None:

@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 from email.message import EmailMessage
+from html.parser import HTMLParser
 from pathlib import Path
 
 import feedparser
@@ -131,6 +132,23 @@ def test_the_email_is_escaped_absolute_and_small(repo: Path) -> None:
     links = re.findall(r'(?:href|src)="([^"]*)"', html)
     assert links and all(u.startswith("https://") for u in links), links
     assert "https://example.org/guide/stories/march/" in links
+
+
+def test_the_email_shows_the_story_picture_from_the_site(repo: Path) -> None:
+    images: list[dict[str, str | None]] = []
+
+    class Images(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "img":
+                images.append(dict(attrs))
+
+    Images().feed(_text(repo / "site", "2569-01", "email.html"))
+    (image,) = images
+    assert image["src"] == "https://example.org/guide/stories/january-640w.jpg"
+    assert (repo / "site" / "stories" / "january-640w.jpg").is_file()  # published, without metadata
+    assert image["alt"] == 'ค่าย <อาสา> & "ทะเล"' and image["width"] == "552"  # an attribute, inert
+    page = _article(repo / "site", "2569-01")
+    assert 'class="gm-edition__thumb"' in page and "../../stories/january-320w.jpg" in page
 
 
 def test_the_message_has_a_text_and_an_html_part(repo: Path) -> None:

@@ -60,7 +60,7 @@ h2 { font-size: 19px; color: #00695c; margin: 24px 0 8px 0; padding: 0 0 4px 0;
 .gm-mail-item-title a { color: #00695c; }
 .gm-mail-meta { color: #52606d; font-size: 14px; margin: 2px 0 0 0; }
 .gm-mail-text { margin: 4px 0 0 0; }
-.gm-mail-image { display: block; border: 0; height: auto; max-width: 100%; margin: 0 0 8px 0; }
+.gm-mail-image { display: block; border: 0; width: 100%; height: auto; margin: 0 0 8px 0; }
 .gm-mail-more { margin: 0 0 16px 0; font-size: 15px; }
 .gm-mail-more a { color: #00695c; }
 .gm-mail-foot { padding: 16px 24px; font-family: Tahoma, sans-serif; color: #52606d;
@@ -102,7 +102,9 @@ def _image(item: Item, site: SiteInfo) -> str:
     copies = renditions(item.image, item.image_info)
     chosen = next((r for r in copies if r.width >= IMAGE_WIDTH), copies[-1])
     width = min(chosen.width, IMAGE_WIDTH)
+    # The column's width, never wider than the copy (a small picture is not blown up).
     return (f'<img class="gm-mail-image" src="{h(_abs(site, chosen.path))}" width="{width}" '
+            f'style="max-width: {width}px;" '
             f'alt="{h(item.image_alt)}">')
 
 
