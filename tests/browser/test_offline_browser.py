@@ -225,6 +225,7 @@ def test_a_rebuild_replaces_the_cache(browser: Any, tmp_path: Path, serve: Any) 
         _wait_for_worker(page)
         page.goto(base + "volunteer/")
         assert "expires-soon" in shown_calls(page)
+        page.goto(base + "orgs/peace-a/")  # opened under the first build
         first = page.evaluate(CACHES_JS)
 
         _build(repo, LATER, name)  # the next day's build, in place
@@ -235,6 +236,9 @@ def test_a_rebuild_replaces_the_cache(browser: Any, tmp_path: Path, serve: Any) 
         page.goto(base + "volunteer/")
         assert page.get_attribute("html", "data-gm-saved")
         assert page.locator("#call-expires-soon").count() == 0  # gone from the new build's page
+        page.goto(base + "orgs/peace-a/")  # the page opened before: fetched again from the new build
+        assert page.get_attribute("html", "data-gm-saved") and not page.get_attribute("html", "data-gm-missing")
+        assert "อาสาจัดของบริจาค" not in page.inner_text("article")
         kept = page.evaluate(CACHED_TEXT_JS)
         for url, text in kept.items():
             path = url.removeprefix(base)
@@ -243,7 +247,7 @@ def test_a_rebuild_replaces_the_cache(browser: Any, tmp_path: Path, serve: Any) 
             file = built / (path + "index.html" if path == "" or path.endswith("/") else path)
             assert file.is_file(), url
             if file.suffix in (".html", ".css", ".js"):
-                assert text == file.read_text(encoding="utf-8"), f"{url}: not the new build's file"
+                assert text == file.read_bytes().decode("utf-8"), f"{url}: not the new build's file"
         context.close()
         assert errors == [] and outside == []
 

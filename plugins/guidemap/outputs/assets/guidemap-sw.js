@@ -96,8 +96,9 @@
     });
   }
 
-  /* What an earlier build kept beyond its first pages (pages opened, provinces saved) is
-     fetched again from this build, so a new build keeps them without the old files. */
+  /* What an earlier build kept beyond its first pages (pages opened with what they loaded,
+     provinces saved) is fetched again from this build, so a new build keeps them without the
+     old files; what this build no longer has (a 404) is left out. */
   function carryOver(cache) {
     return caches.keys().then(function (names) {
       var old = names.filter(function (n) { return n.indexOf(MINE) === 0 && n !== CACHE; });
@@ -106,7 +107,7 @@
           return readSaved(oldCache).then(function (saved) {
             return oldCache.keys().then(function (requests) {
               var urls = requests.map(function (q) { return q.url; }).filter(function (u) {
-                return !PRECACHED[u] && u !== SAVED && u.indexOf(SCOPE) === 0 && /\/$/.test(u);
+                return !PRECACHED[u] && u !== SAVED && u.indexOf(SCOPE) === 0;
               });
               return fetchAll(cache, urls).then(function () {
                 return Object.keys(saved).reduce(function (p, slug) {
@@ -198,7 +199,8 @@
       if (data.type === "save") return saveProvince(cache, new URL(data.list, SCOPE).href);
       if (data.type === "remove") return removeProvince(cache, data.slug);
       return Promise.all([readSaved(cache), cache.keys().then(function (requests) {
-        return Promise.all(requests.filter(function (q) { return q.url !== SAVED && /\/$/.test(q.url); })
+        /* The pages opened (the first pages are listed on the offline page already). */
+        return Promise.all(requests.filter(function (q) { return !PRECACHED[q.url] && /\/$/.test(q.url); })
           .map(function (q) {
             return cache.match(q).then(function (r) {
               return {url: q.url, title: decodeURIComponent(r.headers.get("x-gm-title") || ""),
