@@ -237,7 +237,8 @@ def test_a_rebuild_replaces_the_cache(browser: Any, tmp_path: Path, serve: Any) 
         assert page.get_attribute("html", "data-gm-saved")
         assert page.locator("#call-expires-soon").count() == 0  # gone from the new build's page
         page.goto(base + "orgs/peace-a/")  # the page opened before: fetched again from the new build
-        assert page.get_attribute("html", "data-gm-saved") and not page.get_attribute("html", "data-gm-missing")
+        assert page.get_attribute("html", "data-gm-saved")
+        assert not page.get_attribute("html", "data-gm-missing")
         assert "อาสาจัดของบริจาค" not in page.inner_text("article")
         kept = page.evaluate(CACHED_TEXT_JS)
         for url, text in kept.items():
