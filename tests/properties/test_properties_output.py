@@ -94,8 +94,8 @@ class Built:
         return found
 
     def text(self, path: str) -> str:
-        value = self.files[path]
-        return value.decode("utf-8") if isinstance(value, bytes) else value
+        value = self.files[path]  # (the CSV starts with a byte-order mark)
+        return (value.decode("utf-8") if isinstance(value, bytes) else value).removeprefix("\ufeff")
 
 
 def _csv_cell(text: str | None) -> str:

@@ -26,8 +26,8 @@ KEPT = ("feed.xml", "feed.atom", "feeds/**/*", "calendars/**/*", "data/**/*")
 
 
 def published(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes()
-            for pattern in KEPT for p in site.glob(pattern) if p.is_file()}
+    return {p.relative_to(site).as_posix(): p.read_bytes()  # (data/index.html is the data page)
+            for pattern in KEPT for p in site.glob(pattern) if p.is_file() and p.suffix != ".html"}
 
 
 def differences(made: dict[str, bytes], kept: dict[str, bytes]) -> list[str]:

@@ -110,7 +110,8 @@ def test_open_data_has_public_fields_and_coarse_locations_only(repo_site: Path) 
     payload = json.loads((repo_site / "data" / "orgs.json").read_text(encoding="utf-8"))
     data = load_repository(REPO).dataset
     assert payload["count"] == len(data.orgs) == len(payload["orgs"])
-    rows = list(csv.DictReader(io.StringIO((repo_site / "data" / "orgs.csv").read_text(encoding="utf-8"))))
+    table = (repo_site / "data" / "orgs.csv").read_text(encoding="utf-8-sig")  # after a byte-order mark
+    rows = list(csv.DictReader(io.StringIO(table)))
     assert [r["id"] for r in rows] == sorted(o.id for o in data.orgs)
     for record in payload["orgs"]:
         loc = record["location"]

@@ -67,7 +67,7 @@ from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, heading_id, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
 from guidemap.outputs.map.settings import TILES, MapRequest, Rendered
-from guidemap.outputs.pages import footer, guide
+from guidemap.outputs.pages import crawlers, footer, guide
 from guidemap.outputs.pages.feed_links import Feed
 from guidemap.outputs.registry import global_assets, site_outputs
 from guidemap.outputs.search import index as search
@@ -103,6 +103,8 @@ class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
     # Reading offline: the site's service worker, the offline page and "Save for offline" on
     # province pages (outputs/offline/; docs/accessibility.md). Never under `mkdocs serve`.
     offline = c.Type(bool, default=True)
+    # The licence of the open data (an SPDX id such as CC-BY-4.0), stated on the data/ page.
+    data_license = c.Optional(c.Type(str))
 
 
 def build_date() -> dt.date:
@@ -294,6 +296,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             description=config.site_description or "",
             feed_items=self.config.feed_items,
             network=result.network,
+            data_license=self.config.data_license or None,
             # The worker makes the guide's codes meanwhile; on_post_page puts them in.
             qr_later=True,
             offline=self._offline(),
@@ -447,6 +450,12 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         # copies them after this event): the feeds take the stories as their pages rendered them.
         assert self.data is not None and self.site is not None and self.helper is not None
         env.globals["guidemap_footer"] = self.footer  # read by theme/partials/copyright.html
+        # The sitemap (a template MkDocs renders before the pages) dates each page by its own
+        # content, not the build: search engines revisit what changed.
+        dates, latest = crawlers.page_dates(self.data, self.site)
+        for file in files.documentation_pages():
+            if file.page is not None and (date := dates.get(file.src_uri, latest)):
+                file.page.update_date = date
         about = files.get_file_from_path("about.md")  # the footer links to it only if the site has one
         env.globals["guidemap_about"] = about.url if about is not None else ""
         # `mkdocs serve` adds an inline script of its own to every page (live reload), which a

@@ -31,9 +31,21 @@ from guidemap.outputs.offline import lists as offline_lists
 from guidemap.outputs.offline import worker as offline_worker
 from guidemap.outputs.opendata import dated as dated_opendata
 from guidemap.outputs.opendata import orgs as opendata
+from guidemap.outputs.opendata import schemas as export_schemas
 from guidemap.outputs.pages import calls as calls_pages
+from guidemap.outputs.pages import (
+    crawlers,
+    feed_pages,
+    footer,
+    guide,
+    home,
+    listings,
+    offline,
+    open_data,
+    stories,
+    subscribe,
+)
 from guidemap.outputs.pages import events as events_pages
-from guidemap.outputs.pages import feed_pages, footer, guide, home, listings, offline, stories, subscribe
 from guidemap.outputs.pages.alerts import alert_catalogue
 from guidemap.outputs.pages.feed_links import NO_FEEDS, Feed, FeedCatalogue, catalogue
 from guidemap.outputs.pages.group import org_page
@@ -163,6 +175,7 @@ def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue,
         pages.append(subscribe.subscribe_page(feed_list, site, calendars.calendar_index(data, site)))
         pages.extend(feed_pages_for(data, site, feed_list, editions or []))
     pages.append(map_view.map_page(data, site, maps))
+    pages.append(open_data.open_data_page(site))
     pages.extend(guide.guide_pages(data, site))
     if site.offline:
         pages.append(offline.offline_page(site))
@@ -193,11 +206,13 @@ def data_files(data: Dataset, site: SiteInfo, out: SiteOutputs,
     """Open data, the guide map's data, Leaflet (from the installed xstatic packages) and the
     search worker."""
     out.files[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
-    out.files[urls.DATA_CSV] = opendata.orgs_csv(data.orgs)
+    out.files[urls.DATA_CSV] = opendata.orgs_csv_file(data.orgs)
     # The filters' data.
     out.files[urls.DIRECTORY_JSON] = opendata.directory_json(sort_orgs(data.orgs), site.network.focus)
     # Made from the site's own vocabularies (for this repository's, the same bytes as the file).
     out.files[urls.SCHEMA] = schema_json("org", site.network)
+    out.files.update(export_schemas.schema_files(site.network, site.url))  # what each export holds
+    out.files[urls.ROBOTS] = crawlers.robots_txt(site)
     out.files[urls.GEOJSON] = map_geodata.orgs_geojson(data.orgs)
     out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs, site.network.focus, with_calls)
     out.copies.update(map_settings.asset_copies())

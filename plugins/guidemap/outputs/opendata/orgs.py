@@ -93,9 +93,22 @@ def _cell(org: Org, column: _Column) -> object:
 
 
 def orgs_csv(orgs: list[Org]) -> str:
+    """The table: every text cell quoted, numbers (positions, years) bare, so a program told to
+    read quoted fields as text keeps ``+6673...`` a phone number and ``094`` a code
+    (docs/quality.md, "Open data")."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CSV_COLUMNS)
     for o in sorted(orgs, key=lambda o: o.id):
         writer.writerow([_cell(o, c) for c in COLUMNS])
     return out.getvalue()
+
+
+# Excel reads a UTF-8 file without a byte-order mark in the computer's legacy code page: the
+# Thai became mojibake. Every other reader (Python's utf-8-sig, LibreOffice, pandas) skips it.
+BOM = "\ufeff"
+
+
+def orgs_csv_file(orgs: list[Org]) -> str:
+    """``data/orgs.csv`` as published: the table after a byte-order mark."""
+    return BOM + orgs_csv(orgs)

@@ -34,6 +34,8 @@ class SiteInfo:
     # Reading offline (outputs/offline/): the service worker, the offline page and "Save for
     # offline" on province pages; the plugin's ``offline`` option, off under ``mkdocs serve``.
     offline: bool = False
+    # The open data's licence, an SPDX id (the plugin's data_license; None: not stated).
+    data_license: str | None = None
 
     @property
     def has_feeds(self) -> bool:

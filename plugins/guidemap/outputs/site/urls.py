@@ -54,6 +54,14 @@ CALENDAR = "calendars/network.ics"
 CALLS_RSS = "feeds/calls.xml"
 DATA_CALLS = "data/calls.json"
 DATA_EVENTS = "data/events.json"
+OPEN_DATA = "data/"  # the page that says what each data file holds, and its licence
+ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"
+
+
+def export_schema(name: str) -> str:
+    """The JSON Schema of an open-data file (outputs/opendata/schemas.py), by the schema's name."""
+    return f"schema/data/{name}.schema.json"
 ICS_TYPE = "text/calendar"
 
 # Reading offline (outputs/offline/): the service worker at the site's root (its scope is the
