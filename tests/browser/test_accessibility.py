@@ -76,7 +76,7 @@ EVERY_TYPE_PAGES = {
     "event-online": "events/online-talk/", "event-past": "events/past-training/",
     "event-hostile": "events/hostile-event/", "event-repeating": "events/circle/", "stories": "stories/",
     "story": "stories/2026-11-01-camp-lessons/", "help": "help/", "subscribe": "subscribe/",
-    "province": "provinces/pattani/", "guide": "guide/", "404": "404.html",
+    "province": "provinces/pattani/", "guide": "guide/", "data": "data/", "404": "404.html",
 }
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from guidemap.contract.model.dated import ATTENDANCE, EVENT_KINDS, REMOTE
+from guidemap.contract.model.dated import ATTENDANCE, EVENT_KINDS, REMOTE, REPEAT_UNITS
 from guidemap.contract.network import Network
 from guidemap.contract.vocab import PRECISION
 from guidemap.outputs.site import urls
@@ -97,8 +97,17 @@ def _call() -> dict[str, Any]:
 
 
 def _event() -> dict[str, Any]:
+    # A repeating event: its rule as written (and as an RRULE), and the dates still to come.
+    moved = _closed({"date": _DATE, "to": _WHEN}, ["date", "to"])
+    repeat = _closed({"unit": _keys(list(REPEAT_UNITS)), "every": {"type": "integer", "minimum": 1},
+                      "until": _DATE, "count": {"type": "integer", "minimum": 2},
+                      "cancelled": {"type": "array", "items": _DATE},
+                      "moved": {"type": "array", "items": moved},
+                      "rule": {"type": "string", "pattern": "^FREQ="}}, ["unit", "rule"])
+    occurrence = _closed({"start": _WHEN, "end": _WHEN}, ["start"])
     return _dated({"kind": _keys(list(EVENT_KINDS)), "attendance": _keys(list(ATTENDANCE)),
-                   "online_url": _URL, "status": _keys(["scheduled", "cancelled"])})
+                   "online_url": _URL, "status": _keys(["scheduled", "cancelled"]), "repeat": repeat,
+                   "next": {"type": "array", "items": occurrence}})
 
 
 def _geojson(net: Network) -> dict[str, Any]:
