@@ -107,6 +107,9 @@ def test_periods_of_two_and_three_months() -> None:
     assert (quarter.start, quarter.end) == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
     assert quarter.key == "2569-10"
     assert quarter.name == "ตุลาคม–ธันวาคม 2569" and quarter.issued == dt.date(2027, 1, 1)
+    edition = select.Edition(7, quarter, (), (), (), (), (), ())
+    assert edition.title == "ฉบับที่ 7 · ตุลาคม–ธันวาคม 2569"
+    assert edition.title_en == "Issue 7 · October 2026–December 2026"
     assert period_of(dt.date(2026, 2, 28), 2).end == dt.date(2026, 2, 28)
     assert period_of(dt.date(2026, 12, 31), 1).name == "ธันวาคม 2569"
 

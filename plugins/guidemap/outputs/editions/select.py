@@ -23,6 +23,11 @@ from guidemap.contract import thai
 from guidemap.contract.model.types import Call, Dataset, Event, Org, Story
 from guidemap.outputs.site.selection import Running, running, sort_orgs
 
+# English month names written out: strftime's %B follows the machine's locale, and the same
+# content must give the same bytes on every machine.
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
 
 @dataclass(frozen=True)
 class Period:
@@ -76,8 +81,11 @@ class Edition:
 
     @property
     def title_en(self) -> str:
-        return f"Issue {self.number} · {self.period.start:%B %Y}" + (
-            f"–{self.period.end:%B %Y}" if self.period.start.month != self.period.end.month else "")
+        start, end = self.period.start, self.period.end
+        months = f"{_MONTHS[start.month - 1]} {start.year}"
+        if start.month != end.month:
+            months += f"–{_MONTHS[end.month - 1]} {end.year}"
+        return f"Issue {self.number} · {months}"
 
 
 def _in(day: dt.date | None, period: Period) -> bool:
