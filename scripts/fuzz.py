@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-MODULES = ("test_properties_input", "test_properties_output", "test_properties_build")
+MODULES = ("test_properties_input", "test_properties_output", "test_properties_build",
+           "test_properties_dated")
 
 
 @dataclass

@@ -32,6 +32,7 @@ from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
 from guidemap.contract.location import GRID, LAT_RANGE, LON_RANGE
+from guidemap.contract.thai import find_phone
 from guidemap.contract.vocab import DEFAULT_FOCUS as FOCUS
 from guidemap.contract.vocab import DEFAULT_NEEDS as NEEDS
 from guidemap.contract.vocab import LANGUAGES
@@ -99,10 +100,11 @@ def _nfc_line(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+# Valid free text holds no phone number (the validator refuses one: contract/thai.find_phone).
 def plain_text(max_len: int, alphabet: str = THAI + LATIN + " ,-()") -> st.SearchStrategy[str]:
     """One line as the validator keeps it (NFC, no control characters, spaces collapsed)."""
     return (st.text(alphabet=alphabet, min_size=1, max_size=max_len)
-            .map(_nfc_line).filter(lambda t: 0 < len(t) <= max_len))
+            .map(_nfc_line).filter(lambda t: 0 < len(t) <= max_len and not find_phone(t)))
 
 
 def thai_text(max_len: int) -> st.SearchStrategy[str]:
@@ -134,7 +136,7 @@ def _validated(text: str, multiline: bool) -> str:
 def kept_hostile(max_len: int) -> st.SearchStrategy[str]:
     return (hostile_text(max_len).map(lambda t: _validated(t, False))
             .filter(lambda t: 0 < len(t) <= max_len and not _CONTROL.search(t)
-                    and not any(0xD800 <= ord(c) <= 0xDFFF for c in t)))
+                    and not any(0xD800 <= ord(c) <= 0xDFFF for c in t) and not find_phone(t)))
 
 
 def markdown_text(max_len: int, hostile: bool = False) -> st.SearchStrategy[str]:
@@ -149,7 +151,8 @@ def markdown_text(max_len: int, hostile: bool = False) -> st.SearchStrategy[str]
                       line.map(lambda t: f"> {t}"))
     return (st.lists(block, min_size=1, max_size=5).map("\n\n".join)
             .map(lambda t: _validated(t, True)[:max_len].strip())
-            .filter(lambda t: bool(t) and not any(0xD800 <= ord(c) <= 0xDFFF for c in t)))
+            .filter(lambda t: bool(t) and not any(0xD800 <= ord(c) <= 0xDFFF for c in t)
+                    and not find_phone(t)))
 
 
 # --- places --------------------------------------------------------------------------------------

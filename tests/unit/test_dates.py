@@ -38,3 +38,13 @@ def test_order() -> None:
     assert dates.order_problem((day, dt.time(9)), (day, None), "a", "b") is None  # the whole day
     assert dates.order_problem((day, None), (day - dt.timedelta(days=1), None), "a", "b") is not None
     assert dates.order_problem((day, dt.time(10)), (day, dt.time(9)), "a", "b") is not None
+
+
+def test_whens_on_one_day_sort_with_and_without_a_time() -> None:
+    """Two entries on one day, one with a time: sorting them raised TypeError (found by the
+    property tests of calls and events, tests/properties/test_properties_dated.py)."""
+    from guidemap.contract.model.types import When
+
+    day = dt.date(2026, 6, 12)
+    found = sorted([When(day, dt.time(9)), When(day), When(day - dt.timedelta(days=1), dt.time(23))])
+    assert found == [When(day - dt.timedelta(days=1), dt.time(23)), When(day), When(day, dt.time(9))]

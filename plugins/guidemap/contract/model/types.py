@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -173,12 +174,19 @@ class Story:
 THAI_TIME = dt.timezone(dt.timedelta(hours=7), "Asia/Bangkok")  # no daylight saving in Thailand
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class When:
     """A day, or a day and a time, in Thai time (Asia/Bangkok)."""
 
     day: dt.date
     time: dt.time | None = None
+
+    def __lt__(self, other: When) -> bool:
+        # A day without a time comes before the same day with one (a generated ``order`` would
+        # compare None with a time, and raise, when two entries share a day).
+        return (self.day, self.time is not None, self.time or dt.time.min) < (
+            other.day, other.time is not None, other.time or dt.time.min)
 
     def at(self) -> dt.datetime:
         """The moment in Thai time (a day alone: its start)."""
