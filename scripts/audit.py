@@ -140,6 +140,7 @@ def page_types(site: Path) -> dict[str, str]:
              "map": "map/", "stories": "stories/",
              "story": _largest(site, "stories/*/index.html"),
              "subscribe": "subscribe/" if (site / "subscribe" / "index.html").is_file() else None,
+             "feed": _largest(site, "follow/alerts/*/*/index.html"),  # a feed's page for people
              "province": _largest(site, "provinces/*/index.html"),
              "volunteer": "volunteer/", "events": "events/",
              "event": _largest(site, "events/*/index.html"),

@@ -21,7 +21,7 @@ import audit
 pytestmark = pytest.mark.browser
 
 PAGE_TYPES = ["home", "directory", "group", "map", "stories", "story", "subscribe", "province",
-              "volunteer", "events", "event", "guide", "404", "edition", "offline"]
+              "volunteer", "events", "event", "guide", "404", "edition", "offline", "feed"]
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +77,7 @@ EVERY_TYPE_PAGES = {
     "event-hostile": "events/hostile-event/", "event-repeating": "events/circle/", "stories": "stories/",
     "story": "stories/2026-11-01-camp-lessons/", "help": "help/", "subscribe": "subscribe/",
     "province": "provinces/pattani/", "guide": "guide/", "data": "data/", "404": "404.html",
+    "feed-alerts": "follow/alerts/province/yala/", "feed-newsletter": "follow/newsletter/",
 }
 
 

@@ -5,14 +5,18 @@ copy button copies the feed's address, and a feed's button opens a page, not XML
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import local_context
+from conftest import REPO, local_context
 from dated_fixture import EPOCH, build_at
 from every_type import every_type_repo
+
+sys.path.insert(0, str(REPO / "scripts"))
+import audit
 
 pytestmark = pytest.mark.browser
 
@@ -92,3 +96,16 @@ def test_copy_button_copies_the_address_and_a_feed_button_opens_a_page(browser: 
         assert outside == []
     finally:
         context.close()
+
+
+def test_the_page_with_line_and_email_has_no_serious_axe_violation(browser: Any, serve: Any,
+                                                                    news_site: Path) -> None:
+    if not audit.AXE_JS.exists():
+        pytest.skip("axe-core is missing: scripts/test.sh runs `npm ci --prefix scripts/audit`")
+    context, outside, _tiles = local_context(browser)
+    try:
+        page, visit = audit.first_visit(context, serve(news_site) + "subscribe/", settle_ms=300)
+        violations = audit.axe_violations(page)
+    finally:
+        context.close()
+    assert violations == [] and outside == [] and visit.outside == [], violations

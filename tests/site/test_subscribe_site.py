@@ -166,3 +166,9 @@ def test_topic_feeds_are_one_row_and_one_button_each(news_site: Path) -> None:
         assert row.count("<a ") >= 1
         if "gm-row__count" in row:  # a feed: one button, to its page
             assert row.count("<a ") == 1 and "follow/" in row
+
+
+def test_no_link_on_this_repositorys_site_or_without_channels_leads_to_a_feeds_xml(
+        repo_site: Path, every_type_site: Path) -> None:
+    assert raw_feed_links(repo_site) == []
+    assert raw_feed_links(every_type_site) == []
