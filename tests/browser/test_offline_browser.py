@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO, local_context
+from conftest import REPO, SHIFTS_JS, layout_shift, local_context
 from dated_fixture import CALLS, EPOCH, EVENTS, LATER, build_at, dated_repo
 
 sys.path.insert(0, str(REPO / "scripts"))
@@ -269,3 +269,17 @@ def test_search_pieces_fetched_once_keep_working_offline(browser: Any, site: str
     assert any(h.endswith("orgs/peace-a/") for h in offline), offline
     context.close()
     assert errors == [] and outside == []
+
+
+@pytest.mark.parametrize("width", [320, 412])
+def test_save_for_offline_moves_nothing_when_it_says_the_size(browser: Any, site: str, width: int) -> None:
+    context, page, outside, errors = _open(browser, viewport={"width": width, "height": 800})
+    page.add_init_script(SHIFTS_JS)
+    page.goto(site + "provinces/pattani/")
+    page.wait_for_function("() => !document.querySelector('.gm-offline-save button').disabled", timeout=20000)
+    assert "KB" in page.inner_text(".gm-offline-state")
+    page.wait_for_timeout(300)
+    cls = layout_shift(page)
+    context.close()
+    assert errors == [] and outside == []
+    assert cls <= 0.02, f"cumulative layout shift {cls:.3f} at {width}px"

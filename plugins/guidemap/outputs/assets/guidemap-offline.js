@@ -90,19 +90,16 @@
     var list = new URL(box.getAttribute("data-list"), window.location.href).href;
     function say(th, en) { state.textContent = ""; state.appendChild(bi(th, en)); }
     fetch(list).then(function (r) { return r.json(); }).then(function (info) {
-      say("ขนาดราว " + size(info.bytes) + " (" + info.urls.length + " หน้าและไฟล์)",
-          "about " + size(info.bytes) + ", " + info.urls.length + " pages and files");
+      say("ขนาดราว " + size(info.bytes), "about " + size(info.bytes));
       return ask({type: "list"}).then(function (kept) {
         var had = kept.provinces[info.slug];
-        if (had) say("บันทึกไว้แล้วเมื่อ " + day(had.saved, "th-TH") + " ขนาดราว " + size(info.bytes),
-                     "Saved on " + day(had.saved, "en-GB"));
+        if (had) say("บันทึกไว้แล้วเมื่อ " + day(had.saved, "th-TH"), "Saved on " + day(had.saved, "en-GB"));
         button.disabled = false;
         button.addEventListener("click", function () {
           button.disabled = true;
           say("กำลังบันทึก…", "Saving…");
           ask({type: "save", list: list}).then(function (done) {
-            say("บันทึกแล้ว " + done.pages + " หน้าและไฟล์ ดูได้แม้ไม่มีสัญญาณ",
-                "Saved " + done.pages + " pages and files for offline reading.");
+            say("บันทึกแล้ว " + done.pages + " หน้าและไฟล์", "Saved: " + done.pages + " pages and files");
             box.setAttribute("data-saved", "1");
             button.disabled = false;
           }, function () {
@@ -154,7 +151,6 @@
         .sort(function (a, b) { return a.url < b.url ? -1 : 1; })
         .forEach(function (p) { pages.appendChild(item(p.url, plain(p.title), p.saved)); });
       box.querySelector(".gm-offline-none").hidden = Object.keys(kept.provinces).length > 0;
-      box.hidden = false;
     }
     ask({type: "list"}).then(draw).catch(function () {});
   }

@@ -37,7 +37,8 @@ def offline_page(site: SiteInfo) -> GeneratedPage:
         + en("No connection: the pages saved on this device still open. Pages you opened are saved; "
              "a whole province is saved with “Save for offline” on its page.") + "</p>"
         f'<h2 id="first-pages">{bi(Label("หน้าที่บันทึกไว้เสมอ", "Always saved"))}</h2><ul>{first}</ul>'
-        '<div class="gm-offline-kept" hidden>'
+        # Shown from the first paint (nothing moves when the script fills the lists).
+        '<div class="gm-offline-kept">'
         f'<h2 id="provinces">{bi(Label("จังหวัดที่บันทึกไว้", "Saved provinces"))}</h2>'
         '<ul class="gm-offline-provinces"></ul>'
         f'<p class="gm-offline-none">ยังไม่ได้บันทึกจังหวัดใด {link(url, urls.PROVINCES, h("เลือกจังหวัด"))} '
@@ -46,5 +47,5 @@ def offline_page(site: SiteInfo) -> GeneratedPage:
         '<ul class="gm-offline-pages"></ul></div></div>'
     )
     description = "หน้าที่อ่านได้แม้ไม่มีสัญญาณอินเทอร์เน็ต"
-    head = page_head(site, url, TITLE) + '<meta name="robots" content="noindex">'
-    return GeneratedPage(url, TITLE, description, one_block(body), head, searchable=False)
+    return GeneratedPage(url, TITLE, description, one_block(body), page_head(site, url, TITLE),
+                         searchable=False)
