@@ -187,3 +187,30 @@ def test_the_pool_writes_the_feeds_the_build_would_write(tmp_path: Path) -> None
         finally:
             helper.close()
         assert {path: (folder / path).read_bytes() for path in expected} == expected
+
+
+def test_cards_the_worker_has_not_begun_are_drawn_here(tmp_path: Path) -> None:
+    """The share cards go to the worker in jobs; at the end of the build, a job it has not begun
+    is taken back and drawn here (the same files), one it has begun is waited for."""
+    from guidemap.adapter.helper import write_cards
+    from guidemap.outputs.pictures.cards import Card, draw
+
+    cards = [Card(f"กลุ่ม {i}", "กลุ่มอาสา · ยะลา", "ไซต์") for i in range(3)]
+    helper = Helper(enabled=True)
+    try:
+        busy = helper.submit(time.sleep, 3)
+        jobs = [helper.submit(write_cards, cards[i:i + 1], str(tmp_path / "site"), None) for i in range(3)]
+        future = busy._future
+        deadline = time.monotonic() + 60
+        while not getattr(future, "guidemap_real", future).running():  # the pool is busy with it
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        taken = [job.take_back() for job in jobs]  # the last ones wait behind it
+        assert taken[-1] and not busy.take_back()
+        assert [job.result() for job in jobs] == [1, 1, 1]
+        assert [job.from_pool for job in jobs][-1] is False
+        assert not jobs[-1].take_back()  # done: nothing left to take
+    finally:
+        helper.close()
+    for card in cards:
+        assert (tmp_path / "site" / card.path).read_bytes() == draw(card)

@@ -164,6 +164,18 @@ class Job(Generic[T]):
         self._helper, self._future, self._here = helper, future, here
         self.from_pool: bool | None = None  # known once result() has answered
 
+    def take_back(self) -> bool:
+        """Cancel the work if the pool has not begun it: :meth:`result` then does it here."""
+        future = self._future
+        if future is None:
+            return False
+        with self._helper._lock:  # not while the pool, just started, takes the early work
+            real = getattr(future, _REAL, None)  # an early job's future in the pool
+            cancelled = (real if real is not None else future).cancel()
+        if cancelled:
+            self._future = None
+        return cancelled
+
     def result(self) -> T:
         if self._future is not None:
             try:
@@ -211,6 +223,8 @@ class Helper:
             early, self._early = self._early or [], None
             self._pool = pool
             for fn, args, placeholder in early:
+                if placeholder.cancelled():  # taken back before the pool started
+                    continue
                 try:
                     if pool is None or self._broken:
                         raise cf.BrokenExecutor("the pool did not start")
@@ -274,8 +288,15 @@ class Helper:
             pool.shutdown(wait=True)
 
 
+_REAL = "guidemap_real"  # the pool's future of an early job, on the job's placeholder
+
+
 def _chain(future: cf.Future[Any], placeholder: cf.Future[Any]) -> None:
+    setattr(placeholder, _REAL, future)
+
     def copy(done: cf.Future[Any]) -> None:
+        if placeholder.done():
+            return
         if done.cancelled():
             placeholder.cancel()
         elif (exc := done.exception()) is not None:

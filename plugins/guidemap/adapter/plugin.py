@@ -115,6 +115,7 @@ def build_date() -> dt.date:
 
 _ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 CARDS_CACHE = ".cache/guidemap/cards"  # beside mkdocs.yml; drawn share cards, kept between builds
+CARDS_PER_JOB = 50  # share cards a job: what the worker has not begun by the end, the build draws
 
 
 def _drop_gone_headings(page: Page, html_text: str) -> None:
@@ -199,7 +200,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.qr_job: Job[dict[str, str]] | None = None
         self.index_job: Job[int] | None = None
         self.feeds_job: Job[int] | None = None
-        self.cards_job: Job[int] | None = None
+        self.cards_jobs: list[Job[int]] = []
         # Feeds are written once the stories' pages are rendered (a story is rendered once).
         self.later_feeds: tuple[Feed, ...] = ()
         self.feed_files: dict[str, File] = {}
@@ -220,7 +221,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         # Per-build state: the plugin object can outlive a `serve` rebuild.
         self.pages, self.contributed, self.data, self.part_tokens = {}, {}, None, {}
         self.to_index, self.batch, self.sent_pages = [], [], 0
-        self.maps_job = self.qr_job = self.index_job = self.feeds_job = self.cards_job = None
+        self.maps_job = self.qr_job = self.index_job = self.feeds_job = None
+        self.cards_jobs = []
         self.later_feeds, self.feed_files, self.story_slugs, self.story_html = (), {}, {}, {}
         self.write_later_feeds = None
         self.qr_codes = None
@@ -332,8 +334,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                                feeds_later=True, maps=maps, cards_later=True)
         # The share cards are drawn beside the build (the worker, or here), kept in a cache
         # folder beside mkdocs.yml between builds, as Material's social plugin keeps its cards.
-        self.cards_job = self.helper.submit(write_cards, outputs.cards, config.site_dir,
-                                            str(root / CARDS_CACHE)) if self.helper else None
+        cache, cards = str(root / CARDS_CACHE), outputs.cards
+        self.cards_jobs = [self.helper.submit(write_cards, cards[i:i + CARDS_PER_JOB], config.site_dir, cache)
+                           for i in range(0, len(cards), CARDS_PER_JOB)] if self.helper else []
         for path in sorted(outputs.withheld):
             found = files.get_file_from_path(path)
             if found is not None:
@@ -491,10 +494,16 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_post_build(self, config: Any) -> None:
         helper, self.helper = self.helper, None
         try:
+            # The share cards the worker has not begun are drawn here while it finishes the rest
+            # (the work queued behind them: the search index's last pages, the feeds).
+            taken = [job for job in self.cards_jobs if job.take_back()]
+            for job in taken:
+                job.result()
             if self.feeds_job is not None:  # written by the worker, or here if it failed
                 self.feeds_job.result()
-            if self.cards_job is not None:
-                self.cards_job.result()
+            for job in self.cards_jobs:
+                if job not in taken:
+                    job.result()
             if self.index_job is not None:
                 self._write_index(config.site_dir, self.index_job)
             if self.last_files is not None:  # made from every other file of the site
