@@ -16,6 +16,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote
 
 from guidemap.outputs.html.minify import lean_file
 from guidemap.outputs.offline.lists import ProvinceList
@@ -80,7 +81,7 @@ def page_refs(url: str, text: str, pictures: bool) -> list[str]:
 
 
 def _exists(site_dir: Path, path: str) -> bool:
-    return (site_dir / path.partition("?")[0]).is_file()
+    return _file(site_dir, path).is_file()
 
 
 def _with_refs(site_dir: Path, pages: Iterable[str], pictures: bool) -> list[str]:
@@ -108,8 +109,8 @@ def first_visit(site_dir: Path) -> list[str]:
 def _file(site_dir: Path, path: str) -> Path:
     """The file behind a site address (a page's folder: its index.html)."""
     if path == "" or path.endswith("/"):
-        return page_file(site_dir, path)
-    return site_dir / path.partition("?")[0]
+        return page_file(site_dir, unquote(path))
+    return site_dir / unquote(path.partition("?")[0])  # as the page wrote it: percent-encoded
 
 
 def _size(site_dir: Path, path: str) -> int:
