@@ -104,6 +104,12 @@ def problems_of(item: Any, at: str = "") -> list[str]:
     return found
 
 
+# What search engines need of a type to show it at all (Google's structured-data rules for an
+# event: its name, start and place); the vocabulary alone allows an Event without them.
+REQUIRED = {"Event": {"name", "startDate", "location"}, "Article": {"headline", "datePublished"},
+            "NGO": {"name", "url"}}
+
+
 def page_problems(html: str) -> tuple[int, list[str]]:
     """The JSON-LD blocks extruct finds in a page (their number) and their problems."""
     blocks = extruct.extract(html, syntaxes=["json-ld"], uniform=False, errors="strict")["json-ld"]
@@ -112,6 +118,8 @@ def page_problems(html: str) -> tuple[int, list[str]]:
         if block.get("@context") not in (SCHEMA, SCHEMA.rstrip("/"), "http://schema.org"):
             found.append(f"@context {block.get('@context')!r}")
         found.extend(problems_of(block))
+        missing = REQUIRED.get(str(block.get("@type")), set()) - set(block)
+        found.extend(f"/{name}: missing (a {block['@type']} needs it)" for name in sorted(missing))
     return len(blocks), found
 
 

@@ -56,6 +56,16 @@ def test_a_group_is_placed_named_by_its_words_and_shows_its_logo(every_type_site
     assert "logo" not in plain
 
 
+def test_a_story_with_a_picture_gives_it_as_the_articles_image(every_type_site: Path) -> None:
+    (article,) = blocks(every_type_site / "stories" / "2026-11-01-camp-lessons" / "index.html")
+    (picture,) = article["image"]
+    assert picture.startswith("https://example.org/guide/stories/")
+    assert (every_type_site / picture.removeprefix("https://example.org/guide/")).is_file()
+    assert page_problems('<script type="application/ld+json">{"@context":"https://schema.org",'
+                         '"@type":"Event","name":"x"}</script>')[1] == [
+        "/location: missing (a Event needs it)", "/startDate: missing (a Event needs it)"]
+
+
 def test_an_event_shows_its_organisers_logo_where_one_exists(every_type_site: Path) -> None:
     (talk,) = blocks(every_type_site / "events" / "online-talk" / "index.html")
     assert talk["image"] == ["https://example.org/guide/orgs/nong-chik-healing/logo.png"]

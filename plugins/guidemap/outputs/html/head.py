@@ -173,6 +173,8 @@ def story_head(story: Story, site: SiteInfo) -> str:
     }
     if story.author:
         article["author"] = {"@type": "Organization", "name": story.author}
+    if image is not None and (picture := urls.absolute(site.url, image.path)):
+        article["image"] = [picture]  # what search engines show beside the article
     return (page_head(site, url, story.title, story.summary or "", "article", image)
             + _meta("article:published_time", story.date.isoformat())
             + f'<script type="application/ld+json">{json_for_script(article)}</script>')
