@@ -19,3 +19,22 @@ def test_heading_ids_keep_thai_and_are_never_empty() -> None:
     assert heading_id("Café: What's next?") == "cafe-what-s-next"
     assert heading_id("🙂 !!") == "h"
     assert len(heading_id("ก" * 200)) == 60
+
+
+def test_the_plugin_sets_thai_heading_ids_unless_the_site_chose_a_slugify() -> None:
+    from types import SimpleNamespace
+
+    from guidemap.adapter.plugin import _thai_heading_ids
+
+    def own(value: str, separator: str) -> str:
+        return "x"
+
+    bare = SimpleNamespace(mdx_configs={})
+    _thai_heading_ids(bare)
+    assert bare.mdx_configs == {"toc": {"slugify": heading_id}}
+    chosen = SimpleNamespace(mdx_configs={"toc": {"permalink": True, "slugify": own}})
+    _thai_heading_ids(chosen)
+    assert chosen.mdx_configs["toc"] == {"permalink": True, "slugify": own}
+    longhand = SimpleNamespace(mdx_configs={"markdown.extensions.toc": {"permalink": True}})
+    _thai_heading_ids(longhand)
+    assert longhand.mdx_configs == {"markdown.extensions.toc": {"permalink": True, "slugify": heading_id}}
