@@ -360,8 +360,11 @@ def test_group_province_and_focus_pages_advertise_their_own_feed(news_site: Path
         hrefs = {href for _, href in parsed.feeds}
         assert f"../../{feed}" in hrefs and f"../../{feed.replace('.xml', '.atom')}" in hrefs, page
         # and a visible link, to the feed's page for people (a browser shows the XML as code)
-        people = "../../follow/" + feed.removeprefix("feeds/").removesuffix(".xml") + "/"
-        assert f"../../{feed}" not in parsed.hrefs and people in parsed.hrefs
+        assert f"../../{feed}" not in parsed.hrefs
+        if "/orgs/" in feed:  # a group's page is its feed's page: the address to copy
+            assert f'value="{SITE_URL}{feed}"' in (news_site / page).read_text(encoding="utf-8")
+        else:
+            assert "../../follow/" + feed.removeprefix("feeds/").removesuffix(".xml") + "/" in parsed.hrefs
 
 
 def test_a_group_no_story_names_offers_its_province_feed_instead_of_an_empty_one(
@@ -376,7 +379,7 @@ def test_a_group_no_story_names_offers_its_province_feed_instead_of_an_empty_one
     assert "ยังไม่มีเรื่องเล่าที่กล่าวถึงกลุ่มนี้" in text and "จังหวัดยะลา" in text
     assert (news_site / "feeds" / "province" / "yala.xml").is_file()
     subscribe = (news_site / "subscribe" / "index.html").read_text(encoding="utf-8")
-    assert "orgs/quiet" not in subscribe and "follow/orgs/beach/" in subscribe
+    assert "orgs/quiet" not in subscribe and 'href="../orgs/beach/#follow"' in subscribe
 
 
 def test_every_page_has_a_visible_subscribe_link_and_the_page_explains_rss(news_site: Path) -> None:
@@ -387,7 +390,7 @@ def test_every_page_has_a_visible_subscribe_link_and_the_page_explains_rss(news_
         assert any(h.rstrip("/").endswith("subscribe") for h in hrefs), page
     subscribe = (news_site / "subscribe" / "index.html").read_text(encoding="utf-8")
     assert "RSS" in subscribe and "แอปอ่านฟีด" in subscribe and f"{SITE_URL}feed.xml" in subscribe
-    assert 'href="../follow/orgs/beach/"' in subscribe and 'href="../follow/focus/marine/"' in subscribe
+    assert 'href="../orgs/beach/#follow"' in subscribe and 'href="../follow/focus/marine/"' in subscribe
 
 
 def test_archive_by_buddhist_era_year_and_thai_month_with_image_summary_and_groups(news_site: Path) -> None:

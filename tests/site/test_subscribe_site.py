@@ -16,6 +16,7 @@ import feedparser
 import icalendar
 import pytest
 
+from conftest import unwrap_words
 from dated_fixture import EPOCH, build_at
 from every_type import every_type_repo
 
@@ -120,9 +121,11 @@ def test_every_feed_has_a_thai_page_with_its_address_latest_items_and_how_to_fol
         people = news_site / f"follow/{rss.removeprefix('feeds/').removesuffix('.xml')}" / "index.html"
         if rss == "feed.xml":
             people = news_site / "follow/newsletter/index.html"
+        elif rss.startswith("feeds/orgs/"):  # a group's page, at #follow
+            people = news_site / "orgs" / file.stem / "index.html"
         html = people.read_text(encoding="utf-8")
         assert f'value="{SITE_URL}{rss}"' in html, rss  # the address, with a copy button
-        assert 'class="md-button gm-copy__button"' in html and "แอปอ่านฟีด" in html
+        assert 'class="md-button gm-copy__button"' in html and "แอปอ่านฟีด" in unwrap_words(html)
         assert f'{SITE_URL}{rss}' in [urljoin(f"{SITE_URL}{people.parent.relative_to(news_site)}/", h)
                                       for h in links(html).alternates]
     calls = page(news_site, "follow/calls")
@@ -165,7 +168,7 @@ def test_topic_feeds_are_one_row_and_one_button_each(news_site: Path) -> None:
     for row in rows:
         assert row.count("<a ") >= 1
         if "gm-row__count" in row:  # a feed: one button, to its page
-            assert row.count("<a ") == 1 and "follow/" in row
+            assert row.count("<a ") == 1 and ("follow/" in row or "#follow" in row)
 
 
 def test_no_link_on_this_repositorys_site_or_without_channels_leads_to_a_feeds_xml(

@@ -70,6 +70,7 @@ def test_feed_pages_are_apart_from_the_feed_files() -> None:
     assert urls.feed_page(urls.FEED_RSS) == "follow/newsletter/"
     assert urls.feed_page("feeds/focus/peace.xml") == "follow/focus/peace/"
     assert urls.feed_page(urls.alert_feed("province", "yala")) == "follow/alerts/province/yala/"
+    assert urls.feed_page("feeds/orgs/a.xml") == "orgs/a/#follow"  # a group's own page
     assert not any(urls.feed_page(p).endswith((".xml", ".atom"))
                    for p in (urls.FEED_RSS, urls.CALLS_RSS, "feeds/orgs/a.xml"))
 

@@ -185,7 +185,8 @@ def generated_pages(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue,
 def feed_pages_for(data: Dataset, site: SiteInfo, feed_list: FeedCatalogue,
                    editions: list[tuple[str, str]]) -> list[GeneratedPage]:
     """Each feed's page for people (the site's buttons lead there, never to the XML)."""
-    pages = [feed_pages.story_feed_page(site, f) for f in feed_list.feeds]
+    # (a group's feed is followed from the group's page: feed_links)
+    pages = [feed_pages.story_feed_page(site, f) for f in feed_list.feeds if f.kind != "org"]
     pages.append(feed_pages.editions_feed_page(site, editions))
     pages.append(feed_pages.calls_feed_page(site, f"{calls_pages.FEED_TITLE} {site.name}",
                                             selection.open_calls(data.calls, site.today)))
@@ -235,8 +236,8 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
     data = picture_files(data, site, orgs_dir, docs_dir, out)
     # The feeds are known before any page is made: each page adds the links to its own.
     # Feeds need absolute links (the plugin requires site_url with stories).
-    feed_list = (FeedCatalogue(tuple(catalogue(data, site)), alert_catalogue(data, site)) if site.has_feeds
-                 else NO_FEEDS)
+    feed_list = (FeedCatalogue(tuple(catalogue(data, site)), alert_catalogue(data, site), site.url)
+                 if site.has_feeds else NO_FEEDS)
     out.pages.extend(generated_pages(data, site, feed_list, maps, editions.latest))
     if site.has_feeds:
         announced = campaign_feed.announcements(data, site)

@@ -42,3 +42,13 @@ def link(frm: str, to: str, text_html: str, cls: str = "") -> str:
 def external(address: str, text_html: str) -> str:
     """A link away from the site, to an address a contributor gave."""
     return f'<a href="{href(address)}" rel="noopener noreferrer nofollow ugc">{text_html}</a>'
+
+
+def copy_field(address: str, label_html: str) -> str:
+    """An address to paste into an app: a read-only field anyone can select, and a copy button
+    the site's script shows where the browser can copy (it does nothing until tapped)."""
+    return (f'<div class="gm-copy"><label class="gm-copy__label">{label_html}'
+            f'<input class="gm-copy__field" type="text" readonly value="{h(address)}" dir="ltr" '
+            'spellcheck="false"></label>'
+            '<button type="button" class="md-button gm-copy__button" hidden>คัดลอก '
+            f'{en("Copy")}</button><span class="gm-copy__status" role="status"></span></div>')

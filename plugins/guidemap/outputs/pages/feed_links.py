@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from guidemap.contract.model.types import Area, Dataset, Org, Story
 from guidemap.outputs.html.htmlkit import h
-from guidemap.outputs.html.markup import link
+from guidemap.outputs.html.markup import copy_field, en, link
 from guidemap.outputs.pages.alerts import Alert
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.types import SiteInfo
@@ -103,6 +103,19 @@ class FeedLinks(NamedTuple):
     html: str = ""  # the visible links, after the page's body
 
 
+def _group_feed(url: str, feed: Feed, site_url: str | None) -> FeedLinks:
+    """A group's feed is followed from its own page (which lists the stories it carries): the
+    address to copy, rather than a page of its own for each of thousands of groups."""
+    address = urls.absolute(site_url, feed.rss) or feed.rss
+    visible = (f'<section class="gm-follow" id="follow"><p class="gm-subscribe gm-subscribe--narrow">'
+               "ติดตามเรื่องเล่าของกลุ่มนี้ทางแอปอ่านฟีด: คัดลอกที่อยู่ไปวางในแอป "
+               f'{en("Follow this group’s stories in a feed reader: copy the address.")}</p>'
+               + copy_field(address, f'ที่อยู่ฟีด (RSS) {en("Feed address")}')
+               + '<p class="gm-subscribe gm-subscribe--narrow">'
+               f'{link(url, urls.SUBSCRIBE, "ช่องทางติดตามทั้งหมด")}</p></section>')
+    return FeedLinks(alternate_links(url, feed), visible)
+
+
 def _links(url: str, feed: Feed | None, label: str, alert: Alert | None = None) -> FeedLinks:
     """The page's feeds: links to their pages for people (a browser shows a feed's XML as raw
     code), autodiscovery tags to the files for readers."""
@@ -123,6 +136,7 @@ class FeedCatalogue:
 
     feeds: tuple[Feed, ...] = ()
     alerts: tuple[Alert, ...] = ()  # each province's and focus's calls and events
+    site_url: str | None = None  # for the addresses a group's page gives to copy
 
     @cached_property
     def _alerts(self) -> dict[str, Alert]:
@@ -139,6 +153,8 @@ class FeedCatalogue:
         not on ``url`` itself (the later pages of a long listing share its first page's feed)."""
         feed = self._narrow.get(url)
         alert = self._alerts.get(url)
+        if feed is not None and feed.kind == "org":
+            return _group_feed(at or url, feed, self.site_url)
         if feed is not None or alert is not None:
             return _links(at or url, feed, "ติดตามเรื่องเล่าของหน้านี้", alert)
         if province is not None and (nearest := self._narrow.get(urls.province(province))):

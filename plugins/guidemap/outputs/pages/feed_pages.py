@@ -17,7 +17,7 @@ from guidemap.contract.model.types import Call, Event
 from guidemap.contract.thai import thai_date
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, one_block
-from guidemap.outputs.html.markup import en, link
+from guidemap.outputs.html.markup import copy_field, en, link
 from guidemap.outputs.pages.alerts import Alert
 from guidemap.outputs.pages.feed_links import Feed, alternate_pair
 from guidemap.outputs.site import urls
@@ -35,16 +35,6 @@ class Listed:
     title: str
     page: str
     day: dt.date | None = None
-
-
-def copy_field(address: str, label_html: str) -> str:
-    """An address to paste into an app: a read-only field anyone can select, and a copy button
-    the site's script shows where the browser can copy (it does nothing until tapped)."""
-    return (f'<div class="gm-copy"><label class="gm-copy__label">{label_html}'
-            f'<input class="gm-copy__field" type="text" readonly value="{h(address)}" dir="ltr" '
-            'spellcheck="false"></label>'
-            '<button type="button" class="md-button gm-copy__button" hidden>คัดลอก '
-            f'{en("Copy")}</button><span class="gm-copy__status" role="status"></span></div>')
 
 
 def _item(url: str, item: Listed) -> str:

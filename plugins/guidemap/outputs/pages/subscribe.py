@@ -14,10 +14,10 @@ from urllib.parse import quote, urlsplit
 
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, href, one_block
-from guidemap.outputs.html.markup import en, link
+from guidemap.outputs.html.markup import copy_field, en, link
 from guidemap.outputs.pages.alerts import Alert
 from guidemap.outputs.pages.feed_links import Feed, FeedCatalogue
-from guidemap.outputs.pages.feed_pages import READERS, calendar_row, copy_field
+from guidemap.outputs.pages.feed_pages import READERS, calendar_row
 from guidemap.outputs.pages.guide import qr_image
 from guidemap.outputs.pages.reach import line_account
 from guidemap.outputs.site import urls

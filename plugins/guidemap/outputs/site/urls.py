@@ -161,6 +161,8 @@ def feed_page(rss_path: str) -> str:
     apart from the feed files, whose folder holds only what readers fetch)."""
     if rss_path == FEED_RSS:
         return "follow/newsletter/"
+    if rss_path.startswith("feeds/orgs/"):  # a group's: its own page says all that (below its stories)
+        return org(rss_path.removeprefix("feeds/orgs/").removesuffix(".xml")) + "#follow"
     return "follow/" + rss_path.removeprefix("feeds/").removesuffix(".xml") + "/"
 
 
