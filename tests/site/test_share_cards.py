@@ -64,6 +64,14 @@ def test_lines_break_between_words_only(width: int) -> None:
         assert at in ends, (line, lines)
 
 
+@pytest.mark.parametrize("title", ["ต่าง ๆ", "ก ฯ", "เด็ก ๆ ชายแดน ๆ"])
+def test_a_repeat_mark_after_a_space_stays_with_its_word(title: str) -> None:
+    # Raised IndexError (found by the property tests of events, a title "ก ฯ"): the space
+    # was popped from the list the assignment then indexed.
+    assert "".join(cards._pieces(title)) == title
+    assert not any(p.strip() in ("ๆ", "ฯ") for p in cards._pieces(title))
+
+
 def test_a_word_wider_than_the_card_is_cut_to_fit() -> None:
     font, lines = cards._fit("ก" * 120, 1040)
     assert all(cards._width(line, font) <= 1040 for line in lines)

@@ -63,7 +63,8 @@ def _pieces(text: str) -> list[str]:
     for token in words(" ".join(text.split())):
         if out and token[0] in _NO_LINE_START:
             if out[-1].isspace() and len(out) > 1:  # "ต่าง ๆ": the space goes with them
-                out[-2] += out.pop()
+                space = out.pop()  # popped first: `out[-2] += out.pop()` indexes the shorter list
+                out[-1] += space
             out[-1] += token
         else:
             out.append(token)
