@@ -1,5 +1,5 @@
-"""A small crawler over a built site's files: every internal link, picture, script and
-stylesheet must name a file that exists, and every ``#fragment`` an id on its page.
+"""A small crawler over a built site's files: every internal link, picture (``srcset`` too),
+script and stylesheet must name a file that exists, and every ``#fragment`` an id on its page.
 
 Reads the files only (no server, no network). Links leaving the site are not followed; links
 to the site's own address (``site_url``) count as internal, whatever their form (relative,
@@ -30,6 +30,8 @@ class _Page(HTMLParser):
             value = d.get(attr)
             if value:
                 self.links.append(value)
+        if d.get("srcset"):  # "a.png 320w, b.png 640w": each candidate's address
+            self.links.extend(part.split()[0] for part in (d["srcset"] or "").split(",") if part.strip())
 
 
 def _read(path: Path) -> _Page:
