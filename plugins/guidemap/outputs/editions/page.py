@@ -14,7 +14,7 @@ from guidemap.outputs.editions.items import Item, Section
 from guidemap.outputs.editions.select import Edition
 from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, one_block
-from guidemap.outputs.html.markup import bi, en, external, link
+from guidemap.outputs.html.markup import bi, copy_field, en, external, link
 from guidemap.outputs.pages.common import picture_html
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.types import GeneratedPage, SiteInfo
@@ -121,7 +121,8 @@ def archive_page(found: list[tuple[Edition, list[Section]]], site: SiteInfo, fee
         + f'<h2>รับทุกฉบับ {en("Every issue")}</h2>'
         "<p>ฟีดของจดหมายข่าวรายฉบับ (หนึ่งรายการต่อหนึ่งฉบับ) ใช้กับแอปอ่านฟีด หรือบริการส่งอีเมลจากฟีด "
         f'{en("The issues’ feed, one item per issue, for a feed reader or an RSS-to-e-mail service.")}</p>'
-        f'<p class="gm-feed-url"><code>{h(feed)}</code></p>'
+        + copy_field(feed, f'ที่อยู่ฟีดรายฉบับ {en("Issues feed address")}')
+        + f"<p>{link(url, urls.feed_page(urls.EDITIONS_RSS), 'วิธีติดตามฟีดนี้ ' + en('How to follow it'))}</p>"
         f'<p>{link(url, urls.STORIES, "เรื่องเล่าทั้งหมด " + en("Every story"))} · '
         f'{link(url, urls.SUBSCRIBE, "ติดตามจดหมายข่าว " + en("Subscribe"))}</p>')
     title = "จดหมายข่าวรายฉบับ"
