@@ -128,6 +128,9 @@
       if (miss) miss.hidden = false;
     }
     var provinces = box.querySelector(".gm-offline-provinces"), pages = box.querySelector(".gm-offline-pages");
+    /* Titles end with the site's name (" - name", as this page's own): said once is enough. */
+    var site = / - [^-]*$/.exec(document.title);
+    site = site ? site[0] : null;
     function draw(kept) {
       provinces.textContent = "";
       pages.textContent = "";
@@ -149,7 +152,11 @@
       });
       kept.pages.filter(function (p) { return !inProvince[p.url]; })
         .sort(function (a, b) { return a.url < b.url ? -1 : 1; })
-        .forEach(function (p) { pages.appendChild(item(p.url, plain(p.title), p.saved)); });
+        .forEach(function (p) {
+          var title = plain(p.title);
+          if (site && title.slice(-site.length) === site) title = title.slice(0, -site.length);
+          pages.appendChild(item(p.url, title, p.saved));
+        });
       box.querySelector(".gm-offline-none").hidden = Object.keys(kept.provinces).length > 0;
     }
     ask({type: "list"}).then(draw).catch(function () {});

@@ -158,8 +158,12 @@
 
   function respond(event) {
     var request = event.request;
+    /* A page is asked of the server each time (a small "not modified" when it is unchanged):
+       the browser's own cache would otherwise answer offline too, without the saved-on notice,
+       and online with a page an older build wrote. */
+    var asked = request.mode === "navigate" ? new Request(request, {cache: "no-cache"}) : request;
     return caches.open(CACHE).then(function (cache) {
-      var network = fetch(request).then(function (response) {
+      var network = fetch(asked).then(function (response) {
         if (response.ok && response.type === "basic" && !new URL(request.url).search) {
           event.waitUntil(store(cache, request.url, response.clone()));
         }
