@@ -175,3 +175,8 @@ def test_no_link_on_this_repositorys_site_or_without_channels_leads_to_a_feeds_x
         repo_site: Path, every_type_site: Path) -> None:
     assert raw_feed_links(repo_site) == []
     assert raw_feed_links(every_type_site) == []
+
+
+def test_volunteer_now_with_open_calls_offers_the_alerts_by_area(news_site: Path) -> None:
+    assert "../subscribe/#alerts" in links(page(news_site, "volunteer")).anchors
+    assert 'id="alerts"' in page(news_site, "subscribe")

@@ -51,12 +51,18 @@ def alert_feed_files(data: Dataset, site: SiteInfo, alerts: tuple[Alert, ...]) -
     orgs = {o.id: o for o in data.orgs}
     fallback = max((o.updated for o in data.orgs), default=dt.date(1970, 1, 1))
     out: dict[str, bytes] = {}
-    entries: dict[tuple[str, str], Entry] = {}  # each call and event made once for every feed
+    calls_made: dict[str, Entry] = {}  # each call and event made once, for every feed it is in
+    events_made: dict[str, Entry] = {}
     for alert in alerts:
         calls = alert.calls[: max(site.feed_items, 0)]
         events = alert.events[: max(site.feed_items - len(calls), 0)]
-        items = [entries.setdefault(("call", c.id), call_entry(c, orgs, site)) for c in calls]
-        items += [entries.setdefault(("event", e.id), event_entry(e, orgs, site)) for e in events]
+        for c in calls:
+            if c.id not in calls_made:
+                calls_made[c.id] = call_entry(c, orgs, site)
+        for e in events:
+            if e.id not in events_made:
+                events_made[e.id] = event_entry(e, orgs, site)
+        items = [calls_made[c.id] for c in calls] + [events_made[e.id] for e in events]
         newest = max([*(c.updated for c in calls), *(e.updated for e in events)], default=fallback)
         channel = Channel(alert.rss, alert.atom, alert.page, f"{alert.title} ({site.name})",
                           alert.description)

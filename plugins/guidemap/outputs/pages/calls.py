@@ -220,8 +220,10 @@ def volunteer_page(data: Dataset, site: SiteInfo, alerts: Sequence[Alert] = ()) 
     if site.has_feeds:
         feeds = call_feed_links(url)
         rss = link(url, urls.feed_page(urls.CALLS_RSS), "ติดตามประกาศรับอาสาทางแอปอ่านฟีด")
+        by_area = link(url, urls.SUBSCRIBE + "#alerts", "แจ้งเตือนตามจังหวัดหรือประเด็น") if alerts else ""
         body += (f'<p class="gm-subscribe gm-subscribe--narrow">{rss} · '
-                 f'{link(url, urls.SUBSCRIBE, "ช่องทางติดตามทั้งหมด")}</p>')
+                 + (f"{by_area} · " if by_area else "")
+                 + f'{link(url, urls.SUBSCRIBE, "ช่องทางติดตามทั้งหมด")}</p>')
     # Its filters' script, here only (deferred: it runs after Material's bundle, as the site's own do).
     script = f'<script src="{h(urls.rel(url, DATED_SCRIPT))}" defer></script>'
     return GeneratedPage(url, title, description, one_block(body),
