@@ -79,3 +79,10 @@ def test_the_network_dataclass_keeps_the_defaults_of_an_older_site() -> None:
     from guidemap.contract import network
 
     assert dataclasses.replace(network.DEFAULT).email_signup is None
+
+
+def test_the_channels_sit_beside_the_editions_period(tmp_path: Path) -> None:
+    result = _load(tmp_path, "newsletter:\n  period: quarterly\n"
+                             f'  line: "@southvol"\n  email_signup: {SIGNUP}\n')
+    assert not result.problems, result.problems.report()
+    assert result.network.edition_months == 3 and result.network.email_signup == SIGNUP
