@@ -19,7 +19,9 @@ import pytest
 
 from guidemap.contract.model.dated import CALLS, EVENTS
 from guidemap.outputs.opendata.schemas import EXPORTS
+from guidemap.outputs.pages.open_data import open_data_page
 from guidemap.outputs.site import urls
+from guidemap.outputs.site.types import SiteInfo
 
 SITES = ["repository", "every type"]
 
@@ -94,9 +96,14 @@ def test_the_data_page_says_what_each_file_holds_and_its_licence(repo_site: Path
         assert f'href="{path.removeprefix("data/")}"' in page, path  # the page is data/
     for name in EXPORTS:
         assert f'href="../{urls.export_schema(name)}"' in page, name
-    assert "https://creativecommons.org/licenses/by/4.0/" in page
+    # The repository's network has not chosen a licence (the 2018 record names none): the page
+    # says so; a site that sets `data_license` names it with its deed.
+    assert "No licence is stated yet" in page and "creativecommons" not in page
     other = (every_type_site / "data" / "index.html").read_text(encoding="utf-8")
     assert "No licence is stated yet" in other and "creativecommons" not in other
+    site = SiteInfo(name="เครือข่าย & <b>", url="https://example.org/", repo_url=None, data_license="CC-BY-4.0")
+    stated = open_data_page(site).html
+    assert "https://creativecommons.org/licenses/by/4.0/" in stated and "เครือข่าย &amp; &lt;b&gt;" in stated
     about = (repo_site / "about" / "index.html").read_text(encoding="utf-8")
     assert 'href="../data/"' in about
 
