@@ -5,6 +5,7 @@ tests/site/test_published_files.py.)"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +47,16 @@ def test_no_published_svg_or_html_file_runs_contributed_script(browser: Any, ser
     p = context.new_page()
     dialogs: list[str] = []
     p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    # An edition's e-mail copy (newsletter/<key>/email.html) is for mail programs, so its links
+    # and pictures are the published site's absolute addresses: the only requests allowed out.
+    published = re.search(r"^site_url:\s*(\S+)", (repo / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    assert published is not None
+    left: list[str] = []
     for file in files:
+        before = len(outside)
         assert not _ran_script(p, base + file.relative_to(site).as_posix()), file
+        own = file.name == "email.html"
+        left += [u for u in outside[before:] if not (own and u.startswith(published.group(1)))]
     assert dialogs == []
-    assert outside == [], f"requests left the site: {outside}"
+    assert left == [], f"requests left the site: {left}"
     context.close()
