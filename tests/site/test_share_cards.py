@@ -113,7 +113,8 @@ def test_group_story_and_event_pages_name_their_drawn_card(rich_site: Path) -> N
     base = "https://example.org/guide/"
     pages = ([p for p in (rich_site / "orgs").glob("*/index.html")]
              + [p for p in (rich_site / "events").glob("*/index.html")]
-             + [rich_site / "stories" / "2026-11-01-story" / "index.html"])
+             + [rich_site / "stories" / "2026-11-01-story" / "index.html"]
+             + [rich_site / "volunteer" / "index.html"])  # a call is shared by its place there
     assert len(pages) > 6
     seen = set()
     for page in pages:

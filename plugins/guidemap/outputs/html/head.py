@@ -66,9 +66,15 @@ def event_card(event: Event, site: SiteInfo) -> cards.Card:
     return cards.Card(event.title.best, f"{EVENT_KINDS[event.kind].th} · {event.province.th}", site.name)
 
 
+def volunteer_card(site: SiteInfo) -> cards.Card:
+    """The "Volunteer now" page's: a call is shared by its place on that page."""
+    return cards.Card("ร่วมเป็นอาสา", "ประกาศรับอาสาสมัคร", site.name)
+
+
 def page_cards(data: Dataset, site: SiteInfo) -> list[cards.Card]:
     """Every card the pages of ``data`` show (the stories the site publishes)."""
     found = [org_card(o, site) for o in data.orgs] + [event_card(e, site) for e in data.events]
+    found.append(volunteer_card(site))
     found += [story_card(s, site) for s in site.published(data.stories)]
     return sorted({c for c in found if c is not None}, key=lambda c: c.path)
 

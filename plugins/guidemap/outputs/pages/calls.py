@@ -17,7 +17,7 @@ from guidemap.contract.model.types import Call, Dataset, Org
 from guidemap.contract.thai import thai_date
 from guidemap.contract.vocab import LANGUAGES, Label
 from guidemap.outputs.html import share
-from guidemap.outputs.html.head import page_head
+from guidemap.outputs.html.head import card_image, page_head, volunteer_card
 from guidemap.outputs.html.htmlkit import h, one_block
 from guidemap.outputs.html.markup import bi, en, external, link
 from guidemap.outputs.pages import reach
@@ -227,4 +227,5 @@ def volunteer_page(data: Dataset, site: SiteInfo, alerts: Sequence[Alert] = ()) 
     # Its filters' script, here only (deferred: it runs after Material's bundle, as the site's own do).
     script = f'<script src="{h(urls.rel(url, DATED_SCRIPT))}" defer></script>'
     return GeneratedPage(url, title, description, one_block(body),
-                         page_head(site, url, title, description) + feeds + script, searchable=False)
+                         page_head(site, url, title, description, image=card_image(volunteer_card(site)))
+                         + feeds + script, searchable=False)
