@@ -86,3 +86,18 @@ def test_the_channels_sit_beside_the_editions_period(tmp_path: Path) -> None:
                              f'  line: "@southvol"\n  email_signup: {SIGNUP}\n')
     assert not result.problems, result.problems.report()
     assert result.network.edition_months == 3 and result.network.email_signup == SIGNUP
+
+
+def test_many_groups_are_followed_from_their_own_pages_not_a_row_each() -> None:
+    from guidemap.outputs.pages.feed_links import Feed
+    from guidemap.outputs.pages.subscribe import MAX_GROUP_ROWS, _narrow_feeds
+
+    def feeds(n: int) -> tuple[Feed, ...]:
+        return tuple(Feed(f"feeds/orgs/g{i}.xml", f"จดหมายข่าว: กลุ่ม {i}", "", f"orgs/g{i}/", (), "org")
+                     for i in range(n))
+
+    few = _narrow_feeds("subscribe/", feeds(MAX_GROUP_ROWS))
+    assert few.count('class="gm-row"') == MAX_GROUP_ROWS
+    many = _narrow_feeds("subscribe/", feeds(2000))
+    assert 'class="gm-row"' not in many and 'href="../orgs/"' in many and "2,000" in many
+    assert len(many) < 1000

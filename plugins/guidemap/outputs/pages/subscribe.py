@@ -82,13 +82,30 @@ def _row(url: str, name_html: str, page: str, count: str = "") -> str:
             "</span></li>")
 
 
+# Beyond this many groups with stories, the page says where each group's own "Follow" is instead
+# of a row per group: at 2,000 groups the rows were 480 KB of a page a phone opens (and keeps
+# offline), growing with every group.
+MAX_GROUP_ROWS = 30
+
+
 def _narrow_feeds(url: str, feeds: tuple[Feed, ...]) -> str:
     groups = []
     for kind, title, title_en in _NARROW_KINDS:
-        rows = "".join(_row(url, h(f.title.split(": ", 1)[-1]), urls.feed_page(f.rss),
-                            f"{len(f.stories)} เรื่อง") for f in feeds if f.kind == kind)
-        if rows:
-            groups.append(f'<h3>{h(title)} {en(title_en)}</h3><ul class="gm-rows">{rows}</ul>')
+        chosen = [f for f in feeds if f.kind == kind]
+        if not chosen:
+            continue
+        if kind == "org" and len(chosen) > MAX_GROUP_ROWS:
+            count = f"{len(chosen):,}"
+            where_th = link(url, urls.DIRECTORY, "สารบบกลุ่ม")
+            where_en = link(url, urls.DIRECTORY, "directory")
+            body = (f"<p>{count} กลุ่มมีเรื่องเล่า เปิดหน้าของกลุ่มจาก{where_th} แล้วกด “ติดตาม” "
+                    + en(f"{count} groups have stories: open a group from the {where_en} and tap “Follow”.")
+                    + "</p>")
+        else:
+            body = '<ul class="gm-rows">' + "".join(
+                _row(url, h(f.title.split(": ", 1)[-1]), urls.feed_page(f.rss), f"{len(f.stories)} เรื่อง")
+                for f in chosen) + "</ul>"
+        groups.append(f"<h3>{h(title)} {en(title_en)}</h3>{body}")
     return "".join(groups)
 
 
