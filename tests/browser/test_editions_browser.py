@@ -72,7 +72,7 @@ def test_the_edition_page_copies_its_line_text(opened: Any, site: Path) -> None:
     box = button.bounding_box()
     assert box and box["height"] >= 44
     button.click()
-    opened.wait_for_function("document.querySelector('.gm-edition__status').textContent.length > 0")
+    opened.wait_for_function("() => document.querySelector('.gm-edition__status').textContent.length > 0")
     copied = opened.evaluate("navigator.clipboard.readText()")
     assert copied == (site / "newsletter" / "2569-03" / "line.txt").read_text(encoding="utf-8")
     assert "<script>window.__pwned=1</script>" in copied  # the text itself, never run
