@@ -256,10 +256,11 @@ def test_each_page_advertises_its_own_feed_or_its_provinces() -> None:
     from guidemap.outputs.pages.group import org_page
 
     data = dataset(story("s", dt.date(2026, 1, 2), orgs=("a",)))
-    feed_list = FeedCatalogue(tuple(catalogue(data, SITE)))
+    feed_list = FeedCatalogue(tuple(catalogue(data, SITE)), site_url=SITE.url)
     orgs = {o.id: o for o in data.orgs}
     named, unnamed = (org_page(o, SITE, [], orgs, feed_list) for o in data.orgs)
-    assert f'href="../../{urls.org_feed("a")}"' in named.head and "ของหน้านี้" in named.html
+    assert f'href="../../{urls.org_feed("a")}"' in named.head
+    assert 'id="follow"' in named.html and f'https://example.org/guide/{urls.org_feed("a")}' in named.html
     # No story names "b" yet: its page offers its province's feed.
     assert f'href="../../{urls.province_feed(YALA)}"' in unnamed.head and "จังหวัดยะลา" in unnamed.html
     province = listings.province_pages(data, SITE, feed_list)[0]
