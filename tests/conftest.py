@@ -14,7 +14,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -269,3 +269,34 @@ def open_filters(page: Any) -> None:
     toggle = page.locator(".gm-filters__toggle")
     if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
         toggle.click()
+
+
+def khal_runner(tmp_path: Path, calendars: Sequence[str] = ("site",),
+                quiet: bool = False) -> Callable[..., str]:
+    """Debian's khal, a calendar program, with its own settings in ``tmp_path`` (Thai time, ISO
+    dates) and one empty calendar per name: ``run(*args)`` gives what it printed, and fails the
+    test on a non-zero exit (and, ``quiet``, on any warning or error it wrote)."""
+    khal = shutil.which("khal")
+    if khal is None:
+        pytest.fail("khal is missing: run scripts/test.sh (it installs Debian's khal)")
+    for name in calendars:
+        (tmp_path / name).mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(
+        "[calendars]\n" + "".join(f"[[{n}]]\npath = {tmp_path / n}\ntype = calendar\n" for n in calendars)
+        + "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
+        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
+        "local_timezone = Asia/Bangkok\ndefault_timezone = Asia/Bangkok\n"
+        f"[sqlite]\npath = {tmp_path / 'khal.db'}\n", encoding="utf-8")
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+
+    def run(*args: str) -> str:
+        done = subprocess.run([khal, "-c", str(config), *args], env=env, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0, (args, done.stderr)
+        if quiet:
+            said = done.stderr.lower()
+            assert "warning" not in said and "error" not in said, (args, done.stderr)
+        return done.stdout
+
+    return run

@@ -8,7 +8,6 @@ Feed Validator's checks (tests/feed_checks.py). docs/quality.md lists them with 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import feedparser
 import icalendar
 import pytest
 
+from conftest import khal_runner
 from dated_fixture import EPOCH, build_at
 from every_kind import every_kind_repo
 from feed_checks import atom_problems, rss_problems
@@ -115,30 +115,9 @@ def test_every_calendar_passes_libical_without_a_warning(site: Path) -> None:
 
 
 def test_every_calendar_imports_into_khal(site: Path, tmp_path: Path) -> None:
-    khal = shutil.which("khal")
-    if khal is None:
-        pytest.fail("khal is missing: run scripts/bootstrap.sh test (it installs Debian's khal)")
     files = ics_files(site)
     names = [f"c{n}" for n in range(len(files))]
-    calendars = "".join(f"[[{name}]]\npath = {tmp_path / name}\ntype = calendar\n" for name in names)
-    for name in names:
-        (tmp_path / name).mkdir()
-    config = tmp_path / "config"
-    config.write_text(
-        f"[calendars]\n{calendars}"
-        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
-        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
-        "local_timezone = Asia/Bangkok\ndefault_timezone = Asia/Bangkok\n"
-        f"[sqlite]\npath = {tmp_path / 'khal.db'}\n", encoding="utf-8")
-    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
-
-    def run(*args: str) -> str:
-        done = subprocess.run([khal, "-c", str(config), *args], env=env, capture_output=True, text=True,
-                              timeout=120)
-        assert done.returncode == 0, (args, done.stderr)
-        said = done.stderr.lower()
-        assert "warning" not in said and "error" not in said, (args, done.stderr)
-        return done.stdout
+    run = khal_runner(tmp_path, names, quiet=True)
 
     for name, path in zip(names, files, strict=True):
         run("import", "--batch", "-a", name, str(path))

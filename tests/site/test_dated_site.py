@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
-import subprocess
 from html import unescape
 from pathlib import Path
 from urllib.parse import quote
@@ -18,7 +16,7 @@ import icalendar
 import pytest
 from lxml import etree
 
-from conftest import unwrap_words
+from conftest import khal_runner, unwrap_words
 from dated_fixture import EPOCH, HOSTILE, LATER, build_at, dated_repo
 from guidemap.contract.location import coarsen
 
@@ -229,25 +227,7 @@ def test_hostile_text_cannot_forge_calendar_entries_or_markup(dated_site: Path) 
 
 
 def test_calendars_import_into_khal(dated_site: Path, tmp_path: Path) -> None:
-    khal = shutil.which("khal")
-    if khal is None:
-        pytest.fail("khal is missing: run scripts/test.sh (it installs Debian's khal)")
-    (tmp_path / "cal").mkdir()
-    config = tmp_path / "config"
-    config.write_text(
-        f"[calendars]\n[[site]]\npath = {tmp_path / 'cal'}\ntype = calendar\n"
-        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
-        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
-        f"local_timezone = Asia/Bangkok\ndefault_timezone = Asia/Bangkok\n"
-        f"[sqlite]\npath = {tmp_path / 'khal.db'}\n", encoding="utf-8")
-    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
-
-    def run(*args: str) -> str:
-        done = subprocess.run([khal, "-c", str(config), *args], env=env, capture_output=True, text=True,
-                              timeout=120)
-        assert done.returncode == 0, done.stderr
-        return done.stdout
-
+    run = khal_runner(tmp_path)
     run("import", "--batch", "-a", "site", str(dated_site / "calendars" / "network.ics"))
     listed = run("list", "--day-format", "", "--format", "{start}|{end}|{title}|{status}",
                  "2026-09-01", "180d").splitlines()

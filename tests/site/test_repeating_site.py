@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,7 +17,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from conftest import local_context
+from conftest import khal_runner, local_context
 from dated_fixture import EPOCH, LATER, TODAY, build_at, dated_repo
 from jsonld_check import page_problems
 
@@ -111,25 +109,7 @@ def test_the_calendar_file_expands_to_the_rule_s_dates_without_the_cancelled_one
 
 
 def test_khal_imports_the_repeating_event_and_lists_its_dates(site: Path, tmp_path: Path) -> None:
-    khal = shutil.which("khal")
-    if khal is None:
-        pytest.fail("khal is missing: run scripts/test.sh (it installs Debian's khal)")
-    (tmp_path / "cal").mkdir()
-    config = tmp_path / "config"
-    config.write_text(
-        f"[calendars]\n[[site]]\npath = {tmp_path / 'cal'}\ntype = calendar\n"
-        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
-        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
-        "local_timezone = Asia/Bangkok\ndefault_timezone = Asia/Bangkok\n"
-        f"[sqlite]\npath = {tmp_path / 'khal.db'}\n", encoding="utf-8")
-    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
-
-    def run(*args: str) -> str:
-        done = subprocess.run([khal, "-c", str(config), *args], env=env, capture_output=True, text=True,
-                              timeout=120)
-        assert done.returncode == 0, done.stderr
-        return done.stdout
-
+    run = khal_runner(tmp_path)
     run("import", "--batch", "-a", "site", str(site / "calendars" / "network.ics"))
     listed = run("list", "--day-format", "", "--format", "{start}|{end}|{title}", "2026-09-01", "500d")
     rows = sorted({line.strip() for line in listed.splitlines() if "|" in line})
