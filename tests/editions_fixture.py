@@ -5,13 +5,11 @@ calls, events, a campaign, groups updated) and a story in April, built at a chos
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from pathlib import Path
 
 from PIL import Image
 
-from conftest import BIN, make_repo, org_yaml
+from conftest import make_repo, org_yaml
 
 # 2026-04-10 (UTC, Thai time the same day): January to March are over, April is not.
 APRIL = int(dt.datetime(2026, 4, 10, 3, tzinfo=dt.timezone.utc).timestamp())
@@ -76,12 +74,3 @@ def editions_repo(root: Path, april: bool = True) -> Path:
         for name, text in files.items():
             (repo / folder / f"{name}.yml").write_text(text, encoding="utf-8")
     return repo
-
-
-def build_at(root: Path, epoch: int, out: str = "site") -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
-    env.pop("SITE_URL", None)
-    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(root / out)], cwd=root,
-                            env=env, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    return root / out

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from conftest import local_context
-from editions_fixture import APRIL, build_at, editions_repo
+from dated_fixture import build_at
+from editions_fixture import APRIL, editions_repo
 
 pytestmark = pytest.mark.browser
 SITE_URL = "https://example.org/guide/"

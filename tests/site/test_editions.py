@@ -21,7 +21,8 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from editions_fixture import APRIL, HOSTILE, MAY, build_at, editions_repo
+from dated_fixture import build_at
+from editions_fixture import APRIL, HOSTILE, MAY, editions_repo
 from guidemap.contract.load.repository import load_repository
 from guidemap.contract.model.types import Dataset, Story
 from guidemap.contract.network import Network, load
