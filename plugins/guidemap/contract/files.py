@@ -32,6 +32,7 @@ import yaml
 
 from guidemap.contract import pictures
 from guidemap.contract.problems import Problems
+from guidemap.contract.yamlsafe import relative
 
 STORIES_DIR = "stories"
 HOME_PAGE = "index.md"
@@ -62,10 +63,8 @@ def convert_hint(name: str) -> str:
 
 
 def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    rel = relative(path, root)
+    return path.as_posix() if rel is None else rel
 
 
 def is_link(path: Path) -> bool:
@@ -214,8 +213,7 @@ def check_files(root: Path, content_dir: str, orgs_dir: str, pages: frozenset[st
             if link:
                 report_link(problems, shown)
                 continue
-            if folder == content and path.is_file() and not _hidden(_rel(path, content)):
-                rel = _rel(path, content)
+            if folder == content and path.is_file() and not _hidden(rel := _rel(path, content)):
                 problem = content_file_problem(rel, pages)
                 if problem:
                     problems.add(shown, 0, "", *problem)
@@ -267,6 +265,11 @@ def _line(text: str, at: int) -> int:
 def inline_images(body: str) -> list[tuple[int, str]]:
     """(line in ``body``, address) of every picture the Markdown shows: ``![...](address)``,
     ``<img src=...>`` and ``![...][label]`` with its ``[label]: address`` definition."""
+    # Most stories show no picture: every form above starts with "![" or "<", and looking for
+    # those two is far cheaper than the four searches (every story, at validation and again
+    # for the pictures a build publishes).
+    if "![" not in body and "<" not in body:
+        return []
     found = [(_line(body, m.start()), m.group(1).strip("<>")) for m in _INLINE.finditer(body)]
     found += [(_line(body, m.start()), m.group(1).strip("\"'")) for m in _IMG_TAG.finditer(body)]
     defs = {m.group(1).strip().casefold(): (_line(body, m.start()), m.group(2).strip("<>"))

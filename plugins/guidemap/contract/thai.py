@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from pythainlp.util import thai_digit_to_arabic_digit, thai_strftime
+from pythainlp.util import thai_strftime
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 BE_OFFSET = 543
@@ -15,9 +15,15 @@ BE_OFFSET = 543
 BE_THRESHOLD = 2400
 
 
+_THAI_DIGIT = re.compile("[๐-๙]")
+_TO_ARABIC = str.maketrans({chr(ord("๐") + i): str(i) for i in range(10)})
+
+
 def arabic_digits(text: str) -> str:
     """Thai digits (๐-๙) become 0-9; everything else is kept."""
-    return thai_digit_to_arabic_digit(text) if any("๐" <= c <= "๙" for c in text) else text
+    # A regular expression finds a Thai digit in C: a Python test per character was a fifth of
+    # reading 2,000 profiles (every free-text field passes here, through find_phone).
+    return text.translate(_TO_ARABIC) if _THAI_DIGIT.search(text) else text
 
 
 def ce_year(year: int) -> int:
@@ -100,10 +106,25 @@ def normalize_phone(text: str) -> str:
 # Something that may be a phone number in free text: a "0" (or "+66") then digits and the
 # separators people write between them (spaces, dashes, dots, brackets).
 _PHONE_RUN = re.compile(r"(?<![\d+])(?:\+\s?66|\(?0)[\d\s\-().]{7,24}")
+# Any decimal digit, as ``\d`` in _PHONE_RUN reads it (Thai digits and other scripts' too).
+_DIGIT = re.compile(r"\d")
+# The fewest digits of a number find_phone returns (a 9-digit landline).
+_PHONE_DIGITS = 9
 
 
 def find_phone(text: str) -> str | None:
     """The first phone number written in ``text``, as written (None when there is none).
+
+    Most free text holds no digits at all: a number needs at least nine, and counting them in
+    C is some three times cheaper than the search below (12,000 fields at 2,000 profiles), with
+    the same answer (tests/properties/test_properties_thai.py checks it)."""
+    if len(_DIGIT.findall(text)) < _PHONE_DIGITS:
+        return None
+    return find_phone_plain(text)
+
+
+def find_phone_plain(text: str) -> str | None:
+    """:func:`find_phone` without its cheap first test: the detector itself.
 
     The one detector of phone numbers in free text: a run is a phone number when
     :func:`normalize_phone`, the reader of the ``phone`` field, accepts it (dots, brackets,
@@ -118,7 +139,7 @@ def find_phone(text: str) -> str | None:
             digits = sum(c.isdigit() for c in run[:end])
             if digits > 12:
                 continue
-            if digits < 9:
+            if digits < _PHONE_DIGITS:
                 break
             try:
                 normalize_phone(run[:end])

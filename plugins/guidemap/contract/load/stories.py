@@ -19,11 +19,18 @@ from guidemap.contract.yamlsafe import (
     decode_reported,
     parse_reported,
     read_bytes,
+    relative,
     shown_path,
     split_front_matter,
 )
 
 STORIES_DIR = "stories"
+
+
+def _in_content(path: Path, content_dir: Path) -> str:
+    """``path.relative_to(content_dir).as_posix()`` (:func:`relative`: without pathlib's cost)."""
+    rel = relative(path, content_dir)
+    return path.relative_to(content_dir).as_posix() if rel is None else rel  # raises as it did
 
 
 def story_files(content_dir: Path) -> list[Path]:
@@ -58,17 +65,17 @@ def _story_text(path: Path, shown: str, problems: Problems) -> str | None:
     return text
 
 
-def _front_matter(text: str, shown: str, problems: Problems) -> tuple[Document, str] | None:
-    """The parsed front matter and the body."""
+def _front_matter(text: str, shown: str, problems: Problems) -> tuple[Document, str, int] | None:
+    """The parsed front matter, the body and the line where the body starts."""
     parts = split_front_matter(text)
     if parts is None:
         problems.add(shown, 1, "", "a story must start with front matter between --- lines "
                      "(title: and date: at least)",
                      "เรื่องเล่าต้องขึ้นต้นด้วยส่วนหัวระหว่างบรรทัด --- (อย่างน้อย title: และ date:)")
         return None
-    front, body, _ = parts
+    front, body, body_line = parts
     doc = parse_reported(front, shown, problems, first_line=2)
-    return (doc, body) if doc is not None else None
+    return (doc, body, body_line) if doc is not None else None
 
 
 def _story_image(image: str | None, has_alt: bool, folder: Path,
@@ -104,7 +111,7 @@ def _story_image(image: str | None, has_alt: bool, folder: Path,
 
 def _story(data: dict[str, Any], path: Path, content_dir: Path, body: str,
            image_info: pictures.ImageInfo | None) -> Story:
-    rel = path.relative_to(content_dir).as_posix()
+    rel = _in_content(path, content_dir)
     image = data.get("image")
     return Story(
         slug=rel.removesuffix(".md").removeprefix(f"{STORIES_DIR}/"),
@@ -135,22 +142,17 @@ def load_story_file(path: Path, content_dir: Path, root: Path, org_ids: set[str]
     parsed = _front_matter(text, shown, problems) if text is not None else None
     if parsed is None or text is None:
         return None
-    doc, body = parsed
+    doc, body, body_line = parsed
     ctx = Context(shown, doc, problems, site)
     before = len(problems)
     data, _ = STORY.check_fields(doc.data if doc.data is not None else {}, (), ctx)
     for i, org_id in enumerate(data.get("orgs", [])):
         check_org_id(org_id, ("orgs", i), ctx, org_ids)
-    files.check_inline_images(body, _body_line(text), path.parent, shown, problems)
+    files.check_inline_images(body, body_line, path.parent, shown, problems)
     image_info = _story_image(data.get("image"), bool(data.get("image_alt")), path.parent, ctx)
     if len(problems) > before:
         return None
     return _story(data, path, content_dir, body, image_info)
-
-
-def _body_line(text: str) -> int:
-    parts = split_front_matter(text)
-    return parts[2] if parts else 1
 
 
 def _lesson(data: dict[str, Any] | None) -> Lesson | None:
@@ -167,7 +169,7 @@ def load_stories(content_dir: Path, root: Path, org_ids: set[str] | None,
     stories = []
     # A story's id is its address: its path under stories/ without the suffix.
     for path in files.one_file_per_id(story_files(content_dir), root, problems,
-                                      lambda p: p.relative_to(content_dir).with_suffix("").as_posix()):
+                                      lambda p: _in_content(p, content_dir).removesuffix(p.suffix)):
         story = load_story_file(path, content_dir, root, org_ids, problems, site)
         if story is not None:
             stories.append(story)

@@ -260,11 +260,17 @@ class Declarations:
             return tuple(LText.make(v) for v in value) if isinstance(f.spec.item, Localized) else tuple(value)
         return value
 
+    @cached_property
+    def _top_names(self) -> tuple[tuple[FieldDecl, str, str], ...]:
+        """Each top-level field with its name and attribute: properties computed once, not
+        twice per field of every file read."""
+        return tuple((f, f.name, f.attr) for f in self.top_level)
+
     def model_values(self, data: dict[str, Any], built: dict[str, Any]) -> dict[str, Any]:
         """The model's attributes from a checked file: every top-level field that is set and
         not built by a rule (``built``: the attributes the rules made)."""
-        return {f.attr: self.model_value(f, data[f.name]) for f in self.top_level
-                if f.name in data and f.name not in built and f.attr not in built}
+        return {attr: self.model_value(f, data[name]) for f, name, attr in self._top_names
+                if name in data and name not in built and attr not in built}
 
     def group_value(self, obj: Any, group: FieldDecl) -> dict[str, Any] | None:
         """A group's JSON object: its fields declared for JSON that are set (None: none declared)."""
