@@ -9,7 +9,9 @@ validator reports, so each is compared with the plain code on text built to reac
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 
 from hypothesis import example, given
@@ -141,3 +143,55 @@ def test_the_plain_references_still_find_things() -> None:
 def test_model_values_read_each_fields_name_and_attribute() -> None:
     for decls in (PROFILE, CALLS, EVENTS):
         assert decls._top_names == tuple((f, f.name, f.attr) for f in decls.top_level)
+
+
+# --- the files of a folder ------------------------------------------------------------------------
+
+def _plain_walk(folder: Path) -> list[tuple[Path, bool, bool]]:
+    """files.walk as os.walk with a system call per entry, and regular_files' is_file."""
+    found: list[tuple[Path, bool, bool]] = []
+    if not os.path.lexists(folder):
+        return found
+    if os.path.islink(folder):
+        return [(folder, True, False)]
+    for here, dirs, names in os.walk(folder, followlinks=False):
+        dirs.sort()
+        base = Path(here)
+        for name in sorted(names + [d for d in dirs if os.path.islink(os.path.join(here, d))]):
+            path = base / name
+            link = os.path.islink(path)
+            found.append((path, link, not link and path.is_file()))
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(here, d))]
+    return found
+
+
+_NAMES = st.sampled_from(["a", "B", "b.md", "c.jpg", ".hidden", "z", "10", "9", "ก.md"])
+# What to make at a path: a file, a folder, a link (to a file, a folder, nowhere, an ancestor),
+# or a named pipe (neither a file nor a folder).
+_KINDS = st.sampled_from(["file", "folder", "link-file", "link-folder", "link-none", "link-up", "fifo"])
+
+
+@given(st.lists(st.tuples(st.lists(_NAMES, min_size=1, max_size=3), _KINDS), max_size=12),
+       st.sampled_from(["", "a", "B", "missing"]))
+def test_walk_lists_what_os_walk_lists(entries: list[tuple[list[str], str]], start: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp, "root")
+        root.mkdir()
+        (root / "target.txt").write_text("x")
+        for parts, kind in entries:
+            path = root.joinpath(*parts)
+            if os.path.lexists(path) or not path.parent.is_dir() or path.parent.is_symlink():
+                continue
+            if kind == "file":
+                path.write_text("x")
+            elif kind == "folder":
+                path.mkdir()
+            elif kind == "fifo":
+                os.mkfifo(path)
+            else:
+                path.symlink_to({"link-file": root / "target.txt", "link-folder": root,
+                                 "link-none": root / "nowhere", "link-up": path.parent}[kind])
+        folder = root / start if start else root
+        assert list(files._walk(folder)) == _plain_walk(folder)
+        assert list(files.walk(folder)) == [(p, link) for p, link, _ in _plain_walk(folder)]
+        assert files.regular_files(folder) == [p for p, _, regular in _plain_walk(folder) if regular]
