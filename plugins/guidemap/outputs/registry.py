@@ -8,7 +8,7 @@ Each feature (pages, open data, map, feeds, search) adds its outputs here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -16,7 +16,7 @@ from pathlib import Path
 from guidemap.contract import files, pictures
 from guidemap.contract.model.types import Dataset
 from guidemap.contract.schema import schema_json
-from guidemap.outputs.editions.build import edition_outputs
+from guidemap.outputs.editions.build import edition_files, edition_outputs
 from guidemap.outputs.feeds import alerts as alert_feeds
 from guidemap.outputs.feeds import calendars
 from guidemap.outputs.feeds import calls as call_feeds
@@ -46,7 +46,7 @@ from guidemap.outputs.pages import (
     subscribe,
 )
 from guidemap.outputs.pages import events as events_pages
-from guidemap.outputs.pages.alerts import alert_catalogue
+from guidemap.outputs.pages.alerts import Alert, alert_catalogue
 from guidemap.outputs.pages.feed_links import NO_FEEDS, Feed, FeedCatalogue, catalogue
 from guidemap.outputs.pages.group import org_page
 from guidemap.outputs.pictures.cards import Card
@@ -86,6 +86,12 @@ class SiteOutputs:
     # named by a hash of them all, and the provinces' lists to save for offline): site folder
     # → site path → bytes, for the site builder to write last.
     last_files: Callable[[Path], dict[str, bytes]] | None = None
+    # Files no page needs (open data, map data, the editions' e-mails, calendars...), left to the
+    # site builder with ``site_outputs(..., files_later=True)``: their site paths, known at once
+    # (MkDocs must know every file a page may link to), and what makes them all, from the same
+    # dataset, for the builder to run beside the pages (the worker process).
+    later_paths: tuple[str, ...] = ()
+    later_files: Callable[[], dict[str, str | bytes]] | None = None
     # The share cards with a page's title drawn (html/head.page_cards): drawn here into
     # ``files``, or, with ``cards_later``, left to the adapter to draw beside the build.
     cards: tuple[Card, ...] = ()
@@ -202,34 +208,81 @@ def contributed_pages(data: Dataset, site: SiteInfo, out: SiteOutputs) -> None:
     out.contributed[urls.src_uri(footer.ABOUT)] = ContributedPage(finish=partial(footer.about_contact, site))
 
 
-def data_files(data: Dataset, site: SiteInfo, out: SiteOutputs,
-               with_calls: frozenset[str] = frozenset()) -> None:
-    """Open data, the guide map's data, Leaflet (from the installed xstatic packages) and the
-    search worker."""
-    out.files[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
-    out.files[urls.DATA_CSV] = opendata.orgs_csv_file(data.orgs)
+def data_files(data: Dataset, site: SiteInfo,
+               with_calls: frozenset[str] = frozenset()) -> dict[str, str | bytes]:
+    """Open data, the guide map's data and its own script and style, the search worker, the
+    share image and the icons (:func:`data_paths` lists them)."""
+    out: dict[str, str | bytes] = {}
+    out[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
+    out[urls.DATA_CSV] = opendata.orgs_csv_file(data.orgs)
     # The filters' data.
-    out.files[urls.DIRECTORY_JSON] = opendata.directory_json(sort_orgs(data.orgs), site.network.focus)
+    out[urls.DIRECTORY_JSON] = opendata.directory_json(sort_orgs(data.orgs), site.network.focus)
     # Made from the site's own vocabularies (for this repository's, the same bytes as the file).
-    out.files[urls.SCHEMA] = schema_json("org", site.network)
-    out.files.update(export_schemas.schema_files(site.network, site.url))  # what each export holds
-    out.files[urls.ROBOTS] = crawlers.robots_txt(site)
-    out.files[urls.GEOJSON] = map_geodata.orgs_geojson(data.orgs)
-    out.files[map_settings.MARKERS] = map_geodata.markers_json(data.orgs, site.network.focus, with_calls)
-    out.copies.update(map_settings.asset_copies())
-    out.files.update(map_settings.asset_files())
-    out.files[search.WORKER_PATH] = lean(search.worker_script(), line_comments=True)
-    out.files[share.DEFAULT_IMAGE] = share.default_image()  # share cards without a picture
-    out.files.update(icons.files(site))  # favicon, touch icon, the web manifest and its icons
+    out[urls.SCHEMA] = schema_json("org", site.network)
+    out.update(export_schemas.schema_files(site.network, site.url))  # what each export holds
+    out[urls.ROBOTS] = crawlers.robots_txt(site)
+    out[urls.GEOJSON] = map_geodata.orgs_geojson(data.orgs)
+    out[map_settings.MARKERS] = map_geodata.markers_json(data.orgs, site.network.focus, with_calls)
+    out.update(map_settings.asset_files())
+    out[search.WORKER_PATH] = lean(search.worker_script(), line_comments=True)
+    out[share.DEFAULT_IMAGE] = share.default_image()  # share cards without a picture
+    out.update(icons.files(site))  # favicon, touch icon, the web manifest and its icons
+    return out
+
+
+def data_paths() -> list[str]:
+    """Site paths of what :func:`data_files` makes."""
+    return [urls.DATA_JSON, urls.DATA_CSV, urls.DIRECTORY_JSON, urls.SCHEMA,
+            *(urls.export_schema(name) for name in export_schemas.EXPORTS), urls.ROBOTS, urls.GEOJSON,
+            map_settings.MARKERS, *map_settings.asset_files(), search.WORKER_PATH, share.DEFAULT_IMAGE,
+            *icons.ICONS, icons.MANIFEST]
+
+
+def standalone_files(data: Dataset, site: SiteInfo, alerts: tuple[Alert, ...]) -> dict[str, str | bytes]:
+    """Every file made from the dataset (``data``: as the pages show it) that no page needs to
+    be rendered: data files, the calls' and alerts' feeds, calendars, the calls' and events'
+    open data (:func:`standalone_paths` lists them)."""
+    out = data_files(data, site, frozenset(dated_by_org(data, site.today)[0]))
+    if site.has_feeds:
+        out.update(call_feeds.call_feed_files(data, site))
+        out.update(alert_feeds.alert_feed_files(data, site, alerts))
+    out.update(calendars.calendar_files(data, site))  # calls and events, as .ics
+    out[urls.DATA_CALLS] = dated_opendata.calls_json(data.calls, site.today)
+    out[urls.DATA_EVENTS] = dated_opendata.events_json(data.events, site.today)
+    return out
+
+
+def standalone_paths(data: Dataset, site: SiteInfo, alerts: tuple[Alert, ...]) -> list[str]:
+    """Site paths of what :func:`standalone_files` makes, known without making it."""
+    paths = data_paths()
+    if site.has_feeds:
+        paths += [urls.CALLS_RSS, urls.atom_of(urls.CALLS_RSS)]
+        paths += [path for alert in alerts for path in (alert.rss, alert.atom)]
+    return [*paths, *calendars.calendar_paths(data, site), urls.DATA_CALLS, urls.DATA_EVENTS]
+
+
+def later_files(whole: Dataset, data: Dataset, site: SiteInfo, alerts: tuple[Alert, ...],
+                expected: Collection[str]) -> dict[str, str | bytes]:
+    """The files ``site_outputs(..., files_later=True)`` leaves to the site builder: the
+    editions' files (from the ``whole`` dataset) and :func:`standalone_files`; they must be
+    the ``expected`` ones, the paths MkDocs was told of."""
+    out = edition_files(whole, site)
+    out.update(standalone_files(data, site, alerts))
+    if out.keys() != set(expected):  # a file made but never announced, or announced but never made
+        raise RuntimeError("guidemap: the files made later differ from those announced: "
+                           f"{sorted(out.keys() ^ set(expected))}")
+    return out
 
 
 def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
                  docs_dir: Path | None = None, feeds_later: bool = False,
-                 maps: map_view.MapRenders | None = None, cards_later: bool = False) -> SiteOutputs:
+                 maps: map_view.MapRenders | None = None, cards_later: bool = False,
+                 files_later: bool = False) -> SiteOutputs:
     """Everything one build publishes, for the network on ``site``."""
     out = global_assets(site.offline)
     # Editions from the whole dataset: an old edition shows the campaigns running then.
-    editions = edition_outputs(data, site)
+    whole = data
+    editions = edition_outputs(whole, site, files=not files_later)
     out.pages.extend(editions.pages)
     out.files.update(editions.files)
     data = selection.open_only(data, site.today)  # ended campaigns: on no page, export or feed
@@ -246,13 +299,13 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
             out.write_later_feeds = partial(feeds.feed_files, data, site, out.later_feeds, announced)
         else:
             out.files.update(feeds.feed_files(data, site, feed_list.feeds, announced))
-        out.files.update(call_feeds.call_feed_files(data, site))
-        out.files.update(alert_feeds.alert_feed_files(data, site, feed_list.alerts))
     contributed_pages(data, site, out)
-    data_files(data, site, out, frozenset(dated_by_org(data, site.today)[0]))
-    out.files.update(calendars.calendar_files(data, site))  # calls and events, as .ics
-    out.files[urls.DATA_CALLS] = dated_opendata.calls_json(data.calls, site.today)
-    out.files[urls.DATA_EVENTS] = dated_opendata.events_json(data.events, site.today)
+    out.copies.update(map_settings.asset_copies())  # Leaflet, from the installed xstatic packages
+    if files_later:  # made by the site builder beside the pages
+        out.later_paths = (*editions.later_paths, *standalone_paths(data, site, feed_list.alerts))
+        out.later_files = partial(later_files, whole, data, site, feed_list.alerts, out.later_paths)
+    else:
+        out.files.update(standalone_files(data, site, feed_list.alerts))
     if site.offline:  # made last, from the written site
         out.last_files = partial(offline_worker.offline_files, lists=offline_lists.province_lists(data, site))
     else:  # a worker kept from an earlier build of the site retires on the next visit

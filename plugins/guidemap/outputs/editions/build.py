@@ -30,6 +30,8 @@ class EditionOutputs:
     files: dict[str, str | bytes] = field(default_factory=dict)
     # The latest editions (site path, title), newest first, for the stories' archive.
     latest: list[tuple[str, str]] = field(default_factory=list)
+    # Site paths of the files left to edition_files (``edition_outputs(..., files=False)``).
+    later_paths: list[str] = field(default_factory=list)
 
 
 def feed_head(frm: str, site: SiteInfo) -> str:
@@ -56,28 +58,58 @@ def _feed(made: list[tuple[Edition, list[Section], str]], data: Dataset, site: S
     return feed_files(channel, entries, site, updated)
 
 
-def edition_outputs(data: Dataset, site: SiteInfo) -> EditionOutputs:
-    """``data``: the whole dataset, before anything is dropped for the build's date."""
+def _found(data: Dataset, site: SiteInfo) -> list[tuple[Edition, list[Section]]]:
+    return [(e, sections(e, data.orgs, site))
+            for e in editions(data, site.network.edition_months, site.today)]
+
+
+def _files(found: list[tuple[Edition, list[Section]]], data: Dataset,
+           site: SiteInfo) -> dict[str, str | bytes]:
+    out: dict[str, str | bytes] = {}
+    made = []
+    for edition, parts in found:
+        html, column = mail.email_html(edition, parts, site)
+        text = mail.email_text(edition, parts, site)
+        out[page.email_path(edition)] = html
+        out[page.text_path(edition)] = text
+        out[page.eml_path(edition)] = mail.message(edition, site, text, html)
+        out[page.line_path(edition)] = line_text.line_text(edition, parts, site)
+        made.append((edition, parts, column))
+    out.update(_feed(made, data, site))
+    return out
+
+
+def file_paths(found: list[Edition]) -> list[str]:
+    """Site paths of what :func:`edition_files` makes for these editions."""
+    each = [f(e) for e in found for f in (page.email_path, page.text_path, page.eml_path, page.line_path)]
+    return [*each, urls.EDITIONS_RSS, urls.atom_of(urls.EDITIONS_RSS)]
+
+
+def edition_files(data: Dataset, site: SiteInfo) -> dict[str, str | bytes]:
+    """The editions' e-mail and LINE files and their feed: no page needs them, so the site
+    builder may make them apart from the pages (the worker process), from the same inputs as
+    :func:`edition_outputs` (``data``: the whole dataset), to the same bytes."""
+    return _files(_found(data, site), data, site) if site.has_feeds else {}
+
+
+def edition_outputs(data: Dataset, site: SiteInfo, files: bool = True) -> EditionOutputs:
+    """``data``: the whole dataset, before anything is dropped for the build's date. Without
+    ``files``, the editions' files are left to :func:`edition_files` and only their site paths
+    are listed (``later_paths``)."""
     out = EditionOutputs()
     if not site.has_feeds:
         return out
-    found = [(e, sections(e, data.orgs, site))
-             for e in editions(data, site.network.edition_months, site.today)]
-    made = []
+    found = _found(data, site)
     previous: Edition | None = None
     for edition, parts in found:
-        line = line_text.line_text(edition, parts, site)
-        html, column = mail.email_html(edition, parts, site)
-        text = mail.email_text(edition, parts, site)
-        out.files[page.email_path(edition)] = html
-        out.files[page.text_path(edition)] = text
-        out.files[page.eml_path(edition)] = mail.message(edition, site, text, html)
-        out.files[page.line_path(edition)] = line
+        line = line_text.line_text(edition, parts, site)  # shown on the page, and a file of its own
         out.pages.append(page.edition_page(edition, parts, line, site, previous,
                                            feed_head(urls.edition(edition.period.key), site)))
-        made.append((edition, parts, column))
         previous = edition
     out.pages.append(page.archive_page(found, site, feed_head(urls.NEWSLETTER, site)))
-    out.files.update(_feed(made, data, site))
+    if files:
+        out.files.update(_files(found, data, site))
+    else:
+        out.later_paths = file_paths([e for e, _ in found])
     out.latest = [(urls.edition(e.period.key), e.title) for e, _ in reversed(found)][:3]
     return out

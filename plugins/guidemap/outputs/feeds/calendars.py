@@ -229,26 +229,22 @@ def calendar_bytes(name: str, events: Iterable[Event], calls: Iterable[Call], or
     return bytes(cal.to_ical())
 
 
-def calendar_files(data: Dataset, site: SiteInfo) -> dict[str, bytes]:
-    """Site path → bytes of every calendar file: the network's, then one per province and per
-    group with entries, then one per event; none without an entry."""
+def _calendars(data: Dataset, site: SiteInfo) -> list[tuple[str, str, list[Event], list[Call]]]:
+    """(site path, name, events, calls) of every calendar file: the network's, then one per
+    province and per group with entries, then one per event; none without an entry."""
     orgs = {o.id: o for o in data.orgs}
     events, calls = calendar_entries(data, site.today)
-    made: dict[tuple[str, str], VEvent | None] = {}
-    out: dict[str, bytes] = {}
+    found: list[tuple[str, str, list[Event], list[Call]]] = []
     if has_calendar(events, calls):
-        out[urls.CALENDAR] = calendar_bytes(f"{site.name}: กิจกรรมและประกาศรับอาสา", events, calls, orgs,
-                                            site, made)
+        found.append((urls.CALENDAR, f"{site.name}: กิจกรรมและประกาศรับอาสา", events, calls))
     for area in calendar_provinces(events, calls):
-        out[urls.province_calendar(area)] = calendar_bytes(
-            f"{site.name}: จังหวัด{area.th}", [e for e in events if e.province == area],
-            [c for c in calls if c.province == area], orgs, site, made)
+        found.append((urls.province_calendar(area), f"{site.name}: จังหวัด{area.th}",
+                      [e for e in events if e.province == area], [c for c in calls if c.province == area]))
     for key in calendar_focus(events, calls, orgs):
         label = site.network.focus.get(key)
-        out[urls.focus_calendar(key)] = calendar_bytes(
-            f"{site.name}: ประเด็น{label.th if label else key}",
-            [e for e in events if key in entry_focus(e, orgs)],
-            [c for c in calls if key in entry_focus(c, orgs)], orgs, site, made)
+        found.append((urls.focus_calendar(key), f"{site.name}: ประเด็น{label.th if label else key}",
+                      [e for e in events if key in entry_focus(e, orgs)],
+                      [c for c in calls if key in entry_focus(c, orgs)]))
     by_org: dict[str, tuple[list[Event], list[Call]]] = {}
     for event in events:
         for org_id in event.orgs:
@@ -258,11 +254,23 @@ def calendar_files(data: Dataset, site: SiteInfo) -> dict[str, bytes]:
             by_org.setdefault(org_id, ([], []))[1].append(call)
     for org_id in calendar_orgs(events, calls):
         org_events, org_calls = by_org[org_id]
-        out[urls.org_calendar(org_id)] = calendar_bytes(f"{site.name}: {orgs[org_id].name.best}",
-                                                        org_events, org_calls, orgs, site, made)
-    for event in events:
-        out[urls.event_calendar(event.id)] = calendar_bytes(event.title.best, [event], [], orgs, site, made)
-    return out
+        found.append((urls.org_calendar(org_id), f"{site.name}: {orgs[org_id].name.best}",
+                      org_events, org_calls))
+    found += [(urls.event_calendar(event.id), event.title.best, [event], []) for event in events]
+    return found
+
+
+def calendar_paths(data: Dataset, site: SiteInfo) -> list[str]:
+    """Site paths of the files :func:`calendar_files` makes (known without making them)."""
+    return [path for path, *_ in _calendars(data, site)]
+
+
+def calendar_files(data: Dataset, site: SiteInfo) -> dict[str, bytes]:
+    """Site path → bytes of every calendar file (:func:`_calendars`)."""
+    orgs = {o.id: o for o in data.orgs}
+    made: dict[tuple[str, str], VEvent | None] = {}  # each entry's component made once
+    return {path: calendar_bytes(name, events, calls, orgs, site, made)
+            for path, name, events, calls in _calendars(data, site)}
 
 
 def calendar_index(data: Dataset, site: SiteInfo) -> list[tuple[str, str, str]]:
