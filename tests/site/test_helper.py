@@ -189,6 +189,38 @@ def test_the_pool_writes_the_feeds_the_build_would_write(tmp_path: Path) -> None
         assert {path: (folder / path).read_bytes() for path in expected} == expected
 
 
+def test_the_pool_writes_the_files_no_page_needs_as_the_build_would(tmp_path: Path) -> None:
+    """The data files, calendars, icons... (registry ``later_files``): the same bytes from the
+    pool as made here, exactly at the paths announced."""
+    import datetime as dt
+
+    from guidemap.adapter.helper import write_later_files
+    from guidemap.contract.location import coarsen
+    from guidemap.contract.model.types import Area, LText, Org
+    from guidemap.outputs.registry import site_outputs
+    from guidemap.outputs.site.types import SiteInfo
+
+    org = Org(id="a", name=LText(th="กลุ่ม <b>a</b>"), province=Area("94", "ปัตตานี", "Pattani"),
+              district=None, location=coarsen(6.87, 101.25, "district"), focus=("peace",),
+              summary=LText(th="อาสา"), updated=dt.date(2026, 1, 1), source="orgs/a.yml")
+    site = SiteInfo("t", "https://example.org/", None, today=dt.date(2026, 6, 1))
+    out = site_outputs(Dataset([org], []), site, files_later=True)
+    assert out.later_files is not None
+    expected = out.later_files()
+    assert set(expected) == set(out.later_paths) and "data/orgs.csv" in expected
+    for enabled, folder in ((True, tmp_path / "pool"), (False, tmp_path / "here")):
+        helper = Helper(enabled=enabled)
+        try:
+            job = helper.submit(write_later_files, out.later_files, str(folder))
+            assert job.result() == len(expected)
+            assert job.from_pool is enabled
+        finally:
+            helper.close()
+        assert {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} == set(expected)
+        assert {path: (folder / path).read_bytes() for path in expected} == {
+            path: made.encode() if isinstance(made, str) else made for path, made in expected.items()}
+
+
 def test_cards_the_worker_has_not_begun_are_drawn_here(tmp_path: Path) -> None:
     """The share cards go to the worker in jobs; at the end of the build, a job it has not begun
     is taken back and drawn here (the same files), one it has begun is waited for."""

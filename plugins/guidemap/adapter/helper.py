@@ -17,6 +17,9 @@ goes on (as Material's social plugin hands its cards to an executor and collects
 * **the feeds** (:func:`write_feeds`): once every story's page is rendered, the feeds' data
   (profiles, stories, the rendered stories) goes to the worker, which writes the feed files
   while MkDocs writes the pages;
+* **the files no page needs** (:func:`write_later_files`): open data, map data, the editions'
+  e-mails, calendars... (``registry.SiteOutputs.later_files``): asked for as soon as the
+  registry has listed them, made and written while MkDocs renders the pages;
 * **the share cards** (:func:`write_cards`): a page's title drawn on its share card takes tens
   of milliseconds a card; the worker draws them (or takes them from the cache folder of an
   earlier build) while MkDocs renders the pages.
@@ -79,6 +82,13 @@ def write_feeds(write: Callable[[Mapping[str, str]], Mapping[str, bytes | str]],
     from guidemap.outputs.site.writing import write_files
 
     return write_files(site_dir, write(story_html))
+
+
+def write_later_files(make: Callable[[], Mapping[str, bytes | str]], site_dir: str) -> int:
+    """The files no page needs (``registry.SiteOutputs.later_files``), written into ``site_dir``."""
+    from guidemap.outputs.site.writing import write_files
+
+    return write_files(site_dir, make())
 
 
 def write_cards(cards: Sequence[Card], site_dir: str, cache: str | None) -> int:

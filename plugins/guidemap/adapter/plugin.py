@@ -54,6 +54,7 @@ from guidemap.adapter.helper import (
     write_cards,
     write_counted_index,
     write_feeds,
+    write_later_files,
 )
 from guidemap.adapter.search_sections import mute_material_indexing, without_search_attributes
 from guidemap.contract import dates, network
@@ -201,6 +202,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.index_job: Job[int] | None = None
         self.feeds_job: Job[int] | None = None
         self.cards_jobs: list[Job[int]] = []
+        self.later_job: Job[int] | None = None
+        # The files no page needs, written by later_job: their placeholders until on_env.
+        self.later_placeholders: list[File] = []
         # Feeds are written once the stories' pages are rendered (a story is rendered once).
         self.later_feeds: tuple[Feed, ...] = ()
         self.feed_files: dict[str, File] = {}
@@ -222,7 +226,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.pages, self.contributed, self.data, self.part_tokens = {}, {}, None, {}
         self.to_index, self.batch, self.sent_pages = [], [], 0
         self.maps_job = self.qr_job = self.index_job = self.feeds_job = None
-        self.cards_jobs = []
+        self.cards_jobs, self.later_job, self.later_placeholders = [], None, []
         self.later_feeds, self.feed_files, self.story_slugs, self.story_html = (), {}, {}, {}
         self.write_later_feeds = None
         self.qr_codes = None
@@ -326,12 +330,16 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             raise PluginError("guidemap: files that are never published:\n" + "\n".join(sorted(found)))
 
     def on_files(self, files: Files, config: Any) -> Files:
-        assert self.data is not None and self.site is not None
+        assert self.data is not None and self.site is not None and self.helper is not None
         root = Path(config.config_file_path).parent
         self._refuse_files(files, config)
         maps = map_view.MapRenders(self.maps_job.result() if self.maps_job is not None else {})
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir),
-                               feeds_later=True, maps=maps, cards_later=True)
+                               feeds_later=True, maps=maps, cards_later=True, files_later=True)
+        # The files no page needs: asked for first, as the worker is then free (the QR codes
+        # made, the cards not yet asked for, the pages not yet rendered) and idle at the end.
+        if outputs.later_files is not None:
+            self.later_job = self.helper.submit(write_later_files, outputs.later_files, config.site_dir)
         # The share cards are drawn beside the build (the worker, or here), kept in a cache
         # folder beside mkdocs.yml between builds, as Material's social plugin keeps its cards.
         cache, cards = str(root / CARDS_CACHE), outputs.cards
@@ -357,6 +365,11 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             files.append(File.generated(config, path, content=content))
         for path, source in sorted(outputs.copies.items()):
             files.append(File.generated(config, path, abs_src_path=str(source)))
+        # Known to MkDocs at once (a page may link to data/orgs.csv), empty until the job writes them.
+        self.later_placeholders = [File.generated(config, path, content=b"")
+                                   for path in sorted(outputs.later_paths)]
+        for file in self.later_placeholders:
+            files.append(file)
         self.later_feeds, self.write_later_feeds = outputs.later_feeds, outputs.write_later_feeds
         self.last_files = outputs.last_files
         self.csp = site_policy(config.theme.dirs, self.data, self.site.network, maps)
@@ -464,6 +477,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         # `mkdocs serve` adds an inline script of its own to every page (live reload), which a
         # policy would block: the preview goes without, the built site always has it.
         env.globals["guidemap_csp"] = "" if self.serving else self.csp
+        for file in self.later_placeholders:  # written by later_job, not by MkDocs
+            files.remove(file)
         site_dir = config.site_dir
         if self._searching(config):  # written by the worker while MkDocs writes the pages
             self._send_batch()
@@ -506,6 +521,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                     job.result()
             if self.index_job is not None:
                 self._write_index(config.site_dir, self.index_job)
+            if self.later_job is not None:  # before last_files, which reads every file of the site
+                self.later_job.result()
             if self.last_files is not None:  # made from every other file of the site
                 write_files(config.site_dir, self.last_files(Path(config.site_dir)))
         finally:
