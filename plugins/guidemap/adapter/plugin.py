@@ -336,8 +336,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         maps = map_view.MapRenders(self.maps_job.result() if self.maps_job is not None else {})
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir),
                                feeds_later=True, maps=maps, cards_later=True, files_later=True)
-        # The files no page needs: asked for first, as the worker is then free (the QR codes
-        # made, the cards not yet asked for, the pages not yet rendered) and idle at the end.
+        # The files no page needs, asked for first: the worker has time for them before the
+        # pages to index come (it is idle at the end of a build); written before last_files.
         if outputs.later_files is not None:
             self.later_job = self.helper.submit(write_later_files, outputs.later_files, config.site_dir)
         # The share cards are drawn beside the build (the worker, or here), kept in a cache
