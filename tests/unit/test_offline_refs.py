@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guidemap.outputs.offline import worker
+from guidemap.outputs.offline import refs, worker
 
 PAGE = """<html><head>
 <link rel="stylesheet" href="../../assets/stylesheets/main.57a0d79d.min.css">
@@ -24,13 +24,13 @@ PAGE = """<html><head>
 
 
 def test_a_page_keeps_what_it_loads_from_the_site() -> None:
-    assert worker.page_refs("orgs/x/", PAGE, pictures=False) == [
+    assert refs.page_refs("orgs/x/", PAGE, pictures=False) == [
         "assets/stylesheets/main.57a0d79d.min.css", "assets/guidemap/favicon.png",
         "assets/guidemap/manifest.webmanifest", "assets/javascripts/bundle.a5f9d56c.min.js"]
 
 
 def test_pictures_with_every_width_when_asked() -> None:
-    pictures = worker.page_refs("orgs/x/", PAGE, pictures=True)[4:]
+    pictures = refs.page_refs("orgs/x/", PAGE, pictures=True)[4:]
     assert pictures == ["orgs/x/logo.png", "orgs/x/logo-160.webp", "orgs/x/logo-320.webp",
                         "pictures/a%20b.jpg"]
 

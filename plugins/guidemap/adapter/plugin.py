@@ -68,6 +68,8 @@ from guidemap.outputs.html.head import page_head
 from guidemap.outputs.html.htmlkit import h, heading_id, join_parts, put_parts, render_parts
 from guidemap.outputs.map import view as map_view
 from guidemap.outputs.map.settings import TILES, MapRequest, Rendered
+from guidemap.outputs.offline.survey import Survey, Wanted, survey_files, survey_site
+from guidemap.outputs.offline.worker import OfflineFiles
 from guidemap.outputs.pages import crawlers, footer, guide
 from guidemap.outputs.pages.feed_links import Feed
 from guidemap.outputs.registry import global_assets, site_outputs
@@ -106,6 +108,10 @@ class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
     offline = c.Type(bool, default=True)
     # The licence of the open data (an SPDX id such as CC-BY-4.0), stated on the data/ page.
     data_license = c.Optional(c.Type(str))
+
+
+# Written pages go to the worker's survey this many at a time (the last ones are read at the end).
+PAGES_PER_SURVEY = 200
 
 
 def build_date() -> dt.date:
@@ -216,6 +222,13 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.serving = False  # `mkdocs serve`: its live-reload script is inline (see on_env)
         self.csp = ""  # the Content-Security-Policy of every page
         self.last_files: Callable[[Path], dict[str, bytes]] | None = None  # written after every other
+        # The offline files read the written site: the worker surveys its files as they are
+        # written (see _survey_written), and the last step reads only what changed since.
+        self.surveys: list[Job[Survey]] = []
+        self.page_files: frozenset[str] = frozenset()  # every page's file, written one by one
+        self.wanted = Wanted()
+        self.written: list[str] = []  # pages' files written, not yet surveyed
+        self.building: str | None = None  # the page's file MkDocs builds now
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -232,6 +245,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.qr_codes = None
         self.csp = ""
         self.last_files = None
+        self.surveys, self.page_files, self.wanted = [], frozenset(), Wanted()
+        self.written, self.building = [], None
         if not config.use_directory_urls:
             raise PluginError("guidemap: keep use_directory_urls on; the public URLs /orgs/<id>/ "
                               "depend on it")
@@ -372,6 +387,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             files.append(file)
         self.later_feeds, self.write_later_feeds = outputs.later_feeds, outputs.write_later_feeds
         self.last_files = outputs.last_files
+        if isinstance(self.last_files, OfflineFiles):
+            self.wanted = self.last_files.wanted()
         self.csp = site_policy(config.theme.dirs, self.data, self.site.network, maps)
         self.story_slugs = {s.source: s.slug for s in self.data.stories}
         self.feed_files = {}
@@ -450,6 +467,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                                      for r in self.to_index])
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        self._survey_written(page, config.site_dir)
         """The network's own pages (home, about) get the site's share card too, once their
         title is known; a ``guidemap_head`` in their front matter is never printed."""
         src = page.file.src_uri
@@ -480,6 +498,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         for file in self.later_placeholders:  # written by later_job, not by MkDocs
             files.remove(file)
         site_dir = config.site_dir
+        self.page_files = frozenset(f.dest_uri for f in files if f.is_documentation_page())
         if self._searching(config):  # written by the worker while MkDocs writes the pages
             self._send_batch()
             self.index_job = self.helper.submit(write_counted_index, site_dir, self.sent_pages,
@@ -524,11 +543,43 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             if self.later_job is not None:  # before last_files, which reads every file of the site
                 self.later_job.result()
             if self.last_files is not None:  # made from every other file of the site
-                write_files(config.site_dir, self.last_files(Path(config.site_dir)))
+                write_files(config.site_dir, self._last_files(Path(config.site_dir), helper))
         finally:
             self.to_index, self.story_html = [], {}  # nothing of this build kept until the next
+            self.surveys = []
             if helper is not None:
                 helper.close()
+
+    def _survey_written(self, page: Page, site_dir: str) -> None:
+        """MkDocs writes the pages one after the other (on_page_context comes before a page is
+        built): the ones before this one are written and final, and so is every other file at
+        the first page. The worker surveys them, a batch of pages at a time, while it has
+        nothing else to do: the offline files, made last, then read only the last pages."""
+        helper = self.helper
+        if not isinstance(self.last_files, OfflineFiles) or helper is None or not helper.working:
+            return
+        if self.building is None:
+            self.surveys.append(helper.submit(survey_site, site_dir, self.page_files, self.wanted,
+                                              here=Survey))
+        else:
+            self.written.append(self.building)
+        self.building = page.file.dest_uri
+        if len(self.written) >= PAGES_PER_SURVEY:
+            self.surveys.append(helper.submit(survey_files, site_dir, self.written, self.wanted,
+                                              here=Survey))  # a survey lost: its files read at the end
+            self.written = []
+
+    def _last_files(self, site_dir: Path, helper: Helper | None) -> dict[str, bytes]:
+        """The offline files, by the worker from its surveys (their results waiting here since),
+        or here from the written site: the same bytes."""
+        assert self.last_files is not None
+        make = self.last_files
+        if not isinstance(make, OfflineFiles) or not self.surveys or helper is None or not helper.working:
+            return make(site_dir)
+        known = Survey()
+        for job in self.surveys:
+            known.add(job.result())
+        return helper.submit(make, site_dir, known, here=lambda: make(site_dir)).result()
 
     def _write_index(self, site_dir: str, job: Job[int]) -> None:
         """The worker has counted the pages while they rendered and writes the files; if it

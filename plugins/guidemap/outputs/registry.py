@@ -307,7 +307,7 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
     else:
         out.files.update(standalone_files(data, site, feed_list.alerts))
     if site.offline:  # made last, from the written site
-        out.last_files = partial(offline_worker.offline_files, lists=offline_lists.province_lists(data, site))
+        out.last_files = offline_worker.OfflineFiles(tuple(offline_lists.province_lists(data, site)))
     else:  # a worker kept from an earlier build of the site retires on the next visit
         out.files[urls.SERVICE_WORKER] = lean_file(PACKAGE / "assets" / "guidemap-sw-off.js")
     out.cards = tuple(head.page_cards(data, site))

@@ -13,15 +13,16 @@ import gzip
 import hashlib
 import json
 import os
-import posixpath
-import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 from guidemap.outputs.html.minify import lean_file
 from guidemap.outputs.offline.lists import ProvinceList
+from guidemap.outputs.offline.refs import page_refs
+from guidemap.outputs.offline.survey import PAGE, Survey, Wanted, site_sums
 from guidemap.outputs.site import urls
 
 ASSET = Path(__file__).parents[1] / "assets" / "guidemap-sw.js"
@@ -32,80 +33,9 @@ FIRST_PAGES = (urls.HOME, urls.DIRECTORY, urls.VOLUNTEER, urls.EVENTS, urls.SUBS
 # Where the worker keeps the list of saved provinces in its cache (never a file of the site).
 SAVED_KEY = "offline/saved-provinces"
 
-_TAG = re.compile(r"<(script|link|img|source)\b([^>]*)>", re.I)
-_ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-# The touch icon is for a home-screen shortcut, made online: not kept.
-_KEPT_LINKS = {"stylesheet", "icon", "manifest", "shortcut"}
-
 
 def page_file(site_dir: Path, url: str) -> Path:
-    return site_dir / url / "index.html"
-
-
-def _attrs(text: str) -> dict[str, str]:
-    return {m[1].lower(): (m[2] if m[2] is not None else m[3]) for m in _ATTR.finditer(text)}
-
-
-def _local(url: str, ref: str) -> str | None:
-    """A reference in the page at ``url`` as a site path, or None if it leaves the site."""
-    ref = ref.strip().replace("&amp;", "&")
-    if not ref or ref.startswith(("/", "#")) or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", ref):
-        return None
-    path, _, query = ref.partition("?")
-    path = path.partition("#")[0]
-    joined = posixpath.normpath(posixpath.join(url, path))
-    if joined.startswith("..") or joined == ".":
-        return None
-    return joined + (f"?{query.partition('#')[0]}" if query else "")
-
-
-def page_refs(url: str, text: str, pictures: bool) -> list[str]:
-    """The scripts, styles, icons and manifest a page loads (and its pictures, when asked),
-    as site paths in the order the page names them."""
-    found: list[str] = []
-    for tag, attrs_text in _TAG.findall(text):
-        attrs = _attrs(attrs_text)
-        tag = tag.lower()
-        refs: list[str] = []
-        if tag == "script":
-            refs = [attrs.get("src", "")]
-        elif tag == "link":
-            if set(attrs.get("rel", "").lower().split()) & _KEPT_LINKS:
-                refs = [attrs.get("href", "")]
-        elif pictures:
-            srcset = attrs.get("srcset", "").split(",")
-            refs = [attrs.get("src", "")] + [c.split()[0] for c in srcset if c.strip()]
-        for ref in refs:
-            local = _local(url, ref)
-            if local is not None and local not in found:
-                found.append(local)
-    return found
-
-
-def _exists(site_dir: Path, path: str) -> bool:
-    return _file(site_dir, path).is_file()
-
-
-def _with_refs(site_dir: Path, pages: Iterable[str], pictures: bool) -> list[str]:
-    """The pages that exist, each followed by what it loads (each address once)."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for url in pages:
-        file = page_file(site_dir, url)
-        if url in seen or not file.is_file():
-            continue
-        seen.add(url)
-        out.append(url)
-        for ref in page_refs(url, file.read_text(encoding="utf-8"), pictures):
-            if ref not in seen and _exists(site_dir, ref):
-                seen.add(ref)
-                out.append(ref)
-    return out
-
-
-def first_visit(site_dir: Path) -> list[str]:
-    """What the worker keeps on its own: the first pages and what they load."""
-    return _with_refs(site_dir, FIRST_PAGES, pictures=True)
+    return site_dir / url / PAGE
 
 
 def _file(site_dir: Path, path: str) -> Path:
@@ -115,8 +45,68 @@ def _file(site_dir: Path, path: str) -> Path:
     return site_dir / unquote(path.partition("?")[0])  # as the page wrote it: percent-encoded
 
 
-def _size(site_dir: Path, path: str) -> int:
-    return _file(site_dir, path).stat().st_size
+class _Written:
+    """The written site as the lists read it: whether a file is there and its size asked once
+    (every page names the same scripts and styles), and a page's refs taken from a survey
+    (``refs``: by file, only of files unchanged since) instead of reading the page again.
+    Paths are strings for ``os.path``: ``pathlib`` took a third of the lists' time."""
+
+    def __init__(self, site_dir: Path, refs: Mapping[str, list[str]] | None = None) -> None:
+        self.site_dir, self._root, self._refs = site_dir, str(site_dir), refs or {}
+        self._pages: dict[str, bool] = {}
+        self._files: dict[str, bool] = {}
+        self._sizes: dict[str, int] = {}
+
+    def _path(self, path: str) -> str:
+        """As :func:`_file`."""
+        if path == "" or path.endswith("/"):
+            return os.path.join(self._root, unquote(path), PAGE)
+        return os.path.join(self._root, unquote(path.partition("?")[0]))
+
+    def is_page(self, url: str) -> bool:
+        if url not in self._pages:
+            self._pages[url] = os.path.isfile(os.path.join(self._root, url, PAGE))
+        return self._pages[url]
+
+    def exists(self, path: str) -> bool:
+        if path not in self._files:
+            self._files[path] = os.path.isfile(self._path(path))
+        return self._files[path]
+
+    def size(self, path: str) -> int:
+        if path not in self._sizes:
+            self._sizes[path] = os.stat(self._path(path)).st_size
+        return self._sizes[path]
+
+    def page_refs(self, url: str, pictures: bool) -> list[str]:
+        # A survey's file is the page's only for a folder's address ('' or ending in '/').
+        known = self._refs.get(url + PAGE) if pictures and (url == "" or url.endswith("/")) else None
+        if known is not None:
+            return known
+        return page_refs(url, page_file(self.site_dir, url).read_text(encoding="utf-8"), pictures)
+
+
+def _with_refs(site_dir: Path, pages: Iterable[str], pictures: bool,
+               written: _Written | None = None) -> list[str]:
+    """The pages that exist, each followed by what it loads (each address once)."""
+    site = written or _Written(site_dir)
+    out: list[str] = []
+    seen: set[str] = set()
+    for url in pages:
+        if url in seen or not site.is_page(url):
+            continue
+        seen.add(url)
+        out.append(url)
+        for ref in site.page_refs(url, pictures):
+            if ref not in seen and site.exists(ref):
+                seen.add(ref)
+                out.append(ref)
+    return out
+
+
+def first_visit(site_dir: Path, written: _Written | None = None) -> list[str]:
+    """What the worker keeps on its own: the first pages and what they load."""
+    return _with_refs(site_dir, FIRST_PAGES, pictures=True, written=written)
 
 
 def kept_bytes(site_dir: Path) -> tuple[int, int]:
@@ -129,54 +119,74 @@ def kept_bytes(site_dir: Path) -> tuple[int, int]:
     return raw, packed
 
 
+def _listing_folder(base: str) -> str:
+    """Where a province's numbered listing pages are (outputs/pages/paging.py)."""
+    return f"{base}page/"
+
+
 def _listing_pages(site_dir: Path, base: str) -> list[str]:
-    """A province's numbered listing pages beyond the first (outputs/pages/paging.py)."""
-    folder = site_dir / base / "page"
+    """A province's numbered listing pages beyond the first."""
+    folder = site_dir / _listing_folder(base)
     numbers = sorted(int(p.name) for p in folder.iterdir() if p.name.isdigit()) if folder.is_dir() else []
     return [urls.paged(base, n) for n in numbers]
 
 
-def province_json(site_dir: Path, item: ProvinceList, first: Iterable[str] = ()) -> bytes:
+def province_json(site_dir: Path, item: ProvinceList, first: Iterable[str] = (),
+                  written: _Written | None = None) -> bytes:
     """The province's list: its pages and what they load that the first visit did not keep
     (``first``: what it kept), with their size as files."""
+    site = written or _Written(site_dir)
     pages = [item.pages[0], *_listing_pages(site_dir, item.page), *item.pages[1:]]
     skip = set(first) - set(pages)
-    kept = [p for p in _with_refs(site_dir, pages, pictures=True) if p not in skip]
+    kept = [p for p in _with_refs(site_dir, pages, pictures=True, written=site) if p not in skip]
     record = {"slug": urls.province_slug(item.area), "th": item.area.th, "en": item.area.en,
-              "page": item.page, "urls": kept, "bytes": sum(_size(site_dir, p) for p in kept)}
+              "page": item.page, "urls": kept, "bytes": sum(site.size(p) for p in kept)}
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def build_id(site_dir: Path, extra: dict[str, bytes]) -> str:
+def build_id(site_dir: Path, extra: dict[str, bytes],
+             sums: Mapping[str, tuple[int, int]] | None = None) -> str:
     """A hash of every file of the site (and of ``extra``, about to be written) but the worker:
     the same site gives the same id, any change a new one. Each file counts by its size and CRC-32
-    (a cache name, not a signature: a tenth of SHA-256's time over a site of 300 MB), found with
-    ``os.walk`` (a fifth of ``Path.rglob``'s)."""
-    files: dict[str, str] = {}
-    for folder, _dirs, names in os.walk(site_dir):
-        for name in names:
-            path = os.path.join(folder, name)
-            files[os.path.relpath(path, site_dir).replace(os.sep, "/")] = path
+    (a cache name, not a signature: a tenth of SHA-256's time over a site of 300 MB); ``sums``:
+    each file's, read already (:func:`guidemap.outputs.offline.survey.site_sums`)."""
+    files = site_sums(str(site_dir), Survey())[0] if sums is None else sums
     digest = hashlib.sha256()
     for name in sorted(set(files) | set(extra)):
         if name == urls.SERVICE_WORKER:
             continue
-        if name in extra:
-            data = extra[name]
-        else:
-            with open(files[name], "rb") as f:
-                data = f.read()
-        digest.update(f"{name}\0{len(data)}\0{zlib.crc32(data)}\n".encode())
+        size, crc = (len(extra[name]), zlib.crc32(extra[name])) if name in extra else files[name]
+        digest.update(f"{name}\0{size}\0{crc}\n".encode())
     return digest.hexdigest()[:16]
 
 
-def offline_files(site_dir: Path, lists: Iterable[ProvinceList]) -> dict[str, bytes]:
-    """The provinces' lists and the worker (site path → bytes), to write last."""
-    first = first_visit(site_dir)
-    out = {item.path: province_json(site_dir, item, first) for item in lists}
-    settings = {"build": build_id(site_dir, out), "precache": first,
+def offline_files(site_dir: Path, lists: Iterable[ProvinceList],
+                  known: Survey | None = None) -> dict[str, bytes]:
+    """The provinces' lists and the worker (site path → bytes), to write last; ``known``: what
+    surveys found of the files as they were written (the same bytes with it or without)."""
+    sums, unchanged = site_sums(str(site_dir), known or Survey())
+    refs = {name: found for name, found in (known.refs if known else {}).items() if name in unchanged}
+    written = _Written(site_dir, refs)
+    first = first_visit(site_dir, written)
+    out = {item.path: province_json(site_dir, item, first, written) for item in lists}
+    settings = {"build": build_id(site_dir, out, sums), "precache": first,
                 "offline": urls.OFFLINE, "saved": SAVED_KEY}
     head = "self.GUIDEMAP_OFFLINE = " + json.dumps(settings, ensure_ascii=False, sort_keys=True) + ";\n"
     out[urls.SERVICE_WORKER] = (head + lean_file(ASSET)).encode("utf-8")
     return out
 
+
+@dataclass(frozen=True)
+class OfflineFiles:
+    """The offline files of a site, made last (:func:`offline_files`), and the pages whose refs
+    they read (:meth:`wanted`): a site builder has them surveyed as they are written."""
+
+    lists: tuple[ProvinceList, ...]
+
+    def __call__(self, site_dir: Path, known: Survey | None = None) -> dict[str, bytes]:
+        return offline_files(site_dir, self.lists, known)
+
+    def wanted(self) -> Wanted:
+        pages = {*FIRST_PAGES, *(page for item in self.lists for page in item.pages)}
+        return Wanted(frozenset(page + PAGE for page in pages if page == "" or page.endswith("/")),
+                      tuple(_listing_folder(item.page) for item in self.lists))
