@@ -117,7 +117,8 @@ def _content(data: Dataset, period: Period, months: int) -> Edition:
     campaigns = tuple(r for r in running(data.orgs)
                       if r.campaign.end >= issued
                       and (r.campaign.start or r.owner.updated) <= period.end)
-    groups = tuple(o for o in sort_orgs(data.orgs) if _in(o.updated, period))
+    # Filtered first: the few groups of the period are sorted, not all of them for each edition.
+    groups = tuple(sort_orgs(o for o in data.orgs if _in(o.updated, period)))
     return Edition(0, period, stories, new_calls, closing, events, campaigns, groups)
 
 

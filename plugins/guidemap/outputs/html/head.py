@@ -112,6 +112,11 @@ def page_head(site: SiteInfo, url: str, title: str, description: str = "", kind:
     return "".join(t for t in tags if t)
 
 
+# The fields declared for JSON-LD, found once: most of the profile's fields have none, and a
+# group's page would otherwise read every field of the profile to find them.
+_JSONLD_FIELDS = tuple((f.path, f.exports.jsonld) for f in PROFILE_FIELDS if f.exports.jsonld)
+
+
 def org_jsonld(org: Org, site: SiteInfo, url: str) -> dict[str, Any]:
     """schema.org NGO from the fields declared for JSON-LD (``Exports.jsonld``), with the
     coarsened public location: never more precise than the group allows. The position is a
@@ -121,9 +126,10 @@ def org_jsonld(org: Org, site: SiteInfo, url: str) -> dict[str, Any]:
              "geo": "GeoCoordinates"}
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NGO",
                             "address": {"@type": "PostalAddress", "addressCountry": "TH"}}
-    for f in PROFILE_FIELDS:
-        for ld in f.exports.jsonld:
-            value = value_of(value_of(org, f.path), ld.attr)
+    for path, declared in _JSONLD_FIELDS:
+        field_value = value_of(org, path)
+        for ld in declared:
+            value = value_of(field_value, ld.attr)
             if not is_set(value):
                 continue
             if ld.vocabulary:

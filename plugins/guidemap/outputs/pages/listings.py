@@ -27,18 +27,34 @@ def _options(name: str, label: Label, values: list[tuple[str, str, int]]) -> str
             f'<option value="">ทั้งหมด</option>{opts}</select></label>')
 
 
-def _directory_filters(frm: str, orgs: list[Org], site: SiteInfo) -> str:
-    # Shown from the first paint, so that nothing moves when the script (guidemap.js) starts:
-    # without JavaScript a stylesheet in <noscript> hides them, and the numbered pages list every
-    # group. The counts are the whole directory's until a filter is chosen; the script then
-    # filters data/directory.json (fetched on the first use of a filter), so a filter finds
-    # every group, and counts each choice together with the other filters. On a narrow screen
-    # the choices fold behind one button.
+def _filter_fields(orgs: list[Org], site: SiteInfo) -> str:
+    """The filters' choices with the whole directory's counts: the same on every page of the
+    directory (made once, not once per page)."""
     provinces = Counter((o.province.code, o.province.th) for o in orgs)
     focus = Counter(f for o in orgs for f in o.focus)
     needs = Counter(n for o in orgs for n in o.needs)
     offers = Counter(n for o in orgs for n in o.offers)
     vocab = site.network
+    return (
+        _options("province", Label("จังหวัด", "Province"),
+                 [(code, name, n) for (code, name), n in sorted(provinces.items())])
+        + _options("focus", Label("ประเด็น", "Focus"),
+                   [(k, lab.th, focus[k]) for k, lab in vocab.focus.items() if focus[k]])
+        + _options("need", Label("กลุ่มที่ต้องการ", "Needs"),
+                   [(k, lab.th, needs[k]) for k, lab in vocab.needs.items() if needs[k]])
+        + (_options("offer", Label("กลุ่มที่แบ่งปันได้", "Offers"),
+                    [(k, lab.th, offers[k]) for k, lab in vocab.needs.items() if offers[k]])
+           if offers else "")
+    )
+
+
+def _directory_filters(frm: str, fields: str, total: int) -> str:
+    # Shown from the first paint, so that nothing moves when the script (guidemap.js) starts:
+    # without JavaScript a stylesheet in <noscript> hides them, and the numbered pages list every
+    # group. The counts (``fields``: _filter_fields) are the whole directory's until a filter is
+    # chosen; the script then filters data/directory.json (fetched on the first use of a filter),
+    # so a filter finds every group, and counts each choice together with the other filters. On
+    # a narrow screen the choices fold behind one button.
     noscript = h(urls.rel(frm, urls.NOSCRIPT_CSS))
     return (
         f'<noscript><link rel="stylesheet" href="{noscript}"></noscript>'
@@ -49,18 +65,10 @@ def _directory_filters(frm: str, orgs: list[Org], site: SiteInfo) -> str:
         'aria-controls="gm-filter-fields">ตัวกรอง <span class="gm-filters__active"></span>'
         + en("Filters") + "</button>"
         '<div class="gm-filters__fields" id="gm-filter-fields">'
-        + _options("province", Label("จังหวัด", "Province"),
-                   [(code, name, n) for (code, name), n in sorted(provinces.items())])
-        + _options("focus", Label("ประเด็น", "Focus"),
-                   [(k, lab.th, focus[k]) for k, lab in vocab.focus.items() if focus[k]])
-        + _options("need", Label("กลุ่มที่ต้องการ", "Needs"),
-                   [(k, lab.th, needs[k]) for k, lab in vocab.needs.items() if needs[k]])
-        + (_options("offer", Label("กลุ่มที่แบ่งปันได้", "Offers"),
-                    [(k, lab.th, offers[k]) for k, lab in vocab.needs.items() if offers[k]])
-           if offers else "")
+        + fields
         + '<button type="reset" class="md-button">ล้างตัวกรอง</button></div>'
-        + f'<p class="gm-count" aria-live="polite" data-total="{len(orgs)}">ทั้งหมด {len(orgs)} กลุ่ม '
-        + en(f"All {len(orgs)} groups") + "</p>"
+        + f'<p class="gm-count" aria-live="polite" data-total="{total}">ทั้งหมด {total} กลุ่ม '
+        + en(f"All {total} groups") + "</p>"
         + "</form>"
     )
 
@@ -74,6 +82,7 @@ def directory_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
     """The directory: every group, by name, ``paging.ORGS_PER_PAGE`` to a page, the filters on
     each page (they search the whole directory)."""
     orgs = sort_orgs(data.orgs)
+    fields = _filter_fields(orgs, site)
 
     def make(page: paging.Page[Org]) -> GeneratedPage:
         url = page.url
@@ -83,7 +92,7 @@ def directory_pages(data: Dataset, site: SiteInfo) -> list[GeneratedPage]:
                  f'{link(url, urls.HELP, "ช่วยกลุ่มได้อย่างไร")}</p>'
                  f'{en(f"All {len(orgs)} groups of the network. Open data: {open_data}.", "p")}')
         # The script shows its results in place of the page's own list (and hides the pager).
-        body = (f'<div class="gm-directory">{intro}{_directory_filters(url, orgs, site)}'
+        body = (f'<div class="gm-directory">{intro}{_directory_filters(url, fields, len(orgs))}'
                 f'<div class="gm-directory__list">{_listed(page, site)}</div>'
                 '<div class="gm-directory__results" hidden></div></div>')
         title = page.title("ทำเนียบกลุ่มอาสาสมัคร")
