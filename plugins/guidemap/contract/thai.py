@@ -69,7 +69,7 @@ def thai_date(day: dt.date) -> str:
     """``24 กรกฎาคม 2561``: the way Thai readers write dates (Buddhist Era)."""
     # Formatted here rather than by pythainlp's thai_strftime (the same text, several times
     # faster): every story item and group page shows a date.
-    return f"{day.day} {thai_full_months[day.month - 1]} {day.year + BE_OFFSET}"
+    return f"{day.day} {thai_full_months[day.month - 1]} {day.year + BE_OFFSET:04d}"
 
 
 def thai_month_year(year: int, month: int) -> str:

@@ -86,7 +86,12 @@ def href(url: str) -> str:
 
 def h(text: object) -> str:
     """Escape text for HTML content and double-quoted attributes."""
-    return html.escape(str(text), quote=True)
+    value = text if type(text) is str else str(text)
+    # Most text has nothing to escape, and looking for the five characters costs less than
+    # html.escape's five replacements (a site of 2,000 groups escapes some 250,000 strings).
+    if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
+        return html.escape(value, quote=True)
+    return value
 
 
 def _valid_unicode(text: str) -> str:

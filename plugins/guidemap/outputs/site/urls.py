@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import lru_cache
 from urllib.parse import quote
 
 from guidemap.contract.model.types import Area, Org, Story
@@ -197,18 +196,23 @@ def src_uri(url: str) -> str:
     return f"{base}.md"
 
 
-@lru_cache(maxsize=1 << 16)
+_DOT_SEGMENTS = frozenset((".", ".."))
+
+
 def rel(frm: str, to: str) -> str:
     """Relative link from the page at URL ``frm`` to ``to`` (site-root-relative URLs)."""
+    # Called some 60,000 times a build of 2,000 groups, nearly always for a new pair of pages
+    # (so not memoized): the usual case goes without posixpath's normalizing.
     fragment = ""
     if "#" in to:
         to, fragment = to.split("#", 1)
         fragment = "#" + fragment
-    here = [p for p in frm.split("/") if p]  # a page URL is a folder: 'orgs/x/'
-    there = [p for p in to.split("/") if p]
-    if "." in here or ".." in here or "." in there or ".." in there:
+    here = list(filter(None, frm.split("/")))  # a page URL is a folder: 'orgs/x/'
+    there = list(filter(None, to.split("/")))
+    if (("." in frm and not _DOT_SEGMENTS.isdisjoint(here))
+            or ("." in to and not _DOT_SEGMENTS.isdisjoint(there))):
         target = posixpath.relpath("/" + to.rstrip("/"), "/" + frm.rstrip("/") if frm else "/")
-    else:  # the usual case, without posixpath's normalizing (each group page has new pairs)
+    else:
         same = 0
         while same < len(here) and same < len(there) and here[same] == there[same]:
             same += 1
