@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import html
 import os
 import re
@@ -88,6 +89,16 @@ def _thai_heading_ids(config: Any) -> None:
     name = next((n for n in ("toc", "markdown.extensions.toc") if n in config.mdx_configs), "toc")
     options = config.mdx_configs.setdefault(name, {})
     options.setdefault("slugify", heading_id)
+
+
+def _set_aside() -> None:
+    """Leave what the build has made so far out of the garbage collector's full passes until
+    the build ends (on_post_build, on_build_error). The dataset and the pages live to the end
+    of the build, yet each full collection walked them all again: at 2,000 groups + 2,000
+    stories one ran while MkDocs rendered its 404 page and sitemap (0.1 s of their 0.27 s),
+    and the collector took 0.5-0.6 s of the build, 0.3-0.4 s with them set aside.
+    Reference counting still frees whatever is dropped meanwhile."""
+    gc.freeze()
 
 
 class GuideMapConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -252,6 +263,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                               "depend on it")
         root = Path(config.config_file_path).parent
         self._close_helper(abandon=True)  # a previous build's, had it not ended
+        gc.unfreeze()  # what a previous build set aside (_set_aside), had it failed
         # Started first: its worker imports folium while the profiles load here.
         self.helper = Helper(enabled=bool(self.config.helper))
         if self._searching(config):
@@ -261,6 +273,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         except BaseException:  # invalid input: no worker process is left behind
             self._close_helper(abandon=True)
             raise
+        _set_aside()  # the dataset
         assert self.data is not None
         # Our templates (extra <head> tags) sit just above Material's own.
         theme_dir = str(PACKAGE / "theme")
@@ -395,6 +408,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         for path in feeds.feed_paths(self.later_feeds):  # their content: on_env
             self.feed_files[path] = File.generated(config, path, content=b"")
             files.append(self.feed_files[path])
+        _set_aside()  # the pages, files and everything else the build keeps to its end
         return files
 
     # -- pages --------------------------------------------------------------------------
@@ -547,6 +561,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         finally:
             self.to_index, self.story_html = [], {}  # nothing of this build kept until the next
             self.surveys = []
+            gc.unfreeze()  # collected again: a `serve` rebuild frees this build's objects
             if helper is not None:
                 helper.close()
 
@@ -592,6 +607,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
 
     def on_build_error(self, error: Exception) -> None:
         self._close_helper(abandon=True)  # a failed build leaves no worker process behind
+        gc.unfreeze()
 
     def _close_helper(self, abandon: bool) -> None:
         if self.helper is not None:

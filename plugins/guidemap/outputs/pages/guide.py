@@ -14,8 +14,6 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-import segno
-
 from guidemap.contract.model.types import Area, Dataset, Org
 from guidemap.contract.thai import display_phone, thai_date
 from guidemap.outputs.html.head import page_head
@@ -80,6 +78,8 @@ def qr_image(address: str) -> str:
     fixed rather than chosen by scoring all eight, and the path is drawn here rather than by
     segno's writer: each is valid QR, and a network of 2,000 groups then pays about 3 ms less per
     group."""
+    import segno  # here, not at the top: the codes are made in the worker process (adapter/helper.py)
+
     code = segno.make(address, error="m", boost_error=False, mask=0, micro=False)
     rows = code.matrix
     size = len(rows) + 2 * QUIET
