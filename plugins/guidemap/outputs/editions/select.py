@@ -96,7 +96,7 @@ def _next(period: Period, months: int) -> Period:
     return period_of(period.issued, months)
 
 
-def _content(data: Dataset, period: Period, months: int) -> Edition:
+def _content(data: Dataset, period: Period, months: int, every_campaign: list[Running]) -> Edition:
     issued = period.issued
     coming = _next(period, months)
     stories = tuple(sorted((s for s in data.stories if not s.draft and _in(s.date, period)),
@@ -114,7 +114,7 @@ def _content(data: Dataset, period: Period, months: int) -> Edition:
                            and e.start is not None and e.start.day >= issued
                            and (_in(e.start.day, coming) or _in(e.updated, period))),
                           key=lambda e: (e.start, e.id)))
-    campaigns = tuple(r for r in running(data.orgs)
+    campaigns = tuple(r for r in every_campaign
                       if r.campaign.end >= issued
                       and (r.campaign.start or r.owner.updated) <= period.end)
     # Filtered first: the few groups of the period are sorted, not all of them for each edition.
@@ -145,8 +145,9 @@ def editions(data: Dataset, months: int, today: dt.date) -> list[Edition]:
         return []
     period = period_of(min(days), months)
     found: list[Edition] = []
+    campaigns = running(data.orgs)  # every campaign, soonest end first: each period keeps its own
     while period.issued <= today:
-        edition = _content(data, period, months)
+        edition = _content(data, period, months, campaigns)
         if _has_news(edition):
             found.append(replace(edition, number=len(found) + 1))
         period = _next(period, months)
