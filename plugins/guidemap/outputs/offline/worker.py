@@ -49,19 +49,23 @@ class _Written:
     """The written site as the lists read it: whether a file is there and its size asked once
     (every page names the same scripts and styles), and a page's refs taken from a survey
     (``refs``: by file, only of files unchanged since) instead of reading the page again.
-    Paths are strings for ``os.path``: ``pathlib`` took a third of the lists' time."""
+    ``sums``: every file of the site as just read (:func:`site_sums`): a path found there is a
+    file of that size without asking again. Paths are strings for ``os.path``: ``pathlib``
+    took a third of the lists' time."""
 
-    def __init__(self, site_dir: Path, refs: Mapping[str, list[str]] | None = None) -> None:
-        self.site_dir, self._root, self._refs = site_dir, str(site_dir), refs or {}
+    def __init__(self, site_dir: Path, refs: Mapping[str, list[str]] | None = None,
+                 sums: Mapping[str, tuple[int, int]] | None = None) -> None:
+        self.site_dir, self._root, self._refs, self._sums = site_dir, str(site_dir), refs or {}, sums or {}
         self._pages: dict[str, bool] = {}
         self._files: dict[str, bool] = {}
         self._sizes: dict[str, int] = {}
 
-    def _path(self, path: str) -> str:
-        """As :func:`_file`."""
+    @staticmethod
+    def _name(path: str) -> str:
+        """The file behind a site address, relative to the site (as :func:`_file`)."""
         if path == "" or path.endswith("/"):
-            return os.path.join(self._root, unquote(path), PAGE)
-        return os.path.join(self._root, unquote(path.partition("?")[0]))
+            return unquote(path) + PAGE
+        return unquote(path.partition("?")[0])
 
     def is_page(self, url: str) -> bool:
         if url not in self._pages:
@@ -70,12 +74,15 @@ class _Written:
 
     def exists(self, path: str) -> bool:
         if path not in self._files:
-            self._files[path] = os.path.isfile(self._path(path))
+            name = self._name(path)  # not found by that name (a/./b, a//b...): asked
+            self._files[path] = name in self._sums or os.path.isfile(os.path.join(self._root, name))
         return self._files[path]
 
     def size(self, path: str) -> int:
         if path not in self._sizes:
-            self._sizes[path] = os.stat(self._path(path)).st_size
+            name = self._name(path)
+            found = self._sums.get(name)
+            self._sizes[path] = found[0] if found else os.stat(os.path.join(self._root, name)).st_size
         return self._sizes[path]
 
     def page_refs(self, url: str, pictures: bool) -> list[str]:
@@ -166,7 +173,7 @@ def offline_files(site_dir: Path, lists: Iterable[ProvinceList],
     surveys found of the files as they were written (the same bytes with it or without)."""
     sums, unchanged = site_sums(str(site_dir), known or Survey())
     refs = {name: found for name, found in (known.refs if known else {}).items() if name in unchanged}
-    written = _Written(site_dir, refs)
+    written = _Written(site_dir, refs, sums)
     first = first_visit(site_dir, written)
     out = {item.path: province_json(site_dir, item, first, written) for item in lists}
     settings = {"build": build_id(site_dir, out, sums), "precache": first,
