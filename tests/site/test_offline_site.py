@@ -84,6 +84,19 @@ def test_the_same_input_gives_the_same_worker_and_a_change_a_new_cache(site: Pat
     assert _settings(root / "site")["build"] != _settings(site)["build"]
 
 
+def test_the_worker_surveys_the_files_as_they_are_written(tmp_path: Path) -> None:
+    """The offline files are made from every file of the site; the helper's worker reads them as
+    MkDocs writes them (the build reads only the last pages again), with the same bytes."""
+    root = make_repo(tmp_path / "surveyed", ORGS)
+    result = build(root, "--verbose")
+    assert result.returncode == 0, result.stderr
+    found = re.search(r"offline files: (\d+) files surveyed as they were written", result.stderr)
+    assert found and int(found[1]) > 100, result.stderr[-2000:]
+    site = root / "site"
+    total = sum(1 for p in site.rglob("*") if p.is_file())
+    assert int(found[1]) < total  # not the last page, nor the offline files
+
+
 def test_the_option_turns_it_off(tmp_path: Path) -> None:
     yml = MINI_MKDOCS.replace("  - guidemap\n", "  - guidemap:\n      offline: false\n")
     root = make_repo(tmp_path / "off", ORGS, mkdocs_yml=yml)

@@ -594,6 +594,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         known = Survey()
         for job in self.surveys:
             known.add(job.result())
+        log.debug("offline files: %d files surveyed as they were written", len(known.sums))
         return helper.submit(make, site_dir, known, here=lambda: make(site_dir)).result()
 
     def _write_index(self, site_dir: str, job: Job[int]) -> None:
