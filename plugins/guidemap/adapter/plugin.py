@@ -58,6 +58,7 @@ from guidemap.adapter.helper import (
     write_later_files,
 )
 from guidemap.adapter.search_sections import mute_material_indexing, without_search_attributes
+from guidemap.adapter.templates import Compiled, compile_theme, no_templates, use_compiled
 from guidemap.contract import dates, network
 from guidemap.contract import files as contributed
 from guidemap.contract.load.repository import load_repository
@@ -216,6 +217,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.helper: Helper | None = None
         self.maps_job: Job[dict[MapRequest, Rendered]] | None = None
         self.qr_job: Job[dict[str, str]] | None = None
+        self.templates_job: Job[Compiled | None] | None = None  # the theme compiled (adapter/templates.py)
         self.index_job: Job[int] | None = None
         self.feeds_job: Job[int] | None = None
         self.cards_jobs: list[Job[int]] = []
@@ -250,6 +252,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.pages, self.contributed, self.data, self.part_tokens = {}, {}, None, {}
         self.to_index, self.batch, self.sent_pages = [], [], 0
         self.maps_job = self.qr_job = self.index_job = self.feeds_job = None
+        self.templates_job = None
         self.cards_jobs, self.later_job, self.later_placeholders = [], None, []
         self.later_feeds, self.feed_files, self.story_slugs, self.story_html = (), {}, {}, {}
         self.write_later_feeds = None
@@ -281,6 +284,12 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         at = next((i for i, d in enumerate(dirs) if Path(d, "partials", "content.html").exists()), 0)
         if theme_dir not in dirs:
             dirs.insert(at, theme_dir)
+        if self.helper is not None:  # the templates MkDocs renders, compiled beside the build
+            self.templates_job = self.helper.submit(compile_theme, list(dirs),
+                                                    ["main.html", *config.theme.static_templates,
+                                                     # Material's, named by a variable
+                                                     f"partials/languages/{config.theme.get('language')}.html"],
+                                                    here=no_templates)
         if config.theme.get("favicon") in (None, "assets/images/favicon.png"):  # Material's own logo
             config.theme["favicon"] = icons.FAVICON  # the site's generated pin (outputs/html/icons.py)
         _thai_heading_ids(config)
@@ -498,6 +507,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         # copies them after this event): the feeds take the stories as their pages rendered them.
         assert self.data is not None and self.site is not None and self.helper is not None
         env.globals["guidemap_footer"] = self.footer  # read by theme/partials/copyright.html
+        if self.templates_job is not None:  # before MkDocs renders its first template
+            use_compiled(env, self.templates_job.result())
+            self.templates_job = None
         # The sitemap (a template MkDocs renders before the pages) dates each page by its own
         # content, not the build: search engines revisit what changed.
         dates, latest = crawlers.page_dates(self.data, self.site)
