@@ -13,7 +13,8 @@ STORY = "---\ntitle: เรื่องแรก\ndate: 2026-01-01\n---\nNote: k
 
 
 def _page(path: Path, src_uri: str) -> SimpleNamespace:
-    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, content_string=path.read_text(encoding="utf-8")))
+    text = path.read_text(encoding="utf-8")
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, content_string=text))
 
 
 def test_mkdocs_reads_a_story_without_its_front_matter(tmp_path: Path) -> None:
