@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guidemap.outputs.html import thaiwrap
@@ -64,6 +64,10 @@ def test_a_long_word_may_break_only_where_it_could_never_fit() -> None:
 # finds the same places faster (scripts set aside with str.find, classed tags tried only where
 # a marker class occurs) and must give the same bytes.
 _REF_SKIP = re.compile(r"<(script|style|textarea|svg)\b.*?</\1\s*>", re.S | re.I)
+_REF_HEADING = re.compile(r"<(h[1-6])\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+_REF_CLASSED = re.compile(
+    r"""<(a|button|span|p|div)\b([^>]*\bclass="[^"]*(?:\bmd-button\b|\bgm-share__button\b|__title\b)[^"]*"[^>]*)>"""
+    r"""(.*?)</\1\s*>""", re.S | re.I)
 
 
 def _reference(page: str) -> str:
@@ -78,8 +82,8 @@ def _reference(page: str) -> str:
                           + m.group()[m.end(group) - m.start():])
 
     body = _REF_SKIP.sub(hide, page)
-    body = thaiwrap._HEADING.sub(wrap(2), body)
-    body = thaiwrap._CLASSED.sub(wrap(3), body)
+    body = _REF_HEADING.sub(wrap(2), body)
+    body = _REF_CLASSED.sub(wrap(3), body)
     return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], body) if kept else body
 
 
@@ -92,6 +96,16 @@ def _reference(page: str) -> str:
     '<style>.a__title{}</style><p class="b__title">ต่าง ๆ ทดสอบ</p><script>md-button</script>',
     '<textarea class="c__title">ไม่แตะ</textarea><button class="gm-share__button">แชร์ต่อ</button>',
     '<span class="gm-w">ทำแล้ว</span><li class="gm-card__title"><a href="/x/">&lt;ชื่อ&gt; &amp; กลุ่ม</a></li>',
+    # Opening tags the quick match of a classed tag leaves to the regex, or answers without it.
+    '<a class="x" href="#" class="md-button">สนใจช่วย</a>',  # the second class attribute counts
+    '<a class="md-button" class="x">สนใจช่วย</a>',
+    '<a class="md-button>ทดสอบ<b" href="#">สนใจ</a>',  # a ">" inside the value
+    '<p title="<" class="md-button"><p>หลัง</p>',  # a "<" inside a value: the tag starts before it
+    '<a class="q>w<i md-button">ช่วยเหลือ</a>',  # both inside the class value
+    '<a class="xmd-buttons">ช่วยเหลือ</a><span class="gm-card__titles">ชื่อ</span>',  # not the markers
+    '<button title="x" CLASS="gm-share__button">แชร์ต่อ</BUTTON >',
+    '<span data-class="a__title">ชื่อกลุ่ม</span><span xclass="a__title">ชื่อกลุ่ม</span>',
+    '<p class="b__title">ไม่ปิด', '<div class="md-button"', '<a href="md-button">ลิงก์</a>',
 ])
 def test_keep_words_gives_the_bytes_of_the_rule_as_written(page: str) -> None:
     assert thaiwrap.keep_words(page) == _reference(page)
@@ -136,3 +150,28 @@ def test_the_title_the_theme_adds_is_cut_once() -> None:
     assert f"<h1>{W}สู่</span><wbr>{W}เครือข่าย</span></h1><h2>ผู้ด้อยโอกาส</h2>" in out
     assert thaiwrap.keep_words_in_title(out) == out  # a body's own h1, cut already, stays as it is
     assert thaiwrap.keep_words_in_title("<p>ไม่มีหัวเรื่อง</p>") == "<p>ไม่มีหัวเรื่อง</p>"
+
+
+# Opening tags as contributors might write them: the quick match of a classed tag (one class
+# attribute, closed inside the tag) must give the regex's bytes, and every other tag (two class
+# attributes, a ">" in one, any case, a long address before or after) must be left to the regex.
+_ATTRIBUTES = [
+    'class="md-button"', 'class="gm-share__button gm-share__line"', 'class="gm-card__title x"', 'class="x"',
+    'CLASS="md-button"', 'claſs="a__title"', 'data-class="md-button"', 'xclass="md-button"',
+    'class="a>b md-button"', 'class="md-button>"', 'class="q>w<i md-button"', 'class=""',
+    'class="xmd-button"', 'class="gm-card__titles"', 'title="ก > ข"', 'title="<"',
+    'href="https://example.org/?q=' + "%E0%B8%81" * 40 + '"', 'data-title="กลุ่ม &amp; เยาวชน"',
+    "hidden", 'id="x"', '="', "md-button",
+]
+
+
+@settings(max_examples=400)
+@given(st.sampled_from(["a", "A", "button", "span", "p", "div", "dİv", "h3", "abbr"]),
+       st.lists(st.sampled_from(_ATTRIBUTES), max_size=4),
+       st.lists(st.sampled_from(["ช่วยเหลือ", "<span>ติดต่อ</span>", "</a >", "</A>", "</span>", "</p>",
+                                 "</div>", "</button>", "</h3>", "&lt;กลุ่ม&gt;", "<h2>หัวข้อ</h2>", ">"]),
+                max_size=4))
+def test_a_classed_tag_is_matched_as_the_rule_matches_it(name: str, attributes: list[str],
+                                                         after: list[str]) -> None:
+    page = f"<p>ก่อน</p><{name} {' '.join(attributes)}>" + "".join(after) + "<p>หลัง md-button</p>"
+    assert thaiwrap.keep_words(page) == _reference(page)

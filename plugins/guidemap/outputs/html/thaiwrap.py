@@ -35,12 +35,13 @@ _SPACE_BEFORE_REPEAT = re.compile(r"[ \t\n\u00a0]+(?=ๆ)")
 # The elements whose text is kept in whole words: every heading, buttons, and names in lists
 # (a class ending in ``__title``: cards, stories, calls, events). An element of this kind never
 # holds another of the same tag, so its end is its first closing tag.
-_HEADING = re.compile(r"<(h[1-6])\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+_HEADING = re.compile(r"(<(h[1-6])\b[^>]*>)(.*?)(</\2\s*>)", re.S | re.I)
 _CLASSED = re.compile(
     r"""<(a|button|span|p|div)\b([^>]*\bclass="[^"]*(?:\bmd-button\b|\bgm-share__button\b|__title\b)[^"]*"[^>]*)>"""
     r"""(.*?)</\1\s*>""", re.S | re.I)
 _DONE = f'<span class="{WORD_CLASS}'  # the start of every word's span, long or not
 _TEXT = re.compile(r">([^<>]+)<")
+_KEPT = re.compile("\x00(\\d+)\x00")  # where _set_aside took a script out
 # Texts never changed: scripts and styles (their text is not text), and what is already cut.
 _SKIP_START = re.compile(r"<(script|style|textarea|svg)\b", re.I)
 # Where one of them may start: a two-letter prefix is found three times faster than the names
@@ -49,6 +50,13 @@ _SKIP_HINT = re.compile(r"<(?:[sS][cCtTvV]|[tT][eE])")
 # Where a tag of _CLASSED may start: its marker class (each found with ``str.find``, several
 # times faster than a regex alternation of the three).
 _MARKERS = ("md-button", "gm-share__button", "__title")
+# _CLASSED in quick steps where they are certain to give its match (see _classed_at): the tag's
+# name; its class attribute, found from its ``="`` (a plain literal, which the regex engine
+# finds fast; ``class`` itself matches in any case); then the element as a plain tag.
+_CLASSED_NAME = re.compile(r"<(a|button|span|p|div)\b", re.I)
+_CLASS_EQ = re.compile(r'="(?<=\bclass=")', re.I)
+_MARKER = re.compile(r"\bmd-button\b|\bgm-share__button\b|__title\b", re.I)  # as in _CLASSED
+_ELEMENT = re.compile(r"<(a|button|span|p|div)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
 
 
 def _with_marks(tokens: list[str]) -> list[str]:
@@ -84,14 +92,13 @@ def wrap_text(escaped: str) -> str:
     for m in _THAI_RUN.finditer(text):
         out.append(html.escape(text[at:m.start()], quote=False))
         pieces = []
-        for word in run_words(m.group()):
-            piece = html.escape(word, quote=False)
+        for word in run_words(m.group()):  # Thai letters and no-break spaces: nothing to escape
             if len(word) <= 1 or len(word) > MAX_WORD:
-                pieces.append(piece)
+                pieces.append(word)
             elif len(word) > LONG_WORD:
-                pieces.append(f'<span class="{WORD_CLASS} {LONG_CLASS}">{piece}</span>')
+                pieces.append(f'<span class="{WORD_CLASS} {LONG_CLASS}">{word}</span>')
             else:
-                pieces.append(f'<span class="{WORD_CLASS}">{piece}</span>')
+                pieces.append(f'<span class="{WORD_CLASS}">{word}</span>')
         out.append("<wbr>".join(pieces))
         at = m.end()
     out.append(html.escape(text[at:], quote=False))
@@ -103,6 +110,10 @@ def _wrap_inner(inner: str) -> str:
     if _DONE in inner:  # a title inside a heading: cut with the heading
         return inner
     return _TEXT.sub(lambda m: f">{wrap_text(m.group(1))}<", f">{inner}<")[1:-1]
+
+
+def _wrap_heading(m: re.Match[str]) -> str:
+    return m[1] + _wrap_inner(m[3]) + m[4]
 
 
 def _set_aside(page: str, kept: list[str]) -> str:
@@ -138,19 +149,64 @@ def _classed(body: str) -> str:
     out: list[str] = []
     at = 0
     for found in _marked(body):
+        if found < at:
+            continue
         start = body.rfind("<", at, found)
         if start < 0:
             continue
-        m = _CLASSED.match(body, start)
-        if m is None:
+        if _only_start(body, at, start, found):
+            inner = _classed_at(body, start)
+        else:  # a "<" or ">" inside an attribute: the regex finds the next match itself
+            m = _CLASSED.search(body, at)
+            if m is None:
+                break
+            inner = m.start(3), m.end(3), m.end()
+        if inner is None:
             continue
-        out.append(body[at:start])
-        out.append(m.group()[: m.start(3) - start] + _wrap_inner(m.group(3)) + m.group()[m.end(3) - start:])
-        at = m.end()
+        out.append(body[at:inner[0]])
+        out.append(_wrap_inner(body[inner[0]:inner[1]]))
+        out.append(body[inner[1]:inner[2]])
+        at = inner[2]
     if not out:
         return body
     out.append(body[at:])
     return "".join(out)
+
+
+def _only_start(body: str, at: int, start: int, found: int) -> bool:
+    """Whether the last ``<`` before a marker is the only place after ``at`` where a match of
+    _CLASSED with that marker in its class could start, and no match starts before it: the tag
+    has a quote before the marker (a class value holding the marker began inside this tag, not
+    before it) and no ``<`` is left open before the tag (a ``<`` inside an attribute value)."""
+    if body.find('"', start, found) < 0:
+        return False
+    before = body.rfind(">", at, start)
+    return body.find("<", max(before + 1, at), start) < 0
+
+
+def _classed_at(body: str, start: int) -> tuple[int, int, int] | None:
+    """Where ``_CLASSED.match(body, start)`` finds the element's text (start, end) and the
+    element's end, or None. The regex backs off through every character of an opening tag to
+    find its class (a share link's address is hundreds of characters long), which cost more than
+    all the rest; a tag with one class attribute, its value closed inside the tag, matches only
+    with a marker in that value, and then exactly where the plain element does."""
+    name = _CLASSED_NAME.match(body, start)
+    if name is None:
+        return None
+    close = body.find(">", name.end())
+    first = _CLASS_EQ.search(body, name.end(), close) if close >= 0 else None
+    if close >= 0 and first is None:
+        return None  # no class attribute before the tag's end: the regex needs one
+    if first is not None and _CLASS_EQ.search(body, first.end(), close) is None:
+        value_end = body.find('"', first.end(), close)
+        if value_end >= 0:
+            if _MARKER.search(body, first.end(), value_end) is None:
+                return None
+            m = _ELEMENT.match(body, start)
+            return None if m is None else (m.start(2), m.end(2), m.end())
+    # Two class attributes, a ">" inside one, a tag never closed: the regex itself decides.
+    m = _CLASSED.match(body, start)
+    return None if m is None else (m.start(3), m.end(3), m.end())
 
 
 def _marked(body: str) -> list[int]:
@@ -170,10 +226,9 @@ def keep_words(page: str) -> str:
     """The page with the Thai words of its headings, titles and buttons kept whole."""
     kept: list[str] = []
     body = _set_aside(page, kept)
-    body = _HEADING.sub(lambda m: m.group()[: m.start(2) - m.start()] + _wrap_inner(m.group(2))
-                        + m.group()[m.end(2) - m.start():], body)
+    body = _HEADING.sub(_wrap_heading, body)
     body = _classed(body)
-    return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], body) if kept else body
+    return _KEPT.sub(lambda m: kept[int(m[1])], body) if kept else body
 
 
 def keep_words_in_title(page: str) -> str:
@@ -185,6 +240,6 @@ def keep_words_in_title(page: str) -> str:
     if start < 0:
         return page
     m = _HEADING.match(page, start)
-    if m is None or _DONE in m.group(2) or _SKIP_START.search(m.group(2)):
+    if m is None or _DONE in m[3] or _SKIP_START.search(m[3]):
         return page
-    return page[:m.start(2)] + _wrap_inner(m.group(2)) + page[m.end(2):]
+    return page[:m.start(3)] + _wrap_inner(m[3]) + page[m.end(3):]
