@@ -132,7 +132,9 @@ def build_date() -> dt.date:
     return dates.build_date()
 
 
-_ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
+# An id attribute (after white space), found from its ``id="``: a pattern starting with
+# ``\s`` is tried at every character of the page, one starting with a literal is not.
+_ANCHOR_ID = re.compile(r'id="(?<=\sid=")([^"]+)"')
 # MkDocs' own pattern for a page's YAML front matter (mkdocs.utils.meta.YAML_RE), and an empty one.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _NO_FRONT_MATTER = "---\n{}\n---\n"
@@ -143,6 +145,8 @@ CARDS_PER_JOB = 50  # share cards a job: what the worker has not begun by the en
 def _drop_gone_headings(page: Page, html_text: str) -> None:
     """The page's contents without the headings its finished HTML no longer has (the home
     page leaves out a section with nothing to show), so no contents link points at nothing."""
+    if page.toc is None or not page.toc.items:  # no contents: the page is not searched for ids
+        return
     ids = {html.unescape(m) for m in _ANCHOR_ID.findall(html_text)}
 
     def kept(items: list[Any]) -> list[Any]:
@@ -150,8 +154,7 @@ def _drop_gone_headings(page: Page, html_text: str) -> None:
             item.children = kept(item.children)
         return [i for i in items if i.id in ids or i.children]
 
-    if page.toc is not None:
-        page.toc.items = kept(page.toc.items)
+    page.toc.items = kept(page.toc.items)
 
 
 class GeneratedHtmlPage(Page):
@@ -237,6 +240,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.footer = ""  # the network's footer on every page (outputs/pages/footer.py)
         self.serving = False  # `mkdocs serve`: its live-reload script is inline (see on_env)
         self.csp = ""  # the Content-Security-Policy of every page
+        self.searching = False  # this plugin indexes the pages (asked on every page: kept)
         self.last_files: Callable[[Path], dict[str, bytes]] | None = None  # written after every other
         # The offline files read the written site: the worker surveys its files as they are
         # written (see _survey_written), and the last step reads only what changed since.
@@ -272,7 +276,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         gc.unfreeze()  # what a previous build set aside (_set_aside), had it failed
         # Started first: its worker imports folium while the profiles load here.
         self.helper = Helper(enabled=bool(self.config.helper))
-        if self._searching(config):
+        self.searching = self._searching(config)
+        if self.searching:
             mute_material_indexing(config.plugins)  # pages are indexed here (on_page_content)
         try:
             self._load(config, root)
@@ -442,7 +447,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         if src in self.pages:
             gen = self.pages[src]
             page.meta = self._meta(gen.title, gen.description, gen.head)
-            if not gen.searchable or (gen.indexed_from_model and self._searching(config)):
+            if not gen.searchable or (gen.indexed_from_model and self.searching):
                 page.meta["search"] = {"exclude": True}  # indexed from the model instead
             page.edit_url = self.site.edit_url(gen.source) if gen.source else None
             if not gen.parts:
@@ -464,7 +469,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
 
     def on_page_content(self, html_text: str, page: Any, config: Any, files: Files) -> str:
         src = page.file.src_uri
-        searching = self._searching(config)
+        searching = self.searching
         if src in self.pages:
             gen = self.pages[src]
             chunks = (render_parts(html_text, gen.parts, self.part_tokens.pop(src))
@@ -540,7 +545,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             files.remove(file)
         site_dir = config.site_dir
         self.page_files = frozenset(f.dest_uri for f in files if f.is_documentation_page())
-        if self._searching(config):  # written by the worker while MkDocs writes the pages
+        if self.searching:  # written by the worker while MkDocs writes the pages
             self._send_batch()
             self.index_job = self.helper.submit(write_counted_index, site_dir, self.sent_pages,
                                                 here=functools.partial(self._index_here, site_dir))
@@ -557,12 +562,15 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             if self.qr_codes is None:  # asked once: the answer serves every page of the guide
                 self.qr_codes = self.qr_job.result() if self.qr_job is not None else {}
             output = guide.put_codes(output, self.qr_codes)
-        output = thaiwrap.keep_words_in_title(output)
-        return search.point_page_to_worker(output) if self._searching(config) else output
+        # Material adds an <h1> with the page's title only to content without one (its
+        # partials/content.html asks the same); the content's own were cut in on_page_content.
+        if "<h1" not in (page.content or ""):
+            output = thaiwrap.keep_words_in_title(output)
+        return search.point_page_to_worker(output) if self.searching else output
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         """The 404 page (a theme template, not a page) searches as every page does."""
-        if template_name == "404.html" and self._searching(config):
+        if template_name == "404.html" and self.searching:
             return search.point_page_to_worker(output_content)
         return output_content
 

@@ -104,13 +104,13 @@ SHIM = _shim()
 def point_page_to_worker(html: str) -> str:
     """A page's Material config names the search worker (relative to the page): name ours, and
     put the shim that keeps it asleep until it is needed before Material's bundle."""
-    # Found with str.find first: a regex scan of every page's whole HTML cost more.
-    at = html.find("assets/javascripts/workers/search.")
+    # Found with str.rfind: Material's config is near the page's end, after its content (which
+    # might name the file too); a scan of every page's whole HTML cost more.
+    at = html.rfind("assets/javascripts/workers/search.")
     found = _MATERIAL_WORKER.match(html, at) if at >= 0 else None
     if found is None:
         return html
-    html = html[:at] + WORKER_PATH + html[found.end():]
-    bundle = html.find("<script src=", at + len(WORKER_PATH))  # Material's bundle
+    bundle = html.find("<script src=", found.end())  # Material's bundle
     if bundle < 0:
-        return html
-    return html[:bundle] + SHIM + html[bundle:]
+        return html[:at] + WORKER_PATH + html[found.end():]
+    return "".join((html[:at], WORKER_PATH, html[found.end():bundle], SHIM, html[bundle:]))
