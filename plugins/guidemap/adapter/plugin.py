@@ -510,9 +510,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                                      for r in self.to_index])
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
-        self._survey_written(page, config.site_dir)
         """The network's own pages (home, about) get the site's share card too, once their
         title is known; a ``guidemap_head`` in their front matter is never printed."""
+        self._survey_written(page, config.site_dir)
         src = page.file.src_uri
         doc = self.contributed.get(src)
         if self.site is not None and src not in self.pages and (doc is None or doc.title is None):

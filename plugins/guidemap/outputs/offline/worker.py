@@ -1,6 +1,7 @@
 """The service worker and the provinces' lists, made from the written site once every other
 file is there (the worker's cache is named by a hash of them all, so any change to the site
-is a new cache and the old one is deleted).
+is a new cache and the old one is deleted). What a survey read as the files were written is
+not read again (:mod:`guidemap.outputs.offline.survey`).
 
 What the worker keeps on its own (from a first visit) is the short list of pages a visitor
 without signal needs most, with the styles, scripts and icons those pages load: read from the
