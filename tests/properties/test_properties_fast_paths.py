@@ -1,18 +1,22 @@
 """The faster paths of functions every page calls thousands of times give what the plain
 definitions give: escaping (htmlkit.h against html.escape), relative links (urls.rel against
-posixpath.relpath) and Thai dates (thai.thai_date against pythainlp's thai_strftime)."""
+posixpath.relpath), Thai dates (thai.thai_date against pythainlp's thai_strftime) and the share
+buttons' addresses (against urllib's quote)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
 import posixpath
+from urllib.parse import quote
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pythainlp.util import thai_strftime
 
 from guidemap.contract import thai
+from guidemap.outputs.html import share
 from guidemap.outputs.html.htmlkit import h
 from guidemap.outputs.site import urls
 
@@ -45,3 +49,15 @@ def test_rel_is_relpath(frm: str, folder: bool, to: str, end: str) -> None:
 @given(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9000, 12, 31)))
 def test_thai_date_is_thai_strftime(day: dt.date) -> None:
     assert thai.thai_date(day) == thai_strftime(dt.datetime(day.year, day.month, day.day), "%-d %B %Y")
+
+
+
+@given(st.one_of(st.text(), st.text(alphabet="กขคงยะลาก้ำ &?/:#%é中")))
+def test_share_quoting_is_urllib_quote(text: str) -> None:
+    try:
+        expected = quote(text, safe="")
+    except UnicodeEncodeError:  # a lone surrogate: refused either way
+        with pytest.raises(UnicodeEncodeError):
+            share.facebook_url(text)
+        return
+    assert share.facebook_url(text) == f"{share.FACEBOOK_SHARE}?u={expected}"

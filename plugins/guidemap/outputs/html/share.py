@@ -26,8 +26,14 @@ LINE_SHARE = "https://social-plugins.line.me/lineit/share"
 FACEBOOK_SHARE = "https://www.facebook.com/sharer/sharer.php"
 
 
+# Each ASCII and Thai character as ``quote(..., safe="")`` writes it: a table lookup per
+# character (str.translate) instead of per UTF-8 byte, for the 4,000 pages' share buttons.
+_QUOTED = {c: quote(chr(c), safe="") for c in [*range(0x80), *range(0x0E00, 0x0E80)]}
+
+
 def _q(text: str) -> str:
-    return quote(text, safe="")
+    quoted = text.translate(_QUOTED)
+    return quoted if quoted.isascii() else quote(text, safe="")  # other scripts: quote itself
 
 
 def line_url(page_url: str, text: str = "") -> str:
