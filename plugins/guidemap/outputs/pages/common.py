@@ -88,21 +88,24 @@ def short_summary(org: Org) -> str:
 def card(frm: str, org: Org, focus: Mapping[str, Label]) -> str:
     """One group in a list (the directory's filters work on data/directory.json instead);
     ``focus``: the network's focus labels."""
-    return _card_at_depth(frm.count("/"), org, tuple(focus[k] for k in org.focus))
+    html = _card(org, tuple(focus[k] for k in org.focus))
+    # Every link in a card leads to a page of the site (a group, a province, a focus area), so
+    # a listing some folders deep shows the site root's card with each address climbing that
+    # many folders: a group's card is built once, though it is on three or more lists at
+    # different depths. Contributed text is escaped, so ' href="' comes only from the links.
+    depth = frm.count("/")
+    return html.replace(' href="', ' href="' + "../" * depth) if depth else html
 
 
 @lru_cache(maxsize=_MEMO)
-def _card_at_depth(depth: int, org: Org, labels: tuple[Label, ...]) -> str:
-    # Links in a card depend only on how deep the listing page is, so a group's card is built
-    # once per depth rather than once per list (a group appears on three or more lists).
-    frm = "x/" * depth
+def _card(org: Org, labels: tuple[Label, ...]) -> str:
     name_en = f" {en(h(org.name.en))}" if org.name.en else ""
     return (
         f'<li class="gm-card" id="org-{h(org.id)}">'
-        f'<h3 class="gm-card__title">{link(frm, urls.org(org.id), h(org.name.best))}{name_en}</h3>'
-        f'<p class="gm-card__place">{place(frm, org)}</p>'
+        f'<h3 class="gm-card__title">{link("", urls.org(org.id), h(org.name.best))}{name_en}</h3>'
+        f'<p class="gm-card__place">{place("", org)}</p>'
         f'<p class="gm-card__summary">{h(short_summary(org))}</p>'
-        f'{badges(frm, org.focus, dict(zip(org.focus, labels, strict=True)), "focus")}</li>'
+        f'{badges("", org.focus, dict(zip(org.focus, labels, strict=True)), "focus")}</li>'
     )
 
 
