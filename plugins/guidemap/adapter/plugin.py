@@ -608,14 +608,15 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         helper = self.helper
         if not isinstance(self.last_files, OfflineFiles) or helper is None or not helper.working:
             return
-        if self.building is None:
-            self.surveys.append(helper.submit(survey_site, site_dir, self.page_files, self.wanted,
+        if self.building is None:  # no page is written yet: none of them has refs to read
+            self.surveys.append(helper.submit(survey_site, site_dir, self.page_files, Wanted(),
                                               here=Survey))
         else:
             self.written.append(self.building)
         self.building = page.file.dest_uri
         if len(self.written) >= PAGES_PER_SURVEY:
-            self.surveys.append(helper.submit(survey_files, site_dir, self.written, self.wanted,
+            wanted = Wanted(frozenset(name for name in self.written if name in self.wanted))  # sent small
+            self.surveys.append(helper.submit(survey_files, site_dir, self.written, wanted,
                                               here=Survey))  # a survey lost: its files read at the end
             self.written = []
 
