@@ -541,6 +541,9 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         # `mkdocs serve` adds an inline script of its own to every page (live reload), which a
         # policy would block: the preview goes without, the built site always has it.
         env.globals["guidemap_csp"] = "" if self.serving else self.csp
+        # Every page (and the 404 page) names this plugin's search worker (theme/main.html).
+        env.globals.update(guidemap_search=self.searching, guidemap_worker_config=search.worker_config,
+                           guidemap_shim_first=search.shim_first)
         for file in self.later_placeholders:  # written by later_job, not by MkDocs
             files.remove(file)
         site_dir = config.site_dir
@@ -566,13 +569,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         # partials/content.html asks the same); the content's own were cut in on_page_content.
         if "<h1" not in (page.content or ""):
             output = thaiwrap.keep_words_in_title(output)
-        return search.point_page_to_worker(output) if self.searching else output
-
-    def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
-        """The 404 page (a theme template, not a page) searches as every page does."""
-        if template_name == "404.html" and self.searching:
-            return search.point_page_to_worker(output_content)
-        return output_content
+        return output
 
     def on_post_build(self, config: Any) -> None:
         helper, self.helper = self.helper, None

@@ -101,16 +101,16 @@ def _shim() -> str:
 SHIM = _shim()
 
 
-def point_page_to_worker(html: str) -> str:
-    """A page's Material config names the search worker (relative to the page): name ours, and
-    put the shim that keeps it asleep until it is needed before Material's bundle."""
-    # Found with str.rfind: Material's config is near the page's end, after its content (which
-    # might name the file too); a scan of every page's whole HTML cost more.
-    at = html.rfind("assets/javascripts/workers/search.")
-    found = _MATERIAL_WORKER.match(html, at) if at >= 0 else None
-    if found is None:
-        return html
-    bundle = html.find("<script src=", found.end())  # Material's bundle
-    if bundle < 0:
-        return html[:at] + WORKER_PATH + html[found.end():]
-    return "".join((html[:at], WORKER_PATH, html[found.end():bundle], SHIM, html[bundle:]))
+# Each page as the theme writes it (adapter/theme/main.html), not the whole page afterwards:
+# searching and copying every page's HTML cost more than the rest of these steps.
+def worker_config(config_block: str) -> str:
+    """Material's config (its ``config`` block, relative to the page) naming our search worker."""
+    return _MATERIAL_WORKER.sub(WORKER_PATH, str(config_block), count=1)
+
+
+def shim_first(scripts_block: str) -> str:
+    """Material's scripts (its ``scripts`` block) with the shim that keeps our worker asleep until
+    it is needed before the first, Material's bundle."""
+    text = str(scripts_block)  # not Markup: the shim is no text to escape
+    bundle = text.find("<script src=")
+    return text if bundle < 0 else text[:bundle] + SHIM + text[bundle:]
