@@ -606,15 +606,13 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         if not isinstance(self.last_files, OfflineFiles) or helper is None or not helper.working:
             return
         if self.building is None:  # no page is written yet: none of them has refs to read
-            self.surveys.append(helper.submit(survey_site, site_dir, self.page_files, Wanted(),
-                                              here=Survey))
+            self.surveys.append(helper.submit(survey_site, site_dir, self.page_files, Wanted()))
         else:
             self.written.append(self.building)
         self.building = page.file.dest_uri
         if len(self.written) >= PAGES_PER_SURVEY:
             wanted = Wanted(frozenset(name for name in self.written if name in self.wanted))  # sent small
-            self.surveys.append(helper.submit(survey_files, site_dir, self.written, wanted,
-                                              here=Survey))  # a survey lost: its files read at the end
+            self.surveys.append(helper.submit(survey_files, site_dir, self.written, wanted))
             self.written = []
 
     def _last_files(self, site_dir: Path, helper: Helper | None) -> dict[str, bytes]:
@@ -624,6 +622,10 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         make = self.last_files
         if not isinstance(make, OfflineFiles) or not self.surveys or helper is None or not helper.working:
             return make(site_dir)
+        # Surveys the worker has not begun (busy to the end of the build) are done here, while
+        # it finishes the one it is doing.
+        for job in self.surveys:
+            job.take_back()
         known = Survey()
         for job in self.surveys:
             known.add(job.result())
