@@ -58,7 +58,7 @@ from guidemap.adapter.helper import (
     write_later_files,
 )
 from guidemap.adapter.search_sections import mute_material_indexing, without_search_attributes
-from guidemap.adapter.templates import Compiled, compile_theme, no_templates, use_compiled
+from guidemap.adapter.templates import Compiled, compile_theme, no_templates, theme_texts, use_compiled
 from guidemap.contract import dates, network
 from guidemap.contract import files as contributed
 from guidemap.contract.load.repository import load_repository
@@ -530,6 +530,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         if self.templates_job is not None:  # before MkDocs renders its first template
             use_compiled(env, self.templates_job.result())
             self.templates_job = None
+        env.globals["guidemap_text"] = theme_texts(env, str(config.theme.get("language") or "en"))
         # The sitemap (a template MkDocs renders before the pages) dates each page by its own
         # content, not the build: search engines revisit what changed.
         dates, latest = crawlers.page_dates(self.data, self.site)

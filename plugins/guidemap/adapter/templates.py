@@ -17,7 +17,7 @@ environment differs (a plugin added a filter, say) compiles its templates itself
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import jinja2
@@ -137,3 +137,21 @@ def use_compiled(env: jinja2.Environment, compiled: Compiled | None) -> bool:
         return False
     env.bytecode_cache = _Prepared(compiled[1])
     return True
+
+
+def theme_texts(env: jinja2.Environment, language: str) -> Callable[[str], str]:
+    """Material's interface texts (``lang.t(key)`` in its templates), each looked up once a
+    build: its ``partials/language.html`` builds a table of some 50 texts on every call, 22
+    calls a page. Our ``partials/language.html`` asks this function instead (the same text:
+    the site's language, else English, else the key itself). Material's tables are read on
+    the first call (a theme without them never calls)."""
+    found: dict[str, str] = {}
+
+    def text(key: str) -> str:
+        if key not in found:
+            own = env.get_template(f"partials/languages/{language}.html").module
+            english = env.get_template("partials/languages/en.html").module
+            found[key] = str(own.t(key) or english.t(key) or key)  # type: ignore[attr-defined]
+        return found[key]
+
+    return text
