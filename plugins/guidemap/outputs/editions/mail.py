@@ -18,10 +18,10 @@ until the HTML fits.
 
 from __future__ import annotations
 
+import binascii
 import email.policy
 import email.utils
 import re
-from email.message import EmailMessage
 
 import css_inline
 
@@ -189,12 +189,42 @@ def email_text(edition: Edition, parts: list[Section], site: SiteInfo) -> str:
 def message(edition: Edition, site: SiteInfo, text: str, html: str) -> bytes:
     """The ``.eml``: a multipart/alternative message, text first, then HTML (what a mail
     program shows when it can). No sender or recipient: the coordinator's mail program adds
-    them. The boundary and the date come from the edition, so the bytes never change."""
-    msg = EmailMessage(policy=email.policy.SMTP)
-    msg["Subject"] = f"{edition.title} · {site.name}"
-    msg["Date"] = email.utils.format_datetime(day_start(edition.period.issued))
-    msg["X-Unsent"] = "1"  # Outlook and others open it as a draft, ready to send
-    msg.set_content(text, cte="base64")
-    msg.add_alternative(html, subtype="html", cte="base64")
-    msg.set_boundary(f"guidemap-edition-{edition.period.key}")
-    return msg.as_bytes()
+    them. The boundary and the date come from the edition, so the bytes never change.
+
+    Written here rather than by the ``email`` package's generator, which parses and refolds
+    every header of every part again (most of the time of the editions' files): the message's
+    shape is fixed, only the subject needs folding, and the bytes are the generator's
+    (tests/properties/test_properties_worker_files.py compares the two)."""
+    boundary = f"guidemap-edition-{edition.period.key}".encode("ascii")
+    return b"".join((
+        _header("Subject", f"{edition.title} · {site.name}"),
+        _header("Date", email.utils.format_datetime(day_start(edition.period.issued))),
+        b"X-Unsent: 1\r\n",  # Outlook and others open it as a draft, ready to send
+        b"MIME-Version: 1.0\r\n",
+        _header("Content-Type", f'multipart/alternative; boundary="{boundary.decode()}"'),
+        b"\r\n--", boundary, b"\r\n",
+        _part("plain", text, b""),
+        b"\r\n--", boundary, b"\r\n",
+        _part("html", html, b"MIME-Version: 1.0\r\n"),  # the generator's, on the added part
+        b"\r\n--", boundary, b"--\r\n",
+    ))
+
+
+_POLICY = email.policy.SMTP
+_BASE64_LINE = 57  # bytes to a base64 line, as the email package cuts: max_line_length (78) // 4 * 3
+
+
+def _header(name: str, value: str) -> bytes:
+    """One header as the generator writes it: parsed (refusing line breaks), then folded."""
+    return _POLICY.fold_binary(*_POLICY.header_store_parse(name, value))
+
+
+def _part(subtype: str, text: str, extra: bytes) -> bytes:
+    """A text part in base64 as ``EmailMessage.set_content(text, cte="base64")`` makes it:
+    its lines ended with CRLF, encoded 57 bytes to a line."""
+    data = b"\r\n".join(text.encode("utf-8").splitlines()) + b"\r\n"
+    encoded = b"".join(binascii.b2a_base64(data[i:i + _BASE64_LINE])
+                       for i in range(0, len(data), _BASE64_LINE))
+    return (f'Content-Type: text/{subtype}; charset="utf-8"\r\n'.encode("ascii")
+            + b"Content-Transfer-Encoding: base64\r\n" + extra + b"\r\n"
+            + encoded.replace(b"\n", b"\r\n"))
