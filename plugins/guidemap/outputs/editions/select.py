@@ -96,10 +96,31 @@ def _next(period: Period, months: int) -> Period:
     return period_of(period.issued, months)
 
 
-def _content(data: Dataset, period: Period, months: int, every_campaign: list[Running]) -> Edition:
+@dataclass(frozen=True)
+class _Dated:
+    """The stories and groups of each period (by its first day), in the dataset's order: each
+    edition takes its own instead of going through all of them (a network of thousands of groups
+    and stories has over a hundred editions)."""
+
+    stories: dict[dt.date, list[Story]]
+    groups: dict[dt.date, list[Org]]
+
+    @classmethod
+    def of(cls, data: Dataset, months: int) -> _Dated:
+        stories: dict[dt.date, list[Story]] = {}
+        for story in data.stories:
+            stories.setdefault(period_of(story.date, months).start, []).append(story)
+        groups: dict[dt.date, list[Org]] = {}
+        for org in data.orgs:
+            groups.setdefault(period_of(org.updated, months).start, []).append(org)
+        return cls(stories, groups)
+
+
+def _content(data: Dataset, dated: _Dated, period: Period, months: int,
+             every_campaign: list[Running]) -> Edition:
     issued = period.issued
     coming = _next(period, months)
-    stories = tuple(sorted((s for s in data.stories if not s.draft and _in(s.date, period)),
+    stories = tuple(sorted((s for s in dated.stories.get(period.start, ()) if not s.draft),
                            key=lambda s: (s.date, s.slug)))
     known_calls = [c for c in data.calls if c.updated <= period.end and c.is_open(issued)]
     new_calls = tuple(sorted((c for c in known_calls if _in(c.updated, period)),
@@ -118,7 +139,7 @@ def _content(data: Dataset, period: Period, months: int, every_campaign: list[Ru
                       if r.campaign.end >= issued
                       and (r.campaign.start or r.owner.updated) <= period.end)
     # Filtered first: the few groups of the period are sorted, not all of them for each edition.
-    groups = tuple(sort_orgs(o for o in data.orgs if _in(o.updated, period)))
+    groups = tuple(sort_orgs(dated.groups.get(period.start, ())))
     return Edition(0, period, stories, new_calls, closing, events, campaigns, groups)
 
 
@@ -146,8 +167,9 @@ def editions(data: Dataset, months: int, today: dt.date) -> list[Edition]:
     period = period_of(min(days), months)
     found: list[Edition] = []
     campaigns = running(data.orgs)  # every campaign, soonest end first: each period keeps its own
+    dated = _Dated.of(data, months)
     while period.issued <= today:
-        edition = _content(data, period, months, campaigns)
+        edition = _content(data, dated, period, months, campaigns)
         if _has_news(edition):
             found.append(replace(edition, number=len(found) + 1))
         period = _next(period, months)
