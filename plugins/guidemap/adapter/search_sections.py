@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
-from material.plugins.search.plugin import SearchIndex
+from material.plugins.search.plugin import Parser, SearchIndex
 
 _SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
@@ -34,9 +35,62 @@ def entries(location: str, title: str, content: str, meta_title: str | None) -> 
     its front matter (or the plugin) set, which Material prefers to the heading."""
     index = SearchIndex()
     meta = {"title": meta_title} if meta_title is not None else {}
-    index.add_entry_from_context(_Page(location, title, content, meta))
+    page = _Page(location, title, content, meta)
+    # Material's add_entry_from_context, with the page parsed by parsed() (the same sections).
+    for section in parsed(content).data:
+        if not section.is_excluded():
+            index.create_entry_for_section(section, page.toc, page.url, page)
     return [{"location": str(e["location"]), "title": str(e["title"]), "text": str(e["text"])}
             for e in index.entries]
+
+
+# The page bodies this project writes are plain HTML: tags with double-quoted attributes and
+# text (contributed Markdown is sanitized, the rest is ours). Split by one regex, they are fed to
+# Material's own handlers as Python's HTMLParser feeds them, in a third of its time; anything
+# else (comments, declarations, raw-text elements, other quoting, a stray "<") goes to
+# HTMLParser itself. tests/properties/test_properties_search_sections.py holds them equal.
+_WS = "[ \t\n\r\f]"  # HTML's spaces: HTMLParser's tag names end at these, not at every \s
+_PIECE = re.compile(
+    rf"""([^<]+)"""
+    rf"""|<([a-zA-Z][a-zA-Z0-9]*)((?:{_WS}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*")?)*){_WS}*(/?)>"""
+    rf"""|</([a-zA-Z][a-zA-Z0-9]*){_WS}*>""")
+_ATTRIBUTE = re.compile(rf"""{_WS}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:(=)"([^"]*)")?""")
+# Elements whose content HTMLParser reads as raw text in some Python version.
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+                       "noscript", "plaintext"})
+
+
+def parsed(content: str) -> Parser:
+    """Material's section parser after reading ``content``."""
+    parser = Parser()
+    if not _fed(parser, content):
+        parser = Parser()
+        parser.feed(content)
+        parser.close()
+    return parser
+
+
+def _fed(parser: Parser, content: str) -> bool:
+    """Feed ``content`` to the parser's handlers if it is plain (False, and fed only in part,
+    if it is not)."""
+    pieces = [m for m in _PIECE.finditer(content)]
+    if sum(m.end() - m.start() for m in pieces) != len(content):  # a "<" no rule read
+        return False
+    for m in pieces:
+        if m.lastindex == 1:
+            parser.handle_data(unescape(m.group(1)))
+        elif m.lastindex == 5:
+            parser.handle_endtag(m.group(5).lower())
+        else:
+            tag = m.group(2).lower()
+            if tag in _RAW_TEXT:
+                return False
+            attrs = [(name.lower(), (unescape(value) if value else value) if equals else None)
+                     for name, equals, value in _ATTRIBUTE.findall(m.group(3))]
+            parser.handle_starttag(tag, attrs)
+            if m.group(4):  # <tag/>: HTMLParser's handle_startendtag, which Material keeps
+                parser.handle_endtag(tag)
+    return True
 
 
 def without_search_attributes(content: str) -> str:

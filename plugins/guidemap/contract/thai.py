@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -186,9 +187,18 @@ def _run_segmenter() -> Callable[[str], list[str]]:
         # The engine itself, with pythainlp's dictionary: word_tokenize's own steps (joining
         # numbers like 1,234 and whitespace handling) never apply to a run of Thai letters,
         # and made segmenting a large search index 1.7 times slower.
-        from pythainlp.tokenize.nlpo3 import segment
+        from pythainlp.tokenize import nlpo3 as wrapper
 
-        return segment
+        segment = wrapper.segment
+        segment("ก")  # loads the dictionary (the wrapper's first call does)
+        name = getattr(wrapper, "_NLPO3_DEFAULT_DICT_NAME", None)
+        if not isinstance(name, str):
+            return segment
+        # The engine's own function with the arguments the wrapper passes: the wrapper imported
+        # nlpo3 and took a lock at each call, a fifth of cutting a large index's runs.
+        import nlpo3
+
+        return functools.partial(nlpo3.segment, dict_name=name, safe=False, parallel=False)
     return lambda run: words(run)
 
 
@@ -202,6 +212,11 @@ def thai_run_words(run: str) -> list[str]:
     """The words of a run of Thai characters (no spaces, Latin letters or punctuation): the
     same words as :func:`words`, found faster."""
     return _run_segmenter()(run)
+
+
+def thai_run_segmenter() -> Callable[[str], list[str]]:
+    """:func:`thai_run_words` itself, for a caller that cuts many runs (one look-up)."""
+    return _run_segmenter()
 
 
 def truncate(text: str, limit: int, ellipsis: str = "…") -> str:

@@ -33,13 +33,15 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 MANIFEST = "shards.json"
+ZWSP = "\u200b"
 SHARD_LIMIT = 12_000  # bytes of JSON in a shard of postings before the next one starts
 WORDS_LIMIT = 3_000  # the same for word lists: a query loads one per letter pair it holds
 _TAG = re.compile(r"<[^>]*>")
@@ -49,6 +51,8 @@ _THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+")
 # Malay in Jawi, guidemap.yml content languages); the worker cuts queries with the same class.
 _JAWI = r"\u0620-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
 _TOKEN = re.compile(rf"[0-9a-z\u00c0-\u024f\u0e00-\u0e7f{_JAWI}]+")
+# _TOKEN's letters, a Thai run apart from the others' words (see words()).
+_PIECE = re.compile(rf"[\u0e00-\u0e7f]+|[0-9a-z\u00c0-\u024f{_JAWI}]+")
 _THAI_WORD = re.compile(r"^[\u0E00-\u0E7F]+$")
 K1, B = 1.2, 0.75
 TITLE, HEADING, TEXT = 3.0, 1.5, 1.0
@@ -83,13 +87,45 @@ def runs_of(pages: Iterable[Page]) -> set[str]:
             for run in _THAI_RUN.findall(field)}
 
 
-def words(text: str, cuts: Mapping[str, str] | Callable[[str], str]) -> list[str]:
+class RunWords:
+    """The index words of Thai runs, each run cut once: ``cuts`` gives a run's words joined by
+    zero-width spaces (a mapping or a function), or ``split`` gives them as a list. The memo
+    lasts as long as this object (one build's index); most runs are cut once anyway, this
+    keeps their words split and sifted."""
+
+    def __init__(self, cuts: Mapping[str, str] | Callable[[str], str] | None = None, *,
+                 split: Callable[[str], Sequence[str]] | None = None) -> None:
+        self._cuts = cuts
+        self._split = split or self._joined
+        self._memo: dict[str, tuple[str, ...]] = {}
+
+    def _joined(self, run: str) -> list[str]:
+        cuts = self._cuts
+        return (cuts(run) if callable(cuts) else (cuts or {}).get(run, run)).split(ZWSP)
+
+    def __call__(self, run: str) -> tuple[str, ...]:
+        found = self._memo.get(run)
+        if found is None:  # a run's words hold no space: only one-letter words may go
+            cut = self._split(run)
+            found = self._memo[run] = (tuple(cut) if min(map(len, cut), default=0) > 1 else
+                                       tuple([w for w in cut if len(w) > 1 or w.isdigit()]))
+        return found
+
+
+def words(text: str, cuts: Mapping[str, str] | Callable[[str], str] | RunWords) -> list[str]:
     """The index words of some of a page's HTML: tags dropped, lower case, Thai runs cut (by
     ``cuts``: a run's words joined by zero-width spaces, a mapping or a function)."""
-    cut = cuts if callable(cuts) else (lambda run: cuts.get(run, run))
+    run_words = cuts if isinstance(cuts, RunWords) else RunWords(cuts)
     plain = html.unescape(_TAG.sub(" ", text)).lower()
-    plain = _THAI_RUN.sub(lambda m: " " + cut(m.group(0)).replace("\u200b", " ") + " ", plain)
-    return [w for w in _TOKEN.findall(plain) if len(w) >= 2 or w.isdigit()]
+    # One pass over the text: a piece is a Thai run (cut into its words) or a word of the other
+    # letters, as _TOKEN finds them once each Thai run stands apart (both sides cut the same).
+    out: list[str] = []
+    for piece in _PIECE.findall(plain):
+        if "\u0e00" <= piece[0] <= "\u0e7f":
+            out += run_words(piece)
+        elif len(piece) >= 2 or piece.isdigit():
+            out.append(piece)
+    return out
 
 
 @dataclass(frozen=True)
@@ -101,42 +137,56 @@ class Counts:
     length: int
 
 
-def count(page: Page, cuts: Mapping[str, str] | Callable[[str], str]) -> Counts:
+def count(page: Page, cuts: Mapping[str, str] | Callable[[str], str] | RunWords) -> Counts:
     """A page's words, counted: the part of the index that needs no other page, so it can be
     done as each page comes (guidemap.adapter.helper counts pages while the build renders)."""
-    title, heading, text = Counter[str](), Counter[str](), Counter[str]()
+    title: Counter[str] = Counter()  # not Counter[str](): an alias's call costs a tenth of counting
+    heading: Counter[str] = Counter()
+    text: Counter[str] = Counter()
+    cuts = cuts if isinstance(cuts, RunWords) else RunWords(cuts)
     for i, (_, doc_title, doc_text) in enumerate(page.docs):
         (title if i == 0 else heading).update(words(doc_title, cuts))
         text.update(words(doc_text, cuts))
     return Counts(title, heading, text, sum(text.values()) + sum(title.values()))
 
 
-def postings(counted: list[Counts]) -> dict[str, list[tuple[int, int]]]:
-    """word -> [(page number, weight)], page numbers ascending."""
+def postings(counted: list[Counts]) -> dict[str, list[int]]:
+    """word -> [page number, weight, page number, weight, ...], page numbers ascending."""
     average = max(1.0, sum(c.length for c in counted) / max(1, len(counted)))
     short = {tf: tf * (K1 + 1) / (tf + K1) for tf in range(1, 64)}  # a title is a few words long
-    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    index: dict[str, list[int]] = defaultdict(list)
     for number, c in enumerate(counted):
         norm = K1 * (1 - B + B * c.length / average)
-        weights = {word: TEXT * tf * (K1 + 1) / (tf + norm) for word, tf in c.text.items()}
-        for counts, boost in ((c.heading, HEADING), (c.title, TITLE)):
-            for word, tf in counts.items():
-                weights[word] = weights.get(word, 0.0) + boost * short.get(tf, K1 + 1)
+        # A word of the text alone weighs what its count does: each count's weight is worked
+        # out once a page (a page's words share a few counts), the same sums in the same order.
+        by_count = {tf: _tenths(TEXT * tf * (K1 + 1) / (tf + norm)) for tf in set(c.text.values())}
+        weights = {word: by_count[tf] for word, tf in c.text.items()}
+        for word in c.heading.keys() | c.title.keys():
+            tf = c.text.get(word)
+            weight = TEXT * tf * (K1 + 1) / (tf + norm) if tf else 0.0
+            for counts, boost in ((c.heading, HEADING), (c.title, TITLE)):
+                if word in counts:
+                    weight += boost * short.get(counts[word], K1 + 1)
+            weights[word] = _tenths(weight)
         for word, weight in weights.items():  # page numbers ascend: each list stays sorted
-            index[word].append((number, max(1, round(weight * 10))))
+            index[word] += (number, weight)
     return index
+
+
+def _tenths(weight: float) -> int:
+    return max(1, round(weight * 10))
 
 
 def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def _encoded(entries: list[tuple[int, int]]) -> list[int]:
-    out, last = [], 0
-    for number, weight in entries:
-        out += [number - last, weight]
-        last = number
-    return out
+def _encoded(flat: list[int]) -> str:
+    """A word's postings as JSON, each page number as its difference from the one before."""
+    numbers = flat[0::2]
+    out = flat[:]
+    out[2::2] = [b - a for a, b in itertools.pairwise(numbers)]
+    return "[" + ",".join(map(str, out)) + "]"  # json.dumps's text for a list of ints
 
 
 def _ranges(entries: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]:
@@ -169,7 +219,7 @@ def build_counted(counted: Iterable[tuple[Page, Counts]]) -> dict[str, str]:
     ordered = sorted(counted, key=lambda pc: pc[0].location)
     pages = [page for page, _ in ordered]
     index = postings([c for _, c in ordered])
-    shards = _ranges([(term, _dump(_encoded(index[term]))) for term in sorted(index)], SHARD_LIMIT)
+    shards = _ranges([(term, _encoded(index[term])) for term in sorted(index)], SHARD_LIMIT)
     thai: dict[str, list[str]] = defaultdict(list)
     for term in sorted(index):
         if len(term) >= 2 and _THAI_WORD.match(term):
