@@ -144,7 +144,7 @@ def feed_problems(data: bytes, where: str) -> list[str]:
         # (RSS <description>, HTML to a reader) is made from plain text: no element may appear.
         found += _detail_problems(entry.get("title_detail"), f"{at} title", True)
         contents = [c.get("value") for c in entry.get("content", [])]
-        # The feed writer puts the (sanitized) content in as the RSS <description> when the summary is
+        # feedgen writes the (sanitized) content as the RSS <description> when the summary is
         # empty (a story whose text is only markup nh3 removes): HTML then, checked as content.
         plain = not (entry.get("summary") and entry.get("summary") in contents) and "content" in entry
         found += _detail_problems(entry.get("summary_detail"), f"{at} summary", plain)
