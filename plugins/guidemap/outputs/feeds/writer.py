@@ -1,4 +1,4 @@
-"""The one feed writer (RSS 2.0 and Atom) for every feed the site publishes: the
+"""The one feed writer (RSS 2.0 and Atom, with lxml) for every feed the site publishes: the
 newsletter's (stories and campaign announcements, :mod:`~guidemap.outputs.feeds.stories`) and the
 open calls' (:mod:`~guidemap.outputs.feeds.calls`). Each feed gives a :class:`Channel` and its
 :class:`Entry` items, whatever they were made from; this module decides how they are written.
@@ -6,16 +6,15 @@ open calls' (:mod:`~guidemap.outputs.feeds.calls`). Each feed gives a :class:`Ch
 Byte-identical for the same input: every date comes from the data (never the clock), items
 are written in the order given.
 
-The files are written as text, in the very bytes lxml wrote when feedgen built them (the
-same elements in the same order, escaped and indented as libxml2 does:
-tests/properties/test_properties_worker_files.py compares the two over generated feeds).
-feedgen and an element tree cost most of a build's feed time for the 2,500 files of a large
-network, where each item is a few lines of text. Atom's ``<entry>`` keeps feedgen's shape: one
-``<link>`` with the address alone (alternate, by default) and the picture as a second ``<link
-rel="enclosure">``.
+The elements are built with lxml directly, as feedgen built them before (the same elements in
+the same order, the same bytes: tests/properties/test_properties_worker_files.py compares the
+two): feedgen spent most of a build's feed time on its own bookkeeping (an extension imported
+again for every feed, every value checked and copied), for the 2,500 files of a large network.
+Atom's ``<entry>`` keeps feedgen's shape: one ``<link>`` with the address alone (alternate, by
+default) and the picture as a second ``<link rel="enclosure">``.
 
-Every contributed string is cut down to the characters XML 1.0 allows, so a control character
-pasted into a story cannot make the build fail or the XML malformed.
+Every string is cut down to the characters XML 1.0 allows before lxml sees it, so a control
+character pasted into a story cannot make the build fail or the XML malformed.
 
 An item's date is a day (a story's date, a call's ``updated``), so two items of one day would
 share one Atom ``updated``, which tells a reader nothing about which changed (the W3C Feed
@@ -26,7 +25,7 @@ day (``pubDate`` is when it was published, not when it changed).
 
 Plain text and HTML are kept apart. RSS gives no way to say which an element holds, and
 readers take ``<description>`` (and often ``<title>``) as HTML: there, contributed text is
-HTML-escaped before it is escaped again as XML, so ``<script>`` in a summary reaches the
+HTML-escaped before lxml escapes it again as XML, so ``<script>`` in a summary reaches the
 reader as the characters, never as an element. Atom says it: ``<summary>`` and ``<title>``
 carry no ``type``, which means plain text, so Atom gets the text itself. Categories and authors
 are text in both formats.
@@ -39,8 +38,9 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
 from html import escape
+
+from lxml import etree
 
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.types import SiteInfo
@@ -82,12 +82,6 @@ class Entry:
     author: str | None = None
     enclosure: tuple[str, int, str] | None = None  # absolute URL, length in bytes, media type
 
-    @cached_property
-    def xml_html(self) -> str:
-        """``html`` as an element's escaped text, made once however many feeds and formats
-        carry the item (the longest text of a feed by far)."""
-        return _text(xml_text(self.html))
-
 
 @dataclass(frozen=True)
 class Channel:
@@ -105,135 +99,31 @@ _ATOM = "http://www.w3.org/2005/Atom"
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"
 _DC = "http://purl.org/dc/elements/1.1/"
 _RSS_DOCS = "http://www.rssboard.org/rss-specification"
-_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # RFC 822 dates are in English whatever the machine's locale.
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# What lxml refuses in a string (it raised for these when it wrote the feeds): addresses and
-# media types are not cut down like contributed text, so one holding such a character fails
-# the build, as before, rather than making the XML malformed.
-_NOT_LXML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _rfc822(when: dt.datetime) -> str:
     return f"{_DAYS[when.weekday()]}, {when:%d} {_MONTHS[when.month - 1]} {when:%Y %H:%M:%S %z}"
 
 
-def _text(value: str) -> str:
-    """Element content escaped as libxml2 writes it (``\\r`` kept as a reference)."""
-    if "&" in value or "<" in value or ">" in value or "\r" in value:
-        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-    return value
+def _sub(parent: etree._Element, tag: str, text: str) -> etree._Element:
+    element = etree.SubElement(parent, tag)
+    element.text = text
+    return element
 
 
-def _checked(value: str) -> str:
-    if _NOT_LXML.search(value):
-        raise ValueError(f"guidemap: a feed's address or type holds a control character: {value!r}")
-    return value
-
-
-def _attr(value: str) -> str:
-    """An attribute's value escaped as libxml2 writes it, between double quotes."""
-    return _text(_checked(value)).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
-
-
-def _el(indent: str, tag: str, value: str) -> str:
-    """One element holding text, on its own line (an empty string still gives both tags)."""
-    return f"{indent}<{tag}>{_text(value)}</{tag}>\n"
+def _document(root: etree._Element) -> bytes:
+    data: bytes = etree.tostring(etree.ElementTree(root), pretty_print=True, encoding="UTF-8",
+                                 xml_declaration=True)
+    return data
 
 
 def _required(*values: str) -> None:
     if not all(values):  # what a feed reader cannot do without (an empty title, say)
         raise ValueError("guidemap: a feed or an item lacks a required field (an empty title?)")
-
-
-def _rss(channel: Channel, chosen: list[Entry], site: SiteInfo, updated: dt.datetime) -> bytes:
-    title, description = rss_html(channel.title), rss_html(channel.description)  # see the module's docstring
-    page_url = urls.absolute(site.url, channel.page) or ""
-    _required(title, page_url, description)
-    dc = f' xmlns:dc="{_DC}"' if channel.creators else ""
-    self_url = _attr(urls.absolute(site.url, channel.rss) or "")
-    out = [_DECLARATION,
-           f'<rss{dc} xmlns:atom="{_ATOM}" xmlns:content="{_CONTENT}" version="2.0">\n  <channel>\n',
-           _el("    ", "title", title), _el("    ", "link", _checked(page_url)),
-           _el("    ", "description", description),
-           f'    <atom:link href="{self_url}" rel="self" type="{urls.RSS_TYPE}"/>\n',
-           _el("    ", "docs", _RSS_DOCS), _el("    ", "generator", GENERATOR), _el("    ", "language", "th"),
-           # never the clock: the newest item decides
-           _el("    ", "lastBuildDate", _rfc822(updated)), _el("    ", "pubDate", _rfc822(updated))]
-    out.extend(_rss_item(item, channel.creators) for item in chosen)
-    out.append("  </channel>\n</rss>\n")
-    return "".join(out).encode("utf-8")
-
-
-def _rss_item(item: Entry, creators: bool) -> str:
-    out = ["    <item>\n"]
-    if title := rss_html(item.title):
-        out.append(_el("      ", "title", title))
-    url = _text(_checked(item.url))
-    if url:
-        out.append(f"      <link>{url}</link>\n")
-    if summary := rss_html(item.summary):  # RSS description, and the whole item beside it
-        out.append(_el("      ", "description", summary))
-        # escaped, never CDATA: an item may contain "]]>"
-        out.append(f"      <content:encoded>{item.xml_html}</content:encoded>\n")
-    else:  # without a summary the whole item is the description
-        out.append(f"      <description>{item.xml_html}</description>\n")
-    if url:
-        out.append(f'      <guid isPermaLink="true">{url}</guid>\n')
-    out.extend(_el("      ", "category", xml_text(term)) for term in item.categories)
-    if item.enclosure:
-        address, length, kind = item.enclosure
-        out.append(f'      <enclosure url="{_attr(address)}" length="{_attr(str(length)) or "0"}" '
-                   f'type="{_attr(kind)}"/>\n')
-    out.append(_el("      ", "pubDate", _rfc822(item.when)))  # when it was published, not when it changed
-    if item.author and creators:  # RSS's own <author> is an e-mail address
-        out.append(_el("      ", "dc:creator", xml_text(item.author)))
-    out.append("    </item>\n")
-    return "".join(out)
-
-
-def _atom(channel: Channel, chosen: list[Entry], times: list[dt.datetime], site: SiteInfo,
-          updated: dt.datetime) -> bytes:
-    self_url = _checked(urls.absolute(site.url, channel.atom) or "")
-    title = xml_text(channel.title)  # plain text (see the module's docstring)
-    _required(self_url, title)
-    out = [_DECLARATION, f'<feed xmlns="{_ATOM}" xml:lang="th">\n', _el("  ", "id", self_url),
-           _el("  ", "title", title), _el("  ", "updated", updated.isoformat())]
-    if name := xml_text(site.name):  # Atom requires an author for the feed
-        out.append(f"  <author>\n{_el('    ', 'name', name)}  </author>\n")
-    out.append(f'  <link href="{_attr(self_url)}" rel="self" type="{urls.ATOM_TYPE}"/>\n')
-    out.append(f'  <link href="{_attr(urls.absolute(site.url, channel.page) or "")}" rel="alternate" '
-               'type="text/html"/>\n')
-    out.append(_el("  ", "generator", GENERATOR))
-    if subtitle := xml_text(channel.description):
-        out.append(_el("  ", "subtitle", subtitle))
-    out.extend(_atom_entry(item, when) for item, when in zip(chosen, times, strict=True))
-    out.append("</feed>\n")
-    return "".join(out).encode("utf-8")
-
-
-def _atom_entry(item: Entry, when: dt.datetime) -> str:
-    url, title = _checked(item.url), xml_text(item.title)
-    _required(url, title)
-    out = ["  <entry>\n", _el("    ", "id", url), _el("    ", "title", title),
-           _el("    ", "updated", when.isoformat())]
-    if item.author and (author := xml_text(item.author)):
-        out.append(f"    <author>\n{_el('      ', 'name', author)}    </author>\n")
-    out.append(f'    <content type="html">{item.xml_html}</content>\n' if item.xml_html  # never CDATA
-               else '    <content type="html"/>\n')
-    out.append(f'    <link href="{_attr(url)}"/>\n')  # the alternate link: rel="alternate" is implied
-    summary = xml_text(item.summary)
-    out.append(_el("    ", "summary", summary) if summary else "    <summary/>\n")
-    out.extend(f'    <category term="{_attr(xml_text(term))}"/>\n' for term in item.categories)
-    out.append(_el("    ", "published", item.when.isoformat()))
-    if item.enclosure:
-        address, length, kind = item.enclosure
-        out.append(f'    <link href="{_attr(address)}" rel="enclosure" type="{_attr(kind)}" '
-                   f'length="{_attr(str(length))}"/>\n')
-    out.append("  </entry>\n")
-    return "".join(out)
-
 
 def updated_times(entries: Iterable[Entry]) -> list[dt.datetime]:
     """Each entry's Atom ``updated``: its moment plus up to an hour, in seconds read from a digest
@@ -249,6 +139,89 @@ def updated_times(entries: Iterable[Entry]) -> list[dt.datetime]:
         taken.add(moment)
         found.append(moment)
     return found
+
+
+def _rss(channel: Channel, chosen: list[Entry], site: SiteInfo, updated: dt.datetime) -> bytes:
+    title, description = rss_html(channel.title), rss_html(channel.description)  # see the module's docstring
+    page_url = urls.absolute(site.url, channel.page) or ""
+    _required(title, page_url, description)
+    namespaces = {"dc": _DC} if channel.creators else {}
+    rss = etree.Element("rss", version="2.0", nsmap={**namespaces, "atom": _ATOM, "content": _CONTENT})
+    head = etree.SubElement(rss, "channel")
+    _sub(head, "title", title)
+    _sub(head, "link", page_url)
+    _sub(head, "description", description)
+    etree.SubElement(head, f"{{{_ATOM}}}link", href=urls.absolute(site.url, channel.rss) or "", rel="self",
+                     type=urls.RSS_TYPE)
+    _sub(head, "docs", _RSS_DOCS)
+    _sub(head, "generator", GENERATOR)
+    _sub(head, "language", "th")
+    _sub(head, "lastBuildDate", _rfc822(updated))  # never the clock: the newest item decides
+    _sub(head, "pubDate", _rfc822(updated))
+    for item in chosen:
+        element = etree.SubElement(head, "item")
+        if text := rss_html(item.title):
+            _sub(element, "title", text)
+        if item.url:
+            _sub(element, "link", item.url)
+        summary, html = rss_html(item.summary), xml_text(item.html)
+        if summary:  # RSS description, and the whole item beside it
+            _sub(element, "description", summary)
+            _sub(element, f"{{{_CONTENT}}}encoded", html)  # escaped, never CDATA: an item may contain "]]>"
+        else:  # without a summary the whole item is the description
+            _sub(element, "description", html)
+        if item.url:
+            _sub(element, "guid", item.url).set("isPermaLink", "true")
+        for term in item.categories:
+            _sub(element, "category", xml_text(term))
+        if item.enclosure:
+            url, length, kind = item.enclosure
+            etree.SubElement(element, "enclosure", url=url, length=str(length) or "0", type=kind)
+        _sub(element, "pubDate", _rfc822(item.when))  # when it was published, not when it changed
+        if item.author and channel.creators:  # RSS's own <author> is an e-mail address
+            _sub(element, f"{{{_DC}}}creator", xml_text(item.author))
+    return _document(rss)
+
+
+def _atom(channel: Channel, chosen: list[Entry], times: list[dt.datetime], site: SiteInfo,
+          updated: dt.datetime) -> bytes:
+    self_url = urls.absolute(site.url, channel.atom) or ""
+    title = xml_text(channel.title)  # plain text (see the module's docstring)
+    _required(self_url, title)
+    feed = etree.Element("feed", xmlns=_ATOM)  # an attribute: the elements are written without a prefix
+    feed.set(_XML_LANG, "th")
+    _sub(feed, "id", self_url)
+    _sub(feed, "title", title)
+    _sub(feed, "updated", updated.isoformat())
+    if name := xml_text(site.name):  # Atom requires an author for the feed
+        _sub(etree.SubElement(feed, "author"), "name", name)
+    etree.SubElement(feed, "link", href=self_url, rel="self", type=urls.ATOM_TYPE)
+    etree.SubElement(feed, "link", href=urls.absolute(site.url, channel.page) or "", rel="alternate",
+                     type="text/html")
+    _sub(feed, "generator", GENERATOR)
+    if subtitle := xml_text(channel.description):
+        _sub(feed, "subtitle", subtitle)
+    for item, when in zip(chosen, times, strict=True):
+        entry = etree.SubElement(feed, "entry")
+        title = xml_text(item.title)
+        _required(item.url, title)
+        _sub(entry, "id", item.url)
+        _sub(entry, "title", title)
+        _sub(entry, "updated", when.isoformat())
+        if item.author and (author := xml_text(item.author)):
+            _sub(etree.SubElement(entry, "author"), "name", author)
+        content = etree.SubElement(entry, "content")  # escaped, never CDATA
+        content.text = xml_text(item.html) or None
+        content.set("type", "html")
+        etree.SubElement(entry, "link", href=item.url)  # the alternate link: rel="alternate" is implied
+        etree.SubElement(entry, "summary").text = xml_text(item.summary) or None
+        for term in item.categories:
+            etree.SubElement(entry, "category", term=xml_text(term))
+        _sub(entry, "published", item.when.isoformat())
+        if item.enclosure:
+            url, length, kind = item.enclosure
+            etree.SubElement(entry, "link", href=url, rel="enclosure", type=kind, length=str(length))
+    return _document(feed)
 
 
 def feed_files(channel: Channel, entries: Iterable[Entry], site: SiteInfo,
