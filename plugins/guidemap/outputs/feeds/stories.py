@@ -1,10 +1,11 @@
-"""The newsletter's feed files: RSS 2.0 and Atom, for the whole network and narrower
+"""The newsletter's feed files: RSS 2.0 and Atom (feedgen), for the whole network and narrower
 ones per focus area, per province and per group (which feeds there are, and the links pages
 carry to them, is :mod:`guidemap.outputs.pages.feed_links`).
 
 Pure functions of the dataset: no MkDocs, no clock. The same stories give byte-identical files:
-items are sorted here, and every date comes from the stories (``lastBuildDate``/``updated`` is
-the newest story's date, never the build time).
+items are sorted here (feedgen's ``add_entry`` prepends by default), every date comes from the
+stories (``lastBuildDate``/``updated`` is the newest story's date, never the build time), and
+feedgen's defaults that would read the clock are always overridden.
 
 A story is rendered once: when the site builder has already rendered a story's page, its
 rendered body is passed in (``rendered``, by slug) and the feeds sanitize and reuse it (the

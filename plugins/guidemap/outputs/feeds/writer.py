@@ -1,17 +1,11 @@
-"""The one feed writer (RSS 2.0 and Atom, with lxml) for every feed the site publishes: the
+"""The one feed writer (RSS 2.0 and Atom, feedgen) for every feed the site publishes: the
 newsletter's (stories and campaign announcements, :mod:`~guidemap.outputs.feeds.stories`) and the
 open calls' (:mod:`~guidemap.outputs.feeds.calls`). Each feed gives a :class:`Channel` and its
 :class:`Entry` items, whatever they were made from; this module decides how they are written.
 
-Byte-identical for the same input: every date comes from the data (never the clock), items
-are written in the order given.
-
-The elements are built with lxml directly, as feedgen built them before (the same elements in
-the same order, the same bytes: tests/properties/test_properties_worker_files.py compares the
-two): feedgen spent most of a build's feed time on its own bookkeeping (an extension imported
-again for every feed, every value checked and copied), for the 2,500 files of a large network.
-Atom's ``<entry>`` keeps feedgen's shape: one ``<link>`` with the address alone (alternate, by
-default) and the picture as a second ``<link rel="enclosure">``.
+Byte-identical for the same input: every date comes from the data (feedgen's defaults that
+would read the clock are always overridden), items are written in the order given (feedgen's
+``add_entry`` prepends by default).
 
 Every string is cut down to the characters XML 1.0 allows before lxml sees it, so a control
 character pasted into a story cannot make the build fail or the XML malformed.
@@ -40,6 +34,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from guidemap.outputs.site import urls
@@ -95,35 +91,49 @@ class Channel:
     creators: bool = False  # RSS names items' authors as dc:creator (RSS's own <author> is an e-mail)
 
 
-_ATOM = "http://www.w3.org/2005/Atom"
-_CONTENT = "http://purl.org/rss/1.0/modules/content/"
-_DC = "http://purl.org/dc/elements/1.1/"
-_RSS_DOCS = "http://www.rssboard.org/rss-specification"
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# RFC 822 dates are in English whatever the machine's locale.
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+class _NoFeedExtension(BaseExtension):  # type: ignore[misc]
+    """feedgen wants a feed-level class for every extension; this one adds nothing."""
 
 
-def _rfc822(when: dt.datetime) -> str:
-    return f"{_DAYS[when.weekday()]}, {when:%d} {_MONTHS[when.month - 1]} {when:%Y %H:%M:%S %z}"
+class _AtomEntryLinks(BaseEntryExtension):  # type: ignore[misc]
+    """Extra ``<link>`` elements of an Atom entry. feedgen 1.0 drops the ``rel``, ``type`` and
+    ``length`` of entry links (its loop variable is shadowed by the new element), which would
+    turn an enclosure into a second "alternate" link; this writes them itself."""
+
+    def __init__(self) -> None:
+        self.links: list[dict[str, str]] = []
+
+    def extend_atom(self, entry: etree._Element) -> etree._Element:
+        for attrs in self.links:
+            etree.SubElement(entry, "link", attrib=attrs)
+        return entry
 
 
-def _sub(parent: etree._Element, tag: str, text: str) -> etree._Element:
-    element = etree.SubElement(parent, tag)
-    element.text = text
-    return element
+def _generator(channel: Channel, site: SiteInfo, fmt: str, updated: dt.datetime) -> FeedGenerator:
+    self_url = urls.absolute(site.url, channel.rss if fmt == "rss" else channel.atom)
+    page_url = urls.absolute(site.url, channel.page)
+    fg = FeedGenerator()
+    fg.id(self_url)
+    text = rss_html if fmt == "rss" else xml_text  # see the module's docstring
+    fg.title(text(channel.title))
+    fg.description(text(channel.description))  # RSS description, Atom subtitle
+    fg.language("th")
+    fg.author({"name": xml_text(site.name)})  # Atom requires an author for the feed
+    if fmt == "rss":
+        fg.link(href=self_url, rel="self", type=urls.RSS_TYPE)
+        fg.link(href=page_url, rel="alternate")  # feedgen takes the last link as RSS <link>
+        if channel.creators:
+            fg.load_extension("dc")
+    else:
+        fg.link(href=self_url, rel="self", type=urls.ATOM_TYPE)
+        fg.link(href=page_url, rel="alternate", type="text/html")
+        fg.register_extension("gm_links", _NoFeedExtension, _AtomEntryLinks, atom=True, rss=False)
+    # feedgen reads the clock for these unless told otherwise: the newest item decides.
+    fg.updated(updated)
+    fg.pubDate(updated)
+    fg.generator(GENERATOR)
+    return fg
 
-
-def _document(root: etree._Element) -> bytes:
-    data: bytes = etree.tostring(etree.ElementTree(root), pretty_print=True, encoding="UTF-8",
-                                 xml_declaration=True)
-    return data
-
-
-def _required(*values: str) -> None:
-    if not all(values):  # what a feed reader cannot do without (an empty title, say)
-        raise ValueError("guidemap: a feed or an item lacks a required field (an empty title?)")
 
 def updated_times(entries: Iterable[Entry]) -> list[dt.datetime]:
     """Each entry's Atom ``updated``: its moment plus up to an hour, in seconds read from a digest
@@ -141,87 +151,29 @@ def updated_times(entries: Iterable[Entry]) -> list[dt.datetime]:
     return found
 
 
-def _rss(channel: Channel, chosen: list[Entry], site: SiteInfo, updated: dt.datetime) -> bytes:
-    title, description = rss_html(channel.title), rss_html(channel.description)  # see the module's docstring
-    page_url = urls.absolute(site.url, channel.page) or ""
-    _required(title, page_url, description)
-    namespaces = {"dc": _DC} if channel.creators else {}
-    rss = etree.Element("rss", version="2.0", nsmap={**namespaces, "atom": _ATOM, "content": _CONTENT})
-    head = etree.SubElement(rss, "channel")
-    _sub(head, "title", title)
-    _sub(head, "link", page_url)
-    _sub(head, "description", description)
-    etree.SubElement(head, f"{{{_ATOM}}}link", href=urls.absolute(site.url, channel.rss) or "", rel="self",
-                     type=urls.RSS_TYPE)
-    _sub(head, "docs", _RSS_DOCS)
-    _sub(head, "generator", GENERATOR)
-    _sub(head, "language", "th")
-    _sub(head, "lastBuildDate", _rfc822(updated))  # never the clock: the newest item decides
-    _sub(head, "pubDate", _rfc822(updated))
-    for item in chosen:
-        element = etree.SubElement(head, "item")
-        if text := rss_html(item.title):
-            _sub(element, "title", text)
-        if item.url:
-            _sub(element, "link", item.url)
-        summary, html = rss_html(item.summary), xml_text(item.html)
-        if summary:  # RSS description, and the whole item beside it
-            _sub(element, "description", summary)
-            _sub(element, f"{{{_CONTENT}}}encoded", html)  # escaped, never CDATA: an item may contain "]]>"
-        else:  # without a summary the whole item is the description
-            _sub(element, "description", html)
-        if item.url:
-            _sub(element, "guid", item.url).set("isPermaLink", "true")
-        for term in item.categories:
-            _sub(element, "category", xml_text(term))
-        if item.enclosure:
-            url, length, kind = item.enclosure
-            etree.SubElement(element, "enclosure", url=url, length=str(length) or "0", type=kind)
-        _sub(element, "pubDate", _rfc822(item.when))  # when it was published, not when it changed
-        if item.author and channel.creators:  # RSS's own <author> is an e-mail address
-            _sub(element, f"{{{_DC}}}creator", xml_text(item.author))
-    return _document(rss)
-
-
-def _atom(channel: Channel, chosen: list[Entry], times: list[dt.datetime], site: SiteInfo,
-          updated: dt.datetime) -> bytes:
-    self_url = urls.absolute(site.url, channel.atom) or ""
-    title = xml_text(channel.title)  # plain text (see the module's docstring)
-    _required(self_url, title)
-    feed = etree.Element("feed", xmlns=_ATOM)  # an attribute: the elements are written without a prefix
-    feed.set(_XML_LANG, "th")
-    _sub(feed, "id", self_url)
-    _sub(feed, "title", title)
-    _sub(feed, "updated", updated.isoformat())
-    if name := xml_text(site.name):  # Atom requires an author for the feed
-        _sub(etree.SubElement(feed, "author"), "name", name)
-    etree.SubElement(feed, "link", href=self_url, rel="self", type=urls.ATOM_TYPE)
-    etree.SubElement(feed, "link", href=urls.absolute(site.url, channel.page) or "", rel="alternate",
-                     type="text/html")
-    _sub(feed, "generator", GENERATOR)
-    if subtitle := xml_text(channel.description):
-        _sub(feed, "subtitle", subtitle)
-    for item, when in zip(chosen, times, strict=True):
-        entry = etree.SubElement(feed, "entry")
-        title = xml_text(item.title)
-        _required(item.url, title)
-        _sub(entry, "id", item.url)
-        _sub(entry, "title", title)
-        _sub(entry, "updated", when.isoformat())
-        if item.author and (author := xml_text(item.author)):
-            _sub(etree.SubElement(entry, "author"), "name", author)
-        content = etree.SubElement(entry, "content")  # escaped, never CDATA
-        content.text = xml_text(item.html) or None
-        content.set("type", "html")
-        etree.SubElement(entry, "link", href=item.url)  # the alternate link: rel="alternate" is implied
-        etree.SubElement(entry, "summary").text = xml_text(item.summary) or None
-        for term in item.categories:
-            etree.SubElement(entry, "category", term=xml_text(term))
-        _sub(entry, "published", item.when.isoformat())
-        if item.enclosure:
-            url, length, kind = item.enclosure
-            etree.SubElement(entry, "link", href=url, rel="enclosure", type=kind, length=str(length))
-    return _document(feed)
+def _add(fg: FeedGenerator, item: Entry, fmt: str, creators: bool, updated: dt.datetime) -> None:
+    entry = fg.add_entry(order="append")  # feedgen prepends by default
+    text = rss_html if fmt == "rss" else xml_text  # see the module's docstring
+    entry.title(text(item.title))
+    entry.link(href=item.url, rel="alternate")
+    entry.guid(item.url, permalink=True)
+    entry.published(item.when)
+    entry.updated(item.when if fmt == "rss" else updated)
+    entry.summary(text(item.summary))  # RSS description, Atom summary (description() would be content)
+    entry.content(xml_text(item.html), type="html")  # escaped, never CDATA: an item may contain "]]>"
+    for term in item.categories:
+        entry.category(term=xml_text(term))
+    if item.author:
+        entry.author({"name": xml_text(item.author)})
+        if fmt == "rss" and creators:
+            entry.dc.dc_creator(xml_text(item.author))
+    if item.enclosure:
+        url, length, kind = item.enclosure
+        if fmt == "rss":
+            entry.enclosure(url, str(length), kind)
+        else:
+            entry.gm_links.links.append(
+                {"href": url, "rel": "enclosure", "type": kind, "length": str(length)})
 
 
 def feed_files(channel: Channel, entries: Iterable[Entry], site: SiteInfo,
@@ -229,6 +181,14 @@ def feed_files(channel: Channel, entries: Iterable[Entry], site: SiteInfo,
     """Site path → bytes of the channel's RSS and Atom files, the entries in the order given."""
     chosen = list(entries)
     times = updated_times(chosen)
-    # The Atom feed changed when its latest entry did.
-    return {channel.rss: _rss(channel, chosen, site, updated),
-            channel.atom: _atom(channel, chosen, times, site, max([updated, *times]))}
+    out: dict[str, bytes] = {}
+    for fmt in ("rss", "atom"):
+        # The Atom feed changed when its latest entry did.
+        fg = _generator(channel, site, fmt, updated if fmt == "rss" else max([updated, *times]))
+        for item, when in zip(chosen, times, strict=True):
+            _add(fg, item, fmt, channel.creators, when)
+        if fmt == "rss":
+            out[channel.rss] = fg.rss_str(pretty=True)
+        else:
+            out[channel.atom] = fg.atom_str(pretty=True)
+    return out
