@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from material.plugins.search.plugin import Parser, SearchIndex
+from material.plugins.search.plugin import SearchIndex
 
 from guidemap.adapter import search_sections
 from guidemap.outputs.search import shards
@@ -30,7 +30,9 @@ _PLAIN = [
     "<P>", "</P>", '<A HREF="x">', "</div >", '<input\n  disabled/>', '<p\tclass="x"  >',
     "ข้อความ", "ชายหาด ปัตตานี", "Beach", " ", "  ", "\n", "\n\n", " \n ", "¶", "&para;", "&amp;",
     "&lt;", "&gt;", "&quot;", "&#39;", "&#3585;", "&nbsp;", "a &b", "x&", "&", "1 &lt; 2",
-    '<h2 id="x" id="y">',
+    '<h2 id="x" id="y">', "<object>", "</object>", "<hx>", "</hx>", '<h3 id="e" data-search-exclude>',
+    '<h2 id="l" class="linenodiv">', '<code class="linenodiv">', '<a class="headerlink">', "<h5 id>",
+    '<section><h2 id="n">', "</section>",
 ]
 # ... and what only HTMLParser reads.
 _OTHER = [
@@ -40,37 +42,76 @@ _OTHER = [
     "<p\vid=\"x\">", "</p\u00a0>", "<![CDATA[x]]>",
 ]
 _BODIES = st.lists(st.sampled_from(_PLAIN), max_size=40).map("".join)
+# Well-formed trees of them too: Material's steps on closing tags (an excluded block ending,
+# a heading's section left when its parent closes, empty kept elements dropped) need the
+# element on top of the stack to close, which a random mix of pieces rarely does.
+_OPENERS = ['<h1 id="t">', "<h1>", '<h2 id="a">', '<h3 id="b">', "<h4>", "<p>", "<div>", "<section>",
+            "<div data-search-exclude>", '<div class="linenodiv">', "<pre>", "<code>", "<span>",
+            '<a class="headerlink" href="#a">', "<a>", "<ul>", "<li>", "<object>", "<sub>"]
+_LEAVES = st.sampled_from(["ข้อความ", "Beach", " ", "\n", " \n ", "&amp;", "¶", "<br>", "<wbr>", "<span/>"])
+
+
+def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    def close(parts: tuple[str, list[str]]) -> str:
+        opener, inside = parts
+        return opener + "".join(inside) + "</" + re.split(r"[ >]", opener[1:], maxsplit=1)[0] + ">"
+    return st.tuples(st.sampled_from(_OPENERS), st.lists(children, max_size=4)).map(close)
+
+
+_TREES = st.lists(st.recursive(_LEAVES, _element, max_leaves=25), max_size=5).map("".join)
 _ANY = st.lists(st.sampled_from(_PLAIN + _OTHER), max_size=40).map("".join)
 
 
-def _reference(content: str, meta_title: str | None) -> list[dict[str, str]]:
+def _outcome(entries: Callable[..., list[dict[str, str]]], content: str,
+             meta_title: str | None) -> object:
+    """The entries, or the error: Material's parser fails on some nestings (an element closing
+    inside an excluded block that ends first), and the quick path must fail the same way."""
+    try:
+        return entries("stories/x/", "เรื่อง", content, meta_title)
+    except ValueError as error:
+        return repr(error)
+
+
+def _quick(content: str) -> bool:
+    """Whether the quick path reads the whole page (failing in Material's steps as Material does)."""
+    try:
+        return search_sections._fed(search_sections._Splitter(), content)
+    except ValueError:
+        return True
+
+
+def _reference(location: str, title: str, content: str, meta_title: str | None) -> list[dict[str, str]]:
     index = SearchIndex()
     meta = {"title": meta_title} if meta_title is not None else {}
-    index.add_entry_from_context(search_sections._Page("stories/x/", "เรื่อง", content, meta))
+    index.add_entry_from_context(search_sections._Page(location, title, content, meta))
     return [{"location": str(e["location"]), "title": str(e["title"]), "text": str(e["text"])}
             for e in index.entries]
 
 
 @settings(max_examples=600)
-@given(_BODIES, st.sampled_from([None, "ชื่อ"]))
+@given(st.one_of(_BODIES, _TREES), st.sampled_from([None, "ชื่อ"]))
 @example('<h2 id="a"><span/></h2>after', None)  # a self-closed element opens and closes
+@example("<div data-search-exclude><p><div></div></p></div>", None)  # fails in Material's parser too
+@example("<pre> <span> </span>x</pre>", None)  # spaces kept in a pre
+# a section left when its parent closed is never taken up again
+@example('<p>t</p><div><h2 id="a">A</h2>x</div><section><div><h3 id="b">B</h3></div>z</section>', None)
 @example('<div data-search-exclude><p>hidden</p></div><h2 id="b">B &amp; C</h2>\n \n<pre> x\n</pre>', "ชื่อ")
 def test_plain_bodies_take_the_quick_path_to_materials_sections(content: str,
                                                                  meta_title: str | None) -> None:
-    assert search_sections._fed(Parser(), content)
-    got = search_sections.entries("stories/x/", "เรื่อง", content, meta_title)
-    assert got == _reference(content, meta_title)
+    assert _quick(content)
+    got = _outcome(search_sections.entries, content, meta_title)
+    assert got == _outcome(_reference, content, meta_title)
 
 
 @settings(max_examples=600)
 @given(_ANY)
 def test_any_body_gives_materials_sections(content: str) -> None:
-    assert search_sections.entries("stories/x/", "เรื่อง", content, None) == _reference(content, None)
+    assert _outcome(search_sections.entries, content, None) == _outcome(_reference, content, None)
 
 
 def test_other_html_is_left_to_htmlparser() -> None:
     for piece in _OTHER:
-        assert not search_sections._fed(Parser(), "<p>a</p>" + piece), piece
+        assert not search_sections._fed(search_sections._Splitter(), "<p>a</p>" + piece), piece
 
 
 # -- words --------------------------------------------------------------------------------------
