@@ -97,18 +97,19 @@ class RunWords:
                  split: Callable[[str], Sequence[str]] | None = None) -> None:
         self._cuts = cuts
         self._split = split or self._joined
-        self._memo: dict[str, tuple[str, ...]] = {}
+        self._memo: dict[str, Sequence[str]] = {}
 
     def _joined(self, run: str) -> list[str]:
         cuts = self._cuts
         return (cuts(run) if callable(cuts) else (cuts or {}).get(run, run)).split(ZWSP)
 
-    def __call__(self, run: str) -> tuple[str, ...]:
+    def __call__(self, run: str) -> Sequence[str]:
         found = self._memo.get(run)
-        if found is None:  # a run's words hold no space: only one-letter words may go
+        if found is None:  # a run's words hold no space: only one-letter words may go (the
+            # segmenter's own list is kept, never changed)
             cut = self._split(run)
-            found = self._memo[run] = (tuple(cut) if min(map(len, cut), default=0) > 1 else
-                                       tuple([w for w in cut if len(w) > 1 or w.isdigit()]))
+            found = self._memo[run] = (cut if min(map(len, cut), default=0) > 1 else
+                                       [w for w in cut if len(w) > 1 or w.isdigit()])
         return found
 
 
