@@ -1,9 +1,10 @@
-"""A rendered page's search entries, split by Material's own parser.
+"""A rendered page's search entries, split into sections as Material's own parser splits them.
 
 Material's search plugin parses every page (``on_page_context``) and writes one index file at
 the end; this project writes a sharded index instead (guidemap.outputs.search.index), so the plugin
-takes Material's indexing events out of the build and parses each page here, once, with the
-same parser: a section per heading (``#id``), kept and skipped tags, permalinks left out. The
+takes Material's indexing events out of the build and parses each page here, once, as that
+parser does (its steps, quicker, on the plain HTML this project writes; the parser itself on any
+other): a section per heading (``#id``), kept and skipped tags, permalinks left out. The
 entries then go to the helper process (guidemap.adapter.helper), which counts them while the
 build renders the next pages, or to the build's own index when there is no helper.
 """
