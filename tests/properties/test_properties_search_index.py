@@ -174,3 +174,12 @@ def test_postings_weigh_as_the_first_formula(pages: list[tuple[Counter[str], ...
             deltas += [number - last, weight]
             last = number
         assert shards._encoded(flat) == json.dumps(deltas, separators=(",", ":"))
+
+
+@given(st.lists(st.text(), max_size=50, unique=True), st.integers(10, 200))
+def test_shards_quote_keys_as_json_does(keys: list[str], limit: int) -> None:
+    entries = [(key, "[1,2]") for key in sorted(keys)]
+    packed = [json.loads(text) for _, text in shards._ranges(entries, limit)]  # each shard is JSON
+    assert [key for shard in packed for key in shard] == sorted(keys)
+    expected = [json.dumps(key, ensure_ascii=False) + ":[1,2]" for key in sorted(keys)]
+    assert ",".join(text[1:-1] for _, text in shards._ranges(entries, limit)) == ",".join(expected)

@@ -53,6 +53,7 @@ _JAWI = r"\u0620-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08f
 _TOKEN = re.compile(rf"[0-9a-z\u00c0-\u024f\u0e00-\u0e7f{_JAWI}]+")
 # _TOKEN's letters, a Thai run apart from the others' words (see words()).
 _PIECE = re.compile(rf"[\u0e00-\u0e7f]+|[0-9a-z\u00c0-\u024f{_JAWI}]+")
+_JSON_ESCAPED = re.compile(r'["\\\x00-\x1f]')  # what json.dumps(ensure_ascii=False) writes otherwise
 _THAI_WORD = re.compile(r"^[\u0E00-\u0E7F]+$")
 K1, B = 1.2, 0.75
 TITLE, HEADING, TEXT = 3.0, 1.5, 1.0
@@ -197,14 +198,18 @@ def _ranges(entries: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]
     chunk: list[str] = []
     first, size = "", 0
     for key, value in entries:
-        item = json.dumps(key, ensure_ascii=False) + ":" + value
-        if chunk and size + len(item.encode()) > limit:
+        # A key is an index word or a letter pair: JSON's quotes around it are its text, unless
+        # it holds a character JSON escapes (json.dumps for each key was a third of this).
+        quoted = json.dumps(key, ensure_ascii=False) if _JSON_ESCAPED.search(key) else '"' + key + '"'
+        item = quoted + ":" + value
+        length = len(item.encode())
+        if chunk and size + length > limit:
             out.append((first, "{" + ",".join(chunk) + "}"))
             chunk, size = [], 0
         if not chunk:
             first = key
         chunk.append(item)
-        size += len(item.encode()) + 1
+        size += length + 1
     if chunk:
         out.append((first, "{" + ",".join(chunk) + "}"))
     return out
