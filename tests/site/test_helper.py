@@ -246,3 +246,51 @@ def test_cards_the_worker_has_not_begun_are_drawn_here(tmp_path: Path) -> None:
         helper.close()
     for card in cards:
         assert (tmp_path / "site" / card.path).read_bytes() == draw(card)
+
+
+PARTS = (("description", "## ค่ายเยาวชน {#camp onclick=alert(1)}\n\n*ชายหาด* [ลิงก์](javascript:alert(1)) "
+                         "<script>x()</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |"),
+         ("needs", "- อาสาสมัคร\n- ทุน"))
+EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html"]
+
+
+def test_the_pool_renders_a_generated_pages_markdown_as_the_page_would(tmp_path: Path) -> None:
+    """A group page's contributed Markdown, converted by the pool with the site's extensions and
+    cut into sanitized parts, is what GeneratedHtmlPage.render and on_page_content make here."""
+    import markdown
+
+    from guidemap.adapter.helper import render_markdown_parts
+    from guidemap.outputs.html.htmlkit import heading_id, join_parts, render_parts
+
+    text, token = join_parts(PARTS)
+    configs = {"toc": {"permalink": True, "slugify": heading_id}}
+    converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=configs)
+    converter.convert("# another page first")  # a converter shared by pages, reset for each
+    converter.reset()
+    made = converter.convert(text)
+    chunks = render_parts(made, PARTS, token)
+    expected = {"orgs/a.md": (made, converter.toc_tokens, chunks)}
+    helper = Helper(enabled=True)
+    try:
+        job = helper.submit(render_markdown_parts, EXTENSIONS, configs, {"orgs/a.md": (text, token, PARTS)})
+        assert job.result() == expected
+        assert job.from_pool
+    finally:
+        helper.close()
+    assert set(chunks) == {"description", "needs"} and "ค่ายเยาวชน" in chunks["description"]
+    assert not any(bad in chunk for chunk in chunks.values() for bad in ("onclick", "javascript:", "<script"))
+
+
+def test_a_page_whose_markdown_changed_since_is_rendered_from_its_own() -> None:
+    """Another plugin may change a generated page's Markdown after ours: the worker's rendering
+    of the Markdown it was sent is then not used."""
+    from guidemap.adapter.plugin import GuideMapPlugin
+    from guidemap.outputs.html.htmlkit import join_parts
+
+    text, token = join_parts(PARTS)
+    plugin = GuideMapPlugin()
+    plugin.part_texts = {"orgs/a.md": (text, token, PARTS)}
+    plugin.parts_rendered = {"orgs/a.md": ("<p>made</p>", [], {})}
+    assert plugin._rendered_parts("orgs/a.md", text) == ("<p>made</p>", [], {})
+    assert plugin._rendered_parts("orgs/a.md", text + "\n\nadded by another plugin") is None
+    assert plugin._rendered_parts("orgs/b.md", text) is None

@@ -76,6 +76,31 @@ def qr_images(addresses: list[str]) -> dict[str, str]:
     return {address: qr_image(address) for address in addresses}
 
 
+# A generated page's contributed Markdown as the build's page renders it: its HTML, its table
+# of contents' tokens and its parts cut out and sanitized (htmlkit.render_parts).
+RenderedParts = tuple[str, list[Any], dict[str, str]]  # (HTML, toc tokens, parts)
+
+
+def render_markdown_parts(extensions: list[Any], configs: dict[str, Any],
+                          texts: Mapping[str, tuple[str, str, tuple[tuple[str, str], ...]]]
+                          ) -> dict[str, RenderedParts]:
+    """Each generated page's joined parts (``src_uri → (Markdown, token, parts)``, made by
+    htmlkit.join_parts) through one converter with the site's extensions, as
+    ``GeneratedHtmlPage.render`` converts them, then cut and sanitized as ``on_page_content``
+    does: the same steps on the same text, so the same bytes in the worker or here."""
+    import markdown
+
+    from guidemap.outputs.html.htmlkit import render_parts
+
+    converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    out: dict[str, RenderedParts] = {}
+    for src, (text, token, parts) in texts.items():
+        converter.reset()  # the documented way to reuse a converter for another document
+        made = converter.convert(text)
+        out[src] = (made, getattr(converter, "toc_tokens", []), render_parts(made, parts, token))
+    return out
+
+
 def write_feeds(write: Callable[[Mapping[str, str]], Mapping[str, bytes | str]],
                 story_html: Mapping[str, str], site_dir: str) -> int:
     """The feeds made from the stories as their pages rendered them, written into ``site_dir``."""

@@ -48,10 +48,12 @@ from guidemap.adapter.helper import (
     PAGES_PER_BATCH,
     Helper,
     Job,
+    RenderedParts,
     count_pages,
     index_here,
     qr_images,
     render_maps,
+    render_markdown_parts,
     write_cards,
     write_counted_index,
     write_feeds,
@@ -167,17 +169,23 @@ class GeneratedHtmlPage(Page):
     setting ``file.page`` in ``on_files`` is how Material's blog plugin adds its own pages.
     """
 
-    def __init__(self, gen: GeneratedPage, file: File, config: Any,
-                 converter: markdown.Markdown) -> None:
+    def __init__(self, gen: GeneratedPage, file: File, config: Any, converter: markdown.Markdown,
+                 rendered: Callable[[str, str], RenderedParts | None]) -> None:
         super().__init__(None, file, config)
         self._gen_html = gen.html
         self._converter = converter
+        self._rendered = rendered
 
     def render(self, config: Any, files: Files) -> None:
-        converter = self._converter
-        converter.reset()  # the documented way to reuse a converter for another document
-        self.content = converter.convert(self.markdown or "")
-        self.toc = get_toc(getattr(converter, "toc_tokens", []))
+        made = self._rendered(self.file.src_uri, self.markdown or "")
+        if made is not None:  # converted by the worker, from this very Markdown
+            self.content, tokens = made[0], made[1]
+        else:
+            converter = self._converter
+            converter.reset()  # the documented way to reuse a converter for another document
+            self.content = converter.convert(self.markdown or "")
+            tokens = getattr(converter, "toc_tokens", [])
+        self.toc = get_toc(tokens)
 
     @property
     def present_anchor_ids(self) -> set[str] | None:
@@ -214,6 +222,11 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.pages: dict[str, GeneratedPage] = {}
         self.contributed: dict[str, ContributedPage] = {}
         self.part_tokens: dict[str, str] = {}
+        # The generated pages' contributed Markdown (src_uri → joined text, token, parts), rendered
+        # by the worker while MkDocs renders the stories (the generated pages come after them).
+        self.part_texts: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {}
+        self.parts_job: Job[dict[str, RenderedParts]] | None = None
+        self.parts_rendered: dict[str, RenderedParts] | None = None
         # The pages to index, in order, for the build to index them itself if the worker
         # fails: MkDocs' page (whose HTML MkDocs keeps to the end of the build), or the entry
         # made from the model. What goes to the worker waits in `batch` only until it is sent.
@@ -257,6 +270,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: Any) -> Any:
         # Per-build state: the plugin object can outlive a `serve` rebuild.
         self.pages, self.contributed, self.data, self.part_tokens = {}, {}, None, {}
+        self.part_texts, self.parts_job, self.parts_rendered = {}, None, None
         self.to_index, self.batch, self.sent_pages = [], [], 0
         self.maps_job = self.qr_job = self.index_job = self.feeds_job = None
         self.templates_job = None
@@ -381,6 +395,13 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         maps = map_view.MapRenders(self.maps_job.result() if self.maps_job is not None else {})
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir),
                                feeds_later=True, maps=maps, cards_later=True, files_later=True)
+        # The generated pages' Markdown parts first: the pages need them once the stories are
+        # rendered, and the worker is free by then.
+        self.part_texts = {p.src_uri: (*join_parts(p.parts), p.parts) for p in outputs.pages if p.parts}
+        self.parts_rendered = None
+        self.parts_job = (self.helper.submit(render_markdown_parts, list(config.markdown_extensions),
+                                             dict(config.mdx_configs or {}), self.part_texts)
+                          if self.part_texts else None)
         # The files no page needs, asked for first: the worker has time for them before the
         # pages to index come (it is idle at the end of a build); written before last_files.
         if outputs.later_files is not None:
@@ -403,7 +424,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                                   "generated page; remove or rename it")
             file = File.generated(config, page.src_uri, content="")
             files.append(file)
-            GeneratedHtmlPage(page, file, config, converter)  # sets file.page
+            GeneratedHtmlPage(page, file, config, converter, self._rendered_parts)  # sets file.page
             self.pages[page.src_uri] = page
         self.contributed = outputs.contributed
         for path, content in sorted(outputs.files.items()):
@@ -452,12 +473,22 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             page.edit_url = self.site.edit_url(gen.source) if gen.source else None
             if not gen.parts:
                 return ""
-            text, self.part_tokens[src] = join_parts(gen.parts)
+            text, self.part_tokens[src], _ = self.part_texts[src]
             return text
         doc = self.contributed.get(src)
         if doc is not None and doc.title is not None:  # else it keeps its own front matter
             page.meta = self._meta(doc.title, doc.description, doc.head, doc.author)
         return markdown
+
+    def _rendered_parts(self, src: str, markdown_text: str) -> RenderedParts | None:
+        """The worker's rendering of a generated page's parts, if it rendered this very Markdown
+        (another plugin may have changed the page's Markdown since)."""
+        if self.parts_rendered is None:
+            self.parts_rendered = self.parts_job.result() if self.parts_job is not None else {}
+        entry = self.part_texts.get(src)
+        if entry is None or entry[0] != markdown_text:
+            return None
+        return self.parts_rendered.get(src)
 
     @staticmethod
     def _meta(title: str, description: str, head: str, author: str | None = None) -> dict[str, Any]:
@@ -472,8 +503,10 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         searching = self.searching
         if src in self.pages:
             gen = self.pages[src]
-            chunks = (render_parts(html_text, gen.parts, self.part_tokens.pop(src))
-                      if gen.parts else {})
+            made = self._rendered_parts(src, page.markdown or "") if gen.parts else None
+            chunks = (made[2] if made is not None and made[0] == html_text
+                      else render_parts(html_text, gen.parts, self.part_tokens.pop(src)) if gen.parts
+                      else {})
             if gen.indexed_from_model and searching:
                 entry = search.model_entry(page.url, gen, chunks)
                 self._index(None, ["docs", [[entry["location"], entry["title"], entry["text"]]]])
@@ -593,6 +626,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 write_files(config.site_dir, self._last_files(Path(config.site_dir), helper))
         finally:
             self.to_index, self.story_html = [], {}  # nothing of this build kept until the next
+            self.part_texts, self.parts_rendered = {}, None
             self.surveys = []
             gc.unfreeze()  # collected again: a `serve` rebuild frees this build's objects
             if helper is not None:
