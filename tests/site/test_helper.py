@@ -294,3 +294,23 @@ def test_a_page_whose_markdown_changed_since_is_rendered_from_its_own() -> None:
     assert plugin._rendered_parts("orgs/a.md", text) == ("<p>made</p>", [], {})
     assert plugin._rendered_parts("orgs/a.md", text + "\n\nadded by another plugin") is None
     assert plugin._rendered_parts("orgs/b.md", text) is None
+
+
+def test_parts_not_ready_at_the_first_generated_page_are_rendered_by_each_page() -> None:
+    """A site with few stories reaches its generated pages before the worker has rendered their
+    parts: the build never waits for it, the job is taken back and each page renders its own."""
+    from guidemap.adapter.helper import Job
+    from guidemap.adapter.plugin import GuideMapPlugin
+    from guidemap.outputs.html.htmlkit import join_parts
+
+    text, token = join_parts(PARTS)
+    future: cf.Future[object] = cf.Future()  # not begun
+    plugin = GuideMapPlugin()
+    plugin.part_texts = {"orgs/a.md": (text, token, PARTS)}
+    plugin.parts_job = Job(Helper(enabled=False), future, lambda: {"orgs/a.md": ("<p>made</p>", [], {})})
+    assert plugin._rendered_parts("orgs/a.md", text) is None
+    assert future.cancelled()
+    done: cf.Future[object] = cf.Future()
+    done.set_result({"orgs/a.md": ("<p>made</p>", [], {})})
+    plugin.parts_rendered, plugin.parts_job = None, Job(Helper(enabled=False), done, dict)
+    assert plugin._rendered_parts("orgs/a.md", text) == ("<p>made</p>", [], {})

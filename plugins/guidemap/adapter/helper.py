@@ -211,6 +211,10 @@ class Job(Generic[T]):
             self._future = None
         return cancelled
 
+    def done(self) -> bool:
+        """Whether the pool's answer (or its failure) is there, so :meth:`result` will not wait."""
+        return self._future is not None and self._future.done()
+
     def result(self) -> T:
         if self._future is not None:
             try:

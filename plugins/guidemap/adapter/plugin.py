@@ -481,10 +481,17 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         return markdown
 
     def _rendered_parts(self, src: str, markdown_text: str) -> RenderedParts | None:
-        """The worker's rendering of a generated page's parts, if it rendered this very Markdown
-        (another plugin may have changed the page's Markdown since)."""
-        if self.parts_rendered is None:
-            self.parts_rendered = self.parts_job.result() if self.parts_job is not None else {}
+        """The worker's rendering of a generated page's parts, if it was ready by the first
+        generated page and rendered this very Markdown (another plugin may have changed the
+        page's Markdown since); None: the page renders its own."""
+        if self.parts_rendered is None:  # decided at the first generated page, for them all
+            job = self.parts_job
+            if job is not None and job.done():
+                self.parts_rendered = job.result()
+            else:  # not ready (few stories rendered before these pages): never waited for
+                if job is not None:
+                    job.take_back()
+                self.parts_rendered = {}
         entry = self.part_texts.get(src)
         if entry is None or entry[0] != markdown_text:
             return None
