@@ -396,12 +396,16 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir),
                                feeds_later=True, maps=maps, cards_later=True, files_later=True)
         # The generated pages' Markdown parts first: the pages need them once the stories are
-        # rendered, and the worker is free by then.
+        # rendered (MkDocs renders the docs folder's pages first), and the worker is free by then.
+        # Only when there are stories enough to give it that time (about a millisecond each, a
+        # quarter of one for a part): with few, the pages would get there first and both
+        # processes would render the parts.
         self.part_texts = {p.src_uri: (*join_parts(p.parts), p.parts) for p in outputs.pages if p.parts}
         self.parts_rendered = None
+        ahead = 4 * len(outputs.contributed) >= len(self.part_texts) > 0
         self.parts_job = (self.helper.submit(render_markdown_parts, list(config.markdown_extensions),
                                              dict(config.mdx_configs or {}), self.part_texts)
-                          if self.part_texts else None)
+                          if ahead else None)
         # The files no page needs, asked for first: the worker has time for them before the
         # pages to index come (it is idle at the end of a build); written before last_files.
         if outputs.later_files is not None:
