@@ -221,7 +221,6 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.site: SiteInfo | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.contributed: dict[str, ContributedPage] = {}
-        self.part_tokens: dict[str, str] = {}
         # The generated pages' contributed Markdown (src_uri → joined text, token, parts), rendered
         # by the worker while MkDocs renders the stories (the generated pages come after them).
         self.part_texts: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {}
@@ -269,7 +268,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     # -- configuration ------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
         # Per-build state: the plugin object can outlive a `serve` rebuild.
-        self.pages, self.contributed, self.data, self.part_tokens = {}, {}, None, {}
+        self.pages, self.contributed, self.data = {}, {}, None
         self.part_texts, self.parts_job, self.parts_rendered = {}, None, None
         self.to_index, self.batch, self.sent_pages = [], [], 0
         self.maps_job = self.qr_job = self.index_job = self.feeds_job = None
@@ -477,8 +476,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             page.edit_url = self.site.edit_url(gen.source) if gen.source else None
             if not gen.parts:
                 return ""
-            text, self.part_tokens[src], _ = self.part_texts[src]
-            return text
+            return self.part_texts[src][0]
         doc = self.contributed.get(src)
         if doc is not None and doc.title is not None:  # else it keeps its own front matter
             page.meta = self._meta(doc.title, doc.description, doc.head, doc.author)
@@ -514,10 +512,11 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         searching = self.searching
         if src in self.pages:
             gen = self.pages[src]
-            made = self._rendered_parts(src, page.markdown or "") if gen.parts else None
-            chunks = (made[2] if made is not None and made[0] == html_text
-                      else render_parts(html_text, gen.parts, self.part_tokens.pop(src)) if gen.parts
-                      else {})
+            chunks: dict[str, str] = {}
+            if gen.parts:
+                made = self._rendered_parts(src, page.markdown or "")
+                chunks = (made[2] if made is not None and made[0] == html_text
+                          else render_parts(html_text, gen.parts, self.part_texts[src][1]))
             if gen.indexed_from_model and searching:
                 entry = search.model_entry(page.url, gen, chunks)
                 self._index(None, ["docs", [[entry["location"], entry["title"], entry["text"]]]])

@@ -234,7 +234,7 @@ def data_paths() -> list[str]:
     """Site paths of what :func:`data_files` makes."""
     return [urls.DATA_JSON, urls.DATA_CSV, urls.DIRECTORY_JSON, urls.SCHEMA,
             *(urls.export_schema(name) for name in export_schemas.EXPORTS), urls.ROBOTS, urls.GEOJSON,
-            map_settings.MARKERS, *map_settings.asset_files(), search.WORKER_PATH, share.DEFAULT_IMAGE,
+            map_settings.MARKERS, *map_settings.asset_paths(), search.WORKER_PATH, share.DEFAULT_IMAGE,
             *icons.ICONS, icons.MANIFEST]
 
 

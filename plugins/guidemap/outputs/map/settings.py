@@ -85,6 +85,11 @@ def asset_copies() -> dict[str, Path]:
     return out
 
 
+def asset_paths() -> list[str]:
+    """Site paths of our own map script and style (what :func:`asset_files` makes)."""
+    return [BASE + name for name in _OURS]
+
+
 def asset_files() -> dict[str, str]:
     """Site path → text of our own map script and style, as served (guidemap.outputs.html.minify)."""
     return {BASE + name: lean_file(ASSETS / name) for name in _OURS}
