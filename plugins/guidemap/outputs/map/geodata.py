@@ -34,13 +34,51 @@ def _prop(org: Org, path: str, geo: Geo) -> Any:
     return thai.truncate(value, SUMMARY_CHARS) if geo.short else json_value(value)
 
 
+def _geo_plan() -> tuple[tuple[tuple[str, ...], tuple[tuple[str, str, str, bool], ...]], ...]:
+    """:data:`_PROPS` read once for :func:`feature`: the field's path split, with its properties
+    (key, attribute, unless-same-as attribute, short) in their declared place; a field's
+    neighbouring properties share its value (the name's "name" and "en")."""
+    plan: list[tuple[tuple[str, ...], list[tuple[str, str, str, bool]]]] = []
+    for path, geo in _PROPS:
+        assert "." not in geo.attr + geo.unless_same_as, "a property's attribute is one name"
+        if not plan or plan[-1][0] != tuple(path.split(".")):
+            plan.append((tuple(path.split(".")), []))
+        plan[-1][1].append((geo.key, geo.attr, geo.unless_same_as, geo.short))
+    return tuple((names, tuple(props)) for names, props in plan)
+
+
+_PLAN = _geo_plan()
+
+
 def feature(org: Org) -> dict[str, Any]:
-    """One group as a GeoJSON feature: public fields only, the coarsened public location."""
+    """One group as a GeoJSON feature: public fields only, the coarsened public location. The
+    same feature as :func:`feature_plain`, from the plan (tests/properties compare them)."""
+    props: dict[str, Any] = {}
+    for names, declared in _PLAN:
+        field_value: Any = org
+        for name in names:
+            field_value = None if field_value is None else getattr(field_value, name)
+        for key, attr, unless_same_as, short in declared:
+            value = field_value if not attr or field_value is None else getattr(field_value, attr)
+            if value is None or value == "" or value == ():  # not set (fields.is_set)
+                continue
+            if unless_same_as and value == getattr(field_value, unless_same_as):
+                continue
+            props[key] = thai.truncate(value, SUMMARY_CHARS) if short else json_value(value)
+    return _feature(org, props)
+
+
+def feature_plain(org: Org) -> dict[str, Any]:
+    """:func:`feature` by its definition, property by declared property."""
     props: dict[str, Any] = {}
     for path, geo in _PROPS:
         value = _prop(org, path, geo)
         if value is not None:
             props[geo.key] = value
+    return _feature(org, props)
+
+
+def _feature(org: Org, props: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Feature", "id": org.id,
             "geometry": {"type": "Point", "coordinates": [org.location.lon, org.location.lat]},
             "properties": props}
