@@ -58,6 +58,10 @@ def _profiles(draw: st.DrawFn) -> list[dict[str, Any]]:
     found = draw(profiles(1, 4))
     for p in found:
         raw = p["raw"]
+        # Text a spreadsheet would run as a formula: the CSV's free-text cells neutralize it.
+        raw["name"]["th"] = draw(st.sampled_from(["", "=", "+", "-", "@"])) + raw["name"]["th"]
+        if "en" in raw["summary"]:
+            raw["summary"]["en"] = draw(st.sampled_from(["", "=1+1 ", "@x "])) + raw["summary"]["en"]
         if draw(st.booleans()):  # any set of contacts, or none
             names = draw(st.lists(st.sampled_from(sorted(_CONTACTS)), unique=True))
             raw["contact"] = {n: draw(_CONTACTS[n]) for n in names} if names else raw.get("contact", {})
