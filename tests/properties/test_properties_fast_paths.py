@@ -1,7 +1,8 @@
 """The faster paths of functions every page calls thousands of times give what the plain
 definitions give: escaping (htmlkit.h against html.escape), relative links (urls.rel against
-posixpath.relpath), Thai dates (thai.thai_date against pythainlp's thai_strftime) and the share
-buttons' addresses (against urllib's quote)."""
+posixpath.relpath), Thai dates (thai.thai_date against pythainlp's thai_strftime), the share
+buttons' addresses (against urllib's quote) and the site's icons (icons.icon against the whole
+drawing reduced)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from pythainlp.util import thai_strftime
 
 from guidemap.contract import thai
-from guidemap.outputs.html import share
+from guidemap.outputs.html import icons, share
 from guidemap.outputs.html.htmlkit import h
 from guidemap.outputs.site import urls
 
@@ -61,3 +62,14 @@ def test_share_quoting_is_urllib_quote(text: str) -> None:
             share.facebook_url(text)
         return
     assert share.facebook_url(text) == f"{share.FACEBOOK_SHARE}?u={expected}"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 700))
+def test_icon_is_the_whole_drawing_reduced(size: int) -> None:
+    assert icons.icon(size) == icons.icon_plain(size)
+
+
+def test_site_icons_are_the_whole_drawing_reduced() -> None:
+    for size in icons.ICONS.values():
+        assert icons.icon(size) == icons.icon_plain(size)

@@ -67,7 +67,8 @@ def _profiles(draw: st.DrawFn) -> list[dict[str, Any]]:
             raw["contact"] = {n: draw(_CONTACTS[n]) for n in names} if names else raw.get("contact", {})
             raw["contact"] = raw["contact"] or {"email": "office@example.org"}
         if draw(st.booleans()):
-            raw["offers"] = draw(st.lists(st.sampled_from(sorted(DEFAULT_NEEDS)), min_size=1, max_size=3, unique=True))
+            raw["offers"] = draw(st.lists(st.sampled_from(sorted(DEFAULT_NEEDS)), min_size=1, max_size=3,
+                                          unique=True))
         if draw(st.booleans()):
             raw["donate"] = "https://taejai.com/d/1"
         if draw(st.booleans()):

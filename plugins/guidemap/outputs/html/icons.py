@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 
 from PIL import Image, ImageDraw
 
@@ -22,20 +23,51 @@ ICONS = {"assets/guidemap/icon-192.png": 192, "assets/guidemap/icon-512.png": 51
          FAVICON: 48}
 
 
-def icon(size: int) -> bytes:
-    """A white map pin on teal, filling a square (a phone rounds or masks the corners)."""
-    scale = 4  # drawn larger, then reduced: smooth edges at every size
-    big = size * scale
+_SCALE = 4  # drawn larger, then reduced: smooth edges at every size
+# How far, in pixels of the icon, the pin's edge reaches into the reduced picture: LANCZOS
+# reads 3 pixels around each (its support at any reduction), and one more for the drawing's
+# rounding of the pin's outline.
+_REACH = 4
+
+
+def _drawn(size: int) -> tuple[Image.Image, tuple[int, int, int, int]]:
+    """A white map pin on teal at ``_SCALE`` times the icon's size, and the box of the icon's
+    pixels it reaches (left, top, right, bottom); outside it the icon is teal."""
+    big = size * _SCALE
     im = Image.new("RGB", (big, big), _TEAL)
     d = ImageDraw.Draw(im)
     cx, r, top = big / 2, big * 0.22, big * 0.18
     d.ellipse((cx - r, top, cx + r, top + 2 * r), fill=_WHITE)
     d.polygon([(cx - r * 0.86, top + r * 1.5), (cx + r * 0.86, top + r * 1.5), (cx, big * 0.84)], fill=_WHITE)
     d.ellipse((cx - r * 0.4, top + r * 0.6, cx + r * 0.4, top + r * 1.4), fill=_TEAL)
-    im = im.resize((size, size), Image.Resampling.LANCZOS)
+    left, upper = math.floor((cx - r) / _SCALE) - _REACH, math.floor(top / _SCALE) - _REACH
+    right, lower = math.ceil((cx + r) / _SCALE) + _REACH, math.ceil(big * 0.84 / _SCALE) + _REACH
+    box = (max(0, left), max(0, upper), min(size, right), min(size, lower))
+    return im, box
+
+
+def _png(im: Image.Image) -> bytes:
     buf = io.BytesIO()
     im.save(buf, "PNG", optimize=True)
     return buf.getvalue()
+
+
+def icon(size: int) -> bytes:
+    """A white map pin on teal, filling a square (a phone rounds or masks the corners). The same
+    bytes as :func:`icon_plain`, made in half the time: only the pin's box is reduced (a
+    reduction computes each pixel from the same source pixels, box or not), on teal, which is
+    what reducing plain teal gives (tests/properties compare them)."""
+    im, (left, top, right, bottom) = _drawn(size)
+    pin = im.resize((right - left, bottom - top), Image.Resampling.LANCZOS,
+                    box=(left * _SCALE, top * _SCALE, right * _SCALE, bottom * _SCALE))
+    out = Image.new("RGB", (size, size), _TEAL)
+    out.paste(pin, (left, top))
+    return _png(out)
+
+
+def icon_plain(size: int) -> bytes:
+    """:func:`icon` by its definition: the whole drawing reduced."""
+    return _png(_drawn(size)[0].resize((size, size), Image.Resampling.LANCZOS))
 
 
 def manifest(site: SiteInfo) -> str:
