@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, Literal
 
 from guidemap.contract.model.types import LText, When
@@ -351,6 +351,8 @@ def json_value(value: Any) -> Any:
         return value
     if kind is LText:  # the commonest record (names, summaries)
         return value.as_dict()
+    if kind is tuple:  # mostly keys (focus, needs)
+        return [v if type(v) in _AS_IS else json_value(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, When):  # a day, or a moment in Thai time
@@ -360,6 +362,12 @@ def json_value(value: Any) -> Any:
     if isinstance(value, LText):  # its added languages under their own tags
         return value.as_dict()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: json_value(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if getattr(value, f.name) not in (None, "")}
+        return {name: json_value(v) for name in _field_names(kind)
+                if (v := getattr(value, name)) not in (None, "")}
     return value
+
+
+@cache
+def _field_names(kind: type[Any]) -> tuple[str, ...]:
+    """A record class's field names (a memo: dataclasses.fields builds them at every call)."""
+    return tuple(f.name for f in dataclasses.fields(kind))
