@@ -346,7 +346,7 @@ _AS_IS = frozenset({str, int, float, bool, type(None)})
 def json_value(value: Any) -> Any:
     """A model value as plain JSON data: dates as ISO text, tuples as lists, and records as
     objects of their set attributes."""
-    kind = type(value)
+    kind: type = type(value)
     if kind in _AS_IS:
         return value
     if kind is LText:  # the commonest record (names, summaries)
@@ -368,6 +368,6 @@ def json_value(value: Any) -> Any:
 
 
 @cache
-def _field_names(kind: type[Any]) -> tuple[str, ...]:
+def _field_names(kind: type) -> tuple[str, ...]:
     """A record class's field names (a memo: dataclasses.fields builds them at every call)."""
     return tuple(f.name for f in dataclasses.fields(kind))
