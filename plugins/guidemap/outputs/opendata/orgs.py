@@ -69,13 +69,13 @@ def directory_json(orgs: list[Org], focus_labels: Mapping[str, Label]) -> str:
             item["name_en"] = o.name.en
         return item
 
-    provinces = {o.province.code: {"th": o.province.th, "en": o.province.en, "url": urls.province(o.province)}
-                 for o in orgs}
+    areas = {o.province.code: o.province for o in orgs}  # a province's address made once, not per group
+    provinces = {code: {"th": a.th, "en": a.en, "url": urls.province(a)} for code, a in areas.items()}
     focus = {k: {"th": focus_labels[k].th, "en": focus_labels[k].en, "url": urls.focus(k)}
              for k in sorted({k for o in orgs for k in o.focus})}
     head = json.dumps({"focus": focus, "page": urls.org("{id}"), "provinces": provinces},
                       ensure_ascii=False, sort_keys=True)
-    records = ",\n".join(json.dumps(record(o), ensure_ascii=False, sort_keys=True) for o in orgs)
+    records = ",\n".join(_ENCODE(record(o)) for o in orgs)
     return f'{{"count": {len(orgs)}, {head[1:-1]}, "orgs": [\n{records}\n], "version": 1}}\n'
 
 
