@@ -208,10 +208,11 @@ def contributed_pages(data: Dataset, site: SiteInfo, out: SiteOutputs) -> None:
     out.contributed[urls.src_uri(footer.ABOUT)] = ContributedPage(finish=partial(footer.about_contact, site))
 
 
-def data_files(data: Dataset, site: SiteInfo,
-               with_calls: frozenset[str] = frozenset()) -> dict[str, str | bytes]:
+def data_files(data: Dataset, site: SiteInfo, with_calls: frozenset[str] = frozenset(),
+               cache: Path | None = None) -> dict[str, str | bytes]:
     """Open data, the guide map's data and its own script and style, the search worker, the
-    share image and the icons (:func:`data_paths` lists them)."""
+    share image and the icons (:func:`data_paths` lists them); the pictures from ``cache`` (a
+    folder kept between builds) when an earlier build drew them."""
     out: dict[str, str | bytes] = {}
     out[urls.DATA_JSON] = opendata.orgs_json(data.orgs)
     out[urls.DATA_CSV] = opendata.orgs_csv_file(data.orgs)
@@ -225,8 +226,8 @@ def data_files(data: Dataset, site: SiteInfo,
     out[map_settings.MARKERS] = map_geodata.markers_json(data.orgs, site.network.focus, with_calls)
     out.update(map_settings.asset_files())
     out[search.WORKER_PATH] = lean(search.worker_script(), line_comments=True)
-    out[share.DEFAULT_IMAGE] = share.default_image()  # share cards without a picture
-    out.update(icons.files(site))  # favicon, touch icon, the web manifest and its icons
+    out[share.DEFAULT_IMAGE] = share.default_image(cache)  # share cards without a picture
+    out.update(icons.files(site, cache))  # favicon, touch icon, the web manifest and its icons
     return out
 
 
@@ -238,11 +239,12 @@ def data_paths() -> list[str]:
             *icons.ICONS, icons.MANIFEST]
 
 
-def standalone_files(data: Dataset, site: SiteInfo, alerts: tuple[Alert, ...]) -> dict[str, str | bytes]:
+def standalone_files(data: Dataset, site: SiteInfo, alerts: tuple[Alert, ...],
+                     cache: Path | None = None) -> dict[str, str | bytes]:
     """Every file made from the dataset (``data``: as the pages show it) that no page needs to
     be rendered: data files, the calls' and alerts' feeds, calendars, the calls' and events'
     open data (:func:`standalone_paths` lists them)."""
-    out = data_files(data, site, frozenset(dated_by_org(data, site.today)[0]))
+    out = data_files(data, site, frozenset(dated_by_org(data, site.today)[0]), cache)
     if site.has_feeds:
         out.update(call_feeds.call_feed_files(data, site))
         out.update(alert_feeds.alert_feed_files(data, site, alerts))
@@ -262,12 +264,12 @@ def standalone_paths(data: Dataset, site: SiteInfo, alerts: tuple[Alert, ...]) -
 
 
 def later_files(whole: Dataset, data: Dataset, site: SiteInfo, alerts: tuple[Alert, ...],
-                expected: Collection[str]) -> dict[str, str | bytes]:
+                expected: Collection[str], cache: Path | None = None) -> dict[str, str | bytes]:
     """The files ``site_outputs(..., files_later=True)`` leaves to the site builder: the
     editions' files (from the ``whole`` dataset) and :func:`standalone_files`; they must be
     the ``expected`` ones, the paths MkDocs was told of."""
     out = edition_files(whole, site)
-    out.update(standalone_files(data, site, alerts))
+    out.update(standalone_files(data, site, alerts, cache))
     if out.keys() != set(expected):  # a file made but never announced, or announced but never made
         raise RuntimeError("guidemap: the files made later differ from those announced: "
                            f"{sorted(out.keys() ^ set(expected))}")
@@ -277,8 +279,10 @@ def later_files(whole: Dataset, data: Dataset, site: SiteInfo, alerts: tuple[Ale
 def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
                  docs_dir: Path | None = None, feeds_later: bool = False,
                  maps: map_view.MapRenders | None = None, cards_later: bool = False,
-                 files_later: bool = False) -> SiteOutputs:
-    """Everything one build publishes, for the network on ``site``."""
+                 files_later: bool = False, cache: Path | None = None) -> SiteOutputs:
+    """Everything one build publishes, for the network on ``site``; ``cache``: a folder kept
+    between builds, where drawn pictures that depend on nothing but the code (the icons, the
+    default share picture) are kept."""
     out = global_assets(site.offline)
     # Editions from the whole dataset: an old edition shows the campaigns running then.
     whole = data
@@ -303,9 +307,10 @@ def site_outputs(data: Dataset, site: SiteInfo, orgs_dir: Path | None = None,
     out.copies.update(map_settings.asset_copies())  # Leaflet, from the installed xstatic packages
     if files_later:  # made by the site builder beside the pages
         out.later_paths = (*editions.later_paths, *standalone_paths(data, site, feed_list.alerts))
-        out.later_files = partial(later_files, whole, data, site, feed_list.alerts, out.later_paths)
+        out.later_files = partial(later_files, whole, data, site, feed_list.alerts, out.later_paths,
+                                  cache=cache)
     else:
-        out.files.update(standalone_files(data, site, feed_list.alerts))
+        out.files.update(standalone_files(data, site, feed_list.alerts, cache))
     if site.offline:  # made last, from the written site
         out.last_files = offline_worker.OfflineFiles(tuple(offline_lists.province_lists(data, site)))
     else:  # a worker kept from an earlier build of the site retires on the next visit

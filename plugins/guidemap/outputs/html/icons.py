@@ -8,9 +8,12 @@ from __future__ import annotations
 import io
 import json
 import math
+from functools import partial
+from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from guidemap.outputs.pictures.kept import drawing_name, kept
 from guidemap.outputs.site import urls
 from guidemap.outputs.site.types import SiteInfo
 
@@ -85,8 +88,10 @@ def manifest(site: SiteInfo) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def files(site: SiteInfo) -> dict[str, bytes | str]:
-    out: dict[str, bytes | str] = {path: icon(size) for path, size in ICONS.items()}
+def files(site: SiteInfo, cache: Path | None = None) -> dict[str, bytes | str]:
+    """The icons and the manifest; the icons from ``cache`` when an earlier build drew them."""
+    out: dict[str, bytes | str] = {p: kept(cache, drawing_name(__file__, "icon", size), partial(icon, size))
+                                   for p, size in ICONS.items()}
     out[MANIFEST] = manifest(site)
     return out
 

@@ -14,12 +14,14 @@ is empty).
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from urllib.parse import quote
 
 from PIL import Image, ImageDraw
 
 from guidemap.outputs.html.htmlkit import h
 from guidemap.outputs.html.markup import en
+from guidemap.outputs.pictures.kept import drawing_name, kept
 
 # LINE's share address for web pages ("Using Share buttons", custom icons) and Facebook's.
 LINE_SHARE = "https://social-plugins.line.me/lineit/share"
@@ -75,10 +77,15 @@ DEFAULT_SIZE = (1200, 630)  # the size Facebook and LINE show large (1.91:1)
 _TEAL, _DARK, _LIGHT, _WHITE = (0, 105, 92), (0, 77, 64), (0, 121, 107), (255, 255, 255)
 
 
-def default_image() -> bytes:
+def default_image(cache: Path | None = None) -> bytes:
     """The share card of pages without a picture of their own: a guide-map pin over the sea
     and the four provinces as dots, drawn at build time (no text, so no font is needed; the
-    card's title is beside it). Fixed drawing and encoder settings: the same bytes every build."""
+    card's title is beside it). Fixed drawing and encoder settings: the same bytes every build,
+    so an earlier build's, from ``cache``, serve (compressing it is most of its time)."""
+    return kept(cache, drawing_name(__file__, "share"), _default_image)
+
+
+def _default_image() -> bytes:
     w, hgt = DEFAULT_SIZE
     im = Image.new("RGB", DEFAULT_SIZE, _TEAL)
     d = ImageDraw.Draw(im)

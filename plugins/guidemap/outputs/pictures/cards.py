@@ -23,6 +23,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from guidemap.contract.thai import words
+from guidemap.outputs.pictures.kept import kept
 
 SIZE = (1200, 630)  # the size Facebook and LINE show large (1.91:1)
 FONT = Path(__file__).resolve().parents[1] / "assets" / "fonts" / "Sarabun-Bold.ttf"
@@ -165,19 +166,4 @@ def draw(card: Card) -> bytes:
 def drawn(card: Card, cache: Path | None) -> bytes:
     """The card's bytes, from ``cache`` (a folder the adapter keeps between builds) when an
     earlier build drew the same card; a cached file is found by the hash of what it shows."""
-    if cache is None:
-        return draw(card)
-    file = cache / Path(card.path).name
-    try:
-        return file.read_bytes()
-    except OSError:
-        pass
-    data = draw(card)
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = file.with_suffix(".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(file)
-    except OSError:
-        pass  # a read-only checkout still builds, only slower next time
-    return data
+    return kept(cache, Path(card.path).name, lambda: draw(card))
