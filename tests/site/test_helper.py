@@ -314,3 +314,28 @@ def test_parts_not_ready_at_the_first_generated_page_are_rendered_by_each_page()
     done.set_result({"orgs/a.md": ("<p>made</p>", [], {})})
     plugin.parts_rendered, plugin.parts_job = None, Job(Helper(enabled=False), done, dict)
     assert plugin._rendered_parts("orgs/a.md", text) == ("<p>made</p>", [], {})
+
+
+def test_a_large_answer_comes_back_through_a_file_the_helper_removes(tmp_path: Path) -> None:
+    """An answer of megabytes (the guide's QR codes) held the worker up while the build, busy,
+    read it from the pool's pipe 64 KiB at a time: it comes back through a file instead, the
+    same value, read once; the folder goes with the helper, with any answer never asked for."""
+    big = worker.LARGE_ANSWER * 4
+    spooled = worker._answer(str(tmp_path), bytes, big)
+    assert isinstance(spooled, worker._Spooled) and Path(spooled.path).parent == tmp_path
+    assert spooled.load() == bytes(big)
+    assert not any(tmp_path.iterdir())  # read once, then removed
+    assert worker._answer(str(tmp_path), bytes, 10) == bytes(10)  # a small one: through the pipe
+    helper = Helper(enabled=True)
+    try:
+        job = helper.submit(bytes, big)
+        assert job.result() == bytes(big) and job.from_pool
+        spool = Path(helper._spool)
+        assert spool.is_dir() and not any(spool.iterdir())
+        unread = helper.submit(bytes, big)._future
+        assert unread is not None
+        unread.result(timeout=60)
+        assert any(spool.iterdir())
+    finally:
+        helper.close()
+    assert not spool.exists()

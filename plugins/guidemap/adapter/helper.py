@@ -35,6 +35,8 @@ fork server, started once per process, imports folium and the search's modules (
 once: a ``mkdocs serve`` rebuild's worker starts with them in memory. As with any
 ``multiprocessing`` start method but ``fork``, the worker imports the main script (as
 ``__mp_main__``): a script that builds a site must do it under ``if __name__ == "__main__":``.
+A large answer (the guide's QR codes, the generated pages' parts) comes back through a file in a
+folder the helper removes when it closes (:data:`LARGE_ANSWER`).
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ from __future__ import annotations
 import concurrent.futures as cf
 import logging
 import multiprocessing
+import os
+import pickle
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -58,6 +64,11 @@ WAIT_SECONDS = 600  # for an answer of the pool; a hung worker must not hang the
 PAGES_PER_BATCH = 200
 # Imported by the fork server before it forks the worker (and every later build's worker in
 # `mkdocs serve`); an import that fails there is only done later, in the worker.
+# An answer this large (pickled) comes back through a file, not the pool's pipe: the build reads
+# a pipe 64 KiB at a time, each read waiting for the interpreter lock its busy thread holds (up to
+# sys.getswitchinterval(), 5 ms), and the worker waits until its answer is read: the guide's
+# QR codes (5 MB) held it up for 0.7 s, and the theme's templates waited behind them.
+LARGE_ANSWER = 1 << 16
 PRELOAD = ["guidemap.outputs.map.folium_render", "guidemap.outputs.search.index",
            "guidemap.adapter.search_sections", "guidemap.adapter.helper"]
 
@@ -192,6 +203,35 @@ def write_counted_index(site_dir: str, pages: int) -> int:
 
 # -- the wrapper ------------------------------------------------------------------------------
 
+class _Spooled:
+    """A large answer the worker wrote to a file (see LARGE_ANSWER): read once, then removed."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def load(self) -> Any:
+        try:
+            with open(self.path, "rb") as file:
+                data = file.read()
+        finally:
+            os.remove(self.path)
+        return pickle.loads(data)
+
+
+def _answer(spool: str, fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)`` in the worker; a large answer is written to a file in ``spool``."""
+    value = fn(*args)
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    if len(data) < LARGE_ANSWER:
+        return value  # pickled again by the pool: small
+    handle, path = tempfile.mkstemp(dir=spool, suffix=".pickle")
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+    return _Spooled(path)
+
+
 class Job(Generic[T]):
     """Work handed to the pool: :meth:`result` is its answer, or the same work done here."""
 
@@ -219,6 +259,8 @@ class Job(Generic[T]):
         if self._future is not None:
             try:
                 value = self._future.result(timeout=WAIT_SECONDS)
+                if isinstance(value, _Spooled):
+                    value = value.load()
             except Exception as exc:  # broken pool, pickling, a failure in the worker, a timeout
                 self._helper.failed(exc)
             else:
@@ -243,6 +285,8 @@ class Helper:
         self._lock = threading.Lock()
         self._early: list[tuple[Callable[..., object], tuple[Any, ...], cf.Future[Any]]] | None = None
         self._starting: threading.Thread | None = None
+        # Where the worker leaves its large answers (_answer), removed with the pool.
+        self._spool = tempfile.mkdtemp(prefix="guidemap-answers-") if enabled else ""
         if enabled:
             # Started in a thread: the worker's first start waits for the fork server to import
             # folium, and the build reads the profiles meanwhile.
@@ -267,7 +311,7 @@ class Helper:
                 try:
                     if pool is None or self._broken:
                         raise cf.BrokenExecutor("the pool did not start")
-                    _chain(pool.submit(fn, *args), placeholder)
+                    _chain(pool.submit(_answer, self._spool, fn, *args), placeholder)
                 except Exception as exc:
                     self.failed(exc)
                     placeholder.set_exception(exc)
@@ -285,7 +329,7 @@ class Helper:
         if pool is None or self._broken:
             return None
         try:
-            return pool.submit(fn, *args)
+            return pool.submit(_answer, self._spool, fn, *args)
         except Exception as exc:  # a pool that broke since (BrokenProcessPool), or shut down
             self.failed(exc)
             return None
@@ -318,13 +362,15 @@ class Helper:
             self._starting.join()
             self._starting = None
         pool, self._pool = self._pool, None
-        if pool is None:
-            return
-        if self._broken or abandon:
-            _stop_workers(pool)
-            pool.shutdown(wait=False, cancel_futures=True)
-        else:
-            pool.shutdown(wait=True)
+        if pool is not None:
+            if self._broken or abandon:
+                _stop_workers(pool)
+                pool.shutdown(wait=False, cancel_futures=True)
+            else:
+                pool.shutdown(wait=True)
+        if self._spool:  # answers never asked for (a stopped worker may still be writing one)
+            shutil.rmtree(self._spool, ignore_errors=True)
+            self._spool = ""
 
 
 _REAL = "guidemap_real"  # the pool's future of an early job, on the job's placeholder
