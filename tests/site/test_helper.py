@@ -254,13 +254,15 @@ PARTS = (("description", "## ค่ายเยาวชน {#camp onclick=alert
 EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html"]
 
 
-def test_the_pool_renders_a_generated_pages_markdown_as_the_page_would(tmp_path: Path) -> None:
-    """A group page's contributed Markdown, converted by the pool with the site's extensions and
-    cut into sanitized parts, is what GeneratedHtmlPage.render and on_page_content make here."""
+def test_the_pool_finishes_a_generated_page_as_the_page_would(tmp_path: Path) -> None:
+    """A group page's contributed Markdown, converted by the pool with the site's extensions,
+    cut into sanitized parts and put into the core's HTML with its Thai words kept whole, is
+    what GeneratedHtmlPage.render and on_page_content make here; so is a page without parts."""
     import markdown
 
-    from guidemap.adapter.helper import render_markdown_parts
-    from guidemap.outputs.html.htmlkit import heading_id, join_parts, render_parts
+    from guidemap.adapter.helper import finish_pages
+    from guidemap.outputs.html import thaiwrap
+    from guidemap.outputs.html.htmlkit import heading_id, join_parts, part_marker, put_parts, render_parts
 
     text, token = join_parts(PARTS)
     configs = {"toc": {"permalink": True, "slugify": heading_id}}
@@ -269,51 +271,59 @@ def test_the_pool_renders_a_generated_pages_markdown_as_the_page_would(tmp_path:
     converter.reset()
     made = converter.convert(text)
     chunks = render_parts(made, PARTS, token)
-    expected = {"orgs/a.md": (made, converter.toc_tokens, chunks)}
+    page_html = f"<h1>กลุ่มอาสาสมัครชายหาด</h1>{part_marker('description')}<ul>{part_marker('needs')}</ul>"
+    plain_html = "<h2>สมาชิกเครือข่ายเยาวชนปัตตานี</h2>"
+    finished = thaiwrap.keep_words(put_parts(page_html, chunks))
+    expected: dict[str, object] = {"orgs/a.md": (made, getattr(converter, "toc_tokens", None), chunks, finished),
+                "orgs/b.md": ("", [], {}, thaiwrap.keep_words(plain_html))}
     helper = Helper(enabled=True)
     try:
-        job = helper.submit(render_markdown_parts, EXTENSIONS, configs, {"orgs/a.md": (text, token, PARTS)})
+        job = helper.submit(finish_pages, EXTENSIONS, configs, {"orgs/a.md": (page_html, text, token, PARTS),
+                                                                 "orgs/b.md": (plain_html, "", "", ())})
         assert job.result() == expected
         assert job.from_pool
     finally:
         helper.close()
     assert set(chunks) == {"description", "needs"} and "ค่ายเยาวชน" in chunks["description"]
     assert not any(bad in chunk for chunk in chunks.values() for bad in ("onclick", "javascript:", "<script"))
+    assert '<span class="gm-w">ปัตตานี</span>' in expected["orgs/b.md"][3]  # Thai words kept whole
 
 
-def test_a_page_whose_markdown_changed_since_is_rendered_from_its_own() -> None:
-    """Another plugin may change a generated page's Markdown after ours: the worker's rendering
+def _finishing(plugin: object, future: cf.Future[object], answer: dict[str, object]) -> None:
+    from guidemap.adapter.helper import Job
+
+    plugin.finish_at = {"orgs/a.md": 0}  # type: ignore[attr-defined]
+    plugin.finish_jobs = [Job(Helper(enabled=False), future, lambda: answer)]  # type: ignore[attr-defined]
+    plugin.finished = {}  # type: ignore[attr-defined]
+
+
+def test_a_page_whose_markdown_changed_since_is_finished_from_its_own() -> None:
+    """Another plugin may change a generated page's Markdown after ours: the worker's finishing
     of the Markdown it was sent is then not used."""
     from guidemap.adapter.plugin import GuideMapPlugin
     from guidemap.outputs.html.htmlkit import join_parts
 
     text, token = join_parts(PARTS)
+    done: cf.Future[object] = cf.Future()
+    done.set_result({"orgs/a.md": ("<p>made</p>", [], {}, "<p>page</p>")})
     plugin = GuideMapPlugin()
     plugin.part_texts = {"orgs/a.md": (text, token, PARTS)}
-    plugin.parts_rendered = {"orgs/a.md": ("<p>made</p>", [], {})}
-    assert plugin._rendered_parts("orgs/a.md", text) == ("<p>made</p>", [], {})
-    assert plugin._rendered_parts("orgs/a.md", text + "\n\nadded by another plugin") is None
-    assert plugin._rendered_parts("orgs/b.md", text) is None
+    _finishing(plugin, done, {})
+    assert plugin._finished("orgs/a.md", text) == ("<p>made</p>", [], {}, "<p>page</p>")
+    assert plugin._finished("orgs/a.md", text + "\n\nadded by another plugin") is None
+    assert plugin._finished("orgs/b.md", text) is None
 
 
-def test_parts_not_ready_at_the_first_generated_page_are_rendered_by_each_page() -> None:
-    """A site with few stories reaches its generated pages before the worker has rendered their
-    parts: the build never waits for it, the job is taken back and each page renders its own."""
-    from guidemap.adapter.helper import Job
+def test_a_batch_the_worker_has_not_begun_is_finished_here() -> None:
+    """MkDocs reaches the generated pages the worker has not begun (it does the last batches
+    first): the build never waits for it, takes the batch back and finishes it itself."""
     from guidemap.adapter.plugin import GuideMapPlugin
-    from guidemap.outputs.html.htmlkit import join_parts
 
-    text, token = join_parts(PARTS)
     future: cf.Future[object] = cf.Future()  # not begun
     plugin = GuideMapPlugin()
-    plugin.part_texts = {"orgs/a.md": (text, token, PARTS)}
-    plugin.parts_job = Job(Helper(enabled=False), future, lambda: {"orgs/a.md": ("<p>made</p>", [], {})})
-    assert plugin._rendered_parts("orgs/a.md", text) is None
+    _finishing(plugin, future, {"orgs/a.md": ("", [], {}, "<p>here</p>")})
+    assert plugin._finished("orgs/a.md", "") == ("", [], {}, "<p>here</p>")
     assert future.cancelled()
-    done: cf.Future[object] = cf.Future()
-    done.set_result({"orgs/a.md": ("<p>made</p>", [], {})})
-    plugin.parts_rendered, plugin.parts_job = None, Job(Helper(enabled=False), done, dict)
-    assert plugin._rendered_parts("orgs/a.md", text) == ("<p>made</p>", [], {})
 
 
 def test_a_large_answer_comes_back_through_a_file_the_helper_removes(tmp_path: Path) -> None:

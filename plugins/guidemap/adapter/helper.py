@@ -7,9 +7,11 @@ goes on (as Material's social plugin hands its cards to an executor and collects
 * **the guide map's folium part** (:func:`render_maps`): importing folium (with numpy and branca)
   alone takes about half a second; the pool's process has it imported before it is asked, and
   renders the maps while the build reads the profiles;
-* **the printable guide's QR codes** (:func:`qr_images`): about a millisecond each in pure
-  Python; asked for once the profiles are read, put into the guide's pages only when MkDocs
-  writes them, one of the last steps of a build;
+* **the generated pages' finishing** (:func:`finish_pages`): a group's contributed Markdown
+  converted and sanitized, put into the page the core made, its Thai words kept whole; in
+  batches the build takes back when it gets there first (see the plugin's ``_finished``);
+* **the printable guide's QR codes** (:func:`qr_images`): asked for once the pages are listed,
+  put into the guide's pages only when MkDocs writes them, one of the last steps of a build;
 * **the search index** (:func:`count_pages`, :func:`write_counted_index`): pages are sent as
   they render, a batch at a time; the worker splits them into sections
   (guidemap.adapter.search_sections), cuts their Thai into words and counts them while the build
@@ -87,28 +89,38 @@ def qr_images(addresses: list[str]) -> dict[str, str]:
     return {address: qr_image(address) for address in addresses}
 
 
-# A generated page's contributed Markdown as the build's page renders it: its HTML, its table
-# of contents' tokens and its parts cut out and sanitized (htmlkit.render_parts).
-RenderedParts = tuple[str, list[Any], dict[str, str]]  # (HTML, toc tokens, parts)
+# A generated page as the build finishes it: the HTML of its contributed Markdown and its table
+# of contents' tokens (GeneratedHtmlPage.render), its parts cut out and sanitized, and its
+# content: the core's HTML with the parts put in and Thai words kept whole (on_page_content).
+Finished = tuple[str, list[Any], dict[str, str], str]
+# What a generated page's finishing needs: the core's HTML, its contributed Markdown joined
+# (htmlkit.join_parts; "" for none), the parts' token and the parts.
+Unfinished = tuple[str, str, str, tuple[tuple[str, str], ...]]
 
 
-def render_markdown_parts(extensions: list[Any], configs: dict[str, Any],
-                          texts: Mapping[str, tuple[str, str, tuple[tuple[str, str], ...]]]
-                          ) -> dict[str, RenderedParts]:
-    """Each generated page's joined parts (``src_uri → (Markdown, token, parts)``, made by
-    htmlkit.join_parts) through one converter with the site's extensions, as
-    ``GeneratedHtmlPage.render`` converts them, then cut and sanitized as ``on_page_content``
-    does: the same steps on the same text, so the same bytes in the worker or here."""
+def finish_pages(extensions: list[Any], configs: dict[str, Any],
+                 pages: Mapping[str, Unfinished]) -> dict[str, Finished]:
+    """Generated pages (``src_uri → Unfinished``) finished as the build's own hooks finish
+    them: the Markdown through one converter with the site's extensions, as
+    ``GeneratedHtmlPage.render`` converts it, then cut, sanitized, put in and wrapped as
+    ``on_page_content`` does: the same steps on the same text, so the same bytes in the worker
+    or here."""
     import markdown
 
-    from guidemap.outputs.html.htmlkit import render_parts
+    from guidemap.outputs.html import thaiwrap
+    from guidemap.outputs.html.htmlkit import put_parts, render_parts
 
-    converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
-    out: dict[str, RenderedParts] = {}
-    for src, (text, token, parts) in texts.items():
-        converter.reset()  # the documented way to reuse a converter for another document
-        made = converter.convert(text)
-        out[src] = (made, getattr(converter, "toc_tokens", []), render_parts(made, parts, token))
+    converter: markdown.Markdown | None = None
+    out: dict[str, Finished] = {}
+    for src, (page_html, text, token, parts) in pages.items():
+        made, tokens, chunks = "", list[Any](), dict[str, str]()
+        if parts:
+            if converter is None:
+                converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
+            converter.reset()  # the documented way to reuse a converter for another document
+            made = converter.convert(text)
+            tokens, chunks = getattr(converter, "toc_tokens", []), render_parts(made, parts, token)
+        out[src] = (made, tokens, chunks, thaiwrap.keep_words(put_parts(page_html, chunks)))
     return out
 
 

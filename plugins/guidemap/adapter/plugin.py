@@ -14,7 +14,7 @@ import gc
 import html
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,14 +46,14 @@ import markdown
 
 from guidemap.adapter.helper import (
     PAGES_PER_BATCH,
+    Finished,
     Helper,
     Job,
-    RenderedParts,
     count_pages,
+    finish_pages,
     index_here,
     qr_images,
     render_maps,
-    render_markdown_parts,
     write_cards,
     write_counted_index,
     write_feeds,
@@ -142,6 +142,9 @@ _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOT
 _NO_FRONT_MATTER = "---\n{}\n---\n"
 CARDS_CACHE = ".cache/guidemap/cards"  # beside mkdocs.yml; drawn share cards, kept between builds
 CARDS_PER_JOB = 50  # share cards a job: what the worker has not begun by the end, the build draws
+# Generated pages a finishing job (helper.finish_pages): a few hundredths of a second each, so
+# the build waits little for one the worker is in the middle of.
+PAGES_PER_FINISH = 100
 
 
 def _drop_gone_headings(page: Page, html_text: str) -> None:
@@ -170,7 +173,7 @@ class GeneratedHtmlPage(Page):
     """
 
     def __init__(self, gen: GeneratedPage, file: File, config: Any, converter: markdown.Markdown,
-                 rendered: Callable[[str, str], RenderedParts | None]) -> None:
+                 rendered: Callable[[str, str], Finished | None]) -> None:
         super().__init__(None, file, config)
         self._gen_html = gen.html
         self._converter = converter
@@ -221,11 +224,13 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.site: SiteInfo | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.contributed: dict[str, ContributedPage] = {}
-        # The generated pages' contributed Markdown (src_uri → joined text, token, parts), rendered
-        # by the worker while MkDocs renders the stories (the generated pages come after them).
+        # The generated pages' contributed Markdown (src_uri → joined text, token, parts).
         self.part_texts: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {}
-        self.parts_job: Job[dict[str, RenderedParts]] | None = None
-        self.parts_rendered: dict[str, RenderedParts] | None = None
+        # The generated pages finished in batches (see _finished): each page's batch, the
+        # batches not yet collected, and the pages of collected batches not yet rendered.
+        self.finish_at: dict[str, int] = {}
+        self.finish_jobs: list[Job[dict[str, Finished]] | None] = []
+        self.finished: dict[str, Finished] = {}
         # The pages to index, in order, for the build to index them itself if the worker
         # fails: MkDocs' page (whose HTML MkDocs keeps to the end of the build), or the entry
         # made from the model. What goes to the worker waits in `batch` only until it is sent.
@@ -269,7 +274,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: Any) -> Any:
         # Per-build state: the plugin object can outlive a `serve` rebuild.
         self.pages, self.contributed, self.data = {}, {}, None
-        self.part_texts, self.parts_job, self.parts_rendered = {}, None, None
+        self.part_texts, self.finish_at, self.finish_jobs, self.finished = {}, {}, [], {}
         self.to_index, self.batch, self.sent_pages = [], [], 0
         self.maps_job = self.qr_job = self.index_job = self.feeds_job = None
         self.templates_job = None
@@ -346,11 +351,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 f"guidemap: {len(result.problems)} problem(s) in profiles or stories; nothing is "
                 f"published until they are fixed:\n{result.problems.report()}")
         self.data = result.dataset
-        if self.helper is not None:  # the maps are needed first (on_files), the codes last
+        if self.helper is not None:  # the maps are needed first (on_files)
             self.maps_job = self.helper.submit(render_maps, map_view.map_requests(self.data, result.network))
-            if config.site_url:
-                self.qr_job = self.helper.submit(qr_images, [
-                    a for o in self.data.orgs if (a := guide.page_address(config.site_url, o.id))])
         self.site = SiteInfo(
             name=config.site_name,
             url=config.site_url or None,
@@ -394,17 +396,11 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         maps = map_view.MapRenders(self.maps_job.result() if self.maps_job is not None else {})
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir),
                                feeds_later=True, maps=maps, cards_later=True, files_later=True)
-        # The generated pages' Markdown parts first: the pages need them once the stories are
-        # rendered (MkDocs renders the docs folder's pages first), and the worker is free by then.
-        # Only when there are stories enough to give it that time (about a millisecond each, a
-        # quarter of one for a part): with few, the pages would get there first and both
-        # processes would render the parts.
         self.part_texts = {p.src_uri: (*join_parts(p.parts), p.parts) for p in outputs.pages if p.parts}
-        self.parts_rendered = None
-        ahead = 4 * len(outputs.contributed) >= len(self.part_texts) > 0
-        self.parts_job = (self.helper.submit(render_markdown_parts, list(config.markdown_extensions),
-                                             dict(config.mdx_configs or {}), self.part_texts)
-                          if ahead else None)
+        self._finish_beside(outputs.pages, config)  # first: the pages need them first
+        if config.site_url:  # the guide's codes last: its pages are written at the end
+            self.qr_job = self.helper.submit(qr_images, [
+                a for o in self.data.orgs if (a := guide.page_address(config.site_url, o.id))])
         # The files no page needs, asked for first: the worker has time for them before the
         # pages to index come (it is idle at the end of a build); written before last_files.
         if outputs.later_files is not None:
@@ -427,7 +423,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                                   "generated page; remove or rename it")
             file = File.generated(config, page.src_uri, content="")
             files.append(file)
-            GeneratedHtmlPage(page, file, config, converter, self._rendered_parts)  # sets file.page
+            GeneratedHtmlPage(page, file, config, converter, self._finished)  # sets file.page
             self.pages[page.src_uri] = page
         self.contributed = outputs.contributed
         for path, content in sorted(outputs.files.items()):
@@ -482,22 +478,36 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             page.meta = self._meta(doc.title, doc.description, doc.head, doc.author)
         return markdown
 
-    def _rendered_parts(self, src: str, markdown_text: str) -> RenderedParts | None:
-        """The worker's rendering of a generated page's parts, if it was ready by the first
-        generated page and rendered this very Markdown (another plugin may have changed the
-        page's Markdown since); None: the page renders its own."""
-        if self.parts_rendered is None:  # decided at the first generated page, for them all
-            job = self.parts_job
-            if job is not None and job.done():
-                self.parts_rendered = job.result()
-            else:  # not ready (few stories rendered before these pages): never waited for
-                if job is not None:
-                    job.take_back()
-                self.parts_rendered = {}
-        entry = self.part_texts.get(src)
-        if entry is None or entry[0] != markdown_text:
-            return None
-        return self.parts_rendered.get(src)
+    def _finish_beside(self, pages: Sequence[GeneratedPage], config: Any) -> None:
+        """The generated pages' finishing (helper.finish_pages) handed to the worker in
+        batches, the last batch first. MkDocs renders these pages in order, after the docs
+        folder's, and at each batch does itself the ones the worker has not begun (_finished):
+        with profiles alone the two meet in the middle; with stories ahead, the worker has
+        finished them all by then."""
+        assert self.helper is not None
+        extensions, configs = list(config.markdown_extensions), dict(config.mdx_configs or {})
+        batches = [pages[i:i + PAGES_PER_FINISH] for i in range(0, len(pages), PAGES_PER_FINISH)]
+        self.finish_at = {page.src_uri: n for n, batch in enumerate(batches) for page in batch}
+        jobs: list[Job[dict[str, Finished]] | None] = [None] * len(batches)
+        for n in reversed(range(len(batches))):
+            unfinished = {p.src_uri: (p.html, *self.part_texts.get(p.src_uri, ("", "", ())))
+                          for p in batches[n]}
+            jobs[n] = self.helper.submit(finish_pages, extensions, configs, unfinished)
+        self.finish_jobs, self.finished = jobs, {}
+
+    def _finished(self, src: str, markdown_text: str) -> Finished | None:
+        """A generated page finished by its batch's job, if from this very Markdown (another
+        plugin may have changed the page's Markdown since); None: the page finishes itself.
+        The first page of a batch collects it: the worker's answer, its end waited for if the
+        worker is in the middle of it, or, not begun, taken back and done here in one go."""
+        at = self.finish_at.get(src)
+        if at is not None and src not in self.finished and (job := self.finish_jobs[at]) is not None:
+            self.finish_jobs[at] = None
+            if not job.done():
+                job.take_back()
+            self.finished.update(job.result())
+        sent = self.part_texts[src][0] if src in self.part_texts else ""
+        return self.finished.get(src) if markdown_text == sent else None
 
     @staticmethod
     def _meta(title: str, description: str, head: str, author: str | None = None) -> dict[str, Any]:
@@ -512,15 +522,15 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         searching = self.searching
         if src in self.pages:
             gen = self.pages[src]
-            chunks: dict[str, str] = {}
-            if gen.parts:
-                made = self._rendered_parts(src, page.markdown or "")
-                chunks = (made[2] if made is not None and made[0] == html_text
-                          else render_parts(html_text, gen.parts, self.part_texts[src][1]))
+            made = self._finished(src, page.markdown or "")
+            self.finished.pop(src, None)
+            if made is None or made[0] != html_text:  # another plugin changed it: finished here
+                chunks = render_parts(html_text, gen.parts, self.part_texts[src][1]) if gen.parts else {}
+                made = (html_text, [], chunks, thaiwrap.keep_words(put_parts(gen.html, chunks)))
             if gen.indexed_from_model and searching:
-                entry = search.model_entry(page.url, gen, chunks)
+                entry = search.model_entry(page.url, gen, made[2])
                 self._index(None, ["docs", [[entry["location"], entry["title"], entry["text"]]]])
-            return thaiwrap.keep_words(put_parts(gen.html, chunks))
+            return made[3]
         if src in self.contributed:
             if src in self.story_slugs:
                 self.story_html[self.story_slugs[src]] = html_text  # the feeds reuse it
@@ -636,7 +646,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 write_files(config.site_dir, self._last_files(Path(config.site_dir), helper))
         finally:
             self.to_index, self.story_html = [], {}  # nothing of this build kept until the next
-            self.part_texts, self.parts_rendered = {}, None
+            self.part_texts, self.finish_at, self.finish_jobs, self.finished = {}, {}, [], {}
             self.surveys = []
             gc.unfreeze()  # collected again: a `serve` rebuild frees this build's objects
             if helper is not None:
