@@ -33,8 +33,8 @@ here: the same functions on the same inputs, so the same bytes either way.
 
 The pool is ``concurrent.futures.ProcessPoolExecutor`` with one worker and a ``forkserver``
 context: ``fork`` can deadlock in a process with threads (``mkdocs serve`` has them), and the
-fork server, started once per process, imports folium and the search's modules (:data:`PRELOAD`)
-once: a ``mkdocs serve`` rebuild's worker starts with them in memory. As with any
+fork server, started once per process, imports folium (:data:`PRELOAD`) once: a ``mkdocs serve``
+rebuild's worker starts with it in memory. As with any
 ``multiprocessing`` start method but ``fork``, the worker imports the main script (as
 ``__mp_main__``): a script that builds a site must do it under ``if __name__ == "__main__":``.
 A large answer (the guide's QR codes, the generated pages' parts) comes back through a file in a
@@ -53,10 +53,13 @@ import tempfile
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from guidemap.outputs.map.settings import MapRequest, Rendered
 from guidemap.outputs.pictures.cards import Card
+
+if TYPE_CHECKING:
+    from guidemap.outputs.search.index import IndexBuilder
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -71,8 +74,9 @@ PAGES_PER_BATCH = 200
 # sys.getswitchinterval(), 5 ms), and the worker waits until its answer is read: the guide's
 # QR codes (5 MB) held it up for 0.7 s, and the theme's templates waited behind them.
 LARGE_ANSWER = 1 << 16
-PRELOAD = ["guidemap.outputs.map.folium_render", "guidemap.outputs.search.index",
-           "guidemap.adapter.search_sections", "guidemap.adapter.helper"]
+# Only what the worker's first job needs: the maps are waited for at the build's on_files, and
+# the search's modules (a tenth of a second more) are imported by its first count, later.
+PRELOAD = ["guidemap.outputs.map.folium_render", "guidemap.adapter.helper"]
 
 
 # -- the work (run in the worker, or here when the pool cannot) ---------------------------------
@@ -176,13 +180,20 @@ def index_here(site_dir: str, messages: list[list[object]]) -> int:
 
 class _Counting:
     """The worker's index so far. It lives in the worker process, which serves one build: the
-    pool's initializer makes it, and it is never made in the build's own process."""
+    pool's initializer makes it, and it is never made in the build's own process. Its builder
+    (and the search's modules) come with the first page: the worker starts with the maps."""
 
     def __init__(self) -> None:
-        from guidemap.outputs.search.index import IndexBuilder
-
-        self.index = IndexBuilder()
+        self._index: IndexBuilder | None = None
         self.pages = 0
+
+    @property
+    def index(self) -> IndexBuilder:
+        if self._index is None:
+            from guidemap.outputs.search.index import IndexBuilder
+
+            self._index = IndexBuilder()
+        return self._index
 
 
 _counting: _Counting | None = None
