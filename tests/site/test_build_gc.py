@@ -1,6 +1,7 @@
 """What a build makes is left out of the garbage collector's full passes while the build runs
 (adapter/plugin.py, _set_aside) and handed back when it ends, failed or not: a `mkdocs serve`
-process must free one build's dataset and pages before the next."""
+process must free one build's dataset and pages before the next. When the command ends
+(on_shutdown), everything is set aside for the process's exit, and a later build hands it back."""
 
 from __future__ import annotations
 
@@ -50,3 +51,13 @@ def test_a_failed_build_hands_them_back_too(tmp_path: Path, monkeypatch: pytest.
     with pytest.raises(RuntimeError):
         mkdocs_build(_config(tmp_path))
     assert gc.get_freeze_count() == 0
+
+
+def test_the_end_of_the_command_sets_everything_aside_until_a_next_build(tmp_path: Path) -> None:
+    try:
+        GuideMapPlugin().on_shutdown()
+        assert gc.get_freeze_count() > 0  # the interpreter's last collection skips it
+        mkdocs_build(_config(tmp_path))  # a next build in the same process
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
