@@ -304,6 +304,8 @@ class Helper:
         self._pool: cf.Executor | None = None
         self._broken = not enabled
         self.helped = 0  # answers that came from the pool
+        self._pending = 0  # jobs sent and not answered yet (idle)
+        self._pending_lock = threading.Lock()
         # Work asked for while the pool starts, handed over by the starting thread in order.
         self._lock = threading.Lock()
         self._early: list[tuple[Callable[..., object], tuple[Any, ...], cf.Future[Any]]] | None = None
@@ -347,15 +349,32 @@ class Helper:
             if self._early is not None:  # still starting: handed over once it has
                 placeholder: cf.Future[T] = cf.Future()
                 self._early.append((fn, args, placeholder))
-                return placeholder
+                return self._counted(placeholder)
             pool = self._pool
         if pool is None or self._broken:
             return None
         try:
-            return pool.submit(_answer, self._spool, fn, *args)
+            return self._counted(pool.submit(_answer, self._spool, fn, *args))
         except Exception as exc:  # a pool that broke since (BrokenProcessPool), or shut down
             self.failed(exc)
             return None
+
+    def _counted(self, future: cf.Future[T]) -> cf.Future[T]:
+        with self._pending_lock:
+            self._pending += 1
+        future.add_done_callback(self._one_less)  # answered, failed or taken back
+        return future
+
+    def _one_less(self, future: cf.Future[Any]) -> None:
+        # Its own lock: a job taken back is cancelled under _lock, which runs this at once.
+        with self._pending_lock:
+            self._pending -= 1
+
+    @property
+    def idle(self) -> bool:
+        """Whether the worker has nothing left to do (every job sent is answered): work that
+        the build would otherwise do itself is worth handing over only then."""
+        return not self._broken and self._pending == 0
 
     @property
     def working(self) -> bool:

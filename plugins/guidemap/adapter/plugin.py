@@ -226,10 +226,13 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.contributed: dict[str, ContributedPage] = {}
         # The generated pages' contributed Markdown (src_uri → joined text, token, parts).
         self.part_texts: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {}
-        # The generated pages finished in batches (see _finished): each page's batch, the
-        # batches not yet collected, and the pages of collected batches not yet rendered.
+        # The generated pages finished in batches (see _finish_beside): each page's batch, each
+        # batch's work and job (None once collected), the next batch the worker may be handed
+        # and the batch MkDocs has reached, and the pages of collected batches not yet rendered.
         self.finish_at: dict[str, int] = {}
+        self.finish_work: list[functools.partial[dict[str, Finished]]] = []
         self.finish_jobs: list[Job[dict[str, Finished]] | None] = []
+        self.finish_next = self.finish_main = -1
         self.finished: dict[str, Finished] = {}
         # The pages to index, in order, for the build to index them itself if the worker
         # fails: MkDocs' page (whose HTML MkDocs keeps to the end of the build), or the entry
@@ -274,7 +277,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: Any) -> Any:
         # Per-build state: the plugin object can outlive a `serve` rebuild.
         self.pages, self.contributed, self.data = {}, {}, None
-        self.part_texts, self.finish_at, self.finish_jobs, self.finished = {}, {}, [], {}
+        self.part_texts, self.finish_at, self.finish_work, self.finish_jobs = {}, {}, [], []
+        self.finished = {}
         self.to_index, self.batch, self.sent_pages = [], [], 0
         self.maps_job = self.qr_job = self.index_job = self.feeds_job = None
         self.templates_job = None
@@ -351,8 +355,11 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 f"guidemap: {len(result.problems)} problem(s) in profiles or stories; nothing is "
                 f"published until they are fixed:\n{result.problems.report()}")
         self.data = result.dataset
-        if self.helper is not None:  # the maps are needed first (on_files)
+        if self.helper is not None:  # the maps are needed first (on_files), the codes last
             self.maps_job = self.helper.submit(render_maps, map_view.map_requests(self.data, result.network))
+            if config.site_url:  # made while the build lists its pages (the worker is free then)
+                self.qr_job = self.helper.submit(qr_images, [
+                    a for o in self.data.orgs if (a := guide.page_address(config.site_url, o.id))])
         self.site = SiteInfo(
             name=config.site_name,
             url=config.site_url or None,
@@ -397,10 +404,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir),
                                feeds_later=True, maps=maps, cards_later=True, files_later=True)
         self.part_texts = {p.src_uri: (*join_parts(p.parts), p.parts) for p in outputs.pages if p.parts}
-        self._finish_beside(outputs.pages, config)  # first: the pages need them first
-        if config.site_url:  # the guide's codes last: its pages are written at the end
-            self.qr_job = self.helper.submit(qr_images, [
-                a for o in self.data.orgs if (a := guide.page_address(config.site_url, o.id))])
+        # First, if MkDocs gets to these pages at once (fewer docs pages than a batch come first).
+        self._finish_beside(outputs.pages, config, at_once=len(outputs.contributed) < PAGES_PER_FINISH)
         # The files no page needs, asked for first: the worker has time for them before the
         # pages to index come (it is idle at the end of a build); written before last_files.
         if outputs.later_files is not None:
@@ -478,31 +483,51 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             page.meta = self._meta(doc.title, doc.description, doc.head, doc.author)
         return markdown
 
-    def _finish_beside(self, pages: Sequence[GeneratedPage], config: Any) -> None:
-        """The generated pages' finishing (helper.finish_pages) handed to the worker in
-        batches, the last batch first. MkDocs renders these pages in order, after the docs
-        folder's, and at each batch does itself the ones the worker has not begun (_finished):
-        with profiles alone the two meet in the middle; with stories ahead, the worker has
-        finished them all by then."""
+    def _finish_beside(self, pages: Sequence[GeneratedPage], config: Any, at_once: bool) -> None:
+        """The generated pages' finishing (helper.finish_pages), in batches. MkDocs renders
+        these pages in order after the docs folder's, and finishes each batch itself unless the
+        worker was handed it (_finished). The worker is handed batches from the last one:
+        ``at_once``, all of them now (MkDocs gets to them at once: the two meet in the middle);
+        otherwise one at a time whenever it is idle (_feed_worker), never before its other work:
+        with stories ahead, the worker has their search index to make, and the build waits for
+        that at its end."""
         assert self.helper is not None
         extensions, configs = list(config.markdown_extensions), dict(config.mdx_configs or {})
         batches = [pages[i:i + PAGES_PER_FINISH] for i in range(0, len(pages), PAGES_PER_FINISH)]
         self.finish_at = {page.src_uri: n for n, batch in enumerate(batches) for page in batch}
-        jobs: list[Job[dict[str, Finished]] | None] = [None] * len(batches)
-        for n in reversed(range(len(batches))):
-            unfinished = {p.src_uri: (p.html, *self.part_texts.get(p.src_uri, ("", "", ())))
-                          for p in batches[n]}
-            jobs[n] = self.helper.submit(finish_pages, extensions, configs, unfinished)
-        self.finish_jobs, self.finished = jobs, {}
+        texts = self.part_texts
+        self.finish_work = [
+            functools.partial(finish_pages, extensions, configs,
+                              {p.src_uri: (p.html, *texts.get(p.src_uri, ("", "", ()))) for p in batch})
+            for batch in batches]
+        self.finish_jobs = [Job(self.helper, None, work) for work in self.finish_work]  # done here
+        self.finish_next, self.finish_main, self.finished = len(batches) - 1, -1, {}
+        while at_once and self._hand_over():
+            pass
+
+    def _hand_over(self) -> bool:
+        """Hand the worker the last batch MkDocs has not reached, if there is one."""
+        n = self.finish_next
+        if n <= self.finish_main or self.helper is None or not self.helper.working:
+            return False
+        work = self.finish_work[n]
+        self.finish_jobs[n] = self.helper.submit(work.func, *work.args)
+        self.finish_next = n - 1
+        return True
+
+    def _feed_worker(self) -> None:
+        if self.helper is not None and self.helper.idle:
+            self._hand_over()
 
     def _finished(self, src: str, markdown_text: str) -> Finished | None:
         """A generated page finished by its batch's job, if from this very Markdown (another
         plugin may have changed the page's Markdown since); None: the page finishes itself.
         The first page of a batch collects it: the worker's answer, its end waited for if the
-        worker is in the middle of it, or, not begun, taken back and done here in one go."""
+        worker is in the middle of it; a batch it has not begun is taken back, and one never
+        handed over is done here, in one go."""
         at = self.finish_at.get(src)
         if at is not None and src not in self.finished and (job := self.finish_jobs[at]) is not None:
-            self.finish_jobs[at] = None
+            self.finish_jobs[at], self.finish_main = None, max(self.finish_main, at)
             if not job.done():
                 job.take_back()
             self.finished.update(job.result())
@@ -520,6 +545,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_page_content(self, html_text: str, page: Any, config: Any, files: Files) -> str:
         src = page.file.src_uri
         searching = self.searching
+        self._feed_worker()
         if src in self.pages:
             gen = self.pages[src]
             made = self._finished(src, page.markdown or "")
@@ -646,7 +672,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 write_files(config.site_dir, self._last_files(Path(config.site_dir), helper))
         finally:
             self.to_index, self.story_html = [], {}  # nothing of this build kept until the next
-            self.part_texts, self.finish_at, self.finish_jobs, self.finished = {}, {}, [], {}
+            self.part_texts, self.finish_at, self.finish_work, self.finish_jobs = {}, {}, [], []
+            self.finished = {}
             self.surveys = []
             gc.unfreeze()  # collected again: a `serve` rebuild frees this build's objects
             if helper is not None:
