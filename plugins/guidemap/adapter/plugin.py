@@ -145,6 +145,7 @@ CARDS_PER_JOB = 50  # share cards a job: what the worker has not begun by the en
 # Generated pages a finishing job (helper.finish_pages): a few hundredths of a second each, so
 # the build waits little for one the worker is in the middle of.
 PAGES_PER_FINISH = 100
+QR_PER_JOB = 250  # the guide's codes a job (a twentieth of a second): some wait behind the pages
 
 
 def _drop_gone_headings(page: Page, html_text: str) -> None:
@@ -242,7 +243,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.sent_pages = 0
         self.helper: Helper | None = None
         self.maps_job: Job[dict[MapRequest, Rendered]] | None = None
-        self.qr_job: Job[dict[str, str]] | None = None
+        # The guide's codes, a job for each QR_PER_JOB addresses: (addresses, job).
+        self.qr_jobs: list[tuple[list[str], Job[dict[str, str]]]] = []
         self.templates_job: Job[Compiled | None] | None = None  # the theme compiled (adapter/templates.py)
         self.index_job: Job[int] | None = None
         self.feeds_job: Job[int] | None = None
@@ -280,7 +282,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.part_texts, self.finish_at, self.finish_work, self.finish_jobs = {}, {}, [], []
         self.finished = {}
         self.to_index, self.batch, self.sent_pages = [], [], 0
-        self.maps_job = self.qr_job = self.index_job = self.feeds_job = None
+        self.maps_job = self.index_job = self.feeds_job = None
+        self.qr_jobs = []
         self.templates_job = None
         self.cards_jobs, self.later_job, self.later_placeholders = [], None, []
         self.later_feeds, self.feed_files, self.story_slugs, self.story_html = (), {}, {}, {}
@@ -320,6 +323,11 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                                                      # Material's, named by a variable
                                                      f"partials/languages/{config.theme.get('language')}.html"],
                                                     here=no_templates)
+        if self.helper is not None and config.site_url:  # the guide's codes, needed last: made
+            # while the build lists its pages (the worker is free then), or later (_finish_beside)
+            addresses = [a for o in self.data.orgs if (a := guide.page_address(config.site_url, o.id))]
+            chunks = [addresses[i:i + QR_PER_JOB] for i in range(0, len(addresses), QR_PER_JOB)]
+            self.qr_jobs = [(chunk, self.helper.submit(qr_images, chunk)) for chunk in chunks]
         if config.theme.get("favicon") in (None, "assets/images/favicon.png"):  # Material's own logo
             config.theme["favicon"] = icons.FAVICON  # the site's generated pin (outputs/html/icons.py)
         _thai_heading_ids(config)
@@ -355,11 +363,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 f"guidemap: {len(result.problems)} problem(s) in profiles or stories; nothing is "
                 f"published until they are fixed:\n{result.problems.report()}")
         self.data = result.dataset
-        if self.helper is not None:  # the maps are needed first (on_files), the codes last
+        if self.helper is not None:  # the maps are needed first (on_files)
             self.maps_job = self.helper.submit(render_maps, map_view.map_requests(self.data, result.network))
-            if config.site_url:  # made while the build lists its pages (the worker is free then)
-                self.qr_job = self.helper.submit(qr_images, [
-                    a for o in self.data.orgs if (a := guide.page_address(config.site_url, o.id))])
         self.site = SiteInfo(
             name=config.site_name,
             url=config.site_url or None,
@@ -502,8 +507,14 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             for batch in batches]
         self.finish_jobs = [Job(self.helper, None, work) for work in self.finish_work]  # done here
         self.finish_next, self.finish_main, self.finished = len(batches) - 1, -1, {}
-        while at_once and self._hand_over():
+        if not at_once:
+            return
+        # The guide's codes are needed last: those the worker has not begun wait behind these.
+        later = [(n, chunk) for n, (chunk, job) in enumerate(self.qr_jobs) if job.take_back()]
+        while self._hand_over():
             pass
+        for n, chunk in later:
+            self.qr_jobs[n] = (chunk, self.helper.submit(qr_images, chunk))
 
     def _hand_over(self) -> bool:
         """Hand the worker the last batch MkDocs has not reached, if there is one."""
@@ -642,8 +653,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     # -- search ---------------------------------------------------------------------------
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         if page.file.src_uri in self.pages and page.url.startswith(urls.GUIDE):  # written late: codes ready
-            if self.qr_codes is None:  # asked once: the answer serves every page of the guide
-                self.qr_codes = self.qr_job.result() if self.qr_job is not None else {}
+            if self.qr_codes is None:  # asked once: the answers serve every page of the guide
+                self.qr_codes = {a: code for _, job in self.qr_jobs for a, code in job.result().items()}
             output = guide.put_codes(output, self.qr_codes)
         # Material adds an <h1> with the page's title only to content without one (its
         # partials/content.html asks the same); the content's own were cut in on_page_content.
