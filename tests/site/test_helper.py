@@ -274,8 +274,9 @@ def test_the_pool_finishes_a_generated_page_as_the_page_would(tmp_path: Path) ->
     page_html = f"<h1>กลุ่มอาสาสมัครชายหาด</h1>{part_marker('description')}<ul>{part_marker('needs')}</ul>"
     plain_html = "<h2>สมาชิกเครือข่ายเยาวชนปัตตานี</h2>"
     finished = thaiwrap.keep_words(put_parts(page_html, chunks))
-    expected: dict[str, object] = {"orgs/a.md": (made, getattr(converter, "toc_tokens", None), chunks, finished),
-                "orgs/b.md": ("", [], {}, thaiwrap.keep_words(plain_html))}
+    tokens = getattr(converter, "toc_tokens", None)
+    expected: dict[str, object] = {"orgs/a.md": (made, tokens, chunks, finished),
+                                   "orgs/b.md": ("", [], {}, thaiwrap.keep_words(plain_html))}
     helper = Helper(enabled=True)
     try:
         job = helper.submit(finish_pages, EXTENSIONS, configs, {"orgs/a.md": (page_html, text, token, PARTS),
