@@ -165,3 +165,10 @@ def test_without_javascript_only_the_plain_links_show(browser: Any, serve: Any,
         assert page.locator(".gm-share button:visible").count() == 0
     finally:
         context.close()
+
+
+def test_the_build_keeps_its_drawn_pictures_beside_mkdocs_yml(repo_site: Path) -> None:
+    """The icons and the default share picture, drawn once and kept for the next build
+    (outputs/pictures/kept.py), in the folder beside mkdocs.yml the share cards use too."""
+    kept = sorted(p.name for p in (repo_site.parent / ".cache" / "guidemap" / "pictures").glob("*.png"))
+    assert len(kept) >= 5  # four icon sizes and the default share picture

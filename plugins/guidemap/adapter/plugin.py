@@ -141,6 +141,7 @@ _ANCHOR_ID = re.compile(r'id="(?<=\sid=")([^"]+)"')
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _NO_FRONT_MATTER = "---\n{}\n---\n"
 CARDS_CACHE = ".cache/guidemap/cards"  # beside mkdocs.yml; drawn share cards, kept between builds
+PICTURES_CACHE = ".cache/guidemap/pictures"  # the icons and the default share picture, likewise
 CARDS_PER_JOB = 50  # share cards a job: what the worker has not begun by the end, the build draws
 # Generated pages a finishing job (helper.finish_pages): a few hundredths of a second each, so
 # the build waits little for one the worker is in the middle of.
@@ -407,7 +408,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self._refuse_files(files, config)
         maps = map_view.MapRenders(self.maps_job.result() if self.maps_job is not None else {})
         outputs = site_outputs(self.data, self.site, root / self.config.orgs_dir, Path(config.docs_dir),
-                               feeds_later=True, maps=maps, cards_later=True, files_later=True)
+                               feeds_later=True, maps=maps, cards_later=True, files_later=True,
+                               cache=root / PICTURES_CACHE)
         self.part_texts = {p.src_uri: (*join_parts(p.parts), p.parts) for p in outputs.pages if p.parts}
         # First, if MkDocs gets to these pages at once (fewer docs pages than a batch come first).
         self._finish_beside(outputs.pages, config, at_once=len(outputs.contributed) < PAGES_PER_FINISH)
