@@ -24,14 +24,14 @@ import datetime as dt
 import mimetypes
 import posixpath
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html.parser import HTMLParser
 
 from guidemap.contract import thai
 from guidemap.contract.model.types import Dataset, Org, Story
 from guidemap.outputs.feeds.writer import Channel, Entry, day_start, xml_text
 from guidemap.outputs.feeds.writer import feed_files as write_feed
-from guidemap.outputs.html.htmlkit import absolutize, h, markdown_to_safe_html, sanitize
+from guidemap.outputs.html.htmlkit import Absolutizer, absolutize, h, markdown_to_safe_html, sanitize
 from guidemap.outputs.pages.feed_links import Feed, catalogue
 from guidemap.outputs.pages.stories import lesson_html
 from guidemap.outputs.site import urls
@@ -80,9 +80,11 @@ def _enclosure(story: Story, site: SiteInfo) -> tuple[str, int, str] | None:
     return absolute, story.image_bytes, kind or "application/octet-stream"
 
 
-def story_entry(story: Story, site: SiteInfo, orgs: Mapping[str, Org], rendered: str | None = None) -> Entry:
+def story_entry(story: Story, site: SiteInfo, orgs: Mapping[str, Org], rendered: str | None = None,
+                absolute: Callable[[str, str, str], str] = absolutize) -> Entry:
     """What every feed says about one story. ``rendered``: the story's body as its page rendered
-    it (not yet sanitized); without it the story's Markdown is rendered here."""
+    it (not yet sanitized); without it the story's Markdown is rendered here. ``absolute``:
+    :func:`~guidemap.outputs.html.htmlkit.absolutize`, or an ``Absolutizer`` made for many."""
     url = urls.absolute(site.url, urls.story(story))
     assert url is not None, "feeds are made only when the site URL is known"
     image = _enclosure(story, site)
@@ -103,7 +105,7 @@ def story_entry(story: Story, site: SiteInfo, orgs: Mapping[str, Org], rendered:
     # The page's render has its links relative to the page; Markdown's, to its source file.
     folder = (url if rendered is not None
               else urls.absolute(site.url, posixpath.dirname(story.source) + "/") or url)
-    html = xml_text(absolutize("".join(parts), url, folder))
+    html = xml_text(absolute("".join(parts), url, folder))
     # The summary, or the start of the text, cut at a Thai word boundary (plain text).
     summary = " ".join((story.summary or html_text(body)).split())
     if len(summary) > SUMMARY_CHARS:  # segment only what can be kept: newmm is slow on long text
@@ -136,12 +138,13 @@ def feed_files(data: Dataset, site: SiteInfo, feeds: Sequence[Feed] | None = Non
     feeds = catalogue(data, site) if feeds is None else feeds
     orgs = {o.id: o for o in data.orgs}
     entries: dict[str, Entry] = {}  # by slug: a story is worked out once
+    absolute = Absolutizer()  # one nh3 cleaner for every story
 
     def entry(item: Story | Entry) -> Entry:
         if isinstance(item, Entry):
             return item
         if item.slug not in entries:
-            entries[item.slug] = story_entry(item, site, orgs, (rendered or {}).get(item.slug))
+            entries[item.slug] = story_entry(item, site, orgs, (rendered or {}).get(item.slug), absolute)
         return entries[item.slug]
 
     everything = site.published(data.stories)

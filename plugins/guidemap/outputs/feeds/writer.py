@@ -116,7 +116,7 @@ class _AtomEntryLinks(BaseEntryExtension):  # type: ignore[misc]
 def _load_dc(fg: FeedGenerator) -> None:
     """What ``fg.load_extension("dc")`` registers, without the imports it tries for every feed
     (a failed import of ``feedgen.ext.dc_entry`` searches the path each time: 1,263 feeds at
-    2,000 groups). tests/properties/test_properties_feed_writer.py compares the two."""
+    2,000 groups). tests/properties/test_properties_feed_shortcuts.py compares the two."""
     fg.register_extension("dc", DcExtension, DcEntryExtension, atom=True, rss=True)
 
 

@@ -12,6 +12,7 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
@@ -108,16 +109,21 @@ def sanitize(fragment: str) -> str:
         return _sanitize(_valid_unicode(fragment))
 
 
+def _cleaner(attribute_filter: Callable[[str, str, str], str | None]) -> nh3.Cleaner:
+    return nh3.Cleaner(tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=attribute_filter,
+                       url_schemes=SAFE_SCHEMES, link_rel="noopener noreferrer nofollow ugc",
+                       strip_comments=True)
+
+
+@lru_cache(maxsize=1)
+def _contributed_cleaner() -> nh3.Cleaner:
+    # Built once: nh3.clean builds its cleaner on every call, which costs more than cleaning a
+    # paragraph (tests/properties/test_properties_feed_shortcuts.py compares the two).
+    return _cleaner(_contributed_filter)
+
+
 def _sanitize(fragment: str) -> str:
-    return nh3.clean(
-        fragment,
-        tags=_TAGS,
-        attributes=_ATTRIBUTES,
-        attribute_filter=_contributed_filter,
-        url_schemes=SAFE_SCHEMES,
-        link_rel="noopener noreferrer nofollow ugc",
-        strip_comments=True,
-    )
+    return _contributed_cleaner().clean(fragment)
 
 
 def _absolute(value: str, page_url: str, folder_url: str) -> str:
@@ -150,6 +156,29 @@ def absolutize(fragment: str, page_url: str, folder_url: str) -> str:
         return clean(fragment)
     except UnicodeEncodeError:
         return clean(_valid_unicode(fragment))
+
+
+class Absolutizer:
+    """:func:`absolutize` for many fragments with one nh3 cleaner (building one costs about as
+    much as cleaning a story): the feeds absolutize every story. The page and folder of the
+    fragment being cleaned are set for the call, so one instance serves one thread at a time."""
+
+    def __init__(self) -> None:
+        self._page_url = self._folder_url = ""
+        self._cleaner = _cleaner(self._keep)
+
+    def _keep(self, tag: str, attr: str, value: str) -> str | None:
+        kept = _filter(tag, attr, value)
+        if kept is not None and attr in ("href", "src"):
+            return _absolute(kept, self._page_url, self._folder_url)
+        return kept
+
+    def __call__(self, fragment: str, page_url: str, folder_url: str) -> str:
+        self._page_url, self._folder_url = page_url, folder_url
+        try:
+            return self._cleaner.clean(fragment)
+        except UnicodeEncodeError:
+            return self._cleaner.clean(_valid_unicode(fragment))
 
 
 _MD_EXTENSIONS = ["extra", "sane_lists", "smarty"]

@@ -1,0 +1,100 @@
+"""The feeds' shortcuts give what the plain calls give: the Dublin Core extension registered from
+classes imported once (writer._load_dc) against feedgen's own ``load_extension("dc")``, on feeds
+of generated items (any text, authors or none, pictures); the sanitizer built once against
+``nh3.clean`` with the same options; one ``Absolutizer`` over many fragments against
+``absolutize`` on each, on generated HTML (allowed and refused tags, links of every kind)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from unittest import mock
+
+import nh3
+from feedgen.feed import FeedGenerator
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from guidemap.outputs.feeds import writer
+from guidemap.outputs.html import htmlkit
+from guidemap.outputs.site.types import SiteInfo
+
+SITE = SiteInfo(name="เครือข่าย <ทดสอบ>", url="https://example.org/", repo_url=None)
+TEXT = st.one_of(st.text(max_size=40), st.text(alphabet="กขคยะลา <>&\"'\x01\x85]]>", max_size=40))
+SAID = TEXT.filter(lambda t: writer.xml_text(t) != "")  # feedgen refuses an empty title
+ENTRIES = st.builds(
+    writer.Entry,
+    title=SAID,
+    url=st.sampled_from(["https://example.org/a/", "https://example.org/b/"]),
+    when=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 1, 1)).map(writer.day_start),
+    summary=SAID,
+    html=st.one_of(TEXT, st.just('<p><a href="https://example.org/x">ก &amp; ข</a></p>')),
+    categories=st.lists(TEXT, max_size=3).map(tuple),
+    author=st.one_of(st.none(), TEXT),
+    enclosure=st.one_of(st.none(), st.just(("https://example.org/p.jpg", 120, "image/jpeg"))),
+)
+
+
+def _plain_dc(fg: FeedGenerator) -> None:
+    fg.load_extension("dc")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(ENTRIES, max_size=4), st.booleans(), SAID)
+def test_dc_registered_once_is_load_extension(entries: list[writer.Entry], creators: bool,
+                                              title: str) -> None:
+    channel = writer.Channel("feed.xml", "feed.atom", "news/", title, "ข่าว", creators=creators)
+    updated = writer.day_start(dt.date(2026, 1, 2))
+    fast = writer.feed_files(channel, entries, SITE, updated)
+    with mock.patch.object(writer, "_load_dc", _plain_dc):
+        plain = writer.feed_files(channel, entries, SITE, updated)
+    assert fast == plain
+    if creators and any(e.author for e in entries):
+        assert b"dc:creator" in fast["feed.xml"]
+
+
+# HTML that exercises what the cleaners decide: allowed and refused tags (a refused one keeps its
+# children, which is where a second cleaning can differ), every kind of link and picture address,
+# ids, comments, character references and text that is not valid Unicode.
+ADDRESSES = st.sampled_from(["#top", "other.md", "../x/index.md", "pic.jpg", "/abs/",
+                             "https://example.org/a?b=1#c", "http://other.site/p.png",
+                             "javascript:alert(1)", "mailto:a@b.c", "?q", "", "a b\"<"])
+OPEN = st.one_of(
+    st.sampled_from(["<p>", "<div>", "<pre>", "<pre>\n\n", "<object>", "<table>", "<tr>", "<td>", "<ul><li>",
+                     "<script>", "<style>", "<h2 id=\"x\">", "<h3 id=\"__x\">", "<span lang=\"th\">",
+                     "<a class=\"headerlink\" href=\"#h\" title=\"t\">", "<!-- c -->", "<b onclick=\"x\">"]),
+    ADDRESSES.map(lambda a: f'<a href="{a}" title="t">'),
+    ADDRESSES.map(lambda a: f'<img src="{a}" alt="ก">'),
+)
+CLOSE = st.sampled_from(["</p>", "</div>", "</pre>", "</object>", "</table>", "</a>", "</script>", "</b>",
+                         ""])
+WORDS = st.one_of(st.text(max_size=8),
+                  st.sampled_from(["ยะลา", "&amp;", "&lt;b&gt;", "\ud800", "]]>", "\n"]))
+HTML = st.lists(st.one_of(OPEN, CLOSE, WORDS), max_size=14).map("".join)
+
+
+def _plain_sanitize(fragment: str) -> str:
+    return nh3.clean(fragment, tags=htmlkit._TAGS, attributes=htmlkit._ATTRIBUTES,
+                     attribute_filter=htmlkit._contributed_filter, url_schemes=htmlkit.SAFE_SCHEMES,
+                     link_rel="noopener noreferrer nofollow ugc", strip_comments=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HTML)
+def test_sanitize_is_nh3_clean(fragment: str) -> None:
+    try:
+        expected = _plain_sanitize(fragment)
+    except UnicodeEncodeError:
+        expected = _plain_sanitize(htmlkit._valid_unicode(fragment))
+    assert htmlkit.sanitize(fragment) == expected
+
+
+PAGES = st.sampled_from([("https://example.org/s/a/", "https://example.org/s/a/"),
+                         ("https://example.org/s/b/", "https://example.org/content/stories/")])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(HTML, PAGES), max_size=5))
+def test_one_absolutizer_is_absolutize(fragments: list[tuple[str, tuple[str, str]]]) -> None:
+    absolute = htmlkit.Absolutizer()  # one for all, as the feeds use it
+    for fragment, (page, folder) in fragments:
+        assert absolute(fragment, page, folder) == htmlkit.absolutize(fragment, page, folder)
