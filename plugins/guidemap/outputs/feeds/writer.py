@@ -32,7 +32,9 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
+from typing import NamedTuple
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
@@ -81,6 +83,27 @@ class Entry:
     categories: tuple[str, ...] = ()
     author: str | None = None
     enclosure: tuple[str, int, str] | None = None  # absolute URL, length in bytes, media type
+
+    @cached_property
+    def written(self) -> Written:
+        """What the writer makes of this item, worked out once however many feeds carry it."""
+        said = "\x00".join((self.url, self.title, self.summary, self.html, *self.categories))
+        digest = hashlib.sha256(said.encode("utf-8", "surrogatepass")).digest()
+        return Written(xml_text(self.title), xml_text(self.summary), xml_text(self.html),
+                       tuple(xml_text(t) for t in self.categories),
+                       xml_text(self.author or ""),
+                       dt.timedelta(seconds=int.from_bytes(digest[:4], "big") % 3600))
+
+
+class Written(NamedTuple):
+    """An :class:`Entry`'s text with only the characters XML allows, and its Atom offset."""
+
+    title: str
+    summary: str
+    html: str
+    categories: tuple[str, ...]
+    author: str  # written only when the entry has one (even if nothing of it is left)
+    offset: dt.timedelta  # see updated_times
 
 
 @dataclass(frozen=True)
@@ -152,9 +175,7 @@ def updated_times(entries: Iterable[Entry]) -> list[dt.datetime]:
     taken: set[dt.datetime] = set()
     found: list[dt.datetime] = []
     for item in entries:
-        said = "\x00".join((item.url, item.title, item.summary, item.html, *item.categories))
-        digest = hashlib.sha256(said.encode("utf-8", "surrogatepass")).digest()
-        moment = item.when + dt.timedelta(seconds=int.from_bytes(digest[:4], "big") % 3600)
+        moment = item.when + item.written.offset
         while moment in taken:
             moment += dt.timedelta(seconds=1)
         taken.add(moment)
@@ -164,20 +185,24 @@ def updated_times(entries: Iterable[Entry]) -> list[dt.datetime]:
 
 def _add(fg: FeedGenerator, item: Entry, fmt: str, creators: bool, updated: dt.datetime) -> None:
     entry = fg.add_entry(order="append")  # feedgen prepends by default
-    text = rss_html if fmt == "rss" else xml_text  # see the module's docstring
-    entry.title(text(item.title))
+    said = item.written  # already XML-safe: RSS's text is escaped as rss_html does, Atom's kept
+    if fmt == "rss":
+        title, summary = escape(said.title, quote=False), escape(said.summary, quote=False)
+    else:
+        title, summary = said.title, said.summary
+    entry.title(title)
     entry.link(href=item.url, rel="alternate")
     entry.guid(item.url, permalink=True)
     entry.published(item.when)
     entry.updated(item.when if fmt == "rss" else updated)
-    entry.summary(text(item.summary))  # RSS description, Atom summary (description() would be content)
-    entry.content(xml_text(item.html), type="html")  # escaped, never CDATA: an item may contain "]]>"
-    for term in item.categories:
-        entry.category(term=xml_text(term))
+    entry.summary(summary)  # RSS description, Atom summary (description() would be content)
+    entry.content(said.html, type="html")  # escaped, never CDATA: an item may contain "]]>"
+    for term in said.categories:
+        entry.category(term=term)
     if item.author:
-        entry.author({"name": xml_text(item.author)})
+        entry.author({"name": said.author})
         if fmt == "rss" and creators:
-            entry.dc.dc_creator(xml_text(item.author))
+            entry.dc.dc_creator(said.author)
     if item.enclosure:
         url, length, kind = item.enclosure
         if fmt == "rss":
