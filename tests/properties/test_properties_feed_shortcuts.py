@@ -3,14 +3,17 @@ classes imported once (writer._load_dc) against feedgen's own ``load_extension("
 of generated items (any text, authors or none, pictures); each item's text made XML-safe and
 its Atom offset worked out once (``Entry.written``) against doing it for every feed and format,
 as the writer did; the sanitizer built once against
-``nh3.clean`` with the same options; one ``Absolutizer`` over many fragments against
+``nh3.clean`` with the same options; a plain absolute address kept as it is against urljoin;
+one ``Absolutizer`` over many fragments against
 ``absolutize`` on each, on generated HTML (allowed and refused tags, links of every kind)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from unittest import mock
+from urllib.parse import urljoin
 
 import nh3
 from feedgen.feed import FeedGenerator
@@ -143,3 +146,45 @@ def test_one_absolutizer_is_absolutize(fragments: list[tuple[str, tuple[str, str
     absolute = htmlkit.Absolutizer()  # one for all, as the feeds use it
     for fragment, (page, folder) in fragments:
         assert absolute(fragment, page, folder) == htmlkit.absolutize(fragment, page, folder)
+
+
+def _plain_absolute(value: str, page_url: str, folder_url: str) -> str:
+    if value.startswith("#"):
+        return page_url + value
+    target = urljoin(folder_url, value)
+    path, hash_, fragment = target.partition("#")
+    if "://" not in value and path.endswith(".md"):
+        path = path.removesuffix("index.md") if path.endswith("/index.md") else path[:-3] + "/"
+    return path + hash_ + fragment
+
+
+# Addresses near the plain ones: other schemes and cases, empty hosts, and every character that
+# makes urljoin change an address (queries, fragments, parameters, spaces, tabs, brackets, dots).
+PLAIN = st.text(alphabet="ab.-_/:@%~&'+=", max_size=6)
+ODD = st.sampled_from(["", "", "?", "#", ";", "[", "]", " ", "\t", "\n", "\x00", "\x7f", "A", "ยะ", "/..",
+                       "?#"])
+ADDRESS_TEXT = st.one_of(
+    st.builds(lambda scheme, start, odd, end: scheme + start + odd + end,
+              st.sampled_from(["https://", "https://", "http://", "HTTPS://", "ftp://", "//", "https:", "",
+                               "/"]),
+              PLAIN, ODD, st.one_of(st.just(""), PLAIN)),  # urljoin drops an empty query or fragment
+    st.lists(st.sampled_from(["https://", "example.org", "ยะลา", "a.md", "index.md", "/", "..", "?", "#",
+                              ";", "[", "]", "%20", "\t"]), max_size=8).map("".join))
+BASES = st.sampled_from(["https://example.org/guide/stories/a/", "https://example.org/content/stories/",
+                         "http://example.org/", "https://x.test", ""])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(ADDRESS_TEXT, BASES, BASES)
+def test_plain_absolute_is_urljoin(value: str, page: str, folder: str) -> None:
+    try:
+        expected: str | type[ValueError] = _plain_absolute(value, page, folder)
+    except ValueError:
+        expected = ValueError
+    try:
+        got: str | type[ValueError] = htmlkit._absolute(value, page, folder)
+    except ValueError:
+        got = ValueError
+    assert got == expected
+    if re.fullmatch(r"https?://[a-z]+\.[a-z]+/[a-z/]*", value):
+        assert htmlkit._PLAIN_ABSOLUTE.fullmatch(value)  # the fast way is taken where it should be

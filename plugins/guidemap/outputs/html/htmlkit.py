@@ -126,9 +126,17 @@ def _sanitize(fragment: str) -> str:
     return _contributed_cleaner().clean(fragment)
 
 
+# An address already absolute and plain (ASCII, no query, fragment, parameters, spaces or
+# brackets) is what urljoin makes of it, against any http(s) base: the feeds' own links (a story's
+# picture, its groups) take this way (tests/properties/test_properties_feed_shortcuts.py).
+_PLAIN_ABSOLUTE = re.compile(r"https?://[A-Za-z0-9\-._~:@!$&'()*+,=%][A-Za-z0-9\-._~/:@!$&'()*+,=%]*")
+
+
 def _absolute(value: str, page_url: str, folder_url: str) -> str:
     if value.startswith("#"):
         return page_url + value
+    if _PLAIN_ABSOLUTE.fullmatch(value):
+        return value
     target = urljoin(folder_url, value)
     path, hash_, fragment = target.partition("#")
     if "://" not in value and path.endswith(".md"):  # a link to another page's Markdown source
