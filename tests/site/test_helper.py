@@ -290,43 +290,6 @@ def test_the_pool_finishes_a_generated_page_as_the_page_would(tmp_path: Path) ->
     assert '<span class="gm-w">ปัตตานี</span>' in expected["orgs/b.md"][3]  # Thai words kept whole
 
 
-def _finishing(plugin: object, future: cf.Future[object], answer: dict[str, object]) -> None:
-    from guidemap.adapter.helper import Job
-
-    plugin.finish_at = {"orgs/a.md": 0}  # type: ignore[attr-defined]
-    plugin.finish_jobs = [Job(Helper(enabled=False), future, lambda: answer)]  # type: ignore[attr-defined]
-    plugin.finished = {}  # type: ignore[attr-defined]
-
-
-def test_a_page_whose_markdown_changed_since_is_finished_from_its_own() -> None:
-    """Another plugin may change a generated page's Markdown after ours: the worker's finishing
-    of the Markdown it was sent is then not used."""
-    from guidemap.adapter.plugin import GuideMapPlugin
-    from guidemap.outputs.html.htmlkit import join_parts
-
-    text, token = join_parts(PARTS)
-    done: cf.Future[object] = cf.Future()
-    done.set_result({"orgs/a.md": ("<p>made</p>", [], {}, "<p>page</p>")})
-    plugin = GuideMapPlugin()
-    plugin.part_texts = {"orgs/a.md": (text, token, PARTS)}
-    _finishing(plugin, done, {})
-    assert plugin._finished("orgs/a.md", text) == ("<p>made</p>", [], {}, "<p>page</p>")
-    assert plugin._finished("orgs/a.md", text + "\n\nadded by another plugin") is None
-    assert plugin._finished("orgs/b.md", text) is None
-
-
-def test_a_batch_the_worker_has_not_begun_is_finished_here() -> None:
-    """MkDocs reaches the generated pages the worker has not begun (it does the last batches
-    first): the build never waits for it, takes the batch back and finishes it itself."""
-    from guidemap.adapter.plugin import GuideMapPlugin
-
-    future: cf.Future[object] = cf.Future()  # not begun
-    plugin = GuideMapPlugin()
-    _finishing(plugin, future, {"orgs/a.md": ("", [], {}, "<p>here</p>")})
-    assert plugin._finished("orgs/a.md", "") == ("", [], {}, "<p>here</p>")
-    assert future.cancelled()
-
-
 def test_a_large_answer_comes_back_through_a_file_the_helper_removes(tmp_path: Path) -> None:
     """An answer of megabytes (the guide's QR codes) held the worker up while the build, busy,
     read it from the pool's pipe 64 KiB at a time: it comes back through a file instead, the

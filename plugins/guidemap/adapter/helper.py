@@ -9,7 +9,7 @@ goes on (as Material's social plugin hands its cards to an executor and collects
   renders the maps while the build reads the profiles;
 * **the generated pages' finishing** (:func:`finish_pages`): a group's contributed Markdown
   converted and sanitized, put into the page the core made, its Thai words kept whole; in
-  batches the build takes back when it gets there first (see the plugin's ``_finished``);
+  batches the build does itself when it gets there first (adapter/finishing.py);
 * **the printable guide's QR codes** (:func:`qr_images`): asked for once the pages are listed,
   put into the guide's pages only when MkDocs writes them, one of the last steps of a build;
 * **the search index** (:func:`count_pages`, :func:`write_counted_index`): pages are sent as

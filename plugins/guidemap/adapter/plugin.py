@@ -14,7 +14,7 @@ import gc
 import html
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -44,13 +44,14 @@ except ImportError:  # pragma: no cover - ProperDocs without the mkdocs package
 
 import markdown
 
+from guidemap.adapter.finishing import PAGES_PER_BATCH as PAGES_PER_FINISH
+from guidemap.adapter.finishing import Batches
 from guidemap.adapter.helper import (
     PAGES_PER_BATCH,
     Finished,
     Helper,
     Job,
     count_pages,
-    finish_pages,
     index_here,
     qr_images,
     render_maps,
@@ -143,9 +144,6 @@ _NO_FRONT_MATTER = "---\n{}\n---\n"
 CARDS_CACHE = ".cache/guidemap/cards"  # beside mkdocs.yml; drawn share cards, kept between builds
 PICTURES_CACHE = ".cache/guidemap/pictures"  # the icons and the default share picture, likewise
 CARDS_PER_JOB = 50  # share cards a job: what the worker has not begun by the end, the build draws
-# Generated pages a finishing job (helper.finish_pages): a few hundredths of a second each, so
-# the build waits little for one the worker is in the middle of.
-PAGES_PER_FINISH = 100
 QR_PER_JOB = 250  # the guide's codes a job (a twentieth of a second): some wait behind the pages
 
 
@@ -228,14 +226,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.contributed: dict[str, ContributedPage] = {}
         # The generated pages' contributed Markdown (src_uri → joined text, token, parts).
         self.part_texts: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {}
-        # The generated pages finished in batches (see _finish_beside): each page's batch, each
-        # batch's work and job (None once collected), the next batch the worker may be handed
-        # and the batch MkDocs has reached, and the pages of collected batches not yet rendered.
-        self.finish_at: dict[str, int] = {}
-        self.finish_work: list[functools.partial[dict[str, Finished]]] = []
-        self.finish_jobs: list[Job[dict[str, Finished]] | None] = []
-        self.finish_next = self.finish_main = -1
-        self.finished: dict[str, Finished] = {}
+        self.batches: Batches | None = None  # the generated pages finished (adapter/finishing.py)
         # The pages to index, in order, for the build to index them itself if the worker
         # fails: MkDocs' page (whose HTML MkDocs keeps to the end of the build), or the entry
         # made from the model. What goes to the worker waits in `batch` only until it is sent.
@@ -280,8 +271,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: Any) -> Any:
         # Per-build state: the plugin object can outlive a `serve` rebuild.
         self.pages, self.contributed, self.data = {}, {}, None
-        self.part_texts, self.finish_at, self.finish_work, self.finish_jobs = {}, {}, [], []
-        self.finished = {}
+        self.part_texts, self.batches = {}, None
         self.to_index, self.batch, self.sent_pages = [], [], 0
         self.maps_job = self.index_job = self.feeds_job = None
         self.qr_jobs = []
@@ -325,7 +315,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                                                      f"partials/languages/{config.theme.get('language')}.html"],
                                                     here=no_templates)
         if self.helper is not None and config.site_url:  # the guide's codes, needed last: made
-            # while the build lists its pages (the worker is free then), or later (_finish_beside)
+            # while the build lists its pages (the worker is free then), or later (on_files)
             addresses = [a for o in self.data.orgs if (a := guide.page_address(config.site_url, o.id))]
             chunks = [addresses[i:i + QR_PER_JOB] for i in range(0, len(addresses), QR_PER_JOB)]
             self.qr_jobs = [(chunk, self.helper.submit(qr_images, chunk)) for chunk in chunks]
@@ -411,8 +401,14 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                                feeds_later=True, maps=maps, cards_later=True, files_later=True,
                                cache=root / PICTURES_CACHE)
         self.part_texts = {p.src_uri: (*join_parts(p.parts), p.parts) for p in outputs.pages if p.parts}
-        # First, if MkDocs gets to these pages at once (fewer docs pages than a batch come first).
-        self._finish_beside(outputs.pages, config, at_once=len(outputs.contributed) < PAGES_PER_FINISH)
+        self.batches = Batches(self.helper, outputs.pages, self.part_texts, list(config.markdown_extensions),
+                               dict(config.mdx_configs or {}))
+        if len(outputs.contributed) < PAGES_PER_FINISH:  # MkDocs gets to these pages at once
+            # The worker begins with them; the guide's codes it has not begun wait behind them.
+            later = [(n, chunk) for n, (chunk, job) in enumerate(self.qr_jobs) if job.take_back()]
+            self.batches.hand_all_over()
+            for n, chunk in later:
+                self.qr_jobs[n] = (chunk, self.helper.submit(qr_images, chunk))
         # The files no page needs, asked for first: the worker has time for them before the
         # pages to index come (it is idle at the end of a build); written before last_files.
         if outputs.later_files is not None:
@@ -490,62 +486,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             page.meta = self._meta(doc.title, doc.description, doc.head, doc.author)
         return markdown
 
-    def _finish_beside(self, pages: Sequence[GeneratedPage], config: Any, at_once: bool) -> None:
-        """The generated pages' finishing (helper.finish_pages), in batches. MkDocs renders
-        these pages in order after the docs folder's, and finishes each batch itself unless the
-        worker was handed it (_finished). The worker is handed batches from the last one:
-        ``at_once``, all of them now (MkDocs gets to them at once: the two meet in the middle);
-        otherwise one at a time whenever it is idle (_feed_worker), never before its other work:
-        with stories ahead, the worker has their search index to make, and the build waits for
-        that at its end."""
-        assert self.helper is not None
-        extensions, configs = list(config.markdown_extensions), dict(config.mdx_configs or {})
-        batches = [pages[i:i + PAGES_PER_FINISH] for i in range(0, len(pages), PAGES_PER_FINISH)]
-        self.finish_at = {page.src_uri: n for n, batch in enumerate(batches) for page in batch}
-        texts = self.part_texts
-        self.finish_work = [
-            functools.partial(finish_pages, extensions, configs,
-                              {p.src_uri: (p.html, *texts.get(p.src_uri, ("", "", ()))) for p in batch})
-            for batch in batches]
-        self.finish_jobs = [Job(self.helper, None, work) for work in self.finish_work]  # done here
-        self.finish_next, self.finish_main, self.finished = len(batches) - 1, -1, {}
-        if not at_once:
-            return
-        # The guide's codes are needed last: those the worker has not begun wait behind these.
-        later = [(n, chunk) for n, (chunk, job) in enumerate(self.qr_jobs) if job.take_back()]
-        while self._hand_over():
-            pass
-        for n, chunk in later:
-            self.qr_jobs[n] = (chunk, self.helper.submit(qr_images, chunk))
-
-    def _hand_over(self) -> bool:
-        """Hand the worker the last batch MkDocs has not reached, if there is one."""
-        n = self.finish_next
-        if n <= self.finish_main or self.helper is None or not self.helper.working:
-            return False
-        work = self.finish_work[n]
-        self.finish_jobs[n] = self.helper.submit(work.func, *work.args)
-        self.finish_next = n - 1
-        return True
-
-    def _feed_worker(self) -> None:
-        if self.helper is not None and self.helper.idle:
-            self._hand_over()
-
     def _finished(self, src: str, markdown_text: str) -> Finished | None:
-        """A generated page finished by its batch's job, if from this very Markdown (another
-        plugin may have changed the page's Markdown since); None: the page finishes itself.
-        The first page of a batch collects it: the worker's answer, its end waited for if the
-        worker is in the middle of it; a batch it has not begun is taken back, and one never
-        handed over is done here, in one go."""
-        at = self.finish_at.get(src)
-        if at is not None and src not in self.finished and (job := self.finish_jobs[at]) is not None:
-            self.finish_jobs[at], self.finish_main = None, max(self.finish_main, at)
-            if not job.done():
-                job.take_back()
-            self.finished.update(job.result())
-        sent = self.part_texts[src][0] if src in self.part_texts else ""
-        return self.finished.get(src) if markdown_text == sent else None
+        return self.batches.get(src, markdown_text) if self.batches is not None else None
 
     @staticmethod
     def _meta(title: str, description: str, head: str, author: str | None = None) -> dict[str, Any]:
@@ -558,11 +500,13 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
     def on_page_content(self, html_text: str, page: Any, config: Any, files: Files) -> str:
         src = page.file.src_uri
         searching = self.searching
-        self._feed_worker()
+        if self.batches is not None:
+            self.batches.feed()
         if src in self.pages:
             gen = self.pages[src]
             made = self._finished(src, page.markdown or "")
-            self.finished.pop(src, None)
+            if self.batches is not None:
+                self.batches.rendered(src)
             if made is None or made[0] != html_text:  # another plugin changed it: finished here
                 chunks = render_parts(html_text, gen.parts, self.part_texts[src][1]) if gen.parts else {}
                 made = (html_text, [], chunks, thaiwrap.keep_words(put_parts(gen.html, chunks)))
@@ -685,8 +629,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
                 write_files(config.site_dir, self._last_files(Path(config.site_dir), helper))
         finally:
             self.to_index, self.story_html = [], {}  # nothing of this build kept until the next
-            self.part_texts, self.finish_at, self.finish_work, self.finish_jobs = {}, {}, [], []
-            self.finished = {}
+            self.part_texts, self.batches = {}, None
             self.surveys = []
             gc.unfreeze()  # collected again: a `serve` rebuild frees this build's objects
             if helper is not None:
