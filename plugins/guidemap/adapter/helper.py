@@ -87,6 +87,14 @@ def render_maps(requests: list[MapRequest]) -> dict[MapRequest, Rendered]:
     return {request: render_map(request) for request in requests}
 
 
+def load_thai_words() -> None:
+    """The Thai dictionary loaded (a tenth of a second, holding the interpreter lock) while the
+    worker has nothing else to do, before the first pages it finishes or counts need it."""
+    from guidemap.contract.thai import thai_run_segmenter
+
+    thai_run_segmenter()
+
+
 def qr_images(addresses: list[str]) -> dict[str, str]:
     from guidemap.outputs.pages.guide import qr_image
 

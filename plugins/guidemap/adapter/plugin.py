@@ -53,6 +53,7 @@ from guidemap.adapter.helper import (
     Job,
     count_pages,
     index_here,
+    load_thai_words,
     qr_images,
     render_maps,
     write_cards,
@@ -356,6 +357,7 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
         self.data = result.dataset
         if self.helper is not None:  # the maps are needed first (on_files)
             self.maps_job = self.helper.submit(render_maps, map_view.map_requests(self.data, result.network))
+            self.helper.send(load_thai_words)  # in the worker only: this process may never need it
         self.site = SiteInfo(
             name=config.site_name,
             url=config.site_url or None,
