@@ -197,8 +197,8 @@ def _add(fg: FeedGenerator, item: Entry, fmt: str, creators: bool, updated: dt.d
     entry.updated(item.when if fmt == "rss" else updated)
     entry.summary(summary)  # RSS description, Atom summary (description() would be content)
     entry.content(said.html, type="html")  # escaped, never CDATA: an item may contain "]]>"
-    for term in said.categories:
-        entry.category(term=term)
+    if said.categories:  # one call: feedgen redoes the RSS list of every category on each call
+        entry.category([{"term": term} for term in said.categories])
     if item.author:
         entry.author({"name": said.author})
         if fmt == "rss" and creators:
