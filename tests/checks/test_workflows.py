@@ -303,6 +303,34 @@ def test_ci_refuses_symbolic_links(tmp_path: Path) -> None:
     assert "content/env.md" in result.stdout and "::error::" in result.stdout
 
 
+def test_ci_refuses_a_build_cache(tmp_path: Path) -> None:
+    """The build uses pictures kept in .cache/ as they are (a share card, an icon): a pull
+    request that brings one is refused before anything from it is installed."""
+    steps = _load(WORKFLOWS / "ci.yml")["jobs"]["profiles"]["steps"]
+    names = [s.get("name", s.get("uses", "")) for s in steps]
+    at = next(i for i, n in enumerate(names) if n.startswith("No build cache"))
+    assert at < names.index("Install guidemap")
+    script = steps[at]["run"]
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main"]
+    subprocess.run([*git, "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "orgs").mkdir()
+    (tmp_path / "orgs" / "a.yml").write_text("id: a\n", encoding="utf-8")
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+
+    def step() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["bash", "-e", "-o", "pipefail", "-c", script], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=60)
+
+    assert step().returncode == 0
+    planted = tmp_path / ".cache" / "guidemap" / "pictures"
+    planted.mkdir(parents=True)
+    (planted / "0123.png").write_bytes(b"not ours")
+    subprocess.run([*git, "add", "-f", "."], cwd=tmp_path, check=True)  # past .gitignore
+    result = step()
+    assert result.returncode == 1
+    assert ".cache/guidemap/pictures/0123.png" in result.stdout and "::error::" in result.stdout
+
+
 def test_the_repository_has_no_symbolic_links() -> None:
     """What CI's step refuses in a pull request, checked here on the repository itself."""
     if not (REPO / ".git").exists():
