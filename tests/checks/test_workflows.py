@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -278,26 +279,35 @@ def test_pages_rebuild_every_day_so_expired_calls_leave() -> None:
     assert int(hour) < 17  # before 17:00 UTC the UTC date (the build's) is Thailand's date too
 
 
-def test_ci_refuses_symbolic_links(tmp_path: Path) -> None:
-    """The profiles job's step, run as it is in a repository with and without a link."""
+GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main"]
+
+
+def _profiles_step(name: str, repo: Path) -> Callable[[], subprocess.CompletedProcess[str]]:
+    """The profiles job's step called ``name``, checked to come before anything from the pull
+    request is installed, run as it is in ``repo`` (a new git repository with one profile)."""
     steps = _load(WORKFLOWS / "ci.yml")["jobs"]["profiles"]["steps"]
-    script = next(s["run"] for s in steps if s.get("name", "").startswith("No symbolic links"))
     names = [s.get("name", s.get("uses", "")) for s in steps]
-    assert names.index(next(n for n in names if n.startswith("No symbolic links"))) < names.index(
-        "Install guidemap"), "refused before anything from the pull request is installed"
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main"]
-    subprocess.run([*git, "init", "-q", str(tmp_path)], check=True)
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "a.md").write_text("# a\n", encoding="utf-8")
-    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    at = next(i for i, n in enumerate(names) if n.startswith(name))
+    assert at < names.index("Install guidemap"), "refused before anything from the pull request is installed"
+    script = steps[at]["run"]
+    subprocess.run([*GIT, "init", "-q", str(repo)], check=True)
+    (repo / "content").mkdir()
+    (repo / "content" / "a.md").write_text("# a\n", encoding="utf-8")
+    subprocess.run([*GIT, "add", "."], cwd=repo, check=True)
 
     def step() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["bash", "-e", "-o", "pipefail", "-c", script], cwd=tmp_path,
+        return subprocess.run(["bash", "-e", "-o", "pipefail", "-c", script], cwd=repo,
                               capture_output=True, text=True, timeout=60)
 
+    return step
+
+
+def test_ci_refuses_symbolic_links(tmp_path: Path) -> None:
+    """The profiles job's step, run as it is in a repository with and without a link."""
+    step = _profiles_step("No symbolic links", tmp_path)
     assert step().returncode == 0
     (tmp_path / "content" / "env.md").symlink_to("/proc/self/environ")
-    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*GIT, "add", "."], cwd=tmp_path, check=True)
     result = step()
     assert result.returncode == 1
     assert "content/env.md" in result.stdout and "::error::" in result.stdout
@@ -305,27 +315,13 @@ def test_ci_refuses_symbolic_links(tmp_path: Path) -> None:
 
 def test_ci_refuses_a_build_cache(tmp_path: Path) -> None:
     """The build uses pictures kept in .cache/ as they are (a share card, an icon): a pull
-    request that brings one is refused before anything from it is installed."""
-    steps = _load(WORKFLOWS / "ci.yml")["jobs"]["profiles"]["steps"]
-    names = [s.get("name", s.get("uses", "")) for s in steps]
-    at = next(i for i, n in enumerate(names) if n.startswith("No build cache"))
-    assert at < names.index("Install guidemap")
-    script = steps[at]["run"]
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main"]
-    subprocess.run([*git, "init", "-q", str(tmp_path)], check=True)
-    (tmp_path / "orgs").mkdir()
-    (tmp_path / "orgs" / "a.yml").write_text("id: a\n", encoding="utf-8")
-    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
-
-    def step() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["bash", "-e", "-o", "pipefail", "-c", script], cwd=tmp_path,
-                              capture_output=True, text=True, timeout=60)
-
+    request that brings one is refused."""
+    step = _profiles_step("No build cache", tmp_path)
     assert step().returncode == 0
     planted = tmp_path / ".cache" / "guidemap" / "pictures"
     planted.mkdir(parents=True)
     (planted / "0123.png").write_bytes(b"not ours")
-    subprocess.run([*git, "add", "-f", "."], cwd=tmp_path, check=True)  # past .gitignore
+    subprocess.run([*GIT, "add", "-f", "."], cwd=tmp_path, check=True)  # past .gitignore
     result = step()
     assert result.returncode == 1
     assert ".cache/guidemap/pictures/0123.png" in result.stdout and "::error::" in result.stdout

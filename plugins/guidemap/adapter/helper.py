@@ -1,8 +1,8 @@
 """Work beside the build: a process pool of the standard library, the build itself as fallback.
 
-MkDocs builds on one core. Four pieces of the plugin's work need no page to be rendered first,
-or only need each page once, and a worker process on another core does them while the build
-goes on (as Material's social plugin hands its cards to an executor and collects the futures):
+MkDocs builds on one core. Much of the plugin's work needs no page to be rendered first, or
+only needs each page once: a worker process on another core does it while the build goes on
+(as Material's social plugin hands its cards to an executor and collects the futures):
 
 * **the guide map's folium part** (:func:`render_maps`): importing folium (with numpy and branca)
   alone takes about half a second; the pool's process has it imported before it is asked, and
@@ -119,21 +119,28 @@ def finish_pages(extensions: list[Any], configs: dict[str, Any],
     or here."""
     import markdown
 
-    from guidemap.outputs.html import thaiwrap
-    from guidemap.outputs.html.htmlkit import put_parts, render_parts
-
     converter: markdown.Markdown | None = None
     out: dict[str, Finished] = {}
     for src, (page_html, text, token, parts) in pages.items():
-        made, tokens, chunks = "", list[Any](), dict[str, str]()
+        made, tokens = "", list[Any]()
         if parts:
             if converter is None:
                 converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
             converter.reset()  # the documented way to reuse a converter for another document
-            made = converter.convert(text)
-            tokens, chunks = getattr(converter, "toc_tokens", []), render_parts(made, parts, token)
-        out[src] = (made, tokens, chunks, thaiwrap.keep_words(put_parts(page_html, chunks)))
+            made, tokens = converter.convert(text), getattr(converter, "toc_tokens", [])
+        out[src] = finish_page(page_html, made, tokens, token, parts)
     return out
+
+
+def finish_page(page_html: str, made: str, tokens: list[Any], token: str,
+                parts: tuple[tuple[str, str], ...]) -> Finished:
+    """One generated page finished from its Markdown's HTML (``made``): the parts cut out and
+    sanitized, put into the core's HTML, Thai words kept whole."""
+    from guidemap.outputs.html import thaiwrap
+    from guidemap.outputs.html.htmlkit import put_parts, render_parts
+
+    chunks = render_parts(made, parts, token) if parts else {}
+    return made, tokens, chunks, thaiwrap.keep_words(put_parts(page_html, chunks))
 
 
 def write_feeds(write: Callable[[Mapping[str, str]], Mapping[str, bytes | str]],

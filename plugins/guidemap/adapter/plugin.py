@@ -52,6 +52,7 @@ from guidemap.adapter.helper import (
     Helper,
     Job,
     count_pages,
+    finish_page,
     index_here,
     load_thai_words,
     qr_images,
@@ -71,7 +72,7 @@ from guidemap.contract.model.types import Dataset
 from guidemap.outputs.feeds import stories as feeds
 from guidemap.outputs.html import csp, icons, thaiwrap
 from guidemap.outputs.html.head import page_head
-from guidemap.outputs.html.htmlkit import h, heading_id, join_parts, put_parts, render_parts
+from guidemap.outputs.html.htmlkit import h, heading_id, join_parts
 from guidemap.outputs.map import view as map_view
 from guidemap.outputs.map.settings import TILES, MapRequest, Rendered
 from guidemap.outputs.offline.survey import Survey, Wanted, survey_files, survey_site
@@ -510,8 +511,8 @@ class GuideMapPlugin(BasePlugin[GuideMapConfig]):  # type: ignore[no-untyped-cal
             if self.batches is not None:
                 self.batches.rendered(src)
             if made is None or made[0] != html_text:  # another plugin changed it: finished here
-                chunks = render_parts(html_text, gen.parts, self.part_texts[src][1]) if gen.parts else {}
-                made = (html_text, [], chunks, thaiwrap.keep_words(put_parts(gen.html, chunks)))
+                token = self.part_texts[src][1] if gen.parts else ""
+                made = finish_page(gen.html, html_text, [], token, gen.parts)
             if gen.indexed_from_model and searching:
                 entry = search.model_entry(page.url, gen, made[2])
                 self._index(None, ["docs", [[entry["location"], entry["title"], entry["text"]]]])
